@@ -1,0 +1,48 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"sportello/model"
+)
+
+// audit appends an event inside the caller's transaction, so the record and
+// its trace are written together or not at all.
+func (d *DB) audit(ctx context.Context, tx *sql.Tx, operatorID int64, action, entity string, entityID int64, detail string) error {
+	var op any
+	if operatorID != 0 {
+		op = operatorID
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit_events (at, operator_id, action, entity, entity_id, detail)
+		VALUES (?, ?, ?, ?, ?, ?)`, d.now(), op, action, entity, entityID, detail)
+	return err
+}
+
+// RecordView leaves the trace of an operator opening a person's file.
+func (d *DB) RecordView(ctx context.Context, operatorID, personID int64) error {
+	return d.update(ctx, func(tx *sql.Tx) error {
+		return d.audit(ctx, tx, operatorID, model.ActionView, "person", personID, "")
+	})
+}
+
+// AuditTrail lists the events about one record, oldest first.
+func (d *DB) AuditTrail(ctx context.Context, entity string, id int64) ([]model.AuditEvent, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT id, at, coalesce(operator_id, 0), action, entity, entity_id, detail
+		FROM audit_events WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.AuditEvent
+	for rows.Next() {
+		var e model.AuditEvent
+		var at string
+		if err := rows.Scan(&e.ID, &at, &e.OperatorID, &e.Action, &e.Entity, &e.EntityID, &e.Detail); err != nil {
+			return nil, err
+		}
+		e.At = parseTime(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

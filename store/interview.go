@@ -1,0 +1,89 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"sportello/model"
+)
+
+// CreateInterview saves an interview with its answers in one transaction, audited.
+func (d *DB) CreateInterview(ctx context.Context, iv *model.Interview, by int64) error {
+	if err := iv.Validate(d.Now()); err != nil {
+		return err
+	}
+	return d.update(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO interviews (case_id, date, kind, operator_id, mediator, language,
+			questionnaire_version, notes, duration_s, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			iv.CaseID, formatTime(iv.Date), string(iv.Kind), nullID(iv.OperatorID), iv.Mediator, iv.Language,
+			iv.QuestionnaireVersion, iv.Notes, int64(iv.Duration/time.Second), string(iv.Place))
+		if err != nil {
+			return err
+		}
+		iv.ID, _ = res.LastInsertId()
+		for i := range iv.Answers {
+			a := &iv.Answers[i]
+			if a.UpdatedAt.IsZero() {
+				a.UpdatedAt = d.Now().UTC()
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO answers (interview_id, question_id, value, updated_at)
+				VALUES (?, ?, ?, ?)`, iv.ID, a.QuestionID, a.Value, formatTime(a.UpdatedAt)); err != nil {
+				return err
+			}
+		}
+		return d.audit(ctx, tx, by, model.ActionCreate, "interview", iv.ID, "")
+	})
+}
+
+// InterviewsOf lists a case's interviews, newest first, with their answers.
+func (d *DB) InterviewsOf(ctx context.Context, caseID int64) ([]model.Interview, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT id, case_id, date, kind, coalesce(operator_id, 0), mediator, language,
+		questionnaire_version, notes, duration_s, place FROM interviews WHERE case_id = ? ORDER BY date DESC, id DESC`, caseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Interview
+	for rows.Next() {
+		var iv model.Interview
+		var date, kind, place string
+		var secs int64
+		if err := rows.Scan(&iv.ID, &iv.CaseID, &date, &kind, &iv.OperatorID, &iv.Mediator, &iv.Language,
+			&iv.QuestionnaireVersion, &iv.Notes, &secs, &place); err != nil {
+			return nil, err
+		}
+		iv.Date, iv.Kind, iv.Place = parseTime(date), model.InterviewKind(kind), model.Place(place)
+		iv.Duration = time.Duration(secs) * time.Second
+		out = append(out, iv)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if out[i].Answers, err = d.answersOf(ctx, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (d *DB) answersOf(ctx context.Context, interviewID int64) ([]model.Answer, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT question_id, value, updated_at FROM answers
+		WHERE interview_id = ? ORDER BY question_id`, interviewID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Answer
+	for rows.Next() {
+		var a model.Answer
+		var at string
+		if err := rows.Scan(&a.QuestionID, &a.Value, &at); err != nil {
+			return nil, err
+		}
+		a.UpdatedAt = parseTime(at)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"sportello/model"
+)
+
+func TestBackupIsACompleteCopy(t *testing.T) {
+	ctx := context.Background()
+	d := newTestDB(t)
+	for i := 0; i < 20; i++ {
+		if err := d.CreatePerson(ctx, &model.Person{FamilyName: "Diallo", GivenNames: "Awa"}, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "copy.db")
+	if err := d.Backup(ctx, out, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Backup(ctx, out, 0); err == nil {
+		t.Error("a second backup overwrote the first")
+	}
+	copyDB, err := Open(out, Options{BusyTimeout: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer copyDB.Close()
+	n, _ := copyDB.CountPersons(ctx, "diallo")
+	if n != 20 {
+		t.Errorf("backup has %d persons, want 20", n)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range entries {
+		if e.Name() != "copy.db" && e.Name() != "copy.db-wal" && e.Name() != "copy.db-shm" {
+			t.Errorf("left %s behind", e.Name())
+		}
+	}
+}
+
+func TestCheck(t *testing.T) {
+	ctx := context.Background()
+	d := newTestDB(t)
+	if err := d.CreatePerson(ctx, &model.Person{FamilyName: "Diallo"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	counts, problems, err := d.Check(ctx)
+	if err != nil || len(problems) != 0 {
+		t.Fatalf("Check on a sound database: %v %v", problems, err)
+	}
+	got := map[string]int{}
+	for _, c := range counts {
+		got[c.Table] = c.Rows
+	}
+	want := map[string]int{"persons": 1, "cases": 1, "audit_events": 2, "operators": 0, "interviews": 0,
+		"answers": 0, "settings": 0, "case_team": 0}
+	for table, n := range want {
+		if got[table] != n {
+			t.Errorf("%s: %d rows, want %d", table, got[table], n)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("tables %v", got)
+	}
+	// A row pointing nowhere is a problem.
+	d.db.Exec("PRAGMA foreign_keys = OFF")
+	d.db.Exec("INSERT INTO cases (person_id, opened_at, status, priority) VALUES (999, 'x', 'open', 'normal')")
+	d.db.Exec("PRAGMA foreign_keys = ON")
+	if _, problems, _ := d.Check(ctx); len(problems) == 0 {
+		t.Error("a dangling case was not reported")
+	}
+}

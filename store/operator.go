@@ -1,0 +1,123 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"sportello/model"
+)
+
+const operatorColumns = "id, username, full_name, role, password_hash, active, created_at"
+
+// CountOperators counts the accounts; zero means the first start.
+func (d *DB) CountOperators(ctx context.Context) (int, error) {
+	var n int
+	err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM operators").Scan(&n)
+	return n, err
+}
+
+// CreateOperator adds an account with a hashed password. by is the operator
+// creating it (0 on first start, when the coordinator creates itself).
+func (d *DB) CreateOperator(ctx context.Context, o *model.Operator, password string, by int64) error {
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	if err := model.CheckPassword(password, password); err != nil {
+		return err
+	}
+	hash, err := hashPassword(password, d.KDF)
+	if err != nil {
+		return err
+	}
+	return d.update(ctx, func(tx *sql.Tx) error {
+		var taken int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM operators WHERE username = ?", o.Username).Scan(&taken); err != nil {
+			return err
+		}
+		if taken > 0 {
+			return model.ValidationErrors{{Code: model.ErrUsernameTaken, Field: "username", Message: "this username is taken"}}
+		}
+		o.CreatedAt = d.Now().UTC()
+		o.Active = true
+		res, err := tx.ExecContext(ctx, `INSERT INTO operators (username, full_name, role, password_hash, active, created_at)
+			VALUES (?, ?, ?, ?, 1, ?)`, o.Username, o.FullName, string(o.Role), hash, formatTime(o.CreatedAt))
+		if err != nil {
+			return err
+		}
+		o.ID, _ = res.LastInsertId()
+		o.PasswordHash = hash
+		actor := by
+		if actor == 0 {
+			actor = o.ID
+		}
+		return d.audit(ctx, tx, actor, model.ActionCreate, "operator", o.ID, o.Username)
+	})
+}
+
+// Login checks a username and password. A wrong pair gives a model error
+// with code ErrLogin, and is audited.
+func (d *DB) Login(ctx context.Context, username, password string) (*model.Operator, error) {
+	o, err := scanOperator(d.db.QueryRowContext(ctx,
+		"SELECT "+operatorColumns+" FROM operators WHERE username = ? AND active = 1", username))
+	ok := err == nil && checkPassword(password, o.PasswordHash)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	action, id := model.ActionLogin, int64(0)
+	if ok {
+		id = o.ID
+	} else {
+		action = model.ActionLoginFailed
+	}
+	if err := d.update(ctx, func(tx *sql.Tx) error {
+		return d.audit(ctx, tx, id, action, "operator", id, username)
+	}); err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &model.Error{Code: model.ErrLogin, Message: "wrong username or password"}
+	}
+	return o, nil
+}
+
+// Operators lists every account by name.
+func (d *DB) Operators(ctx context.Context) ([]model.Operator, error) {
+	rows, err := d.db.QueryContext(ctx, "SELECT "+operatorColumns+" FROM operators ORDER BY full_name, id")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Operator
+	for rows.Next() {
+		o, err := scanOperator(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *o)
+	}
+	return out, rows.Err()
+}
+
+// OperatorByUsername finds an account.
+func (d *DB) OperatorByUsername(ctx context.Context, username string) (*model.Operator, error) {
+	o, err := scanOperator(d.db.QueryRowContext(ctx,
+		"SELECT "+operatorColumns+" FROM operators WHERE username = ?", username))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, &model.Error{Code: model.ErrNotFound, Message: "no operator " + username}
+	}
+	return o, err
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanOperator(s scanner) (*model.Operator, error) {
+	var o model.Operator
+	var role, created string
+	if err := s.Scan(&o.ID, &o.Username, &o.FullName, &role, &o.PasswordHash, &o.Active, &created); err != nil {
+		return nil, err
+	}
+	o.Role = model.Role(role)
+	o.CreatedAt = parseTime(created)
+	return &o, nil
+}

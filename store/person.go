@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"sportello/model"
+)
+
+const personColumns = `id, case_code, family_name, given_names, own_script_name, aliases, sex, birth_date,
+	birth_country, citizenships, languages, preferred_language, phone, domicile, domicile_informal,
+	fiscal_code, permit_type, permit_number, permit_expiry, permit_status, vulnerabilities, channel,
+	created_at, updated_at`
+
+// CasePrefix starts every case code.
+const CasePrefix = "PUA"
+
+// CreatePerson validates and saves a new person, gives them the next case
+// code of the year, and opens a case assigned to the operator: all in one
+// transaction, audited.
+func (d *DB) CreatePerson(ctx context.Context, p *model.Person, operatorID int64) error {
+	now := d.Now()
+	p.FiscalCode = normaliseCF(p.FiscalCode)
+	if err := p.Validate(now); err != nil {
+		return err
+	}
+	return d.update(ctx, func(tx *sql.Tx) error {
+		var seq int
+		year := now.Year()
+		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(code_seq), 0) + 1 FROM persons WHERE code_year = ?", year).Scan(&seq); err != nil {
+			return err
+		}
+		p.CaseCode = fmt.Sprintf("%s-%04d-%06d", CasePrefix, year, seq)
+		p.CreatedAt, p.UpdatedAt = now.UTC(), now.UTC()
+		args := append([]any{p.CaseCode, year, seq}, personValues(p)...)
+		args = append(args, formatTime(p.CreatedAt), formatTime(p.UpdatedAt))
+		res, err := tx.ExecContext(ctx, `INSERT INTO persons (case_code, code_year, code_seq, family_name, given_names,
+			own_script_name, aliases, sex, birth_date, birth_year, birth_country, citizenships, languages,
+			preferred_language, phone, domicile, domicile_informal, fiscal_code, permit_type, permit_number,
+			permit_expiry, permit_status, vulnerabilities, channel, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+		if err != nil {
+			return err
+		}
+		p.ID, _ = res.LastInsertId()
+		if err := d.audit(ctx, tx, operatorID, model.ActionCreate, "person", p.ID, p.CaseCode); err != nil {
+			return err
+		}
+		c := model.Case{PersonID: p.ID, OpenedAt: now.UTC(), Status: model.CaseOpen,
+			OperatorID: operatorID, Priority: model.PriorityNormal}
+		return d.createCase(ctx, tx, &c, operatorID)
+	})
+}
+
+// UpdatePerson validates and saves changes to a person, audited.
+func (d *DB) UpdatePerson(ctx context.Context, p *model.Person, operatorID int64) error {
+	now := d.Now()
+	p.FiscalCode = normaliseCF(p.FiscalCode)
+	if err := p.Validate(now); err != nil {
+		return err
+	}
+	return d.update(ctx, func(tx *sql.Tx) error {
+		p.UpdatedAt = now.UTC()
+		args := append(personValues(p), formatTime(p.UpdatedAt), p.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE persons SET family_name = ?, given_names = ?, own_script_name = ?,
+			aliases = ?, sex = ?, birth_date = ?, birth_year = ?, birth_country = ?, citizenships = ?, languages = ?,
+			preferred_language = ?, phone = ?, domicile = ?, domicile_informal = ?, fiscal_code = ?,
+			permit_type = ?, permit_number = ?, permit_expiry = ?, permit_status = ?, vulnerabilities = ?,
+			channel = ?, updated_at = ? WHERE id = ?`, args...)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return &model.Error{Code: model.ErrNotFound, Message: fmt.Sprintf("no person %d", p.ID)}
+		}
+		return d.audit(ctx, tx, operatorID, model.ActionUpdate, "person", p.ID, p.CaseCode)
+	})
+}
+
+// personValues lists the editable columns in the order both statements use.
+func personValues(p *model.Person) []any {
+	return []any{strings.TrimSpace(p.FamilyName), strings.TrimSpace(p.GivenNames), strings.TrimSpace(p.OwnScriptName),
+		strings.Join(p.Aliases, "\n"), string(p.Sex), p.BirthDate.String(), p.BirthDate.Year, p.BirthCountry,
+		strings.Join(p.Citizenships, " "), strings.Join(p.Languages, " "), p.PreferredLanguage, p.Phone,
+		p.Domicile, p.DomicileInformal, p.FiscalCode, p.Permit.Type, p.Permit.Number, p.Permit.Expiry.String(),
+		string(p.Permit.Status), strings.Join(p.Vulnerabilities, "\n"), string(p.Channel)}
+}
+
+// Person reads one person.
+func (d *DB) Person(ctx context.Context, id int64) (*model.Person, error) {
+	p, err := scanPerson(d.db.QueryRowContext(ctx, "SELECT "+personColumns+" FROM persons WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, &model.Error{Code: model.ErrNotFound, Message: fmt.Sprintf("no person %d", id)}
+	}
+	return p, err
+}
+
+// PersonByCaseCode reads one person by case code.
+func (d *DB) PersonByCaseCode(ctx context.Context, code string) (*model.Person, error) {
+	p, err := scanPerson(d.db.QueryRowContext(ctx, "SELECT "+personColumns+" FROM persons WHERE case_code = ?",
+		strings.ToUpper(strings.TrimSpace(code))))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, &model.Error{Code: model.ErrNotFound, Message: "no person with case code " + code}
+	}
+	return p, err
+}
+
+func scanPerson(s scanner) (*model.Person, error) {
+	var p model.Person
+	var aliases, sex, birth, cits, langs, expiry, status, vulns, channel, created, updated string
+	err := s.Scan(&p.ID, &p.CaseCode, &p.FamilyName, &p.GivenNames, &p.OwnScriptName, &aliases, &sex, &birth,
+		&p.BirthCountry, &cits, &langs, &p.PreferredLanguage, &p.Phone, &p.Domicile, &p.DomicileInformal,
+		&p.FiscalCode, &p.Permit.Type, &p.Permit.Number, &expiry, &status, &vulns, &channel, &created, &updated)
+	if err != nil {
+		return nil, err
+	}
+	p.Aliases, p.Vulnerabilities = splitLines(aliases), splitLines(vulns)
+	p.Citizenships, p.Languages = strings.Fields(cits), strings.Fields(langs)
+	p.Sex, p.Permit.Status, p.Channel = model.Sex(sex), model.PermitStatus(status), model.Channel(channel)
+	p.BirthDate, _ = model.ParsePartialDate(birth)
+	p.Permit.Expiry, _ = model.ParsePartialDate(expiry)
+	p.CreatedAt, p.UpdatedAt = parseTime(created), parseTime(updated)
+	return &p, nil
+}
+
+func normaliseCF(s string) string {
+	return strings.ToUpper(strings.Join(strings.Fields(s), ""))
+}
