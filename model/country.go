@@ -208,7 +208,7 @@ var countries = []Country{
 	{"TJ", "TJK", "362", "Z257", "Tagikistan", "Tajikistan"},
 	{"TW", "TWN", "363", "Z217", "Taiwan", "Taiwan"},
 	{"TZ", "TZA", "457", "Z357", "Tanzania", "Tanzania"},
-	{"PS", "PSE", "324", "Z161", "Territori dell'Autonomia Palestinese", "Palestine"},
+	{"PS", "PSE", "324", "Z161", "Palestina", "Palestine"},
 	{"TH", "THA", "349", "Z241", "Thailandia", "Thailand"},
 	{"TL", "TLS", "338", "Z242", "Timor Orientale", "Timor-Leste"},
 	{"TG", "TGO", "458", "Z351", "Togo", "Togo"},

@@ -138,6 +138,7 @@ func TestCountryLookups(t *testing.T) {
 // names are the modern Italian ones an operator looks for, where ISTAT
 // inverts them, appends a former name or keeps an old one.
 var renamed = map[string]string{
+	"PSE": "Territori dell'Autonomia Palestinese",
 	"BEN": "Benin (ex Dahomey)",
 	"BFA": "Burkina Faso (ex Alto Volta)",
 	"CAF": "Centrafricana, Repubblica",

@@ -15,7 +15,7 @@ const (
 	ProblemReadOnly OpenProblem = "read_only" // the file or its folder cannot be written
 	ProblemTooNew   OpenProblem = "too_new"   // written by a newer Sportello
 	ProblemInUse    OpenProblem = "in_use"    // another running instance holds it
-	ProblemOther    OpenProblem = "other"
+	ProblemOther    OpenProblem = "cannot_open"
 )
 
 // OpenError is returned by Open when the file cannot be used. The file is

@@ -1,0 +1,234 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"time"
+
+	"sportello/model"
+	"sportello/store"
+)
+
+// DemoPassword is every demo account's password; the README gives it.
+const DemoPassword = "sportello-demo"
+
+// demoOperators are the demo accounts, one per role. All fictional.
+var demoOperators = []model.Operator{
+	{Username: "giulia", FullName: "Giulia Ferrante", Role: model.RoleCoordinator},
+	{Username: "marco", FullName: "Marco Albani", Role: model.RoleOperator},
+	{Username: "samira", FullName: "Samira Belkacem", Role: model.RoleMediator},
+	{Username: "elena", FullName: "Elena Rinaldi", Role: model.RoleSocialWorker},
+	{Username: "paolo", FullName: "Paolo Gentile", Role: model.RoleLegalAdviser},
+}
+
+// demoName is a fictional name in Latin letters and in the person's script.
+type demoName struct{ latin, own string }
+
+// demoGroup is a set of fictional names of one origin, with the language
+// an interview would be held in.
+type demoGroup struct {
+	country, lang string
+	family        []demoName
+	women, men    []demoName
+}
+
+var demoGroups = []demoGroup{
+	{"BD", "bn", []demoName{{"Hossain", "হোসেন"}, {"Rahman", "রহমান"}, {"Akter", "আক্তার"}},
+		[]demoName{{"Fatema", "ফাতেমা"}, {"Nasrin", "নাসরিন"}}, []demoName{{"Rahim", "রহিম"}, {"Sohel", "সোহেল"}}},
+	{"PK", "ur", []demoName{{"Khan", "خان"}, {"Butt", "بٹ"}, {"Chaudhry", "چودھری"}},
+		[]demoName{{"Ayesha", "عائشہ"}, {"Sana", "ثنا"}}, []demoName{{"Imran", "عمران"}, {"Bilal", "بلال"}}},
+	{"IN", "pa", []demoName{{"Singh", "ਸਿੰਘ"}, {"Kaur", "ਕੌਰ"}, {"Gill", "ਗਿੱਲ"}},
+		[]demoName{{"Harjit", "ਹਰਜੀਤ"}, {"Simran", "ਸਿਮਰਨ"}}, []demoName{{"Gurpreet", "ਗੁਰਪ੍ਰੀਤ"}, {"Jaspal", "ਜਸਪਾਲ"}}},
+	{"MA", "ar", []demoName{{"El Amrani", "العمراني"}, {"Benali", "بنعلي"}, {"Tazi", "التازي"}},
+		[]demoName{{"Khadija", "خديجة"}, {"Salma", "سلمى"}}, []demoName{{"Youssef", "يوسف"}, {"Hamza", "حمزة"}}},
+	{"AF", "fa", []demoName{{"Ahmadi", "احمدی"}, {"Rahimi", "رحیمی"}, {"Hashimi", "هاشمی"}},
+		[]demoName{{"Zahra", "زهرا"}, {"Maryam", "مریم"}}, []demoName{{"Reza", "رضا"}, {"Farid", "فرید"}}},
+	{"ER", "ti", []demoName{{"Tesfaye", "ተስፋየ"}, {"Haile", "ሃይለ"}, {"Gebre", "ገብረ"}},
+		[]demoName{{"Selam", "ሰላም"}, {"Helen", "ሄለን"}}, []demoName{{"Yonas", "ዮናስ"}, {"Dawit", "ዳዊት"}}},
+	{"UA", "uk", []demoName{{"Kovalenko", "Коваленко"}, {"Shevchuk", "Шевчук"}, {"Bondar", "Бондар"}},
+		[]demoName{{"Olena", "Олена"}, {"Iryna", "Ірина"}}, []demoName{{"Andrii", "Андрій"}, {"Taras", "Тарас"}}},
+	{"CN", "zh", []demoName{{"Zhang", "张"}, {"Wang", "王"}, {"Chen", "陈"}},
+		[]demoName{{"Li", "丽"}, {"Mei", "梅"}}, []demoName{{"Wei", "伟"}, {"Jun", "军"}}},
+	{"SN", "fr", []demoName{{"Diallo", ""}, {"Ndiaye", ""}, {"Sow", ""}},
+		[]demoName{{"Awa", ""}, {"Fatou", ""}}, []demoName{{"Mamadou", ""}, {"Cheikh", ""}}},
+	{"ML", "fr", []demoName{{"Traoré", ""}, {"Coulibaly", ""}, {"Keïta", ""}},
+		[]demoName{{"Aminata", ""}, {"Mariam", ""}}, []demoName{{"Moussa", ""}, {"Seydou", ""}}},
+	{"RO", "ro", []demoName{{"Popescu", ""}, {"Ionescu", ""}, {"Dumitru", ""}},
+		[]demoName{{"Ana", ""}, {"Ioana", ""}}, []demoName{{"Mihai", ""}, {"Ștefan", ""}}},
+	{"AL", "sq", []demoName{{"Hoxha", ""}, {"Shehu", ""}, {"Dervishi", ""}},
+		[]demoName{{"Elira", ""}, {"Blerta", ""}}, []demoName{{"Arben", ""}, {"Gëzim", ""}}},
+	{"NG", "en", []demoName{{"Okafor", ""}, {"Adeyemi", ""}, {"Eze", ""}},
+		[]demoName{{"Blessing", ""}, {"Chioma", ""}}, []demoName{{"Chinedu", ""}, {"Emeka", ""}}},
+	{"IN", "hi", []demoName{{"Sharma", "शर्मा"}, {"Verma", "वर्मा"}, {"Yadav", "यादव"}},
+		[]demoName{{"Sunita", "सुनीता"}, {"Pooja", "पूजा"}}, []demoName{{"Ravi", "रवि"}, {"Sanjay", "संजय"}}},
+}
+
+var demoMediators = []string{"Samira Belkacem", "Nazrul Islam", "Harpreet Sandhu", "Tigist Alem", "Oksana Marchuk", ""}
+
+var demoPlaces = []string{"Via dei Campi 12, Latina", "Località Borgo Nuovo, Foggia (insediamento informale)",
+	"Via Garibaldi 40, Ragusa", "Casolare in contrada San Marco, Saluzzo", "Via Roma 3, Rosarno"}
+
+// seedDemo adds fictional persons up to total, with their cases and
+// interviews, and the demo accounts. It counts what it already made, so a
+// second run adds no duplicates.
+func seedDemo(ctx context.Context, db *store.DB, total int) (added int, err error) {
+	ops := map[model.Role]int64{}
+	for _, o := range demoOperators {
+		existing, err := db.OperatorByUsername(ctx, o.Username)
+		if err == nil {
+			ops[o.Role] = existing.ID
+			continue
+		}
+		op := o
+		if err := db.CreateOperator(ctx, &op, DemoPassword, 0); err != nil {
+			return 0, err
+		}
+		ops[o.Role] = op.ID
+	}
+	doneText, err := db.Setting(ctx, settingDemoPersons)
+	if err != nil {
+		return 0, err
+	}
+	done, _ := strconv.Atoi(doneText)
+	if done == 0 {
+		if err := db.SaveSettings(ctx, map[string]string{store.SettingOrganisation: "Associazione Ponti (demo)",
+			store.SettingDesk: "Sportello di Latina"}, ops[model.RoleCoordinator]); err != nil {
+			return 0, err
+		}
+	}
+	realNow := db.Now
+	defer func() { db.Now = realNow }()
+	// Cases open one after another over 600 days, so codes follow dates.
+	step := 600 * 24 * time.Hour / time.Duration(max(total, 60))
+	start := time.Date(2025, 1, 7, 9, 0, 0, 0, time.UTC)
+	staff := []int64{ops[model.RoleOperator], ops[model.RoleSocialWorker], ops[model.RoleLegalAdviser]}
+	for i := done; i < total; i++ {
+		r := rand.New(rand.NewPCG(uint64(i), 2026))
+		opened := start.Add(time.Duration(i)*step + time.Duration(r.IntN(int(step/time.Minute)))*time.Minute)
+		db.Now = func() time.Time { return opened }
+		p := demoPerson(r, i)
+		op := staff[r.IntN(len(staff))]
+		if err := db.CreatePerson(ctx, p, op); err != nil {
+			return added, fmt.Errorf("demo person %d: %w", i, err)
+		}
+		db.Now = realNow
+		if err := demoInterviews(ctx, db, r, p, op, opened); err != nil {
+			return added, err
+		}
+		if err := db.SaveSettings(ctx, map[string]string{settingDemoPersons: strconv.Itoa(i + 1)}, 0); err != nil {
+			return added, err
+		}
+		added++
+	}
+	return added, nil
+}
+
+// settingDemoPersons counts the demo persons made so far.
+const settingDemoPersons = "demo.persons"
+
+// demoPerson makes fictional person number i.
+func demoPerson(r *rand.Rand, i int) *model.Person {
+	g := demoGroups[i%len(demoGroups)]
+	fam := g.family[r.IntN(len(g.family))]
+	sex, names := model.SexMale, g.men
+	if r.IntN(3) == 0 {
+		sex, names = model.SexFemale, g.women
+	}
+	giv := names[r.IntN(len(names))]
+	birth := model.PartialDate{Year: 1966 + r.IntN(38), Month: 1 + r.IntN(12), Day: 1 + r.IntN(28)}
+	if r.IntN(6) == 0 {
+		birth.Day = 0 // only month and year known
+	}
+	p := &model.Person{
+		FamilyName: fam.latin, GivenNames: giv.latin, Sex: sex, BirthDate: birth,
+		BirthCountry: g.country, Citizenships: []string{g.country},
+		Languages: []string{g.lang}, PreferredLanguage: g.lang,
+		Phone:    fmt.Sprintf("+39 3%02d 555 %04d", r.IntN(100), r.IntN(10000)),
+		Domicile: demoPlaces[r.IntN(len(demoPlaces))],
+		Channel:  model.Channels[r.IntN(len(model.Channels))],
+		Permit:   model.Permit{Status: model.PermitStatuses[r.IntN(len(model.PermitStatuses))]},
+	}
+	p.DomicileInformal = r.IntN(3) == 0
+	if fam.own != "" {
+		p.OwnScriptName = giv.own + " " + fam.own
+		if g.country == "CN" {
+			p.OwnScriptName = fam.own + giv.own
+		}
+	}
+	if r.IntN(5) == 0 {
+		p.Aliases = []string{giv.latin + " " + fam.latin[:1] + "."}
+	}
+	if p.Permit.Status == model.PermitValid || p.Permit.Status == model.PermitExpired {
+		p.Permit.Type = []string{"lavoro subordinato", "protezione speciale", "art. 18", "attesa occupazione"}[r.IntN(4)]
+		p.Permit.Number = fmt.Sprintf("I%08d", r.IntN(100000000))
+		p.Permit.Expiry = model.PartialDate{Year: 2025 + r.IntN(3), Month: 1 + r.IntN(12), Day: 1 + r.IntN(28)}
+	}
+	if birth.Day != 0 && r.IntN(2) == 0 {
+		if c, ok := model.CountryByISO2(g.country); ok && c.Cadastral != "" {
+			p.FiscalCode, _ = model.ComputeFiscalCode(fam.latin, giv.latin, sex, birth.Year, birth.Month, birth.Day, c.Cadastral)
+		}
+	}
+	return p
+}
+
+// demoInterviews adds an intake and maybe follow-ups to the person's case.
+func demoInterviews(ctx context.Context, db *store.DB, r *rand.Rand, p *model.Person, op int64, opened time.Time) error {
+	cases, err := db.CasesOf(ctx, p.ID)
+	if err != nil || len(cases) == 0 {
+		return err
+	}
+	n := 1 + r.IntN(3)
+	date := opened
+	for k := 0; k < n; k++ {
+		kind := model.InterviewIntake
+		if k > 0 {
+			kind = model.InterviewFollowUp
+			date = date.Add(time.Duration(7+r.IntN(50)) * 24 * time.Hour)
+		}
+		if date.After(time.Now()) {
+			break
+		}
+		iv := &model.Interview{CaseID: cases[0].ID, Date: date, Kind: kind, OperatorID: op,
+			Mediator: demoMediators[r.IntN(len(demoMediators))], Language: p.PreferredLanguage,
+			QuestionnaireVersion: "demo-1", Duration: time.Duration(20+r.IntN(70)) * time.Minute,
+			Place: model.Places[r.IntN(len(model.Places))],
+			Answers: []model.Answer{
+				{QuestionID: "migration.arrival_year", Value: strconv.Itoa(2012 + r.IntN(13))},
+				{QuestionID: "work.sector", Value: []string{"A", "F", "I", "C"}[r.IntN(4)]},
+				{QuestionID: "work.hours_per_day", Value: strconv.Itoa(8 + r.IntN(6))},
+			},
+			Notes: []string{"", "Fictional demo note: the person asks about the residence permit renewal.",
+				"Fictional demo note: wants an Italian course in the evening.", ""}[r.IntN(4)]}
+		if err := db.CreateInterview(ctx, iv, op); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *cli) demo(args []string) int {
+	fs, db := c.flags("demo")
+	persons := fs.Int("persons", 60, c.tr.T("cli.flag_persons"))
+	if code, ok := c.parse(fs, args); !ok {
+		return code
+	}
+	if *persons < 0 {
+		fmt.Fprintln(c.errw, c.tr.T("cli.demo_bad_count"))
+		return 2
+	}
+	d, ok := c.open(dbPath(*db))
+	if !ok {
+		return 1
+	}
+	defer d.Close()
+	added, err := seedDemo(context.Background(), d, *persons)
+	if err != nil {
+		c.fail(err)
+		return 1
+	}
+	fmt.Fprintln(c.out, c.tr.Tf("cli.demo_done", map[string]any{"Added": added, "Path": d.Path(),
+		"Password": DemoPassword}))
+	return 0
+}

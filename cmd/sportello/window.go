@@ -1,0 +1,52 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/store"
+	"sportello/ui"
+)
+
+// window opens the Sportello window on the configured database (or --db).
+// A database that cannot be opened gets a window that says why, in the
+// user's language, and leaves the file alone.
+func (c *cli) window(args []string) int {
+	fs, db := c.flags("window")
+	if code, ok := c.parse(fs, args); !ok {
+		return code
+	}
+	cfg, err := ui.LoadConfig(ui.ConfigPath())
+	if err != nil {
+		fmt.Fprintln(c.errw, c.tr.Tf("cli.config_unreadable", map[string]any{"Path": ui.ConfigPath(), "Detail": err.Error()}))
+	}
+	path := *db
+	if path == "" {
+		path = cfg.DBPath()
+	}
+	a := app.NewWithID("it.sportello.desk")
+	d, err := store.Open(path, store.Options{BusyTimeout: time.Second})
+	if err != nil {
+		c.fail(err)
+		showProblem(a, c.tr.T("dialog.error_title"), c.message(err))
+		return 1
+	}
+	defer d.Close()
+	ui.New(a, d, cfg).ShowAndRun()
+	return 0
+}
+
+// showProblem shows a small window with a message and a close button.
+func showProblem(a fyne.App, title, msg string) {
+	w := a.NewWindow("Sportello: " + title)
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewBorder(nil, widget.NewButton("OK", func() { a.Quit() }), nil, nil, l))
+	w.Resize(fyne.NewSize(520, 200))
+	w.ShowAndRun()
+}

@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+)
+
+// caseView shows one person: profile, cases and interview history. Opening
+// it leaves a trace in the audit trail.
+type caseView struct {
+	u        *App
+	personID int64
+	onEdit   func(*model.Person)
+	box      *fyne.Container
+
+	person     *model.Person
+	cases      []model.Case
+	interviews map[int64][]model.Interview
+	operators  map[int64]string
+}
+
+func newCaseView(u *App, personID int64, onEdit func(*model.Person)) *caseView {
+	return &caseView{u: u, personID: personID, onEdit: onEdit,
+		box: container.NewVBox(widget.NewLabel(u.t("case.loading")))}
+}
+
+func (v *caseView) build() fyne.CanvasObject {
+	v.load()
+	return container.NewVScroll(container.NewPadded(v.box))
+}
+
+// load reads everything the view shows, off the UI goroutine.
+func (v *caseView) load() {
+	v.u.background(func() error {
+		ctx := context.Background()
+		var err error
+		if v.person, err = v.u.db.Person(ctx, v.personID); err != nil {
+			return err
+		}
+		if err = v.u.db.RecordView(ctx, v.u.operatorID(), v.personID); err != nil {
+			return err
+		}
+		if v.cases, err = v.u.db.CasesOf(ctx, v.personID); err != nil {
+			return err
+		}
+		v.interviews = map[int64][]model.Interview{}
+		for _, c := range v.cases {
+			if v.interviews[c.ID], err = v.u.db.InterviewsOf(ctx, c.ID); err != nil {
+				return err
+			}
+		}
+		ops, err := v.u.db.Operators(ctx)
+		v.operators = map[int64]string{}
+		for _, o := range ops {
+			v.operators[o.ID] = o.FullName
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			v.box.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
+			v.box.Refresh()
+			return
+		}
+		v.show()
+	})
+}
+
+func (v *caseView) show() {
+	u, p := v.u, v.person
+	name := widget.NewLabelWithStyle(p.DisplayName(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.SizeName = theme.SizeNameSubHeadingText
+	edit := widget.NewButtonWithIcon(u.t("case.edit"), theme.DocumentCreateIcon(), func() { v.onEdit(p) })
+	head := container.NewBorder(nil, nil, nil, edit, container.NewVBox(name, widget.NewLabel(p.CaseCode)))
+	objs := []fyne.CanvasObject{head}
+	if p.OwnScriptName != "" {
+		objs = append(objs, widget.NewLabel(p.OwnScriptName))
+	}
+	objs = append(objs, widget.NewCard(u.t("case.profile"), "", v.profile()))
+	objs = append(objs, widget.NewLabelWithStyle(u.t("case.cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, c := range v.cases {
+		objs = append(objs, v.caseCard(c))
+	}
+	v.box.Objects = objs
+	v.box.Refresh()
+}
+
+// profile lists the person's recorded data, skipping what is empty.
+func (v *caseView) profile() fyne.CanvasObject {
+	u, p := v.u, v.person
+	var rows []fyne.CanvasObject
+	add := func(key, value string) {
+		if strings.TrimSpace(value) == "" {
+			return
+		}
+		val := widget.NewLabel(value)
+		val.Wrapping = fyne.TextWrapWord
+		rows = append(rows, widget.NewLabelWithStyle(u.t(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), val)
+	}
+	add("person.aliases", strings.Join(p.Aliases, ", "))
+	if p.Sex != model.SexUnknown {
+		add("person.sex", u.label("sex", p.Sex))
+	}
+	add("person.birth_date", p.BirthDate.String())
+	add("person.birth_country", v.country(p.BirthCountry))
+	var cits []string
+	for _, c := range p.Citizenships {
+		cits = append(cits, v.country(c))
+	}
+	add("person.citizenship", strings.Join(cits, ", "))
+	if l, ok := model.LanguageByTag(p.PreferredLanguage); ok {
+		add("person.preferred_language", l.Native+" ("+l.Tag+")")
+	}
+	add("person.phone", p.Phone)
+	dom := p.Domicile
+	if p.DomicileInformal {
+		dom = strings.TrimSpace(dom + " (" + u.t("person.domicile_informal") + ")")
+	}
+	add("person.domicile", dom)
+	add("person.fiscal_code", p.FiscalCode)
+	if p.Permit.Status != "" || p.Permit.Type != "" {
+		permit := strings.TrimSpace(p.Permit.Type + " " + p.Permit.Number)
+		if p.Permit.Status != "" {
+			permit = strings.TrimSpace(permit + " · " + u.label("permit", p.Permit.Status))
+		}
+		if !p.Permit.Expiry.IsZero() {
+			permit += " · " + u.tr.Tf("case.expires", map[string]any{"Date": p.Permit.Expiry.String()})
+		}
+		add("case.permit", permit)
+	}
+	if p.Channel != "" {
+		add("person.channel", u.label("channel", p.Channel))
+	}
+	if len(rows) == 0 {
+		return widget.NewLabel(u.t("case.no_profile"))
+	}
+	return container.New(layout.NewFormLayout(), rows...)
+}
+
+func (v *caseView) country(code string) string {
+	if c, ok := model.CountryByISO2(code); ok {
+		return v.u.countryName(c)
+	}
+	return code
+}
+
+// caseCard shows one case and its interviews.
+func (v *caseView) caseCard(c model.Case) fyne.CanvasObject {
+	u := v.u
+	title := fmt.Sprintf("%s · %s", u.label("case_status", c.Status), u.tr.Tf("case.opened", map[string]any{"Date": day(c.OpenedAt)}))
+	sub := u.tr.Tf("case.assigned", map[string]any{"Name": v.operators[c.OperatorID]}) + " · " + u.label("priority", c.Priority)
+	if !c.ClosedAt.IsZero() {
+		sub += " · " + u.tr.Tf("case.closed", map[string]any{"Date": day(c.ClosedAt)})
+	}
+	ivs := v.interviews[c.ID]
+	var lines []fyne.CanvasObject
+	lines = append(lines, widget.NewLabelWithStyle(u.N("case.interviews", len(ivs)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+	for _, iv := range ivs {
+		lines = append(lines, v.interviewLine(iv))
+	}
+	return widget.NewCard(title, sub, container.NewVBox(lines...))
+}
+
+func (v *caseView) interviewLine(iv model.Interview) fyne.CanvasObject {
+	u := v.u
+	parts := []string{day(iv.Date), u.label("interview_kind", iv.Kind), u.label("place", iv.Place)}
+	if _, ok := model.LanguageByTag(iv.Language); ok {
+		parts = append(parts, u.label("lang", iv.Language))
+	}
+	if iv.Mediator != "" {
+		parts = append(parts, u.tr.Tf("case.mediator", map[string]any{"Name": iv.Mediator}))
+	}
+	if name := v.operators[iv.OperatorID]; name != "" {
+		parts = append(parts, name)
+	}
+	if iv.Duration > 0 {
+		parts = append(parts, u.tr.Tf("case.minutes", map[string]any{"Minutes": int(iv.Duration / time.Minute)}))
+	}
+	parts = append(parts, u.N("case.answers", len(iv.Answers)))
+	line := widget.NewLabel(strings.Join(parts, " · "))
+	line.Wrapping = fyne.TextWrapWord
+	if iv.Notes == "" {
+		return line
+	}
+	notes := widget.NewLabel(iv.Notes)
+	notes.Wrapping = fyne.TextWrapWord
+	notes.Importance = widget.LowImportance
+	return container.NewVBox(line, notes)
+}
+
+// day formats a time as a local calendar date.
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("2006-01-02")
+}

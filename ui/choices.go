@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+)
+
+// choice is a Select whose options show translated labels but whose value
+// is a code.
+type choice struct {
+	*widget.Select
+	codes  []string
+	labels []string
+}
+
+func newChoice(codes, labels []string) *choice {
+	c := &choice{codes: codes, labels: labels}
+	c.Select = widget.NewSelect(labels, nil)
+	return c
+}
+
+// code is the selected option's code, or "".
+func (c *choice) code() string {
+	i := c.SelectedIndex()
+	if i < 0 {
+		return ""
+	}
+	return c.codes[i]
+}
+
+// setCode selects the option with code, or clears the selection.
+func (c *choice) setCode(code string) {
+	for i, x := range c.codes {
+		if x == code {
+			c.SetSelectedIndex(i)
+			return
+		}
+	}
+	c.ClearSelected()
+}
+
+// enumChoice offers the values of an enumeration, translated.
+func enumChoice[T ~string](u *App, kind string, values []T) *choice {
+	codes := make([]string, len(values))
+	labels := make([]string, len(values))
+	for i, v := range values {
+		codes[i], labels[i] = string(v), u.label(kind, v)
+	}
+	return newChoice(codes, labels)
+}
+
+// countryName is the country's name in the interface language.
+func (u *App) countryName(c model.Country) string {
+	if u.tr.Lang() == "en" {
+		return c.NameEN
+	}
+	return c.NameIT
+}
+
+// countryChoice offers every country, sorted by name in the interface language.
+func countryChoice(u *App) *choice {
+	cs := model.Countries()
+	sort.SliceStable(cs, func(i, j int) bool {
+		return strings.ToLower(u.countryName(cs[i])) < strings.ToLower(u.countryName(cs[j]))
+	})
+	codes := make([]string, len(cs))
+	labels := make([]string, len(cs))
+	for i, c := range cs {
+		codes[i], labels[i] = c.ISO2, u.countryName(c)
+	}
+	return newChoice(codes, labels)
+}
+
+// languageChoice offers the beneficiary languages by native name.
+func languageChoice(u *App) *choice {
+	var codes, labels []string
+	for _, l := range model.BeneficiaryLanguages {
+		codes = append(codes, l.Tag)
+		labels = append(labels, l.Native+" ("+l.Tag+")")
+	}
+	return newChoice(codes, labels)
+}
+
+// splitList reads a comma-separated list, dropping blanks.
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+	"sportello/store"
+)
+
+// home is the main screen: the person list on the left, the open person,
+// the registration form or the settings on the right.
+type home struct {
+	u      *App
+	list   *personList
+	detail *fyne.Container
+}
+
+func newHome(u *App) *home {
+	h := &home{u: u, detail: container.NewStack()}
+	h.list = newPersonList(u, h.onOpenPerson)
+	return h
+}
+
+func (h *home) build() fyne.CanvasObject {
+	u := h.u
+	place := u.setting(store.SettingOrganisation, "")
+	if desk := u.setting(store.SettingDesk, ""); desk != "" {
+		place += " · " + desk
+	}
+	title := widget.NewLabelWithStyle("Sportello  "+place, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	who := widget.NewLabel(u.op.FullName + " (" + u.label("role", u.op.Role) + ")")
+	register := widget.NewButtonWithIcon(u.t("home.register"), theme.ContentAddIcon(), h.onRegister)
+	register.Importance = widget.HighImportance
+	settings := widget.NewButtonWithIcon(u.t("home.settings"), theme.SettingsIcon(), h.onSettings)
+	signOut := widget.NewButtonWithIcon(u.t("home.sign_out"), theme.LogoutIcon(), u.signOut)
+	bar := container.NewBorder(nil, nil, title, container.NewHBox(who, register, settings, signOut))
+
+	h.showWelcome()
+	split := container.NewHSplit(h.list.build(), h.detail)
+	split.SetOffset(0.34)
+	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, split)
+}
+
+func (h *home) show(o fyne.CanvasObject) {
+	h.detail.Objects = []fyne.CanvasObject{o}
+	h.detail.Refresh()
+}
+
+func (h *home) showWelcome() {
+	l := widget.NewLabel(h.u.t("home.welcome"))
+	l.Wrapping = fyne.TextWrapWord
+	h.show(container.NewPadded(l))
+}
+
+func (h *home) onOpenPerson(id int64) {
+	h.show(newCaseView(h.u, id, h.onEdit).build())
+}
+
+func (h *home) onRegister() {
+	h.list.list.UnselectAll()
+	h.show(newPersonForm(h.u, nil, h.onSaved, h.showWelcome).build())
+}
+
+func (h *home) onEdit(p *model.Person) {
+	h.show(newPersonForm(h.u, p, h.onSaved, func() { h.onOpenPerson(p.ID) }).build())
+}
+
+func (h *home) onSaved(p *model.Person) {
+	h.list.reload()
+	h.onOpenPerson(p.ID)
+}
+
+func (h *home) onSettings() {
+	h.list.list.UnselectAll()
+	h.show(newSettings(h.u).build())
+}

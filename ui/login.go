@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+	"sportello/store"
+)
+
+// login asks an operator for username and password.
+type login struct {
+	u                  *App
+	username, password *widget.Entry
+	signIn             *widget.Button
+	status             *widget.Label
+}
+
+func newLogin(u *App) *login {
+	l := &login{u: u, username: widget.NewEntry(), password: widget.NewPasswordEntry(), status: widget.NewLabel("")}
+	l.status.Importance = widget.DangerImportance
+	l.status.Wrapping = fyne.TextWrapWord
+	l.signIn = widget.NewButton(u.t("login.sign_in"), l.onSignIn)
+	l.signIn.Importance = widget.HighImportance
+	l.password.OnSubmitted = func(string) { l.onSignIn() }
+	l.username.OnSubmitted = func(string) { l.u.win.Canvas().Focus(l.password) }
+	return l
+}
+
+func (l *login) build() fyne.CanvasObject {
+	org := l.u.setting(store.SettingOrganisation, "")
+	title := widget.NewLabelWithStyle("Sportello", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	sub := widget.NewLabelWithStyle(org, fyne.TextAlignCenter, fyne.TextStyle{})
+	form := formGrid(newField("username", l.u.t("login.username"), l.username),
+		newField("password", l.u.t("login.password"), l.password))
+	box := container.NewVBox(title, sub, form, l.signIn, l.status)
+	l.u.win.Canvas().Focus(l.username)
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 320), box))
+}
+
+func (l *login) onSignIn() {
+	user, pass := l.username.Text, l.password.Text
+	if user == "" || pass == "" {
+		l.status.SetText(l.u.t("login.fill_in"))
+		return
+	}
+	l.signIn.Disable()
+	l.status.SetText("")
+	var op *model.Operator
+	l.u.background(func() (err error) {
+		op, err = l.u.db.Login(context.Background(), user, pass)
+		return err
+	}, func(err error) {
+		l.signIn.Enable()
+		if err != nil {
+			l.password.SetText("")
+			l.status.SetText(l.u.errText(err))
+			return
+		}
+		l.u.signedIn(op)
+	})
+}

@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2/dialog"
+
+	"sportello/locales"
+	"sportello/model"
+	"sportello/store"
+)
+
+// t is short for the current language's translation.
+func (u *App) t(id string) string { return u.tr.T(id) }
+
+// errText is the user's-language message for err: a model error by its
+// code, a database problem by its kind, anything else as "unexpected" with
+// the technical detail, so it can be reported.
+func (u *App) errText(err error) string {
+	var oe *store.OpenError
+	if errors.As(err, &oe) {
+		return u.tr.Tf(OpenProblemKey(oe.Problem), map[string]any{"Path": oe.Path})
+	}
+	if code := model.ErrorCode(err); code != "" {
+		return u.t("error." + code)
+	}
+	return u.tr.Tf("error.unexpected", map[string]any{"Detail": err.Error()})
+}
+
+// showError shows err in a dialog in the user's language.
+func (u *App) showError(err error) {
+	dialog.ShowInformation(u.t("dialog.error_title"), u.errText(err), u.win)
+}
+
+// OpenProblemKey is the message ID explaining why a database would not open.
+func OpenProblemKey(p store.OpenProblem) string { return "open." + string(p) }
+
+// label translates an enumerated value: label("sex", "F") is "sex.F".
+func (u *App) label(kind string, value any) string {
+	v := fmt.Sprint(value)
+	if v == "" {
+		v = "unknown"
+	}
+	return u.t(kind + "." + v)
+}
+
+// errorCodes lists every model error code, for the locale tests.
+var errorCodes = []string{model.ErrRequired, model.ErrTooLong, model.ErrInvalid, model.ErrFutureDate,
+	model.ErrDateInvalid, model.ErrFiscalCodeFormat, model.ErrFiscalCodeCheck, model.ErrFiscalCodeMatch,
+	model.ErrFiscalCodeCountry, model.ErrPasswordShort, model.ErrPasswordMismatch, model.ErrUsernameTaken,
+	model.ErrNotFound, model.ErrConflict, model.ErrPermission, model.ErrLogin}
+
+// DynamicKeys lists the message IDs the code builds at run time rather than
+// writing them out, so the locale tests can check them too.
+func DynamicKeys() []string {
+	var keys []string
+	add := func(kind string, values ...any) {
+		for _, v := range values {
+			s := fmt.Sprint(v)
+			if s == "" {
+				s = "unknown"
+			}
+			keys = append(keys, kind+"."+s)
+		}
+	}
+	for _, c := range errorCodes {
+		add("error", c)
+	}
+	for _, p := range []store.OpenProblem{store.ProblemCorrupt, store.ProblemReadOnly, store.ProblemTooNew,
+		store.ProblemInUse, store.ProblemOther} {
+		keys = append(keys, OpenProblemKey(p))
+	}
+	for _, v := range model.Sexes {
+		add("sex", v)
+	}
+	for _, v := range model.PermitStatuses {
+		add("permit", v)
+	}
+	for _, v := range model.Channels {
+		add("channel", v)
+	}
+	for _, v := range model.Roles {
+		add("role", v)
+	}
+	for _, v := range model.CaseStatuses {
+		add("case_status", v)
+	}
+	for _, v := range model.Priorities {
+		add("priority", v)
+	}
+	for _, v := range model.InterviewKinds {
+		add("interview_kind", v)
+	}
+	for _, v := range model.Places {
+		add("place", v)
+	}
+	for _, l := range model.BeneficiaryLanguages {
+		add("lang", l.Tag)
+	}
+	for _, l := range locales.Interface {
+		add("interface_language", l)
+	}
+	return keys
+}
+
+// N translates a message with plural forms.
+func (u *App) N(id string, n int) string { return u.tr.N(id, n) }

@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+)
+
+// personForm registers a new person or edits one. Errors show under their
+// field, and nothing is saved until every field is right.
+type personForm struct {
+	u        *App
+	original *model.Person // nil when registering
+	onSaved  func(*model.Person)
+	onCancel func()
+
+	family, given, own, aliases, birth, phone, domicile, fiscal *widget.Entry
+	permitType, permitNumber, permitExpiry                      *widget.Entry
+	informal                                                    *widget.Check
+	sex, country, citizenship, language, permitStatus, channel  *choice
+	fields                                                      []*field
+	save                                                        *widget.Button
+	status                                                      *widget.Label
+}
+
+func newPersonForm(u *App, p *model.Person, onSaved func(*model.Person), onCancel func()) *personForm {
+	f := &personForm{u: u, original: p, onSaved: onSaved, onCancel: onCancel}
+	entry := func(placeholder string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(placeholder)
+		return e
+	}
+	f.family, f.given, f.own = entry(""), entry(""), entry("")
+	f.aliases = entry(u.t("person.aliases_hint"))
+	f.birth = entry(u.t("person.date_hint"))
+	f.phone, f.domicile, f.fiscal = entry("+39 …"), entry(""), entry("")
+	f.permitType, f.permitNumber = entry(""), entry("")
+	f.permitExpiry = entry(u.t("person.date_hint"))
+	f.informal = widget.NewCheck(u.t("person.domicile_informal"), nil)
+	f.sex = enumChoice(u, "sex", model.Sexes)
+	f.country, f.citizenship = countryChoice(u), countryChoice(u)
+	f.language = languageChoice(u)
+	f.permitStatus = enumChoice(u, "permit", model.PermitStatuses)
+	f.channel = enumChoice(u, "channel", model.Channels)
+	f.status = widget.NewLabel("")
+	f.status.Wrapping = fyne.TextWrapWord
+	f.status.Importance = widget.DangerImportance
+
+	// Checks while typing, for what one field can tell alone.
+	f.family.Validator = func(s string) error { return f.liveCheck("family_name", s) }
+	f.birth.Validator = func(s string) error { return f.liveCheck("birth_date", s) }
+	f.fiscal.Validator = func(s string) error { return f.liveCheck("fiscal_code", s) }
+
+	f.fields = []*field{
+		newField("family_name", u.t("person.family_name")+" *", f.family),
+		newField("given_names", u.t("person.given_names"), f.given),
+		newField("own_script_name", u.t("person.own_script_name"), f.own),
+		newField("aliases", u.t("person.aliases"), f.aliases),
+		newField("sex", u.t("person.sex"), f.sex),
+		newField("birth_date", u.t("person.birth_date"), f.birth),
+		newField("birth_country", u.t("person.birth_country"), f.country),
+		newField("citizenships", u.t("person.citizenship"), f.citizenship),
+		newField("preferred_language", u.t("person.preferred_language"), f.language),
+		newField("phone", u.t("person.phone"), f.phone),
+		newField("domicile", u.t("person.domicile"), container.NewVBox(f.domicile, f.informal)),
+		newField("fiscal_code", u.t("person.fiscal_code"), f.fiscal),
+		newField("permit_type", u.t("person.permit_type"), f.permitType),
+		newField("permit_number", u.t("person.permit_number"), f.permitNumber),
+		newField("permit_expiry", u.t("person.permit_expiry"), f.permitExpiry),
+		newField("permit_status", u.t("person.permit_status"), f.permitStatus),
+		newField("channel", u.t("person.channel"), f.channel),
+	}
+	label := u.t("form.register")
+	if p != nil {
+		label = u.t("form.save")
+		f.fill(p)
+	}
+	f.save = widget.NewButton(label, f.onSave)
+	f.save.Importance = widget.HighImportance
+	return f
+}
+
+func (f *personForm) build() fyne.CanvasObject {
+	title := f.u.t("form.new_person")
+	if f.original != nil {
+		title = f.original.CaseCode + " · " + f.original.DisplayName()
+	}
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	cancel := widget.NewButton(f.u.t("form.cancel"), f.onCancel)
+	buttons := container.NewHBox(f.save, cancel)
+	body := container.NewVBox(head, formGrid(f.fields...), f.status, buttons)
+	return container.NewVScroll(container.NewPadded(body))
+}
+
+// fill puts an existing person into the widgets.
+func (f *personForm) fill(p *model.Person) {
+	f.family.SetText(p.FamilyName)
+	f.given.SetText(p.GivenNames)
+	f.own.SetText(p.OwnScriptName)
+	f.aliases.SetText(strings.Join(p.Aliases, ", "))
+	f.sex.setCode(string(p.Sex))
+	f.birth.SetText(p.BirthDate.String())
+	f.country.setCode(p.BirthCountry)
+	if len(p.Citizenships) > 0 {
+		f.citizenship.setCode(p.Citizenships[0])
+	}
+	f.language.setCode(p.PreferredLanguage)
+	f.phone.SetText(p.Phone)
+	f.domicile.SetText(p.Domicile)
+	f.informal.SetChecked(p.DomicileInformal)
+	f.fiscal.SetText(p.FiscalCode)
+	f.permitType.SetText(p.Permit.Type)
+	f.permitNumber.SetText(p.Permit.Number)
+	f.permitExpiry.SetText(p.Permit.Expiry.String())
+	f.permitStatus.setCode(string(p.Permit.Status))
+	f.channel.setCode(string(p.Channel))
+}
+
+// person reads the widgets into a Person; dates that do not parse come
+// back as field errors.
+func (f *personForm) person() (*model.Person, model.ValidationErrors) {
+	p := &model.Person{}
+	if f.original != nil {
+		*p = *f.original
+	}
+	var errs model.ValidationErrors
+	date := func(field, s string) model.PartialDate {
+		d, err := model.ParsePartialDate(strings.TrimSpace(s))
+		if err != nil {
+			e := *err.(*model.Error)
+			e.Field = field
+			errs = append(errs, &e)
+		}
+		return d
+	}
+	p.FamilyName, p.GivenNames, p.OwnScriptName = f.family.Text, f.given.Text, f.own.Text
+	p.Aliases = splitList(f.aliases.Text)
+	p.Sex = model.Sex(f.sex.code())
+	p.BirthDate = date("birth_date", f.birth.Text)
+	p.BirthCountry = f.country.code()
+	p.Citizenships = nil
+	if c := f.citizenship.code(); c != "" {
+		p.Citizenships = []string{c}
+	}
+	p.PreferredLanguage = f.language.code()
+	if p.PreferredLanguage != "" && !contains(p.Languages, p.PreferredLanguage) {
+		p.Languages = append(p.Languages, p.PreferredLanguage)
+	}
+	p.Phone, p.Domicile, p.DomicileInformal = f.phone.Text, f.domicile.Text, f.informal.Checked
+	p.FiscalCode = f.fiscal.Text
+	p.Permit = model.Permit{Type: f.permitType.Text, Number: f.permitNumber.Text,
+		Expiry: date("permit_expiry", f.permitExpiry.Text), Status: model.PermitStatus(f.permitStatus.code())}
+	p.Channel = model.Channel(f.channel.code())
+	return p, errs
+}
+
+// liveCheck validates one field alone, for the entry's own red mark.
+func (f *personForm) liveCheck(field, s string) error {
+	var p model.Person
+	switch field {
+	case "family_name":
+		p.FamilyName = s
+	case "birth_date":
+		d, err := model.ParsePartialDate(strings.TrimSpace(s))
+		if err != nil {
+			return errorText{f.u.t("error." + model.ErrorCode(err))}
+		}
+		p.FamilyName, p.BirthDate = "x", d
+	case "fiscal_code":
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		if _, err := model.ParseFiscalCode(s); err != nil {
+			return errorText{f.u.t("error." + model.ErrorCode(err))}
+		}
+		return nil
+	}
+	err := p.Validate(nowFunc())
+	if v, ok := err.(model.ValidationErrors); ok && v.Field(field) != nil {
+		return errorText{f.u.t("error." + v.Field(field).Code)}
+	}
+	return nil
+}
+
+func (f *personForm) onSave() {
+	p, errs := f.person()
+	if len(errs) == 0 {
+		if err := p.Validate(nowFunc()); err != nil {
+			errs, _ = err.(model.ValidationErrors)
+		}
+	}
+	if len(errs) > 0 {
+		f.u.showFieldErrors(errs, f.fields...)
+		f.status.SetText(f.u.t("form.fix_errors"))
+		return
+	}
+	f.u.showFieldErrors(nil, f.fields...)
+	f.status.SetText("")
+	f.save.Disable()
+	f.u.background(func() error {
+		if f.original == nil {
+			return f.u.db.CreatePerson(context.Background(), p, f.u.operatorID())
+		}
+		return f.u.db.UpdatePerson(context.Background(), p, f.u.operatorID())
+	}, func(err error) {
+		f.save.Enable()
+		if err != nil {
+			if !f.u.showFieldErrors(err, f.fields...) {
+				f.status.SetText(f.u.errText(err))
+			} else {
+				f.status.SetText(f.u.t("form.fix_errors"))
+			}
+			return
+		}
+		f.onSaved(p)
+	})
+}
+
+// errorText is a translated validation message.
+type errorText struct{ msg string }
+
+func (e errorText) Error() string { return e.msg }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+)
+
+// pageSize is how many rows the list fetches at a time.
+const pageSize = 100
+
+// maxPages bounds the rows kept in memory while scrolling.
+const maxPages = 10
+
+// personList is the search box and the virtualised list of persons: it
+// knows the count and fetches only the pages being shown.
+type personList struct {
+	u      *App
+	search *widget.Entry
+	count  *widget.Label
+	list   *widget.List
+	onOpen func(id int64)
+
+	query   string
+	total   int
+	gen     int // bumped on each new query; older answers are dropped
+	pages   map[int][]model.PersonSummary
+	loading map[int]bool
+	timer   *time.Timer
+}
+
+func newPersonList(u *App, onOpen func(int64)) *personList {
+	l := &personList{u: u, onOpen: onOpen, search: widget.NewEntry(), count: widget.NewLabel(""),
+		pages: map[int][]model.PersonSummary{}, loading: map[int]bool{}}
+	l.search.SetPlaceHolder(u.t("list.search_placeholder"))
+	l.search.OnChanged = l.onSearch
+	l.list = widget.NewList(func() int { return l.total }, l.newRow, l.updateRow)
+	l.list.OnSelected = l.onSelected
+	return l
+}
+
+func (l *personList) build() fyne.CanvasObject {
+	l.reload()
+	top := container.NewVBox(l.search, l.count)
+	return container.NewBorder(top, nil, nil, nil, l.list)
+}
+
+func (l *personList) newRow() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	own := widget.NewLabel("")
+	info := widget.NewLabel("")
+	info.Importance = widget.LowImportance
+	return container.NewVBox(container.NewHBox(name, layout.NewSpacer(), own), info)
+}
+
+func (l *personList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	line := box.Objects[0].(*fyne.Container)
+	name, own := line.Objects[0].(*widget.Label), line.Objects[2].(*widget.Label)
+	info := box.Objects[1].(*widget.Label)
+	s, ok := l.row(id)
+	if !ok {
+		name.SetText("…")
+		own.SetText("")
+		info.SetText("")
+		return
+	}
+	name.SetText((&model.Person{FamilyName: s.FamilyName, GivenNames: s.GivenNames}).DisplayName())
+	own.SetText(s.OwnScriptName)
+	info.SetText(l.u.summaryLine(s))
+}
+
+// summaryLine is "case code · birth year · country" for a list row.
+func (u *App) summaryLine(s model.PersonSummary) string {
+	line := s.CaseCode
+	if s.BirthYear != 0 {
+		line += fmt.Sprintf(" · %d", s.BirthYear)
+	}
+	if c, ok := model.CountryByISO2(s.BirthCountry); ok {
+		line += " · " + u.countryName(c)
+	}
+	return line
+}
+
+// row gives the summary at list position id, starting its page's load when
+// it is not in memory yet.
+func (l *personList) row(id int) (model.PersonSummary, bool) {
+	page := id / pageSize
+	if rows, ok := l.pages[page]; ok {
+		if i := id % pageSize; i < len(rows) {
+			return rows[i], true
+		}
+		return model.PersonSummary{}, false
+	}
+	l.loadPage(page)
+	return model.PersonSummary{}, false
+}
+
+func (l *personList) loadPage(page int) {
+	if l.loading[page] {
+		return
+	}
+	l.loading[page] = true
+	gen, query := l.gen, l.query
+	var rows []model.PersonSummary
+	l.u.background(func() (err error) {
+		rows, err = l.u.db.FindPersons(context.Background(),
+			model.PersonFilter{Query: query, Offset: page * pageSize, Limit: pageSize})
+		return err
+	}, func(err error) {
+		if gen != l.gen {
+			return
+		}
+		delete(l.loading, page)
+		if err != nil {
+			l.u.showError(err)
+			return
+		}
+		if len(l.pages) >= maxPages {
+			l.pages = map[int][]model.PersonSummary{}
+		}
+		l.pages[page] = rows
+		l.list.Refresh()
+	})
+}
+
+// onSearch waits for a short pause in typing, then searches.
+func (l *personList) onSearch(text string) {
+	if l.u.sync {
+		l.reload()
+		return
+	}
+	if l.timer != nil {
+		l.timer.Stop()
+	}
+	l.timer = time.AfterFunc(150*time.Millisecond, func() { fyne.Do(l.reload) })
+}
+
+// reload counts the matches of the current search and shows the first page.
+func (l *personList) reload() {
+	l.gen++
+	gen, query := l.gen, l.search.Text
+	var total int
+	var first []model.PersonSummary
+	l.u.background(func() (err error) {
+		ctx := context.Background()
+		if total, err = l.u.db.CountPersons(ctx, query); err != nil {
+			return err
+		}
+		first, err = l.u.db.FindPersons(ctx, model.PersonFilter{Query: query, Limit: pageSize})
+		return err
+	}, func(err error) {
+		if gen != l.gen {
+			return
+		}
+		if err != nil {
+			l.u.showError(err)
+			return
+		}
+		l.query, l.total = query, total
+		l.pages = map[int][]model.PersonSummary{0: first}
+		l.loading = map[int]bool{}
+		l.count.SetText(l.u.tr.N("list.count", total))
+		l.list.UnselectAll()
+		l.list.Refresh()
+		l.list.ScrollToTop()
+	})
+}
+
+func (l *personList) onSelected(id widget.ListItemID) {
+	if s, ok := l.row(id); ok {
+		l.onOpen(s.ID)
+	}
+}

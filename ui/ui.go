@@ -1,0 +1,123 @@
+// Package ui is Sportello's window: the first-start setup, the login, the
+// person list with search-as-you-type, the registration form, the case view
+// and the settings. It holds no SQL and draws no PDF: it reaches the data
+// through the Store interface, and runs database work off the UI goroutine,
+// coming back through fyne.Do.
+//
+// Screens are unexported structs made by newX(deps), with a build() method
+// that returns their content and onX handlers for what the user does.
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"sportello/locales"
+	"sportello/model"
+	"sportello/store"
+)
+
+// Store is what the window needs of the database.
+type Store interface {
+	model.PersonService
+	model.CaseService
+	model.OperatorService
+	RecordView(ctx context.Context, operatorID, personID int64) error
+	Setting(ctx context.Context, key string) (string, error)
+	SaveSettings(ctx context.Context, values map[string]string, by int64) error
+	Backup(ctx context.Context, out string, by int64) error
+	Path() string
+}
+
+var _ Store = (*store.DB)(nil)
+
+// App is the running window: the store, the signed-in operator, the
+// interface language.
+type App struct {
+	fyne   fyne.App
+	win    fyne.Window
+	db     Store
+	tr     *locales.Localizer
+	op     *model.Operator
+	config *Config
+
+	// sync runs background work inline; tests set it so that what they
+	// assert on has happened when Tap returns.
+	sync bool
+}
+
+// New makes the window for db. Call ShowAndRun (or Start, in tests).
+func New(a fyne.App, db Store, cfg *Config) *App {
+	u := &App{fyne: a, db: db, config: cfg}
+	u.win = a.NewWindow("Sportello")
+	u.win.Resize(fyne.NewSize(1100, 720))
+	u.win.SetMaster()
+	u.tr = locales.New(u.setting(store.SettingLanguage, locales.Default))
+	return u
+}
+
+// Window is the main window.
+func (u *App) Window() fyne.Window { return u.win }
+
+// Start shows the first-start setup when there is no account yet, the
+// login otherwise.
+func (u *App) Start() {
+	n, err := u.db.CountOperators(context.Background())
+	switch {
+	case err != nil:
+		u.showError(err)
+	case n == 0:
+		u.win.SetContent(newSetup(u).build())
+	default:
+		u.win.SetContent(newLogin(u).build())
+	}
+}
+
+// ShowAndRun starts and runs the window until it is closed.
+func (u *App) ShowAndRun() {
+	u.Start()
+	u.win.ShowAndRun()
+}
+
+// signedIn opens the main screen for op.
+func (u *App) signedIn(op *model.Operator) {
+	u.op = op
+	u.win.SetContent(newHome(u).build())
+}
+
+// signOut forgets the operator and goes back to the login.
+func (u *App) signOut() {
+	u.op = nil
+	u.win.SetContent(newLogin(u).build())
+}
+
+// setLanguage switches the interface language and rebuilds the screen.
+func (u *App) setLanguage(lang string) {
+	u.tr = locales.New(lang)
+	if u.op != nil {
+		u.signedIn(u.op)
+	} else {
+		u.Start()
+	}
+}
+
+func (u *App) setting(key, def string) string {
+	v, err := u.db.Setting(context.Background(), key)
+	if err != nil || v == "" {
+		return def
+	}
+	return v
+}
+
+// operatorID is the signed-in operator's ID, for audit.
+func (u *App) operatorID() int64 {
+	if u.op == nil {
+		return 0
+	}
+	return u.op.ID
+}
+
+// nowFunc is the clock of validation; tests fix it.
+var nowFunc = time.Now
