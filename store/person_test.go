@@ -133,14 +133,14 @@ func TestSearch(t *testing.T) {
 		want  []string // family names, in list order
 	}{
 		{"", []string{"Al-Masri", "Nguyễn", "O'Brien", "Singh", "Traoré", "Zhang"}},
-		{"traore", []string{"Traoré"}},   // accents folded
-		{"TRAO", []string{"Traoré"}},     // prefix, case folded
+		{"traore", []string{"Traoré"}}, // accents folded
+		{"TRAO", []string{"Traoré"}},   // prefix, case folded
 		{"nguyen hong", []string{"Nguyễn"}},
-		{"madou", []string{"Traoré"}},    // alias
-		{"يوسف", []string{"Al-Masri"}},   // own script
+		{"madou", []string{"Traoré"}},  // alias
+		{"يوسف", []string{"Al-Masri"}}, // own script
 		{"ਗੁਰਪ੍ਰੀਤ", []string{"Singh"}},
 		{"张", []string{"Zhang"}},
-		{"masri", []string{"Al-Masri"}},  // punctuation separates words
+		{"masri", []string{"Al-Masri"}}, // punctuation separates words
 		{"o'bri", []string{"O'Brien"}},
 		{"sean", []string{"O'Brien"}},
 		{"PUA-2026-000002", []string{"Traoré"}},

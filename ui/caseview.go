@@ -80,7 +80,7 @@ func (v *caseView) show() {
 	name := widget.NewLabelWithStyle(p.DisplayName(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	edit := widget.NewButtonWithIcon(u.t("case.edit"), theme.DocumentCreateIcon(), func() { v.onEdit(p) })
-	head := container.NewBorder(nil, nil, nil, edit, container.NewVBox(name, widget.NewLabel(p.CaseCode)))
+	head := container.NewBorder(nil, nil, nil, container.NewVBox(edit), container.NewVBox(name, widget.NewLabel(p.CaseCode)))
 	objs := []fyne.CanvasObject{head}
 	if p.OwnScriptName != "" {
 		objs = append(objs, widget.NewLabel(p.OwnScriptName))

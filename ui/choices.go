@@ -17,9 +17,10 @@ type choice struct {
 	labels []string
 }
 
-func newChoice(codes, labels []string) *choice {
+func newChoice(u *App, codes, labels []string) *choice {
 	c := &choice{codes: codes, labels: labels}
 	c.Select = widget.NewSelect(labels, nil)
+	c.PlaceHolder = u.t("form.choose")
 	return c
 }
 
@@ -50,7 +51,7 @@ func enumChoice[T ~string](u *App, kind string, values []T) *choice {
 	for i, v := range values {
 		codes[i], labels[i] = string(v), u.label(kind, v)
 	}
-	return newChoice(codes, labels)
+	return newChoice(u, codes, labels)
 }
 
 // countryName is the country's name in the interface language.
@@ -72,7 +73,7 @@ func countryChoice(u *App) *choice {
 	for i, c := range cs {
 		codes[i], labels[i] = c.ISO2, u.countryName(c)
 	}
-	return newChoice(codes, labels)
+	return newChoice(u, codes, labels)
 }
 
 // languageChoice offers the beneficiary languages by native name.
@@ -82,7 +83,7 @@ func languageChoice(u *App) *choice {
 		codes = append(codes, l.Tag)
 		labels = append(labels, l.Native+" ("+l.Tag+")")
 	}
-	return newChoice(codes, labels)
+	return newChoice(u, codes, labels)
 }
 
 // splitList reads a comma-separated list, dropping blanks.

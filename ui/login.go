@@ -37,9 +37,11 @@ func (l *login) build() fyne.CanvasObject {
 	form := formGrid(newField("username", l.u.t("login.username"), l.username),
 		newField("password", l.u.t("login.password"), l.password))
 	box := container.NewVBox(title, sub, form, l.signIn, l.status)
-	l.u.win.Canvas().Focus(l.username)
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 320), box))
 }
+
+// focus puts the cursor in the username, once the screen is on the window.
+func (l *login) focus() { l.u.win.Canvas().Focus(l.username) }
 
 func (l *login) onSignIn() {
 	user, pass := l.username.Text, l.password.Text

@@ -92,9 +92,10 @@ func (f *personForm) build() fyne.CanvasObject {
 	}
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	cancel := widget.NewButton(f.u.t("form.cancel"), f.onCancel)
-	buttons := container.NewHBox(f.save, cancel)
-	body := container.NewVBox(head, formGrid(f.fields...), f.status, buttons)
-	return container.NewVScroll(container.NewPadded(body))
+	// The buttons stay in view below the scrolling fields.
+	bottom := container.NewVBox(widget.NewSeparator(), f.status, container.NewHBox(f.save, cancel))
+	return container.NewBorder(container.NewPadded(head), container.NewPadded(bottom), nil, nil,
+		container.NewVScroll(container.NewPadded(formGrid(f.fields...))))
 }
 
 // fill puts an existing person into the widgets.

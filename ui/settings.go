@@ -38,7 +38,7 @@ func newSettings(u *App) *settings {
 	for _, l := range locales.Interface {
 		labels = append(labels, u.t("interface_language."+l))
 	}
-	s.language = newChoice(locales.Interface, labels)
+	s.language = newChoice(u, locales.Interface, labels)
 	s.language.setCode(u.tr.Lang())
 	s.save = widget.NewButton(u.t("settings.save"), s.onSave)
 	s.save.Importance = widget.HighImportance

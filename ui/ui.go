@@ -14,6 +14,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"sportello/assets"
 	"sportello/locales"
 	"sportello/model"
 	"sportello/store"
@@ -42,6 +43,7 @@ type App struct {
 	tr     *locales.Localizer
 	op     *model.Operator
 	config *Config
+	home   *home // the main screen, while signed in
 
 	// sync runs background work inline; tests set it so that what they
 	// assert on has happened when Tap returns.
@@ -51,6 +53,7 @@ type App struct {
 // New makes the window for db. Call ShowAndRun (or Start, in tests).
 func New(a fyne.App, db Store, cfg *Config) *App {
 	u := &App{fyne: a, db: db, config: cfg}
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u.win = a.NewWindow("Sportello")
 	u.win.Resize(fyne.NewSize(1100, 720))
 	u.win.SetMaster()
@@ -71,7 +74,7 @@ func (u *App) Start() {
 	case n == 0:
 		u.win.SetContent(newSetup(u).build())
 	default:
-		u.win.SetContent(newLogin(u).build())
+		u.showLogin()
 	}
 }
 
@@ -81,16 +84,23 @@ func (u *App) ShowAndRun() {
 	u.win.ShowAndRun()
 }
 
+func (u *App) showLogin() {
+	l := newLogin(u)
+	u.win.SetContent(l.build())
+	l.focus()
+}
+
 // signedIn opens the main screen for op.
 func (u *App) signedIn(op *model.Operator) {
 	u.op = op
-	u.win.SetContent(newHome(u).build())
+	u.home = newHome(u)
+	u.win.SetContent(u.home.build())
 }
 
 // signOut forgets the operator and goes back to the login.
 func (u *App) signOut() {
-	u.op = nil
-	u.win.SetContent(newLogin(u).build())
+	u.op, u.home = nil, nil
+	u.showLogin()
 }
 
 // setLanguage switches the interface language and rebuilds the screen.

@@ -163,7 +163,11 @@ func demoPerson(r *rand.Rand, i int) *model.Person {
 	if p.Permit.Status == model.PermitValid || p.Permit.Status == model.PermitExpired {
 		p.Permit.Type = []string{"lavoro subordinato", "protezione speciale", "art. 18", "attesa occupazione"}[r.IntN(4)]
 		p.Permit.Number = fmt.Sprintf("I%08d", r.IntN(100000000))
-		p.Permit.Expiry = model.PartialDate{Year: 2025 + r.IntN(3), Month: 1 + r.IntN(12), Day: 1 + r.IntN(28)}
+		year := 2027 + r.IntN(2) // valid: expires after today
+		if p.Permit.Status == model.PermitExpired {
+			year = 2024 + r.IntN(2)
+		}
+		p.Permit.Expiry = model.PartialDate{Year: year, Month: 1 + r.IntN(12), Day: 1 + r.IntN(28)}
 	}
 	if birth.Day != 0 && r.IntN(2) == 0 {
 		if c, ok := model.CountryByISO2(g.country); ok && c.Cadastral != "" {

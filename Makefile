@@ -1,0 +1,74 @@
+# Sportello: build, run and test. `make run` and `make test` first install the
+# Debian/Ubuntu packages the build needs (with sudo when not root).
+
+GO       ?= go
+TAGS     := sqlite_fts5
+BIN      := bin/sportello
+VERSION  := 0.1.0
+LDFLAGS  := -X main.Version=$(VERSION)
+DEMO_DB  ?= $(CURDIR)/demo/sportello-demo.db
+
+# Packages for cgo, SQLite and Fyne's OpenGL/X11/Wayland window.
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+	libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev libwayland-dev
+# Tools the tests use (pdftotext, for the printouts' tests).
+TEST_PKGS  := poppler-utils
+# What `make screenshots` needs: a virtual X server and a screen grabber.
+SHOT_PKGS  := xvfb imagemagick xdotool
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build demo windows lint screenshots deps test-deps shot-deps bench clean
+
+# deps installs only what is missing, and says what it installs.
+define install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing system packages:$$missing"; \
+			$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+		else echo "Please install:$$missing (not a Debian/Ubuntu system)"; exit 1; fi; \
+	fi
+endef
+
+deps:
+	$(call install,$(BUILD_PKGS))
+
+test-deps: deps
+	$(call install,$(TEST_PKGS))
+
+shot-deps: deps
+	$(call install,$(SHOT_PKGS))
+
+build: deps
+	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/sportello
+
+run: build
+	./$(BIN)
+
+demo: build
+	@mkdir -p $(dir $(DEMO_DB))
+	./$(BIN) demo --db $(DEMO_DB)
+	./$(BIN) --db $(DEMO_DB)
+
+test: test-deps
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) test -tags $(TAGS) -race -count=1 ./...
+
+bench: deps
+	$(GO) test -tags $(TAGS) -run XXX -bench . -benchtime 20x ./...
+
+lint: deps
+	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
+	$(GO) vet -tags $(TAGS) ./...
+
+windows:
+	$(call install,gcc-mingw-w64-x86-64)
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+		$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS) -H windowsgui" -o bin/sportello.exe ./cmd/sportello
+
+screenshots: build shot-deps
+	./scripts/screenshots.sh ./$(BIN) docs/screenshots
+
+clean:
+	rm -rf bin demo
