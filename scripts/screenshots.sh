@@ -1,44 +1,53 @@
 #!/usr/bin/env bash
 # Starts Sportello under a virtual X server on fictional demo data and saves
-# PNGs of the main screens: login, person list with a case open, the
-# registration form with its errors, settings. Usage: screenshots.sh BINARY OUTDIR
+# PNGs of the main screens to OUTDIR: the login, the person list with a
+# search and a case open, the registration form refusing bad input, and the
+# settings. Usage: screenshots.sh BINARY OUTDIR
 set -euo pipefail
 bin=$(realpath "$1"); out=$(realpath -m "$2")
 mkdir -p "$out"
-work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+work=$(mktemp -d)
+cleanup() { kill "${app:-}" "${xvfb:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
 export HOME="$work" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
-export SPORTELLO_LANG=it
+export SPORTELLO_LANG=it FYNE_THEME=light
 db="$work/demo.db"
 "$bin" demo --db "$db" --persons 60 >/dev/null
 
 export DISPLAY=:97
-Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
 sleep 1
-"$bin" --db "$db" >/dev/null 2>&1 &
+"$bin" --db "$db" >"$work/app.log" 2>&1 & app=$!
 wid=""
 for _ in $(seq 1 60); do
-  wid=$(xdotool search --name '^Sportello$' 2>/dev/null | head -1) && [ -n "$wid" ] && break
+  wid=$(xdotool search --name '^Sportello$' 2>/dev/null | head -1 || true)
+  [ -n "$wid" ] && break
   sleep 0.5
 done
-[ -n "$wid" ] || { echo "the window did not appear" >&2; exit 1; }
-xdotool windowsize "$wid" 1280 800 windowmove "$wid" 0 0
+[ -n "$wid" ] || { echo "the window did not appear" >&2; cat "$work/app.log" >&2; exit 1; }
+xdotool windowmove "$wid" 0 0 windowsize "$wid" 1100 720
 sleep 2
-shot() { sleep 1.5; import -window root "$out/$1.png"; echo "saved $out/$1.png"; }
-key() { xdotool key --window "$wid" "$@"; sleep 0.3; }
-typ() { xdotool type --delay 40 "$1"; sleep 0.3; }
+
+# The window is 1100×720 at the top left; the positions below are its widgets'.
+shot() { sleep 1.2; import -window root -crop 1100x720+0+0 +repage "$out/$1.png"; echo "saved $out/$1.png"; }
+typ() { xdotool type --delay 30 "$1"; sleep 0.3; }
 click() { xdotool mousemove "$1" "$2" click 1; sleep 0.8; }
 
 shot login
-typ giulia; key Tab; typ sportello-demo; key Return
+typ giulia; xdotool key Tab; typ sportello-demo; xdotool key Return
 sleep 2
+click 188 67; typ "ahmadi"      # search without caring for case
+sleep 1
+click 150 150                   # the first match
 shot persons
-# Search without accents, then open the first match.
-click 200 75; typ "traore"
-sleep 1
-click 200 160
+xdotool mousemove 700 500
+for _ in $(seq 1 40); do xdotool click 5; done   # scroll to the interviews
 shot case
-# The registration form, submitted with mistakes.
-xdotool search --name '^Sportello$' >/dev/null
-click "${REGISTER_X:-905}" "${REGISTER_Y:-22}"
-sleep 1
+click 817 22                    # New person
+click 850 156; typ "Awa"        # given name, but no family name
+click 850 313; typ "2030-01-01" # a birth date in the future
+click 850 587; typ "DLLWAA90A41Z343X" # a codice fiscale with a wrong check letter
+click 475 693                   # Register
 shot register
+click 960 22                    # Settings
+shot settings

@@ -127,16 +127,17 @@ func (v *caseView) profile() fyne.CanvasObject {
 	}
 	add("person.domicile", dom)
 	add("person.fiscal_code", p.FiscalCode)
-	if p.Permit.Status != "" || p.Permit.Type != "" {
-		permit := strings.TrimSpace(p.Permit.Type + " " + p.Permit.Number)
-		if p.Permit.Status != "" {
-			permit = strings.TrimSpace(permit + " · " + u.label("permit", p.Permit.Status))
-		}
-		if !p.Permit.Expiry.IsZero() {
-			permit += " · " + u.tr.Tf("case.expires", map[string]any{"Date": p.Permit.Expiry.String()})
-		}
-		add("case.permit", permit)
+	var permit []string
+	if t := strings.TrimSpace(p.Permit.Type + " " + p.Permit.Number); t != "" {
+		permit = append(permit, t)
 	}
+	if p.Permit.Status != "" {
+		permit = append(permit, u.label("permit", p.Permit.Status))
+	}
+	if !p.Permit.Expiry.IsZero() {
+		permit = append(permit, u.tr.Tf("case.expires", map[string]any{"Date": p.Permit.Expiry.String()}))
+	}
+	add("case.permit", strings.Join(permit, " · "))
 	if p.Channel != "" {
 		add("person.channel", u.label("channel", p.Channel))
 	}

@@ -56,7 +56,6 @@ func (l *personList) newRow() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	own := widget.NewLabel("")
 	info := widget.NewLabel("")
-	info.Importance = widget.LowImportance
 	return container.NewVBox(container.NewHBox(name, layout.NewSpacer(), own), info)
 }
 

@@ -65,7 +65,11 @@ var demoGroups = []demoGroup{
 		[]demoName{{"Sunita", "सुनीता"}, {"Pooja", "पूजा"}}, []demoName{{"Ravi", "रवि"}, {"Sanjay", "संजय"}}},
 }
 
-var demoMediators = []string{"Samira Belkacem", "Nazrul Islam", "Harpreet Sandhu", "Tigist Alem", "Oksana Marchuk", ""}
+// demoMediators are fictional mediators by interview language; languages
+// without one are spoken by the operators.
+var demoMediators = map[string]string{"ar": "Samira Belkacem", "ur": "Samira Belkacem", "fa": "Samira Belkacem",
+	"bn": "Nazrul Islam", "pa": "Harpreet Sandhu", "hi": "Harpreet Sandhu", "ti": "Tigist Alem",
+	"uk": "Oksana Marchuk", "zh": "Lin Qiao"}
 
 var demoPlaces = []string{"Via dei Campi 12, Latina", "Località Borgo Nuovo, Foggia (insediamento informale)",
 	"Via Garibaldi 40, Ragusa", "Casolare in contrada San Marco, Saluzzo", "Via Roma 3, Rosarno"}
@@ -195,7 +199,7 @@ func demoInterviews(ctx context.Context, db *store.DB, r *rand.Rand, p *model.Pe
 			break
 		}
 		iv := &model.Interview{CaseID: cases[0].ID, Date: date, Kind: kind, OperatorID: op,
-			Mediator: demoMediators[r.IntN(len(demoMediators))], Language: p.PreferredLanguage,
+			Mediator: demoMediators[p.PreferredLanguage], Language: p.PreferredLanguage,
 			QuestionnaireVersion: "demo-1", Duration: time.Duration(20+r.IntN(70)) * time.Minute,
 			Place: model.Places[r.IntN(len(model.Places))],
 			Answers: []model.Answer{

@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"sportello/model"
+	"sportello/store"
+)
+
+func TestMovingTheDataFolderCopiesTheData(t *testing.T) {
+	u, db, op := signedInApp(t)
+	if err := db.CreatePerson(context.Background(), &model.Person{FamilyName: "Haile", GivenNames: "Selam"}, op.ID); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(button(t, u, u.t("home.settings")))
+	newDir := filepath.Join(t.TempDir(), "chiavetta", "sportello")
+	data := entry(t, u, u.t("settings.data_folder"))
+	data.SetText("")
+	typeInto(t, u, u.t("settings.data_folder"), newDir)
+	test.Tap(button(t, u, u.t("settings.save")))
+
+	if got := u.config.DBPath(); got != filepath.Join(newDir, DBFile) {
+		t.Fatalf("config points to %s", got)
+	}
+	saved, err := LoadConfig(u.config.path)
+	if err != nil || saved.DataDir != newDir {
+		t.Fatalf("config file: %+v, %v", saved, err)
+	}
+	copyDB, err := store.Open(filepath.Join(newDir, DBFile), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer copyDB.Close()
+	if n, _ := copyDB.CountPersons(context.Background(), "haile"); n != 1 {
+		t.Errorf("the new folder's database has %d of the 1 person", n)
+	}
+	// The current database is untouched and still in use.
+	if n, _ := db.CountPersons(context.Background(), ""); n != 1 {
+		t.Errorf("the current database lost data: %d persons", n)
+	}
+}
