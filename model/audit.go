@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Audit actions.
 const (
@@ -22,4 +25,23 @@ type AuditEvent struct {
 	Entity     string // "person", "case", "interview", "operator", "database"
 	EntityID   int64
 	Detail     string
+}
+
+// Validate checks that the event says what happened to what, and when.
+func (e *AuditEvent) Validate() error {
+	var v ValidationErrors
+	if e.At.IsZero() {
+		v.add(newError("at", ErrRequired, "an audit event needs a time"))
+	}
+	if e.Action == "" {
+		v.add(newError("action", ErrRequired, "an audit event needs an action"))
+	}
+	if e.Entity == "" {
+		v.add(newError("entity", ErrRequired, "an audit event needs an entity"))
+	}
+	v.add(optionalText("detail", e.Detail, MaxTextLen))
+	if e.EntityID < 0 || e.OperatorID < 0 {
+		v.add(newError("entity_id", ErrInvalid, fmt.Sprintf("negative id %d/%d", e.EntityID, e.OperatorID)))
+	}
+	return v.err()
 }

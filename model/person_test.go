@@ -130,3 +130,20 @@ func TestOperatorValidateAndPassword(t *testing.T) {
 		t.Error("good password refused")
 	}
 }
+
+func TestAuditEventValidate(t *testing.T) {
+	good := AuditEvent{At: now, Action: ActionView, Entity: "person", EntityID: 3}
+	if err := good.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []AuditEvent{
+		{Action: ActionView, Entity: "person"},
+		{At: now, Entity: "person"},
+		{At: now, Action: ActionView},
+		{At: now, Action: ActionView, Entity: "person", EntityID: -1},
+	} {
+		if e.Validate() == nil {
+			t.Errorf("accepted %+v", e)
+		}
+	}
+}

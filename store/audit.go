@@ -10,12 +10,12 @@ import (
 // audit appends an event inside the caller's transaction, so the record and
 // its trace are written together or not at all.
 func (d *DB) audit(ctx context.Context, tx *sql.Tx, operatorID int64, action, entity string, entityID int64, detail string) error {
-	var op any
-	if operatorID != 0 {
-		op = operatorID
+	e := model.AuditEvent{At: d.Now(), OperatorID: operatorID, Action: action, Entity: entity, EntityID: entityID, Detail: detail}
+	if err := e.Validate(); err != nil {
+		return err
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit_events (at, operator_id, action, entity, entity_id, detail)
-		VALUES (?, ?, ?, ?, ?, ?)`, d.now(), op, action, entity, entityID, detail)
+		VALUES (?, ?, ?, ?, ?, ?)`, formatTime(e.At), nullID(operatorID), action, entity, entityID, detail)
 	return err
 }
 

@@ -224,7 +224,6 @@ func SchemaVersion() int {
 	return len(m)
 }
 
-func (d *DB) now() string { return formatTime(d.Now()) }
 
 func formatTime(t time.Time) string {
 	if t.IsZero() {

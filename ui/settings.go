@@ -102,6 +102,9 @@ func (s *settings) onSave() {
 			s.status.SetText(u.errText(err))
 			return
 		}
+		for k, v := range values {
+			u.settings[k] = v
+		}
 		msg := u.t("settings.saved")
 		if moving && copied {
 			msg = u.tr.Tf("settings.moved", map[string]any{"Path": newDir})

@@ -45,6 +45,10 @@ type App struct {
 	config *Config
 	home   *home // the main screen, while signed in
 
+	// settings caches the settings the screens show, read once at start
+	// and updated when saved, so building a screen reads no database.
+	settings map[string]string
+
 	// sync runs background work inline; tests set it so that what they
 	// assert on has happened when Tap returns.
 	sync bool
@@ -57,6 +61,10 @@ func New(a fyne.App, db Store, cfg *Config) *App {
 	u.win = a.NewWindow("Sportello")
 	u.win.Resize(fyne.NewSize(1100, 720))
 	u.win.SetMaster()
+	u.settings = map[string]string{}
+	for _, k := range []string{store.SettingOrganisation, store.SettingDesk, store.SettingLanguage} {
+		u.settings[k], _ = db.Setting(context.Background(), k)
+	}
 	u.tr = locales.New(u.setting(store.SettingLanguage, locales.Default))
 	return u
 }
@@ -72,7 +80,9 @@ func (u *App) Start() {
 	case err != nil:
 		u.showError(err)
 	case n == 0:
-		u.win.SetContent(newSetup(u).build())
+		s := newSetup(u)
+		u.win.SetContent(s.build())
+		s.focus()
 	default:
 		u.showLogin()
 	}
@@ -113,12 +123,12 @@ func (u *App) setLanguage(lang string) {
 	}
 }
 
+// setting is a cached setting, or def when it is empty.
 func (u *App) setting(key, def string) string {
-	v, err := u.db.Setting(context.Background(), key)
-	if err != nil || v == "" {
-		return def
+	if v := u.settings[key]; v != "" {
+		return v
 	}
-	return v
+	return def
 }
 
 // operatorID is the signed-in operator's ID, for audit.
