@@ -1,5 +1,6 @@
-// Package locales embeds Sportello's translations (go-i18n TOML files, one
-// per language) and gives a Localizer per language.
+// Package locales embeds Sportello's translations (go-i18n TOML files named
+// AREA.LANG.toml: ui for the interface, doc for documents, q for the
+// questionnaire) with each language's review state, and gives Localizers.
 //
 // go-i18n matches a requested language to the closest one it has, and that
 // can be a sibling (a missing Urdu resolved to Arabic). A Localizer here
@@ -18,14 +19,27 @@ import (
 	"golang.org/x/text/language"
 )
 
-//go:embed *.toml
+//go:embed *.toml review.json
 var files embed.FS
 
-// Default is the language of the interface when nothing else is chosen.
+// Default is the language of the interface when nothing else is chosen,
+// and the language every text falls back to.
 const Default = "it"
 
 // Interface lists the complete interface languages.
 var Interface = []string{"it", "en"}
+
+// Area is what a message file's texts are for.
+type Area string
+
+const (
+	AreaInterface     Area = "ui"
+	AreaQuestionnaire Area = "q"
+	AreaDocuments     Area = "doc"
+)
+
+// Areas lists the areas in the order reports show them.
+var Areas = []Area{AreaInterface, AreaQuestionnaire, AreaDocuments}
 
 var bundle = mustBundle()
 
@@ -43,23 +57,45 @@ func mustBundle() *i18n.Bundle {
 
 // Localizer translates message IDs into one language.
 type Localizer struct {
-	lang string
-	loc  *i18n.Localizer
+	lang     string
+	loc      *i18n.Localizer
+	fallback *i18n.Localizer // Italian, for texts a person's language lacks; nil for the interface
 }
 
-// New returns a Localizer for lang (a BCP 47 tag). When no file exists for
-// lang's own language, it falls back to Italian.
+// New returns the interface Localizer for lang: Italian or English; any
+// other language gets Italian.
 func New(lang string) *Localizer {
-	tag, err := language.Parse(lang)
-	if err == nil {
-		base, _ := tag.Base()
-		for _, t := range bundle.LanguageTags() {
-			if b, _ := t.Base(); b == base {
-				return &Localizer{lang: t.String(), loc: i18n.NewLocalizer(bundle, t.String())}
-			}
+	base := baseOf(lang)
+	for _, l := range Interface {
+		if l == base {
+			return &Localizer{lang: l, loc: i18n.NewLocalizer(bundle, l)}
 		}
 	}
 	return &Localizer{lang: Default, loc: i18n.NewLocalizer(bundle, Default)}
+}
+
+// ForPerson returns a Localizer for texts a person reads (documents,
+// questionnaire) in lang: a text missing in lang comes in Italian, never
+// in a sibling language. A language with no file at all speaks Italian.
+func ForPerson(lang string) *Localizer {
+	base := baseOf(lang)
+	for _, t := range bundle.LanguageTags() {
+		if t.String() == base {
+			return &Localizer{lang: base, loc: i18n.NewLocalizer(bundle, base),
+				fallback: i18n.NewLocalizer(bundle, Default)}
+		}
+	}
+	return &Localizer{lang: Default, loc: i18n.NewLocalizer(bundle, Default)}
+}
+
+// baseOf is the lower-case language subtag of a BCP 47 tag, or "".
+func baseOf(lang string) string {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return ""
+	}
+	b, _ := tag.Base()
+	return b.String()
 }
 
 // Lang is the language this Localizer actually speaks.
@@ -71,34 +107,38 @@ func (l *Localizer) T(id string) string { return l.Tf(id, nil) }
 
 // Tf translates a message ID with template data, e.g. {{.Name}}.
 func (l *Localizer) Tf(id string, data map[string]any) string {
-	msg, tag, err := l.loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
-	if err != nil || !sameBase(tag, l.lang) {
-		return id
-	}
+	msg, _ := l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
 	return msg
 }
 
 // N translates a message with plural forms for count n ({{.Count}}).
 func (l *Localizer) N(id string, n int) string {
-	msg, tag, err := l.loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, PluralCount: n,
+	msg, _ := l.localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n,
 		TemplateData: map[string]any{"Count": n}})
-	if err != nil || !sameBase(tag, l.lang) {
-		return id
-	}
 	return msg
 }
 
-func sameBase(tag language.Tag, lang string) bool {
-	want, err := language.Parse(lang)
-	if err != nil {
-		return false
-	}
-	a, _ := tag.Base()
-	b, _ := want.Base()
-	return a == b
+// Has reports whether the message exists in this Localizer's own language.
+func (l *Localizer) Has(id string) bool {
+	_, own := l.localize(&i18n.LocalizeConfig{MessageID: id})
+	return own
 }
 
-// Languages lists the languages that have a message file, sorted.
+// localize returns the message and whether it came in l's own language.
+func (l *Localizer) localize(cfg *i18n.LocalizeConfig) (string, bool) {
+	msg, tag, err := l.loc.LocalizeWithTag(cfg)
+	if err == nil && baseOf(tag.String()) == l.lang {
+		return msg, true
+	}
+	if l.fallback != nil {
+		if msg, tag, err := l.fallback.LocalizeWithTag(cfg); err == nil && baseOf(tag.String()) == Default {
+			return msg, false
+		}
+	}
+	return cfg.MessageID, false
+}
+
+// Languages lists the languages that have at least one message file, sorted.
 func Languages() []string {
 	var out []string
 	for _, t := range bundle.LanguageTags() {
@@ -108,10 +148,14 @@ func Languages() []string {
 	return out
 }
 
-// Keys lists the message IDs in lang's file, sorted.
-func Keys(lang string) ([]string, error) {
-	b, err := files.ReadFile(lang + ".toml")
+// Keys lists the message IDs in one area's file for lang, sorted; none when
+// the file does not exist.
+func Keys(area Area, lang string) ([]string, error) {
+	b, err := files.ReadFile(string(area) + "." + lang + ".toml")
 	if err != nil {
+		if strings.Contains(err.Error(), "file does not exist") {
+			return nil, nil
+		}
 		return nil, err
 	}
 	var m map[string]any
@@ -146,4 +190,37 @@ func isMessage(m map[string]any) bool {
 		}
 	}
 	return true
+}
+
+// Count is how many of an area's texts a language has.
+type Count struct {
+	Translated int `json:"translated"`
+	Total      int `json:"total"`
+}
+
+// Coverage counts, per area, the Italian texts that lang also has.
+func Coverage(lang string) (map[Area]Count, error) {
+	out := map[Area]Count{}
+	for _, a := range Areas {
+		ref, err := Keys(a, Default)
+		if err != nil {
+			return nil, err
+		}
+		have, err := Keys(a, lang)
+		if err != nil {
+			return nil, err
+		}
+		set := map[string]bool{}
+		for _, k := range have {
+			set[k] = true
+		}
+		c := Count{Total: len(ref)}
+		for _, k := range ref {
+			if set[k] {
+				c.Translated++
+			}
+		}
+		out[a] = c
+	}
+	return out, nil
 }

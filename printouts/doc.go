@@ -1,8 +1,10 @@
-// Package printouts will render Sportello's documents (privacy notice,
-// consent, referral letter, action plan, intake summary, appointment slip,
-// rights leaflet) as pure, deterministic functions Render(w io.Writer, doc)
-// error, with codeberg.org/go-pdf/fpdf. It draws no window and runs no SQL.
+// Package printouts renders Sportello's documents as PDF: pure,
+// deterministic functions Render...(w io.Writer, ...) error, with
+// codeberg.org/go-pdf/fpdf. It draws no window and runs no SQL.
 //
-// It is empty until the languages and printouts issues fill it: the folder
-// is here so the project's layout is the one the design fixes.
+// gofpdf-family libraries do not shape text, so every text is laid out by
+// the typeset package (shaping, bidi, line breaks) and drawn as glyph
+// outlines; under it lies the logical text, invisible (text rendering
+// mode 3), so the PDF stays searchable and copyable in every script.
+// Output is deterministic (fixed dates, sorted catalog) so golden tests work.
 package printouts

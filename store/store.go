@@ -224,7 +224,6 @@ func SchemaVersion() int {
 	return len(m)
 }
 
-
 func formatTime(t time.Time) string {
 	if t.IsZero() {
 		return ""

@@ -36,6 +36,8 @@ func commands() []command {
 		{"find", (*cli).find},
 		{"check", (*cli).check},
 		{"backup", (*cli).backup},
+		{"languages", (*cli).languages},
+		{"print", (*cli).print},
 		{"version", (*cli).version},
 	}
 }

@@ -80,7 +80,7 @@ func TestLocalesComplete(t *testing.T) {
 		t.Fatalf("the scan found too few keys (%d called, %d dynamic): is it reading the sources?", len(called), len(dynamic))
 	}
 	for _, lang := range locales.Interface {
-		keys, err := locales.Keys(lang)
+		keys, err := locales.Keys(locales.AreaInterface, lang)
 		if err != nil {
 			t.Fatalf("%s: %v", lang, err)
 		}

@@ -1,0 +1,94 @@
+package assets
+
+import (
+	"embed"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// fontFiles holds the bundled font files. Sportello draws all its text
+// with these and never with fonts installed on the system. Where they
+// come from and their licence (SIL OFL 1.1) are in fonts/README.md and
+// fonts/OFL.txt.
+//
+//go:embed fonts/*.ttf fonts/*.otf
+var fontFiles embed.FS
+
+// fontTable lists the bundled fonts, regular before bold, in fallback
+// priority order. Data is filled in by loadFonts.
+var fontTable = []Font{
+	{File: "NotoSans-Regular.ttf", Family: "Noto Sans", Scripts: []string{"Latn", "Cyrl", "Grek"}},
+	{File: "NotoSans-Bold.ttf", Family: "Noto Sans", Bold: true, Scripts: []string{"Latn", "Cyrl", "Grek"}},
+	{File: "NotoNaskhArabic-Regular.ttf", Family: "Noto Naskh Arabic", Scripts: []string{"Arab"}},
+	{File: "NotoNaskhArabic-Bold.ttf", Family: "Noto Naskh Arabic", Bold: true, Scripts: []string{"Arab"}},
+	{File: "NotoSansBengali-Regular.ttf", Family: "Noto Sans Bengali", Scripts: []string{"Beng"}},
+	{File: "NotoSansBengali-Bold.ttf", Family: "Noto Sans Bengali", Bold: true, Scripts: []string{"Beng"}},
+	{File: "NotoSansGurmukhi-Regular.ttf", Family: "Noto Sans Gurmukhi", Scripts: []string{"Guru"}},
+	{File: "NotoSansGurmukhi-Bold.ttf", Family: "Noto Sans Gurmukhi", Bold: true, Scripts: []string{"Guru"}},
+	{File: "NotoSansDevanagari-Regular.ttf", Family: "Noto Sans Devanagari", Scripts: []string{"Deva"}},
+	{File: "NotoSansDevanagari-Bold.ttf", Family: "Noto Sans Devanagari", Bold: true, Scripts: []string{"Deva"}},
+	{File: "NotoSansEthiopic-Regular.ttf", Family: "Noto Sans Ethiopic", Scripts: []string{"Ethi"}},
+	{File: "NotoSansEthiopic-Bold.ttf", Family: "Noto Sans Ethiopic", Bold: true, Scripts: []string{"Ethi"}},
+	{File: "NotoSansSC-Regular-subset.otf", Family: "Noto Sans CJK SC", Scripts: []string{"Hans", "Hani"}},
+	{File: "NotoSansSC-Bold-subset.otf", Family: "Noto Sans CJK SC", Bold: true, Scripts: []string{"Hans", "Hani"}},
+}
+
+// Font is one bundled font file.
+type Font struct {
+	File    string   // file name under fonts/, e.g. "NotoNaskhArabic-Regular.ttf"
+	Family  string   // family name, e.g. "Noto Naskh Arabic"
+	Bold    bool     // bold face; otherwise regular
+	Scripts []string // ISO 15924 codes the font is there for, e.g. {"Arab"}
+	Data    []byte   // the font file; shared between callers, do not modify
+}
+
+// loadFonts reads every font file out of the embedded file system once;
+// embed.FS.ReadFile copies, so doing it once keeps the fonts in memory a
+// single time.
+var loadFonts = sync.OnceValue(func() []Font {
+	fonts := make([]Font, len(fontTable))
+	for i, f := range fontTable {
+		data, err := fontFiles.ReadFile("fonts/" + f.File)
+		if err != nil {
+			panic("assets: bundled font missing: " + err.Error())
+		}
+		f.Data = data
+		fonts[i] = f
+	}
+	return fonts
+})
+
+// Fonts returns every bundled font in fallback priority order: Noto Sans
+// first, then Noto Naskh Arabic, Bengali, Gurmukhi, Devanagari, Ethiopic
+// and last the Simplified-Chinese subset of Noto Sans CJK SC. Within each
+// family the regular face comes before the bold one.
+//
+// The returned slice is the caller's own; the Data of each Font is shared
+// and must not be modified.
+func Fonts() []Font {
+	fonts := slices.Clone(loadFonts())
+	for i := range fonts {
+		fonts[i].Scripts = slices.Clone(fonts[i].Scripts)
+	}
+	return fonts
+}
+
+// FontFor returns the regular (or, if bold is true, the bold) font meant
+// for the ISO 15924 script code script, such as "Latn", "Arab" or "Hans";
+// the code is matched without regard to case. It reports false if no
+// bundled font is meant for that script.
+func FontFor(script string, bold bool) (Font, bool) {
+	for _, f := range loadFonts() {
+		if f.Bold != bold {
+			continue
+		}
+		for _, s := range f.Scripts {
+			if strings.EqualFold(s, script) {
+				f.Scripts = slices.Clone(f.Scripts)
+				return f, true
+			}
+		}
+	}
+	return Font{}, false
+}

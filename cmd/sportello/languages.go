@@ -1,0 +1,133 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"sportello/locales"
+	"sportello/model"
+	"sportello/printouts"
+)
+
+// languageReport is one row of `sportello languages`.
+type languageReport struct {
+	Tag       string                   `json:"tag"`
+	Name      string                   `json:"name"`
+	Script    string                   `json:"script"`
+	Direction string                   `json:"direction"`
+	Review    locales.Review           `json:"review"`
+	Messages  map[string]locales.Count `json:"messages"`
+}
+
+// areaNames are the JSON names of the message areas.
+var areaNames = map[locales.Area]string{locales.AreaInterface: "interface",
+	locales.AreaQuestionnaire: "questionnaire", locales.AreaDocuments: "documents"}
+
+// languageReports describes every beneficiary language.
+func languageReports() ([]languageReport, error) {
+	var out []languageReport
+	for _, l := range model.BeneficiaryLanguages {
+		cov, err := locales.Coverage(l.Tag)
+		if err != nil {
+			return nil, err
+		}
+		r := languageReport{Tag: l.Tag, Name: l.Native, Script: l.Script, Direction: string(l.Direction),
+			Review: locales.ReviewOf(l.Tag), Messages: map[string]locales.Count{}}
+		for a, c := range cov {
+			r.Messages[areaNames[a]] = c
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func (c *cli) languages(args []string) int {
+	fs, _ := c.flags("languages")
+	asJSON := fs.Bool("json", false, c.tr.T("cli.flag_json"))
+	if code, ok := c.parse(fs, args); !ok {
+		return code
+	}
+	reports, err := languageReports()
+	if err != nil {
+		c.fail(err)
+		return 1
+	}
+	if *asJSON {
+		enc := json.NewEncoder(c.out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(reports); err != nil {
+			c.fail(err)
+			return 1
+		}
+		return 0
+	}
+	count := func(x locales.Count) string { return fmt.Sprintf("%d/%d", x.Translated, x.Total) }
+	fmt.Fprintln(c.out, c.tr.T("cli.languages_header"))
+	for _, r := range reports {
+		review := c.tr.T("cli.review_draft")
+		if r.Review.State == locales.Reviewed {
+			review = c.tr.Tf("cli.review_done", map[string]any{"By": r.Review.By, "Date": r.Review.Date})
+		}
+		fmt.Fprintf(c.out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Tag, r.Name, r.Script, r.Direction,
+			count(r.Messages["interface"]), count(r.Messages["questionnaire"]), count(r.Messages["documents"]), review)
+	}
+	return 0
+}
+
+// printDocs are the documents `sportello print` knows.
+var printDocs = []string{"languages"}
+
+func (c *cli) print(args []string) int {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "-help") {
+			fmt.Fprintln(c.out, c.tr.T("cli.help_print"))
+			return 0
+		}
+		fmt.Fprintln(c.errw, c.tr.T("cli.help_print"))
+		return 2
+	}
+	what := args[0]
+	fs, _ := c.flags("print")
+	out := fs.String("out", "", c.tr.T("cli.flag_pdf_out"))
+	if code, ok := c.parse(fs, args[1:]); !ok {
+		return code
+	}
+	if what != "languages" {
+		fmt.Fprintln(c.errw, c.tr.Tf("cli.print_unknown", map[string]any{"Name": what, "Known": strings.Join(printDocs, ", ")}))
+		return 2
+	}
+	if *out == "" {
+		fmt.Fprintln(c.errw, c.tr.T("cli.print_needs_out"))
+		return 2
+	}
+	return c.writeFile(*out, func(f *os.File) error { return printouts.RenderSpecimen(f, model.BeneficiaryLanguages) })
+}
+
+// writeFile writes a new file through a temporary one beside it, so a
+// failure leaves no partial file behind.
+func (c *cli) writeFile(path string, write func(*os.File) error) int {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".sportello-*.tmp")
+	if err != nil {
+		fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_write", map[string]any{"Path": path, "Detail": err.Error()}))
+		return 1
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		c.fail(err)
+		return 1
+	}
+	if err := tmp.Close(); err != nil {
+		c.fail(err)
+		return 1
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_write", map[string]any{"Path": path, "Detail": err.Error()}))
+		return 1
+	}
+	fmt.Fprintln(c.out, c.tr.Tf("cli.written", map[string]any{"Path": path}))
+	return 0
+}

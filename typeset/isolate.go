@@ -1,0 +1,37 @@
+package typeset
+
+import "strings"
+
+// The Unicode isolate controls.
+const (
+	lri = '\u2066' // left-to-right isolate
+	rli = '\u2067' // right-to-left isolate
+	fsi = '\u2068' // first-strong isolate
+	pdi = '\u2069' // pop directional isolate
+)
+
+// Isolate wraps data (a name, a phone number, a date, a case code) that is
+// put into a sentence, so the sentence's direction cannot reorder it:
+// "+39 333 123 4567" stays one left-to-right number inside Arabic. Names
+// get a first-strong isolate (they may be in any script); data that is
+// always left to right (numbers, codes, dates) gets LRI.
+func Isolate(data string) string {
+	return string(fsi) + data + string(pdi)
+}
+
+// IsolateLTR wraps data that always reads left to right.
+func IsolateLTR(data string) string {
+	return string(lri) + data + string(pdi)
+}
+
+// StripControls removes the bidi control characters, for comparing the
+// logical text with what a PDF reader extracts.
+func StripControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case lri, rli, fsi, pdi, '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e':
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"image"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/typeset"
+)
+
+// setter lays out every scriptText; widgets live on the UI goroutine, so
+// one is enough.
+var setter *typeset.Setter
+
+// scriptText is read-only text in any of the person's languages, laid out
+// by the typeset package: shaped with the bundled fonts, bidi runs in
+// visual order, wrapped to the widget's width, right-aligned when the
+// paragraph is right to left. Fyne's own labels lay runs left to right
+// (fyne#90); this is what shows a person's language wherever it appears.
+// The text is kept in logical order.
+type scriptText struct {
+	widget.BaseWidget
+	text, lang string
+	bold       bool
+	sizeName   fyne.ThemeSizeName
+}
+
+func newScriptText(text, lang string) *scriptText {
+	t := &scriptText{text: text, lang: lang, sizeName: theme.SizeNameText}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// SetText changes the text and its language.
+func (t *scriptText) SetText(text, lang string) {
+	t.text, t.lang = text, lang
+	t.Refresh()
+}
+
+func (t *scriptText) CreateRenderer() fyne.WidgetRenderer {
+	img := canvas.NewImageFromImage(image.NewNRGBA(image.Rect(0, 0, 1, 1)))
+	img.FillMode = canvas.ImageFillStretch
+	img.ScaleMode = canvas.ImageScaleSmooth
+	r := &scriptTextRenderer{t: t, img: img}
+	return r
+}
+
+type scriptTextRenderer struct {
+	t      *scriptText
+	img    *canvas.Image
+	layout *typeset.Layout
+	width  float32 // the width layout was made for
+	text   string  // the text layout was made for
+}
+
+func (r *scriptTextRenderer) pad() float32 { return r.t.Theme().Size(theme.SizeNameInnerPadding) }
+
+func (r *scriptTextRenderer) size() float32 { return r.t.Theme().Size(r.t.sizeName) }
+
+// relayout sets the text at width when anything changed.
+func (r *scriptTextRenderer) relayout(width float32) {
+	inner := width - 2*r.pad()
+	if r.layout != nil && r.width == inner && r.text == r.t.text+r.t.lang {
+		return
+	}
+	r.layout = setterFor().Set(typeset.Paragraph{Text: r.t.text, Lang: r.t.lang},
+		typeset.Style{Size: r.size(), Bold: r.t.bold}, inner)
+	r.width, r.text = inner, r.t.text+r.t.lang
+	r.paint()
+}
+
+// paint rasterises the layout at the canvas's scale in the theme's colour.
+func (r *scriptTextRenderer) paint() {
+	scale := float32(1)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.t); c != nil {
+		scale = c.Scale()
+	}
+	th := r.t.Theme()
+	fg := th.Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
+	r.img.Image = typeset.Image(r.layout, r.size(), scale, fg)
+	r.img.Refresh()
+}
+
+func (r *scriptTextRenderer) Layout(size fyne.Size) {
+	r.relayout(size.Width)
+	p := r.pad()
+	r.img.Move(fyne.NewPos(p, p/2))
+	r.img.Resize(fyne.NewSize(r.layout.Width, r.layout.Height))
+}
+
+func (r *scriptTextRenderer) MinSize() fyne.Size {
+	w := r.t.Size().Width
+	if w <= 2*r.pad() {
+		// Not laid out yet: ask for one unwrapped line's size.
+		l := setterFor().Set(typeset.Paragraph{Text: r.t.text, Lang: r.t.lang},
+			typeset.Style{Size: r.size(), Bold: r.t.bold}, 0)
+		return fyne.NewSize(min(l.Width, 320)+2*r.pad(), l.Height+r.pad())
+	}
+	r.relayout(w)
+	return fyne.NewSize(2*r.pad()+r.size()*2, r.layout.Height+r.pad())
+}
+
+func (r *scriptTextRenderer) Refresh() {
+	r.layout = nil
+	r.relayout(r.t.Size().Width)
+	r.Layout(r.t.Size())
+	canvas.Refresh(r.t)
+}
+
+func (r *scriptTextRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.img} }
+func (r *scriptTextRenderer) Destroy()                     {}
+
+func setterFor() *typeset.Setter {
+	if setter == nil {
+		setter = typeset.NewSetter(nil)
+	}
+	return setter
+}
