@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts Sportello under a virtual X server on fictional demo data and saves
 # PNGs of the main screens to OUTDIR: the login, the person list with a
-# search and a case open, the registration form refusing bad input, and the
-# settings. Usage: screenshots.sh BINARY OUTDIR
+# search and a case open, the registration form refusing bad input, the
+# settings and the languages table. Usage: screenshots.sh BINARY OUTDIR
 set -euo pipefail
 bin=$(realpath "$1"); out=$(realpath -m "$2")
 mkdir -p "$out"
@@ -51,3 +51,7 @@ click 475 693                   # Register
 shot register
 click 960 22                    # Settings
 shot settings
+click 490 67                    # Settings > Languages
+xdotool mousemove 740 400
+for _ in $(seq 1 38); do xdotool click 5; done   # down to the Arabic-script languages
+shot languages

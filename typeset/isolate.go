@@ -19,9 +19,10 @@ func Isolate(data string) string {
 	return string(fsi) + data + string(pdi)
 }
 
-// IsolateLTR wraps data that always reads left to right.
+// IsolateLTR wraps data that always reads left to right (a phone number, a
+// date, a case code), with no-break spaces, so a line never breaks inside it.
 func IsolateLTR(data string) string {
-	return string(lri) + data + string(pdi)
+	return string(lri) + strings.ReplaceAll(data, " ", "\u00a0") + string(pdi)
 }
 
 // StripControls removes the bidi control characters, for comparing the

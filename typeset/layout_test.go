@@ -91,7 +91,7 @@ func TestIsolatesKeepNumbersTogether(t *testing.T) {
 	digitsInOrder := func(l *Layout) string {
 		var groups []string
 		for _, r := range l.Lines[0].Runs {
-			t := strings.TrimSpace(StripControls(l.RunText(r)))
+			t := strings.TrimSpace(strings.ReplaceAll(StripControls(l.RunText(r)), "\u00a0", " "))
 			if t != "" && strings.IndexFunc(t, unicode.IsDigit) >= 0 && !strings.ContainsFunc(t, unicode.IsLetter) {
 				groups = append(groups, t)
 			}
@@ -109,6 +109,26 @@ func TestIsolatesKeepNumbersTogether(t *testing.T) {
 	// And the number sits between the two Arabic words: right word, number, left word.
 	if got := visual(iso, iso.Lines[0]); !strings.HasPrefix(got, "مجانا@1") || !strings.HasSuffix(got, "اتصل بالرقم@1") {
 		t.Errorf("isolated number placement: %s", got)
+	}
+}
+
+// TestIsolatedDataNeverBreaks: at any width, a phone number put into a
+// sentence stays on one line.
+func TestIsolatedDataNeverBreaks(t *testing.T) {
+	s := NewSetter(nil)
+	phone := "800 290 290"
+	text := "يمكنك الاتصال مجانًا بخط المساعدة على الرقم " + IsolateLTR(phone) + " (24 ساعة في اليوم)"
+	for width := float32(120); width <= 600; width += 7 {
+		l := s.Set(Paragraph{Text: text, Lang: "ar"}, Style{Size: 16}, width)
+		found := false
+		for _, ln := range l.Lines {
+			if strings.Contains(strings.ReplaceAll(StripControls(l.LineText(ln)), "\u00a0", " "), phone) {
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("at width %.0f the number is broken across lines", width)
+		}
 	}
 }
 

@@ -83,7 +83,9 @@ func (v *caseView) show() {
 	head := container.NewBorder(nil, nil, nil, container.NewVBox(edit), container.NewVBox(name, widget.NewLabel(p.CaseCode)))
 	objs := []fyne.CanvasObject{head}
 	if p.OwnScriptName != "" {
-		objs = append(objs, widget.NewLabel(p.OwnScriptName))
+		own := newScriptText(p.OwnScriptName, p.PreferredLanguage)
+		own.sizeName = theme.SizeNameSubHeadingText
+		objs = append(objs, own)
 	}
 	objs = append(objs, widget.NewCard(u.t("case.profile"), "", v.profile()))
 	objs = append(objs, widget.NewLabelWithStyle(u.t("case.cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
@@ -117,8 +119,8 @@ func (v *caseView) profile() fyne.CanvasObject {
 		cits = append(cits, v.country(c))
 	}
 	add("person.citizenship", strings.Join(cits, ", "))
-	if l, ok := model.LanguageByTag(p.PreferredLanguage); ok {
-		add("person.preferred_language", l.Native+" ("+l.Tag+")")
+	if _, ok := model.LanguageByTag(p.PreferredLanguage); ok {
+		add("person.preferred_language", u.label("lang", p.PreferredLanguage)+" ("+p.PreferredLanguage+")")
 	}
 	add("person.phone", p.Phone)
 	dom := p.Domicile

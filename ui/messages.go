@@ -101,6 +101,7 @@ func DynamicKeys() []string {
 	for _, l := range locales.Interface {
 		add("interface_language", l)
 	}
+	add("languages", "dir_ltr", "dir_rtl")
 	return keys
 }
 

@@ -54,7 +54,7 @@ func (l *personList) build() fyne.CanvasObject {
 
 func (l *personList) newRow() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	own := widget.NewLabel("")
+	own := newScriptText("", "")
 	info := widget.NewLabel("")
 	return container.NewVBox(container.NewHBox(name, layout.NewSpacer(), own), info)
 }
@@ -62,17 +62,17 @@ func (l *personList) newRow() fyne.CanvasObject {
 func (l *personList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	line := box.Objects[0].(*fyne.Container)
-	name, own := line.Objects[0].(*widget.Label), line.Objects[2].(*widget.Label)
+	name, own := line.Objects[0].(*widget.Label), line.Objects[2].(*scriptText)
 	info := box.Objects[1].(*widget.Label)
 	s, ok := l.row(id)
 	if !ok {
 		name.SetText("…")
-		own.SetText("")
+		own.SetText("", "")
 		info.SetText("")
 		return
 	}
 	name.SetText((&model.Person{FamilyName: s.FamilyName, GivenNames: s.GivenNames}).DisplayName())
-	own.SetText(s.OwnScriptName)
+	own.SetText(s.OwnScriptName, "") // direction from its first letter
 	info.SetText(l.u.summaryLine(s))
 }
 

@@ -26,11 +26,22 @@ type scriptText struct {
 	text, lang string
 	bold       bool
 	sizeName   fyne.ThemeSizeName
+	// wrap breaks lines at the widget's width; without it the text is one
+	// line as wide as it needs, like a name.
+	wrap bool
 }
 
+// newScriptText shows a single line, such as a name.
 func newScriptText(text, lang string) *scriptText {
 	t := &scriptText{text: text, lang: lang, sizeName: theme.SizeNameText}
 	t.ExtendBaseWidget(t)
+	return t
+}
+
+// newScriptParagraph shows text wrapped to the widget's width.
+func newScriptParagraph(text, lang string) *scriptText {
+	t := newScriptText(text, lang)
+	t.wrap = true
 	return t
 }
 
@@ -63,6 +74,9 @@ func (r *scriptTextRenderer) size() float32 { return r.t.Theme().Size(r.t.sizeNa
 // relayout sets the text at width when anything changed.
 func (r *scriptTextRenderer) relayout(width float32) {
 	inner := width - 2*r.pad()
+	if !r.t.wrap {
+		inner = 0 // one line, as wide as the text
+	}
 	if r.layout != nil && r.width == inner && r.text == r.t.text+r.t.lang {
 		return
 	}
@@ -87,11 +101,19 @@ func (r *scriptTextRenderer) paint() {
 func (r *scriptTextRenderer) Layout(size fyne.Size) {
 	r.relayout(size.Width)
 	p := r.pad()
-	r.img.Move(fyne.NewPos(p, p/2))
+	x := p
+	if r.layout.RTL && !r.t.wrap {
+		x = max(p, size.Width-p-r.layout.Width) // a right-to-left line sits on the right
+	}
+	r.img.Move(fyne.NewPos(x, p/2))
 	r.img.Resize(fyne.NewSize(r.layout.Width, r.layout.Height))
 }
 
 func (r *scriptTextRenderer) MinSize() fyne.Size {
+	if !r.t.wrap {
+		r.relayout(0)
+		return fyne.NewSize(r.layout.Width+2*r.pad(), r.layout.Height+r.pad())
+	}
 	w := r.t.Size().Width
 	if w <= 2*r.pad() {
 		// Not laid out yet: ask for one unwrapped line's size.

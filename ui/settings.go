@@ -61,7 +61,12 @@ func (s *settings) build() fyne.CanvasObject {
 		newField("data", u.t("settings.data_folder"), s.data),
 	)
 	general := widget.NewCard(u.t("settings.title"), "", container.NewVBox(form, s.save, s.status))
-	return container.NewVScroll(container.NewPadded(container.NewVBox(general, s.operators.build())))
+	tabs := container.NewAppTabs(
+		container.NewTabItem(u.t("settings.tab_general"),
+			container.NewVScroll(container.NewPadded(container.NewVBox(general, s.operators.build())))),
+		container.NewTabItem(u.t("settings.tab_languages"), newLanguagesView(u).build()),
+	)
+	return tabs
 }
 
 func (s *settings) onSave() {

@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/locales"
+	"sportello/model"
+	"sportello/printouts"
+)
+
+// languagesView is Settings > Languages: every language a person may speak,
+// with its script, direction, how many texts it has, its review state, and
+// a sample sentence drawn by scriptText, so a mediator can say whether it
+// reads right.
+type languagesView struct {
+	u    *App
+	rows *fyne.Container
+}
+
+func newLanguagesView(u *App) *languagesView {
+	return &languagesView{u: u, rows: container.NewVBox(widget.NewLabel(u.t("case.loading")))}
+}
+
+// languageRow is what one row shows, read off the UI goroutine.
+type languageRow struct {
+	lang     model.Language
+	review   locales.Review
+	coverage map[locales.Area]locales.Count
+	sample   string
+}
+
+func (v *languagesView) build() fyne.CanvasObject {
+	var rows []languageRow
+	v.u.background(func() error {
+		for _, l := range model.BeneficiaryLanguages {
+			cov, err := locales.Coverage(l.Tag)
+			if err != nil {
+				return err
+			}
+			spec := printouts.Specimen(l.Tag)
+			rows = append(rows, languageRow{lang: l, review: locales.ReviewOf(l.Tag), coverage: cov,
+				sample: spec.Sentences[2]})
+		}
+		return nil
+	}, func(err error) {
+		if err != nil {
+			v.rows.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
+			v.rows.Refresh()
+			return
+		}
+		v.rows.RemoveAll()
+		for _, r := range rows {
+			v.rows.Add(v.row(r))
+		}
+	})
+	intro := widget.NewLabel(v.u.t("languages.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	return container.NewVScroll(container.NewPadded(container.NewVBox(intro, v.rows)))
+}
+
+func (v *languagesView) row(r languageRow) fyne.CanvasObject {
+	u := v.u
+	name := newScriptText(r.lang.Native, r.lang.Tag)
+	name.bold = true
+	count := func(a locales.Area) string {
+		c := r.coverage[a]
+		return fmt.Sprintf("%d/%d", c.Translated, c.Total)
+	}
+	facts := fmt.Sprintf("%s · %s · %s · %s", r.lang.Tag, u.label("lang", r.lang.Tag), r.lang.Script,
+		u.t("languages.dir_"+string(r.lang.Direction)))
+	texts := u.tr.Tf("languages.coverage", map[string]any{"Interface": count(locales.AreaInterface),
+		"Questionnaire": count(locales.AreaQuestionnaire), "Documents": count(locales.AreaDocuments)})
+	review := widget.NewLabel(u.t("languages.draft"))
+	review.Importance = widget.WarningImportance
+	if r.review.State == locales.Reviewed {
+		review.SetText(u.tr.Tf("languages.reviewed", map[string]any{"By": r.review.By, "Date": r.review.Date}))
+		review.Importance = widget.SuccessImportance
+	}
+	review.Wrapping = fyne.TextWrapWord
+	info := widget.NewLabel(facts + "\n" + texts)
+	info.Wrapping = fyne.TextWrapWord
+	head := container.NewBorder(nil, nil, name, nil, container.NewGridWithColumns(2, info, review))
+	return container.NewVBox(head, newScriptParagraph(r.sample, r.lang.Tag), widget.NewSeparator())
+}
