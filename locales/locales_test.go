@@ -8,9 +8,9 @@ func TestNeverASiblingLanguage(t *testing.T) {
 	cases := []struct{ asked, speaks string }{
 		{"ur", "ur"}, {"fa", "fa"}, {"ps", "ps"}, {"pa", "pa"}, {"ar", "ar"},
 		{"ur-PK", "ur"}, {"pa-Guru-IN", "pa"},
-		{"sd", "it"},  // Sindhi: Arabic script, no file: Italian, not Arabic or Urdu
-		{"ks", "it"},  // Kashmiri
-		{"xx", "it"},  // no such language
+		{"sd", "it"}, // Sindhi: Arabic script, no file: Italian, not Arabic or Urdu
+		{"ks", "it"}, // Kashmiri
+		{"xx", "it"}, // no such language
 		{"", "it"},
 	}
 	for _, c := range cases {
