@@ -136,6 +136,17 @@ func (c *cli) open(path string) (*store.DB, bool) {
 	return db, true
 }
 
+// withDB opens the --db database, runs fn on it and closes it; a database
+// that will not open gives its reason and exit code 1.
+func (c *cli) withDB(flagValue string, fn func(*store.DB) int) int {
+	d, ok := c.open(dbPath(flagValue))
+	if !ok {
+		return 1
+	}
+	defer d.Close()
+	return fn(d)
+}
+
 // fail prints err in the user's language.
 func (c *cli) fail(err error) { fmt.Fprintln(c.errw, c.message(err)) }
 
@@ -170,11 +181,11 @@ func (c *cli) find(args []string) int {
 		fmt.Fprintln(c.errw, c.tr.T("cli.find_needs_text"))
 		return 2
 	}
-	d, ok := c.open(dbPath(*db))
-	if !ok {
-		return 1
-	}
-	defer d.Close()
+	return c.withDB(*db, func(d *store.DB) int { return c.printMatches(d, text) })
+}
+
+// printMatches prints every person matching text, a page at a time.
+func (c *cli) printMatches(d *store.DB, text string) int {
 	ctx := context.Background()
 	for offset := 0; ; offset += 500 {
 		rows, err := d.FindPersons(ctx, model.PersonFilter{Query: text, Offset: offset, Limit: 500})
@@ -201,11 +212,10 @@ func (c *cli) check(args []string) int {
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
-	d, ok := c.open(dbPath(*db))
-	if !ok {
-		return 1
-	}
-	defer d.Close()
+	return c.withDB(*db, c.checkDB)
+}
+
+func (c *cli) checkDB(d *store.DB) int {
 	counts, problems, err := d.Check(context.Background())
 	if err != nil {
 		c.fail(err)
@@ -240,15 +250,12 @@ func (c *cli) backup(args []string) int {
 		fmt.Fprintln(c.errw, c.tr.Tf("cli.backup_exists", map[string]any{"Path": *out}))
 		return 1
 	}
-	d, ok := c.open(dbPath(*db))
-	if !ok {
-		return 1
-	}
-	defer d.Close()
-	if err := d.Backup(context.Background(), *out, 0); err != nil {
-		c.fail(err)
-		return 1
-	}
-	fmt.Fprintln(c.out, c.tr.Tf("cli.backup_done", map[string]any{"Path": *out}))
-	return 0
+	return c.withDB(*db, func(d *store.DB) int {
+		if err := d.Backup(context.Background(), *out, 0); err != nil {
+			c.fail(err)
+			return 1
+		}
+		fmt.Fprintln(c.out, c.tr.Tf("cli.backup_done", map[string]any{"Path": *out}))
+		return 0
+	})
 }

@@ -226,17 +226,14 @@ func (c *cli) demo(args []string) int {
 		fmt.Fprintln(c.errw, c.tr.T("cli.demo_bad_count"))
 		return 2
 	}
-	d, ok := c.open(dbPath(*db))
-	if !ok {
-		return 1
-	}
-	defer d.Close()
-	added, err := seedDemo(context.Background(), d, *persons)
-	if err != nil {
-		c.fail(err)
-		return 1
-	}
-	fmt.Fprintln(c.out, c.tr.Tf("cli.demo_done", map[string]any{"Added": added, "Path": d.Path(),
-		"Password": DemoPassword}))
-	return 0
+	return c.withDB(*db, func(d *store.DB) int {
+		added, err := seedDemo(context.Background(), d, *persons)
+		if err != nil {
+			c.fail(err)
+			return 1
+		}
+		fmt.Fprintln(c.out, c.tr.Tf("cli.demo_done", map[string]any{"Added": added, "Path": d.Path(),
+			"Password": DemoPassword}))
+		return 0
+	})
 }
