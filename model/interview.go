@@ -19,6 +19,34 @@ type Interview struct {
 	Notes                string
 	Duration             time.Duration
 	Place                Place
+	Status               InterviewStatus
+	Section              int // the section it stopped at, to resume there
+}
+
+// InterviewStatus says whether an interview is still going on.
+type InterviewStatus string
+
+const (
+	InterviewInProgress InterviewStatus = "in_progress"
+	InterviewCompleted  InterviewStatus = "completed"
+)
+
+// Referral decisions recorded after a screening.
+const (
+	DecisionRefer  = "refer"   // refer to an anti-trafficking body
+	DecisionNotNow = "not_now" // not now, with the operator's reason
+)
+
+// ScreeningRecord is a screening as kept with its interview, with what the
+// operator decided about a referral.
+type ScreeningRecord struct {
+	InterviewID  int64
+	ComputedAt   time.Time
+	Result       Screening
+	Decision     string
+	DecisionNote string
+	DecidedBy    int64
+	DecidedAt    time.Time
 }
 
 // Answer is the answer to one question of the questionnaire. Value holds the

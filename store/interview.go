@@ -14,10 +14,13 @@ func (d *DB) CreateInterview(ctx context.Context, iv *model.Interview, by int64)
 		return err
 	}
 	return d.update(ctx, func(tx *sql.Tx) error {
+		if iv.Status == "" {
+			iv.Status = model.InterviewCompleted
+		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO interviews (case_id, date, kind, operator_id, mediator, language,
-			questionnaire_version, notes, duration_s, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			questionnaire_version, notes, duration_s, place, status, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			iv.CaseID, formatTime(iv.Date), string(iv.Kind), nullID(iv.OperatorID), iv.Mediator, iv.Language,
-			iv.QuestionnaireVersion, iv.Notes, int64(iv.Duration/time.Second), string(iv.Place))
+			iv.QuestionnaireVersion, iv.Notes, int64(iv.Duration/time.Second), string(iv.Place), string(iv.Status), iv.Section)
 		if err != nil {
 			return err
 		}
@@ -39,7 +42,8 @@ func (d *DB) CreateInterview(ctx context.Context, iv *model.Interview, by int64)
 // InterviewsOf lists a case's interviews, newest first, with their answers.
 func (d *DB) InterviewsOf(ctx context.Context, caseID int64) ([]model.Interview, error) {
 	rows, err := d.db.QueryContext(ctx, `SELECT id, case_id, date, kind, coalesce(operator_id, 0), mediator, language,
-		questionnaire_version, notes, duration_s, place FROM interviews WHERE case_id = ? ORDER BY date DESC, id DESC`, caseID)
+		questionnaire_version, notes, duration_s, place, status, section FROM interviews WHERE case_id = ?
+		ORDER BY date DESC, id DESC`, caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -47,14 +51,15 @@ func (d *DB) InterviewsOf(ctx context.Context, caseID int64) ([]model.Interview,
 	var out []model.Interview
 	for rows.Next() {
 		var iv model.Interview
-		var date, kind, place string
+		var date, kind, place, status string
 		var secs int64
 		if err := rows.Scan(&iv.ID, &iv.CaseID, &date, &kind, &iv.OperatorID, &iv.Mediator, &iv.Language,
-			&iv.QuestionnaireVersion, &iv.Notes, &secs, &place); err != nil {
+			&iv.QuestionnaireVersion, &iv.Notes, &secs, &place, &status, &iv.Section); err != nil {
 			return nil, err
 		}
 		iv.Date, iv.Kind, iv.Place = parseTime(date), model.InterviewKind(kind), model.Place(place)
 		iv.Duration = time.Duration(secs) * time.Second
+		iv.Status = model.InterviewStatus(status)
 		out = append(out, iv)
 	}
 	if err := rows.Err(); err != nil {

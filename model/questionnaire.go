@@ -1,0 +1,348 @@
+package model
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Question types.
+const (
+	QText   = "text"
+	QNumber = "number"
+	QDate   = "date"
+	QSingle = "single" // one option
+	QMulti  = "multi"  // any options
+	QYesNo  = "yesno"  // yes, no, don't know
+	QGroup  = "group"  // repeatable group of fields (a job of the work history)
+)
+
+// YesNoOptions are the options of every yes/no question.
+var YesNoOptions = []string{"yes", "no", "dk"}
+
+// Questionnaire is a versioned interview definition: data, not code. Its
+// texts live in the locales under the keys TextKey, HelpKey and OptionKey.
+type Questionnaire struct {
+	Version  string    `json:"version"`
+	Sections []Section `json:"sections"`
+}
+
+// Section is one part of the interview.
+type Section struct {
+	ID        string     `json:"id"`
+	Questions []Question `json:"questions"`
+}
+
+// Question is one question, or a repeatable group of them.
+type Question struct {
+	ID      string     `json:"id"`
+	Type    string     `json:"type"`
+	Options []string   `json:"options,omitempty"`
+	Help    bool       `json:"help,omitempty"`
+	ShowIf  *Condition `json:"show_if,omitempty"`
+	Fields  []Question `json:"fields,omitempty"` // of a group
+	Flags   []Flag     `json:"flags,omitempty"`
+}
+
+// Condition shows a question only when an earlier one has one of the values.
+type Condition struct {
+	Question string   `json:"question"`
+	In       []string `json:"in"`
+}
+
+// Flag raises screening indicators when an answer is one of When, or a
+// number is over Over, under Under or at least Min.
+type Flag struct {
+	When  []string `json:"when,omitempty"`
+	Over  *float64 `json:"over,omitempty"`
+	Under *float64 `json:"under,omitempty"`
+	Min   *float64 `json:"min,omitempty"`
+	Raise []string `json:"raise"`
+}
+
+// SectionKey is the message ID of a section's title.
+func SectionKey(id string) string { return "q.section." + id }
+
+// TextKey is the message ID of the question itself.
+func (q *Question) TextKey() string { return "q." + q.ID + ".text" }
+
+// HelpKey is the message ID of the question's explanation.
+func (q *Question) HelpKey() string { return "q." + q.ID + ".help" }
+
+// OptionKey is the message ID of one of the question's options.
+func (q *Question) OptionKey(opt string) string {
+	if q.Type == QYesNo {
+		return "q.yn." + opt
+	}
+	return "q." + q.ID + "." + opt
+}
+
+// Choices are the options a person picks from (yes/no/don't know included).
+func (q *Question) Choices() []string {
+	if q.Type == QYesNo {
+		return YesNoOptions
+	}
+	return q.Options
+}
+
+// Keys lists every message ID the questionnaire needs, sorted.
+func (qn *Questionnaire) Keys() []string {
+	set := map[string]bool{}
+	for _, o := range YesNoOptions {
+		set["q.yn."+o] = true
+	}
+	var add func(q *Question)
+	add = func(q *Question) {
+		set[q.TextKey()] = true
+		if q.Help {
+			set[q.HelpKey()] = true
+		}
+		if q.Type != QYesNo {
+			for _, o := range q.Options {
+				set[q.OptionKey(o)] = true
+			}
+		}
+		for i := range q.Fields {
+			add(&q.Fields[i])
+		}
+	}
+	for _, s := range qn.Sections {
+		set[SectionKey(s.ID)] = true
+		for i := range s.Questions {
+			add(&s.Questions[i])
+		}
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Question finds a question or group field by ID.
+func (qn *Questionnaire) Question(id string) *Question {
+	for si := range qn.Sections {
+		for qi := range qn.Sections[si].Questions {
+			q := &qn.Sections[si].Questions[qi]
+			if q.ID == id {
+				return q
+			}
+			for fi := range q.Fields {
+				if q.Fields[fi].ID == id {
+					return &q.Fields[fi]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// AnswerID is where a question's answer is kept: the question ID, and for a
+// field of a repeatable group the instance too ("work.jobs.sector#0").
+func AnswerID(questionID string, instance int) string {
+	if instance < 0 {
+		return questionID
+	}
+	return questionID + "#" + strconv.Itoa(instance)
+}
+
+// SplitAnswerID undoes AnswerID; instance is -1 outside a group.
+func SplitAnswerID(id string) (questionID string, instance int) {
+	if i := strings.LastIndexByte(id, '#'); i >= 0 {
+		if n, err := strconv.Atoi(id[i+1:]); err == nil {
+			return id[:i], n
+		}
+	}
+	return id, -1
+}
+
+// GroupCount is how many instances a group has: kept as the group's answer.
+func GroupCount(answers map[string]string, groupID string) int {
+	n, _ := strconv.Atoi(answers[groupID])
+	return n
+}
+
+// Visible reports whether q is shown, given the answers so far; instance is
+// the group instance for a group field (its condition looks in the same one).
+func (qn *Questionnaire) Visible(q *Question, instance int, answers map[string]string) bool {
+	if q.ShowIf == nil {
+		return true
+	}
+	inst := -1
+	if ref := qn.Question(q.ShowIf.Question); ref != nil && instance >= 0 && sameGroup(ref.ID, q.ID) {
+		inst = instance
+	}
+	got := answers[AnswerID(q.ShowIf.Question, inst)]
+	for _, v := range strings.Split(got, ",") {
+		for _, want := range q.ShowIf.In {
+			if v == want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sameGroup(a, b string) bool {
+	ia, ib := strings.LastIndexByte(a, '.'), strings.LastIndexByte(b, '.')
+	return ia > 0 && ib > 0 && a[:ia] == b[:ib]
+}
+
+var idPart = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// reservedKeys cannot be option IDs: go-i18n reads them as plural forms or
+// message fields, and text/help are the question's own keys.
+var reservedKeys = map[string]bool{"zero": true, "one": true, "two": true, "few": true, "many": true,
+	"other": true, "id": true, "description": true, "hash": true, "translation": true, "leftdelim": true,
+	"rightdelim": true, "text": true, "help": true}
+
+// ParseQuestionnaire reads and checks a definition. A malformed one gives an
+// *Error whose Field and Message name the question at fault.
+func ParseQuestionnaire(data []byte) (qn *Questionnaire, err error) {
+	qn = &Questionnaire{}
+	if err := json.Unmarshal(data, qn); err != nil {
+		return nil, &Error{Code: ErrInvalid, Message: "questionnaire: not valid JSON: " + err.Error()}
+	}
+	if err := qn.check(); err != nil {
+		return nil, err
+	}
+	return qn, nil
+}
+
+func (qn *Questionnaire) check() error {
+	if strings.TrimSpace(qn.Version) == "" {
+		return &Error{Code: ErrRequired, Field: "version", Message: "questionnaire: no version"}
+	}
+	if len(qn.Sections) == 0 {
+		return &Error{Code: ErrRequired, Field: "sections", Message: "questionnaire: no sections"}
+	}
+	seen := map[string]bool{}
+	for _, s := range qn.Sections {
+		if !idPart.MatchString(s.ID) || seen["section:"+s.ID] {
+			return &Error{Code: ErrInvalid, Field: s.ID, Message: fmt.Sprintf("section %q: empty, repeated or not a lower-case id", s.ID)}
+		}
+		seen["section:"+s.ID] = true
+		if len(s.Questions) == 0 {
+			return &Error{Code: ErrRequired, Field: s.ID, Message: fmt.Sprintf("section %q has no questions", s.ID)}
+		}
+		for i := range s.Questions {
+			if err := qn.checkQuestion(&s.Questions[i], s.ID, false, seen); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (qn *Questionnaire) checkQuestion(q *Question, parent string, inGroup bool, seen map[string]bool) error {
+	bad := func(format string, args ...any) error {
+		return &Error{Code: ErrInvalid, Field: q.ID, Message: fmt.Sprintf("question %q: ", q.ID) + fmt.Sprintf(format, args...)}
+	}
+	if !strings.HasPrefix(q.ID, parent+".") || !idPart.MatchString(q.ID[len(parent)+1:]) || strings.Contains(q.ID[len(parent)+1:], ".") {
+		return bad("the id must be %q followed by one lower-case part", parent+".")
+	}
+	if seen[q.ID] {
+		return bad("the id is used twice")
+	}
+	seen[q.ID] = true
+	switch q.Type {
+	case QText, QNumber, QDate, QYesNo:
+		if len(q.Options) > 0 {
+			return bad("a %s question has no options", q.Type)
+		}
+	case QSingle, QMulti:
+		if len(q.Options) < 2 {
+			return bad("a %s question needs at least two options", q.Type)
+		}
+		opts := map[string]bool{}
+		for _, o := range q.Options {
+			if !idPart.MatchString(o) || reservedKeys[o] || opts[o] {
+				return bad("option %q is empty, repeated, reserved or not a lower-case id", o)
+			}
+			opts[o] = true
+		}
+	case QGroup:
+		if inGroup {
+			return bad("groups cannot be nested")
+		}
+		if len(q.Fields) == 0 {
+			return bad("a group needs fields")
+		}
+		if len(q.Flags) > 0 || q.ShowIf != nil {
+			return bad("a group itself has no flags or conditions; its fields do")
+		}
+		for i := range q.Fields {
+			if err := qn.checkQuestion(&q.Fields[i], q.ID, true, seen); err != nil {
+				return err
+			}
+		}
+	default:
+		return bad("unknown type %q", q.Type)
+	}
+	if c := q.ShowIf; c != nil {
+		ref := qn.Question(c.Question)
+		if ref == nil || !seen[c.Question] || ref.Type == QGroup {
+			return bad("show_if refers to %q, which is not an earlier question", c.Question)
+		}
+		if len(c.In) == 0 {
+			return bad("show_if needs values")
+		}
+		for _, v := range c.In {
+			if !slicesContains(ref.Choices(), v) {
+				return bad("show_if value %q is not an option of %q", v, c.Question)
+			}
+		}
+	}
+	for _, f := range q.Flags {
+		if err := checkFlag(q, f); err != nil {
+			return bad("%s", err.Error())
+		}
+	}
+	return nil
+}
+
+func checkFlag(q *Question, f Flag) error {
+	kinds := 0
+	for _, set := range []bool{len(f.When) > 0, f.Over != nil, f.Under != nil, f.Min != nil} {
+		if set {
+			kinds++
+		}
+	}
+	if kinds != 1 {
+		return fmt.Errorf("a flag needs exactly one of when, over, under, min")
+	}
+	if len(f.When) > 0 {
+		if q.Type != QSingle && q.Type != QMulti && q.Type != QYesNo {
+			return fmt.Errorf("\"when\" needs a question with options")
+		}
+		for _, v := range f.When {
+			if !slicesContains(q.Choices(), v) {
+				return fmt.Errorf("flag value %q is not an option", v)
+			}
+		}
+	} else if q.Type != QNumber {
+		return fmt.Errorf("over, under and min need a number question")
+	}
+	if len(f.Raise) == 0 {
+		return fmt.Errorf("a flag raises nothing")
+	}
+	for _, r := range f.Raise {
+		if _, ok := IndicatorByRef(r); !ok {
+			return fmt.Errorf("unknown indicator %q", r)
+		}
+	}
+	return nil
+}
+
+func slicesContains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

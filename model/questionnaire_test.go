@@ -1,0 +1,158 @@
+package model
+
+import (
+	"encoding/csv"
+	"os"
+	"strings"
+	"testing"
+)
+
+func loadV1(t testing.TB) *Questionnaire {
+	t.Helper()
+	b, err := os.ReadFile("../assets/questionnaire/v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	qn, err := ParseQuestionnaire(b)
+	if err != nil {
+		t.Fatalf("the bundled questionnaire does not load: %v", err)
+	}
+	return qn
+}
+
+func TestBundledQuestionnaire(t *testing.T) {
+	qn := loadV1(t)
+	var sections []string
+	for _, s := range qn.Sections {
+		sections = append(sections, s.ID)
+	}
+	if got := strings.Join(sections, ","); got != "documents,migration,work,exploitation,skills,needs" {
+		t.Errorf("sections %s", got)
+	}
+	types := map[string]bool{}
+	for _, s := range qn.Sections {
+		for _, q := range s.Questions {
+			types[q.Type] = true
+			for _, f := range q.Fields {
+				types[f.Type] = true
+			}
+		}
+	}
+	for _, ty := range []string{QText, QNumber, QDate, QSingle, QMulti, QYesNo, QGroup} {
+		if !types[ty] {
+			t.Errorf("no question of type %s", ty)
+		}
+	}
+	if qn.Question("work.jobs.hours_per_day") == nil || qn.Question("nope") != nil {
+		t.Error("Question lookup")
+	}
+	keys := qn.Keys()
+	for _, k := range []string{"q.section.work", "q.yn.dk", "q.work.jobs.sector.a", "q.documents.id_kept.help", "q.work.jobs.text"} {
+		if !slicesContains(keys, k) {
+			t.Errorf("Keys lacks %s", k)
+		}
+	}
+}
+
+// badDefinitions are malformed questionnaires and the question each error must name.
+var badDefinitions = []struct{ name, json, names string }{
+	{"not JSON", `{"version": "1", "sections": [`, "JSON"},
+	{"no version", `{"sections": [{"id": "a", "questions": [{"id": "a.b", "type": "text"}]}]}`, "version"},
+	{"no sections", `{"version": "1", "sections": []}`, "sections"},
+	{"empty section", `{"version": "1", "sections": [{"id": "a", "questions": []}]}`, `"a"`},
+	{"unknown type", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.b", "type": "slider"}]}]}`, `"a.b"`},
+	{"id outside its section", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "x.b", "type": "text"}]}]}`, `"x.b"`},
+	{"repeated id", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.b", "type": "text"}, {"id": "a.b", "type": "date"}]}]}`, `"a.b"`},
+	{"one option", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.b", "type": "single", "options": ["x"]}]}]}`, `"a.b"`},
+	{"reserved option", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.b", "type": "single", "options": ["yes", "other"]}]}]}`, `"other"`},
+	{"condition on a later question", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.b", "type": "text", "show_if": {"question": "a.c", "in": ["yes"]}}, {"id": "a.c", "type": "yesno"}]}]}`, `"a.b"`},
+	{"condition on a value that is no option", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.c", "type": "yesno"}, {"id": "a.b", "type": "text", "show_if": {"question": "a.c", "in": ["maybe"]}}]}]}`, `"a.b"`},
+	{"flag on an unknown indicator", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.b", "type": "yesno", "flags": [{"when": ["yes"], "raise": ["ilo.12"]}]}]}]}`, `"a.b"`},
+	{"numeric flag on a yes/no", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.b", "type": "yesno", "flags": [{"over": 3, "raise": ["ilo.1"]}]}]}]}`, `"a.b"`},
+	{"flag with two tests", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.b", "type": "number", "flags": [{"over": 3, "under": 1, "raise": ["ilo.1"]}]}]}]}`, `"a.b"`},
+	{"nested group", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.g", "type": "group", "fields": [{"id": "a.g.h", "type": "group", "fields": [{"id": "a.g.h.i", "type": "text"}]}]}]}]}`, `"a.g.h"`},
+	{"group without fields", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.g", "type": "group"}]}]}`, `"a.g"`},
+}
+
+func TestMalformedQuestionnaires(t *testing.T) {
+	for _, c := range badDefinitions {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParseQuestionnaire([]byte(c.json))
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if !strings.Contains(err.Error(), c.names) {
+				t.Errorf("error %q does not name %s", err, c.names)
+			}
+		})
+	}
+}
+
+// FuzzParseQuestionnaire: any input gives a questionnaire or an error,
+// never a panic; what loads has keys for every question.
+func FuzzParseQuestionnaire(f *testing.F) {
+	b, _ := os.ReadFile("../assets/questionnaire/v1.json")
+	f.Add(string(b))
+	for _, c := range badDefinitions {
+		f.Add(c.json)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		qn, err := ParseQuestionnaire([]byte(s))
+		if err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			return
+		}
+		if len(qn.Keys()) == 0 {
+			t.Fatal("a loaded questionnaire with no texts")
+		}
+		Screen(qn, map[string]string{"a.b": "yes"})
+	})
+}
+
+func TestVisibility(t *testing.T) {
+	qn := loadV1(t)
+	expiry := qn.Question("documents.permit_expiry")
+	for status, want := range map[string]bool{"": false, "none": false, "applied": false, "valid": true, "expired": true} {
+		if got := qn.Visible(expiry, -1, map[string]string{"documents.permit_status": status}); got != want {
+			t.Errorf("permit expiry shown for status %q: %v", status, got)
+		}
+	}
+}
+
+// TestCodelistOptionsMatchReference: the questionnaire's sector, occupation
+// and education options are ATECO 2007 sections, ISCO-08 unit groups and
+// Italian education levels.
+func TestCodelistOptionsMatchReference(t *testing.T) {
+	qn := loadV1(t)
+	codes := func(path string, col int) map[string]bool {
+		b, err := os.ReadFile("../../shared/reference/" + path)
+		if err != nil {
+			t.Skipf("../shared/reference absent (%v): codelist check skipped", err)
+		}
+		rows, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		set := map[string]bool{}
+		for _, r := range rows[1:] {
+			set[strings.TrimSpace(r[col])] = true
+		}
+		return set
+	}
+	check := func(qid, path string, col int, code func(opt string) string) {
+		ref := codes(path, col)
+		for _, o := range qn.Question(qid).Options {
+			if o == "something_else" {
+				continue
+			}
+			if !ref[code(o)] {
+				t.Errorf("%s option %q: %q is not in %s", qid, o, code(o), path)
+			}
+		}
+	}
+	check("work.jobs.sector", "ontopia/ateco-2007.csv", 0, strings.ToUpper)
+	check("work.jobs.occupation", "esco/isco08_codes_en.csv", 0, func(o string) string { return strings.TrimPrefix(o, "isco_") })
+	check("skills.education", "ontopia/education-level.csv", 0, strings.ToUpper)
+}
