@@ -1,5 +1,6 @@
 // Package assets embeds the files Sportello ships inside its binary: the
-// application icon now; fonts and questionnaire definitions as they come.
+// application icon, the Noto fonts and the questionnaire definitions (one
+// JSON file per version).
 package assets
 
 import _ "embed"

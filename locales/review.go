@@ -14,8 +14,8 @@ const (
 // Review is a language's review state: draft, or reviewed by whom and when.
 type Review struct {
 	State string `json:"state"`
-	By    string `json:"by,omitempty"`
-	Date  string `json:"date,omitempty"` // YYYY-MM-DD
+	By    string `json:"by"`
+	Date  string `json:"date"` // YYYY-MM-DD
 }
 
 var reviews = mustReviews()

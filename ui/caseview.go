@@ -26,6 +26,7 @@ type caseView struct {
 	person     *model.Person
 	cases      []model.Case
 	interviews map[int64][]model.Interview
+	screenings map[int64]*model.ScreeningRecord
 	operators  map[int64]string
 }
 
@@ -54,9 +55,15 @@ func (v *caseView) load() {
 			return err
 		}
 		v.interviews = map[int64][]model.Interview{}
+		v.screenings = map[int64]*model.ScreeningRecord{}
 		for _, c := range v.cases {
 			if v.interviews[c.ID], err = v.u.db.InterviewsOf(ctx, c.ID); err != nil {
 				return err
+			}
+			for _, iv := range v.interviews[c.ID] {
+				if v.screenings[iv.ID], err = v.u.db.ScreeningOf(ctx, iv.ID); err != nil {
+					return err
+				}
 			}
 		}
 		ops, err := v.u.db.Operators(ctx)
@@ -166,7 +173,8 @@ func (v *caseView) caseCard(c model.Case) fyne.CanvasObject {
 	}
 	ivs := v.interviews[c.ID]
 	var lines []fyne.CanvasObject
-	lines = append(lines, widget.NewLabelWithStyle(u.N("case.interviews", len(ivs)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+	count := widget.NewLabelWithStyle(u.N("case.interviews", len(ivs)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	lines = append(lines, container.NewBorder(nil, nil, nil, v.interviewButton(c, ivs), count))
 	for _, iv := range ivs {
 		lines = append(lines, v.interviewLine(iv))
 	}
@@ -189,15 +197,44 @@ func (v *caseView) interviewLine(iv model.Interview) fyne.CanvasObject {
 		parts = append(parts, u.tr.Tf("case.minutes", map[string]any{"Minutes": int(iv.Duration / time.Minute)}))
 	}
 	parts = append(parts, u.N("case.answers", len(iv.Answers)))
+	if iv.Status == model.InterviewInProgress {
+		parts = append(parts, u.t("case.in_progress"))
+	}
+	if rec := v.screenings[iv.ID]; rec != nil {
+		parts = append(parts, screeningSummary(u, rec))
+	}
 	line := widget.NewLabel(strings.Join(parts, " · "))
 	line.Wrapping = fyne.TextWrapWord
+	var row fyne.CanvasObject = line
+	if rec := v.screenings[iv.ID]; rec != nil {
+		iv := iv
+		more := widget.NewButton(u.t("case.show_screening"), func() { v.showScreening(&iv, rec) })
+		row = container.NewBorder(nil, nil, nil, container.NewVBox(more), line)
+	}
 	if iv.Notes == "" {
-		return line
+		return row
 	}
 	notes := widget.NewLabel(iv.Notes)
 	notes.Wrapping = fyne.TextWrapWord
 	notes.Importance = widget.LowImportance
-	return container.NewVBox(line, notes)
+	return container.NewVBox(row, notes)
+}
+
+// showScreening shows a past interview's screening with its reasons.
+func (v *caseView) showScreening(iv *model.Interview, rec *model.ScreeningRecord) {
+	u := v.u
+	qn, err := loadQuestionnaire(iv.QuestionnaireVersion)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	title := widget.NewLabelWithStyle(u.t("screening.title")+" · "+day(iv.Date), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabel(u.t("screening.not_a_verdict") + "\n" + screeningSummary(u, rec))
+	intro.Wrapping = fyne.TextWrapWord
+	objs := append([]fyne.CanvasObject{title, intro}, findingsCards(u, qn, rec.Result)...)
+	back := widget.NewButton(u.t("screening.back_to_case"), func() { u.home.onOpenPerson(v.personID) })
+	u.home.show(container.NewBorder(nil, container.NewPadded(back), nil, nil,
+		container.NewVScroll(container.NewPadded(container.NewVBox(objs...)))))
 }
 
 // day formats a time as a local calendar date.
@@ -206,4 +243,42 @@ func day(t time.Time) string {
 		return ""
 	}
 	return t.Local().Format("2006-01-02")
+}
+
+// interviewButton starts a new interview on an open case, or resumes the
+// one in progress.
+func (v *caseView) interviewButton(c model.Case, ivs []model.Interview) fyne.CanvasObject {
+	u := v.u
+	if c.Status != model.CaseOpen {
+		return widget.NewLabel("")
+	}
+	for i := range ivs {
+		if ivs[i].Status == model.InterviewInProgress {
+			iv := ivs[i]
+			b := widget.NewButtonWithIcon(u.t("case.resume_interview"), theme.MediaPlayIcon(), func() { u.openInterview(&iv, v.person) })
+			b.Importance = widget.HighImportance
+			return b
+		}
+	}
+	return widget.NewButtonWithIcon(u.t("case.new_interview"), theme.ContentAddIcon(), func() {
+		u.home.show(newInterviewStart(u, v.person, c.ID, len(ivs) == 0).build())
+	})
+}
+
+// screeningSummary is one line about a screening and the decision taken.
+func screeningSummary(u *App, rec *model.ScreeningRecord) string {
+	s := rec.Result
+	text := u.tr.Tf("case.screening", map[string]any{"ILO": len(s.ILO), "Indices": len(s.Indices), "Delphi": len(s.Delphi)})
+	if s.Trafficking {
+		text += " · " + u.t("screening.rule_met_short")
+		switch rec.Decision {
+		case model.DecisionRefer:
+			text += " · " + u.t("screening.decided_refer")
+		case model.DecisionNotNow:
+			text += " · " + u.t("screening.decided_not_now") + " (" + rec.DecisionNote + ")"
+		default:
+			text += " · " + u.t("screening.undecided")
+		}
+	}
+	return text
 }

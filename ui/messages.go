@@ -102,6 +102,10 @@ func DynamicKeys() []string {
 		add("interface_language", l)
 	}
 	add("languages", "dir_ltr", "dir_rtl")
+	for _, d := range model.DelphiDimensions {
+		add("delphi_dimension", d.Code)
+	}
+	add("strength", "S", "M", "W")
 	return keys
 }
 

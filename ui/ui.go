@@ -30,6 +30,14 @@ type Store interface {
 	SaveSettings(ctx context.Context, values map[string]string, by int64) error
 	Backup(ctx context.Context, out string, by int64) error
 	Path() string
+
+	StartInterview(ctx context.Context, iv *model.Interview, by int64) error
+	SaveAnswer(ctx context.Context, interviewID int64, answerID, value string) error
+	SaveProgress(ctx context.Context, iv *model.Interview) error
+	CompleteInterview(ctx context.Context, iv *model.Interview, s model.Screening, by int64) error
+	RecordDecision(ctx context.Context, interviewID int64, decision, note string, by int64) error
+	ScreeningOf(ctx context.Context, interviewID int64) (*model.ScreeningRecord, error)
+	InterviewInProgress(ctx context.Context, caseID int64) (*model.Interview, error)
 }
 
 var _ Store = (*store.DB)(nil)
@@ -44,6 +52,7 @@ type App struct {
 	op     *model.Operator
 	config *Config
 	home   *home // the main screen, while signed in
+	inter  *interviewScreen // the interview, while one fills the window
 
 	// settings caches the settings the screens show, read once at start
 	// and updated when saved, so building a screen reads no database.
@@ -111,6 +120,22 @@ func (u *App) signedIn(op *model.Operator) {
 func (u *App) signOut() {
 	u.op, u.home = nil, nil
 	u.showLogin()
+}
+
+// openInterview fills the window with an interview; when it ends or pauses,
+// the person's case comes back.
+func (u *App) openInterview(iv *model.Interview, p *model.Person) {
+	qn, err := loadQuestionnaire(iv.QuestionnaireVersion)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.inter = newInterviewScreen(u, qn, iv, p, func() {
+		u.inter = nil
+		u.signedIn(u.op)
+		u.home.onOpenPerson(p.ID)
+	})
+	u.win.SetContent(u.inter.build())
 }
 
 // setLanguage switches the interface language and rebuilds the screen.

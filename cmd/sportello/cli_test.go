@@ -2,10 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"sportello/model"
+	"sportello/store"
 )
 
 // sportello runs the command line in English and returns exit code, stdout and stderr.
@@ -151,5 +155,40 @@ func TestCommandLineSpeaksItalian(t *testing.T) {
 	run([]string{"backup", "--db", "x.db"}, &out, &errw)
 	if !strings.Contains(errw.String(), "Indicare il file") {
 		t.Errorf("Italian message expected, got %q", errw.String())
+	}
+}
+
+func TestDemoInterviewsHaveScreenings(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	if code, _, errw := sportello(t, "demo", "--db", db, "--persons", "40"); code != 0 {
+		t.Fatal(errw)
+	}
+	d, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	ctx := context.Background()
+	persons, _ := d.FindPersons(ctx, model.PersonFilter{Limit: 100})
+	langs, screened, trafficking := map[string]bool{}, 0, 0
+	for _, s := range persons {
+		cases, _ := d.CasesOf(ctx, s.ID)
+		ivs, _ := d.InterviewsOf(ctx, cases[0].ID)
+		for _, iv := range ivs {
+			rec, err := d.ScreeningOf(ctx, iv.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if iv.Status == model.InterviewCompleted && rec != nil {
+				langs[iv.Language] = true
+				screened++
+				if rec.Result.Trafficking {
+					trafficking++
+				}
+			}
+		}
+	}
+	if len(langs) < 8 || screened < 40 || trafficking == 0 {
+		t.Errorf("demo: %d screened interviews in %d languages, %d meeting the Delphi rule", screened, len(langs), trafficking)
 	}
 }

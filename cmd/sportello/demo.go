@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"sort"
 	"strconv"
 	"time"
 
+	"sportello/assets"
 	"sportello/model"
 	"sportello/store"
 )
@@ -181,10 +183,57 @@ func demoPerson(r *rand.Rand, i int) *model.Person {
 	return p
 }
 
-// demoInterviews adds an intake and maybe follow-ups to the person's case.
+// demoProfiles are fictional answer sets to the questionnaire: from a job
+// with no problems to one that meets the Delphi rule. Keys are answer IDs.
+var demoProfiles = []map[string]string{
+	{ // a regular job
+		"documents.id_document": "passport", "documents.id_kept": "no", "documents.permit_status": "valid",
+		"documents.housing": "rented", "documents.italian_level": "a2", "migration.route": "air", "migration.paid_by": "self",
+		"migration.debt": "no", "work.jobs": "1", "work.jobs.sector#0": "i", "work.jobs.occupation#0": "isco_9412",
+		"work.jobs.contract#0": "written", "work.jobs.pay_per_day#0": "62", "work.jobs.hours_per_day#0": "8",
+		"work.jobs.days_per_week#0": "5", "work.jobs.safety_equipment#0": "yes", "work.jobs.living#0": "decent",
+		"exploitation.free_to_leave": "yes", "skills.education": "usg", "needs.needs": "training,italian_course",
+	},
+	{ // long hours, low pay, an informal settlement
+		"documents.id_document": "passport", "documents.id_kept": "no", "documents.permit_status": "expired",
+		"documents.housing": "informal_settlement", "documents.italian_level": "a1", "migration.route": "sea",
+		"migration.paid_by": "family", "migration.debt": "no", "work.jobs": "2",
+		"work.jobs.sector#0": "a", "work.jobs.occupation#0": "isco_9211", "work.jobs.contract#0": "oral",
+		"work.jobs.pay_per_day#0": "30", "work.jobs.hours_per_day#0": "11", "work.jobs.days_per_week#0": "6",
+		"work.jobs.recruited_by#0": "caporale", "work.jobs.transport#0": "caporale_paid", "work.jobs.deductions#0": "transport",
+		"work.jobs.safety_equipment#0": "no", "work.jobs.living#0": "overcrowded",
+		"work.jobs.sector#1": "f", "work.jobs.occupation#1": "isco_9312", "work.jobs.contract#1": "none",
+		"work.jobs.pay_per_day#1": "45", "work.jobs.hours_per_day#1": "9", "work.jobs.days_per_week#1": "6",
+		"exploitation.free_to_leave": "yes", "exploitation.deceived": "no", "skills.education": "pse",
+		"needs.needs": "housing,legal,health",
+	},
+	{ // deceived, documents kept, threatened: the Delphi rule is met
+		"documents.id_document": "passport", "documents.id_kept": "yes", "documents.permit_status": "none",
+		"documents.housing": "from_employer", "documents.italian_level": "none", "migration.route": "land",
+		"migration.paid_by": "intermediary", "migration.debt": "yes", "migration.debt_amount": "4000",
+		"migration.promised_job": "yes", "migration.job_as_promised": "no", "work.jobs": "1",
+		"work.jobs.sector#0": "a", "work.jobs.occupation#0": "isco_9211", "work.jobs.contract#0": "none",
+		"work.jobs.pay_per_day#0": "25", "work.jobs.hours_per_day#0": "13", "work.jobs.days_per_week#0": "7",
+		"work.jobs.recruited_by#0": "caporale", "work.jobs.deductions#0": "housing,food,water",
+		"work.jobs.wages_withheld#0": "yes", "work.jobs.living#0": "at_workplace",
+		"exploitation.free_to_leave": "no", "exploitation.watched": "yes", "exploitation.threats": "yes",
+		"exploitation.threat_police": "yes", "exploitation.owes_money": "yes", "exploitation.deceived": "yes",
+		"exploitation.depends_on_employer": "yes", "exploitation.status_used": "yes", "skills.education": "lse",
+		"needs.needs": "legal,housing,income", "needs.health_urgent": "no",
+	},
+}
+
+// demoInterviews adds interviews on the bundled questionnaire: an intake
+// and maybe follow-ups, completed with their screening, and now and then
+// one left in progress to resume.
 func demoInterviews(ctx context.Context, db *store.DB, r *rand.Rand, p *model.Person, op int64, opened time.Time) error {
 	cases, err := db.CasesOf(ctx, p.ID)
 	if err != nil || len(cases) == 0 {
+		return err
+	}
+	data, _ := assets.Questionnaire(assets.CurrentQuestionnaire)
+	qn, err := model.ParseQuestionnaire(data)
+	if err != nil {
 		return err
 	}
 	n := 1 + r.IntN(3)
@@ -198,22 +247,51 @@ func demoInterviews(ctx context.Context, db *store.DB, r *rand.Rand, p *model.Pe
 		if date.After(time.Now()) {
 			break
 		}
+		profile := demoProfiles[r.IntN(len(demoProfiles))]
 		iv := &model.Interview{CaseID: cases[0].ID, Date: date, Kind: kind, OperatorID: op,
 			Mediator: demoMediators[p.PreferredLanguage], Language: p.PreferredLanguage,
-			QuestionnaireVersion: "demo-1", Duration: time.Duration(20+r.IntN(70)) * time.Minute,
-			Place: model.Places[r.IntN(len(model.Places))],
-			Answers: []model.Answer{
-				{QuestionID: "migration.arrival_year", Value: strconv.Itoa(2012 + r.IntN(13))},
-				{QuestionID: "work.sector", Value: []string{"A", "F", "I", "C"}[r.IntN(4)]},
-				{QuestionID: "work.hours_per_day", Value: strconv.Itoa(8 + r.IntN(6))},
-			},
+			QuestionnaireVersion: qn.Version, Duration: time.Duration(20+r.IntN(70)) * time.Minute,
+			Place: model.Places[r.IntN(len(model.Places))], Status: model.InterviewInProgress,
 			Notes: []string{"", "Fictional demo note: the person asks about the residence permit renewal.",
 				"Fictional demo note: wants an Italian course in the evening.", ""}[r.IntN(4)]}
+		for _, id := range sortedKeys(profile) {
+			iv.Answers = append(iv.Answers, model.Answer{QuestionID: id, Value: profile[id], UpdatedAt: date})
+		}
 		if err := db.CreateInterview(ctx, iv, op); err != nil {
 			return err
 		}
+		if k == n-1 && r.IntN(8) == 0 {
+			iv.Section = 2
+			if err := db.SaveProgress(ctx, iv); err != nil {
+				return err
+			}
+			break // left in progress: the case view offers to resume it
+		}
+		iv.Section = len(qn.Sections) - 1
+		screening := model.Screen(qn, profile)
+		if err := db.CompleteInterview(ctx, iv, screening, op); err != nil {
+			return err
+		}
+		if screening.ProposesReferral() && r.IntN(3) > 0 {
+			decision, note := model.DecisionRefer, ""
+			if r.IntN(3) == 0 {
+				decision, note = model.DecisionNotNow, "Fictional demo note: the person wants to think about it first."
+			}
+			if err := db.RecordDecision(ctx, iv.ID, decision, note, op); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func (c *cli) demo(args []string) int {

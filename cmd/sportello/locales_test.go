@@ -10,7 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"sportello/assets"
 	"sportello/locales"
+	"sportello/model"
 	"sportello/ui"
 )
 
@@ -123,5 +125,40 @@ func TestLocaleFallback(t *testing.T) {
 	}
 	if got := locales.New("ur").T("login.sign_in"); got != "Accedi" {
 		t.Errorf("ur falls back to %q, want the Italian text", got)
+	}
+}
+
+// TestQuestionnaireInEveryLanguage: every text the bundled questionnaires
+// need is in every beneficiary language's file, and the files hold no text
+// the questionnaire does not use.
+func TestQuestionnaireInEveryLanguage(t *testing.T) {
+	need := map[string]bool{}
+	for _, v := range assets.QuestionnaireVersions() {
+		data, _ := assets.Questionnaire(v)
+		qn, err := model.ParseQuestionnaire(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range qn.Keys() {
+			need[k] = true
+		}
+	}
+	for _, l := range model.BeneficiaryLanguages {
+		keys, err := locales.Keys(locales.AreaQuestionnaire, l.Tag)
+		if err != nil {
+			t.Fatalf("%s: %v", l.Tag, err)
+		}
+		have := map[string]bool{}
+		for _, k := range keys {
+			have[k] = true
+			if !need[k] {
+				t.Errorf("q.%s.toml: %q is used by no questionnaire", l.Tag, k)
+			}
+		}
+		for k := range need {
+			if !have[k] {
+				t.Errorf("q.%s.toml: %q is missing", l.Tag, k)
+			}
+		}
 	}
 }

@@ -1,0 +1,441 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/locales"
+	"sportello/model"
+)
+
+// viewMode is how the interview is shown.
+type viewMode int
+
+const (
+	viewBilingual viewMode = iota // operator's and person's language side by side
+	viewOperator                  // operator's language only
+	viewPerson                    // full screen, large, the person's language only
+)
+
+// interviewScreen takes an interview: one section at a time, every answer
+// saved as it is given, the view switchable at any moment (buttons and
+// Ctrl+1/2/3), the person's language changeable mid-way. It fills the
+// window; done brings back the main screen.
+type interviewScreen struct {
+	u      *App
+	qn     *model.Questionnaire
+	iv     *model.Interview
+	person *model.Person
+	done   func()
+
+	answers    map[string]string
+	section    int
+	view       viewMode
+	ptr        *locales.Localizer // the person's language
+	resumedAt  time.Time
+	spent      time.Duration // before this sitting
+	saver      *answerSaver
+	conditions map[string]bool // questions other questions depend on
+
+	root     *fyne.Container
+	progress *widget.ProgressBar
+	saved    *widget.Label
+	// options and entries on screen now, by "answerID=option" and answerID
+	options map[string]*optionButton
+	entries map[string]*widget.Entry
+}
+
+func newInterviewScreen(u *App, qn *model.Questionnaire, iv *model.Interview, p *model.Person, done func()) *interviewScreen {
+	s := &interviewScreen{u: u, qn: qn, iv: iv, person: p, done: done, answers: map[string]string{},
+		section: iv.Section, resumedAt: time.Now(), spent: iv.Duration, ptr: locales.ForPerson(iv.Language),
+		conditions: map[string]bool{}, root: container.NewStack(), progress: widget.NewProgressBar(),
+		saved: widget.NewLabel("")}
+	for _, a := range iv.Answers {
+		s.answers[a.QuestionID] = a.Value
+	}
+	if s.section < 0 || s.section >= len(qn.Sections) {
+		s.section = 0
+	}
+	for _, sec := range qn.Sections {
+		for _, q := range sec.Questions {
+			for _, f := range append([]model.Question{q}, q.Fields...) {
+				if f.ShowIf != nil {
+					s.conditions[f.ShowIf.Question] = true
+				}
+			}
+		}
+	}
+	s.saver = newAnswerSaver(u, iv.ID, func(err error) {
+		if err != nil {
+			s.saved.SetText(u.errText(err))
+			s.saved.Importance = widget.DangerImportance
+		} else {
+			s.saved.SetText(u.t("interview.saved"))
+			s.saved.Importance = widget.SuccessImportance
+		}
+		s.saved.Refresh()
+	})
+	return s
+}
+
+func (s *interviewScreen) build() fyne.CanvasObject {
+	s.render()
+	c := s.u.win.Canvas()
+	for i, v := range []viewMode{viewBilingual, viewOperator, viewPerson} {
+		v := v
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyName(strconv.Itoa(i + 1)), Modifier: fyne.KeyModifierShortcutDefault},
+			func(fyne.Shortcut) { s.setView(v) })
+	}
+	return s.root
+}
+
+// setView switches the view; the person view goes full screen.
+func (s *interviewScreen) setView(v viewMode) {
+	s.view = v
+	s.u.win.SetFullScreen(v == viewPerson)
+	s.render()
+}
+
+// render draws the current section in the current view.
+func (s *interviewScreen) render() {
+	s.options, s.entries = map[string]*optionButton{}, map[string]*widget.Entry{}
+	s.progress.SetValue(float64(s.section+1) / float64(len(s.qn.Sections)))
+	var body fyne.CanvasObject
+	if s.view == viewPerson {
+		body = s.personView()
+	} else {
+		body = s.operatorView()
+	}
+	s.root.Objects = []fyne.CanvasObject{body}
+	s.root.Refresh()
+}
+
+func (s *interviewScreen) sectionTitle() string {
+	return model.SectionKey(s.qn.Sections[s.section].ID)
+}
+
+// operatorView is the bilingual or operator-only view with the controls.
+func (s *interviewScreen) operatorView() fyne.CanvasObject {
+	u := s.u
+	name := widget.NewLabelWithStyle(s.person.DisplayName()+" · "+s.person.CaseCode, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	views := container.NewHBox(
+		s.viewButton(u.t("interview.view_bilingual")+" (Ctrl+1)", viewBilingual),
+		s.viewButton(u.t("interview.view_operator")+" (Ctrl+2)", viewOperator),
+		s.viewButton(u.t("interview.view_person")+" (Ctrl+3)", viewPerson),
+	)
+	lang := languageChoice(u)
+	lang.setCode(s.iv.Language)
+	lang.OnChanged = func(string) { s.onLanguage(lang.code()) }
+	mediator := widget.NewEntry()
+	mediator.SetText(s.iv.Mediator)
+	mediator.SetPlaceHolder(u.t("interview.mediator"))
+	mediator.OnChanged = func(v string) { s.iv.Mediator = v; s.saveProgressLater() }
+	settings := container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel(u.t("interview.person_language")), nil, lang),
+		container.NewBorder(nil, nil, widget.NewLabel(u.t("interview.mediator")), nil, mediator))
+	head := container.NewVBox(container.NewBorder(nil, nil, name, views),
+		settings,
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(u.t(s.sectionTitle()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			s.saved, s.progress),
+		widget.NewSeparator())
+
+	var items []fyne.CanvasObject
+	for i := range s.qn.Sections[s.section].Questions {
+		q := &s.qn.Sections[s.section].Questions[i]
+		items = append(items, s.questionBlock(q, -1)...)
+	}
+	form := container.NewVScroll(container.NewPadded(container.NewVBox(items...)))
+	return container.NewBorder(container.NewPadded(head), container.NewPadded(s.navBar()), nil, nil, form)
+}
+
+func (s *interviewScreen) viewButton(label string, v viewMode) *widget.Button {
+	b := widget.NewButton(label, func() { s.setView(v) })
+	if s.view == v {
+		b.Importance = widget.HighImportance
+	}
+	return b
+}
+
+// navBar moves between sections, pauses, and ends the interview.
+func (s *interviewScreen) navBar() fyne.CanvasObject {
+	u := s.u
+	back := widget.NewButtonWithIcon(u.t("interview.back"), theme.NavigateBackIcon(), s.onBack)
+	if s.section == 0 {
+		back.Disable()
+	}
+	pause := widget.NewButtonWithIcon(u.t("interview.pause"), theme.MediaPauseIcon(), s.onPause)
+	var next *widget.Button
+	if s.section == len(s.qn.Sections)-1 {
+		next = widget.NewButtonWithIcon(u.t("interview.finish"), theme.ConfirmIcon(), s.onFinish)
+	} else {
+		next = widget.NewButtonWithIcon(u.t("interview.next"), theme.NavigateNextIcon(), s.onNext)
+	}
+	next.Importance = widget.HighImportance
+	step := widget.NewLabel(u.tr.Tf("interview.step", map[string]any{"N": s.section + 1, "Total": len(s.qn.Sections)}))
+	return container.NewHBox(back, step, layout.NewSpacer(), pause, next)
+}
+
+// questionBlock draws one question (or a group with its instances).
+func (s *interviewScreen) questionBlock(q *model.Question, inst int) []fyne.CanvasObject {
+	if q.Type == model.QGroup {
+		return s.groupBlock(q)
+	}
+	if !s.qn.Visible(q, inst, s.answers) {
+		return nil
+	}
+	u := s.u
+	text := widget.NewLabelWithStyle(u.t(q.TextKey()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text.Wrapping = fyne.TextWrapWord
+	var head fyne.CanvasObject = text
+	if s.view == viewBilingual {
+		head = container.NewGridWithColumns(2, text, newScriptParagraph(s.ptr.T(q.TextKey()), s.ptr.Lang()))
+	}
+	objs := []fyne.CanvasObject{head}
+	if q.Help {
+		help := widget.NewLabel(u.t(q.HelpKey()))
+		help.Wrapping = fyne.TextWrapWord
+		help.Importance = widget.LowImportance
+		var h fyne.CanvasObject = help
+		if s.view == viewBilingual {
+			h = container.NewGridWithColumns(2, help, newScriptParagraph(s.ptr.T(q.HelpKey()), s.ptr.Lang()))
+		}
+		objs = append(objs, h)
+	}
+	objs = append(objs, s.input(q, inst, false), widget.NewSeparator())
+	return objs
+}
+
+// groupBlock draws every instance of a repeatable group and a button to add one.
+func (s *interviewScreen) groupBlock(g *model.Question) []fyne.CanvasObject {
+	u := s.u
+	objs := []fyne.CanvasObject{widget.NewLabelWithStyle(u.t(g.TextKey()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	n := model.GroupCount(s.answers, g.ID)
+	for i := 0; i < n; i++ {
+		var fields []fyne.CanvasObject
+		for fi := range g.Fields {
+			fields = append(fields, s.questionBlock(&g.Fields[fi], i)...)
+		}
+		objs = append(objs, widget.NewCard(u.tr.Tf("interview.instance", map[string]any{"N": i + 1}), "", container.NewVBox(fields...)))
+	}
+	add := widget.NewButtonWithIcon(u.t("interview.add_job"), theme.ContentAddIcon(), func() {
+		s.answer(g.ID, strconv.Itoa(n+1), true)
+		s.render()
+	})
+	return append(objs, add, widget.NewSeparator())
+}
+
+// input is the widget that takes q's answer.
+func (s *interviewScreen) input(q *model.Question, inst int, big bool) fyne.CanvasObject {
+	id := model.AnswerID(q.ID, inst)
+	switch q.Type {
+	case model.QSingle, model.QYesNo, model.QMulti:
+		return s.choices(q, id, big)
+	}
+	e := widget.NewEntry()
+	if q.Type == model.QText {
+		e.MultiLine = strings.HasPrefix(q.ID, "needs.") || strings.HasSuffix(q.ID, ".occupations")
+		if e.MultiLine {
+			e.Wrapping = fyne.TextWrapWord
+		}
+	}
+	switch q.Type {
+	case model.QNumber:
+		e.SetPlaceHolder("0")
+		e.Validator = func(v string) error {
+			if v == "" {
+				return nil
+			}
+			if _, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64); err != nil {
+				return errorText{s.u.t("error.invalid")}
+			}
+			return nil
+		}
+	case model.QDate:
+		e.SetPlaceHolder(s.u.t("person.date_hint"))
+		e.Validator = func(v string) error {
+			if _, err := model.ParsePartialDate(strings.TrimSpace(v)); err != nil {
+				return errorText{s.u.t("error.date_invalid")}
+			}
+			return nil
+		}
+	}
+	e.SetText(s.answers[id])
+	e.OnChanged = func(v string) {
+		if e.Validator != nil && e.Validator(v) != nil {
+			return // not saved until it reads right
+		}
+		s.answer(id, strings.TrimSpace(v), false)
+	}
+	e.OnSubmitted = func(string) { s.u.win.Canvas().FocusNext() }
+	s.entries[id] = e
+	return e
+}
+
+// choices draws the options of a single, yes/no or multiple choice.
+func (s *interviewScreen) choices(q *model.Question, id string, big bool) fyne.CanvasObject {
+	selected := map[string]bool{}
+	for _, v := range strings.Split(s.answers[id], ",") {
+		selected[v] = v != ""
+	}
+	var buttons []*optionButton
+	box := container.NewGridWithColumns(2)
+	if big || q.Type == model.QMulti {
+		box = container.NewGridWithColumns(1)
+	}
+	for _, opt := range q.Choices() {
+		opt := opt
+		op, pe := s.u.t(q.OptionKey(opt)), s.ptr.T(q.OptionKey(opt))
+		switch s.view {
+		case viewOperator:
+			pe = ""
+		case viewPerson:
+			op = ""
+		}
+		b := newOptionButton(op, pe, s.ptr.Lang(), nil)
+		b.big = big
+		b.selected = selected[opt]
+		b.onTap = func() {
+			if q.Type == model.QMulti {
+				selected[opt] = !selected[opt]
+			} else {
+				for k := range selected {
+					selected[k] = false
+				}
+				selected[opt] = true
+			}
+			var vals []string
+			for _, o := range q.Choices() {
+				if selected[o] {
+					vals = append(vals, o)
+				}
+			}
+			for i, o := range q.Choices() {
+				buttons[i].setSelected(selected[o])
+			}
+			s.answer(id, strings.Join(vals, ","), true)
+			qid, _ := model.SplitAnswerID(id)
+			if s.conditions[qid] {
+				s.render() // other questions depend on this one
+			}
+		}
+		buttons = append(buttons, b)
+		s.options[id+"="+opt] = b
+		box.Add(b)
+	}
+	return box
+}
+
+// answer keeps a value locally and hands it to the saver: at once for a
+// choice, after a pause in typing for text.
+func (s *interviewScreen) answer(id, value string, now bool) {
+	if s.answers[id] == value {
+		return
+	}
+	s.answers[id] = value
+	if value == "" {
+		delete(s.answers, id)
+	}
+	s.saved.SetText(s.u.t("interview.saving"))
+	s.saved.Importance = widget.MediumImportance
+	s.saved.Refresh()
+	s.saver.put(id, value, now)
+}
+
+func (s *interviewScreen) onLanguage(lang string) {
+	if lang == "" || lang == s.iv.Language {
+		return
+	}
+	s.iv.Language = lang
+	s.ptr = locales.ForPerson(lang)
+	s.saveProgress(nil)
+	s.render()
+}
+
+func (s *interviewScreen) onNext() {
+	if s.section < len(s.qn.Sections)-1 {
+		s.section++
+		s.saveProgress(nil)
+		s.render()
+	}
+}
+
+func (s *interviewScreen) onBack() {
+	if s.section > 0 {
+		s.section--
+		s.saveProgress(nil)
+		s.render()
+	}
+}
+
+// onPause saves where the interview stands and goes back to the case; it
+// resumes there next time.
+func (s *interviewScreen) onPause() {
+	s.saver.flush()
+	s.saveProgress(func() {
+		s.u.win.SetFullScreen(false)
+		s.done()
+	})
+}
+
+// elapsed is the time spent on the interview, all sittings together.
+func (s *interviewScreen) elapsed() time.Duration {
+	return s.spent + time.Since(s.resumedAt).Round(time.Second)
+}
+
+// saveProgress records section, time, language and mediator, then runs then.
+func (s *interviewScreen) saveProgress(then func()) {
+	iv := *s.iv
+	iv.Section, iv.Duration = s.section, s.elapsed()
+	iv.Answers = nil
+	s.u.background(func() error {
+		return s.u.db.SaveProgress(context.Background(), &iv)
+	}, func(err error) {
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// saveProgressLater saves progress after a pause in typing (the mediator's name).
+func (s *interviewScreen) saveProgressLater() {
+	if s.u.sync {
+		s.saveProgress(nil)
+		return
+	}
+	s.saver.after(func() { s.saveProgress(nil) })
+}
+
+// onFinish ends the interview: screening computed from the answers, saved
+// with the interview, and shown with its reasons.
+func (s *interviewScreen) onFinish() {
+	s.saver.flush()
+	screening := model.Screen(s.qn, s.answers)
+	iv := *s.iv
+	iv.Section, iv.Duration = s.section, s.elapsed()
+	s.u.background(func() error {
+		return s.u.db.CompleteInterview(context.Background(), &iv, screening, s.u.operatorID())
+	}, func(err error) {
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		*s.iv = iv
+		s.u.win.SetFullScreen(false)
+		r := newScreeningView(s.u, s.qn, s.iv, s.answers, screening, s.done)
+		s.root.Objects = []fyne.CanvasObject{r.build()}
+		s.root.Refresh()
+	})
+}

@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+)
+
+// screeningView shows the screening at the end of an interview: which
+// indicators the answers raised and why. A flag for the team, never a
+// verdict. When the Delphi rule is met it proposes a referral to an
+// anti-trafficking body and records the operator's decision.
+type screeningView struct {
+	u       *App
+	qn      *model.Questionnaire
+	iv      *model.Interview
+	answers map[string]string
+	s       model.Screening
+	done    func()
+	note    *widget.Entry
+	status  *widget.Label
+}
+
+func newScreeningView(u *App, qn *model.Questionnaire, iv *model.Interview, answers map[string]string, s model.Screening, done func()) *screeningView {
+	return &screeningView{u: u, qn: qn, iv: iv, answers: answers, s: s, done: done, note: widget.NewEntry(), status: widget.NewLabel("")}
+}
+
+func (v *screeningView) build() fyne.CanvasObject {
+	u := v.u
+	title := widget.NewLabelWithStyle(u.t("screening.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabel(u.t("screening.not_a_verdict"))
+	intro.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{title, intro}
+	if v.s.ProposesReferral() {
+		objs = append(objs, v.referralCard())
+	}
+	objs = append(objs, findingsCards(u, v.qn, v.s)...)
+	back := widget.NewButton(u.t("screening.back_to_case"), v.done)
+	back.Importance = widget.HighImportance
+	return container.NewBorder(nil, container.NewPadded(container.NewHBox(back, v.status)), nil, nil,
+		container.NewVScroll(container.NewPadded(container.NewVBox(objs...))))
+}
+
+// findingsCards lists the findings by framework, each with its reasons.
+func findingsCards(u *App, qn *model.Questionnaire, s model.Screening) []fyne.CanvasObject {
+	if s.Empty() {
+		return []fyne.CanvasObject{widget.NewLabel(u.t("screening.none"))}
+	}
+	var out []fyne.CanvasObject
+	section := func(key string, fs []model.Finding) {
+		if len(fs) == 0 {
+			return
+		}
+		var rows []fyne.CanvasObject
+		for _, f := range fs {
+			l := widget.NewLabel("• " + indicatorName(u, f.Ref) + "\n   " + u.t("screening.because") + " " + reasons(u, qn, f.Reasons))
+			l.Wrapping = fyne.TextWrapWord
+			rows = append(rows, l)
+		}
+		out = append(out, widget.NewCard(u.N(key, len(fs)), "", container.NewVBox(rows...)))
+	}
+	section("screening.ilo", s.ILO)
+	section("screening.indices", s.Indices)
+	section("screening.delphi", s.Delphi)
+	rule := u.t("screening.rule_not_met")
+	if s.Trafficking {
+		rule = u.t("screening.rule_met")
+	}
+	var dims []string
+	for _, d := range s.Dimensions {
+		dims = append(dims, u.t("delphi_dimension."+d))
+	}
+	if len(dims) > 0 {
+		rule += "\n" + u.t("screening.dimensions") + " " + strings.Join(dims, ", ")
+	}
+	l := widget.NewLabel(rule)
+	l.Wrapping = fyne.TextWrapWord
+	return append(out, widget.NewCard(u.t("screening.delphi_rule"), "", l))
+}
+
+// indicatorName is an indicator's name in the interface language where the
+// tables have one (ILO in Italian and English, 603-bis in the law's Italian,
+// Delphi in the ILO/EC English wording).
+func indicatorName(u *App, ref string) string {
+	ind, _ := model.IndicatorByRef(ref)
+	switch ind.Framework {
+	case "ilo":
+		var n int
+		fmt.Sscanf(ref, "ilo.%d", &n)
+		if u.tr.Lang() == "it" {
+			return model.ILOIndicators[n-1].IT
+		}
+		return ind.EN
+	case "delphi":
+		return fmt.Sprintf("%s (%s, %s)", ind.EN, u.t("delphi_dimension."+ind.Dimension), u.t("strength."+string(ind.Strength)))
+	}
+	return ind.EN
+}
+
+// reasons says which answers raised an indicator: the question and the answer.
+func reasons(u *App, qn *model.Questionnaire, rs []model.Reason) string {
+	var parts []string
+	for _, r := range rs {
+		qid, inst := model.SplitAnswerID(r.AnswerID)
+		q := qn.Question(qid)
+		if q == nil {
+			continue
+		}
+		value := r.Value
+		if len(q.Choices()) > 0 {
+			var labels []string
+			for _, v := range strings.Split(r.Value, ",") {
+				labels = append(labels, u.t(q.OptionKey(v)))
+			}
+			value = strings.Join(labels, ", ")
+		}
+		where := ""
+		if inst >= 0 {
+			where = " (" + u.tr.Tf("interview.instance", map[string]any{"N": inst + 1}) + ")"
+		}
+		parts = append(parts, fmt.Sprintf("«%s»%s → %s", u.t(q.TextKey()), where, value))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// referralCard proposes the referral and records the decision.
+func (v *screeningView) referralCard() fyne.CanvasObject {
+	u := v.u
+	text := widget.NewLabel(u.t("screening.propose"))
+	text.Wrapping = fyne.TextWrapWord
+	refer := widget.NewButton(u.t("screening.decide_refer"), func() { v.decide(model.DecisionRefer) })
+	refer.Importance = widget.HighImportance
+	notNow := widget.NewButton(u.t("screening.decide_not_now"), func() { v.decide(model.DecisionNotNow) })
+	v.note.SetPlaceHolder(u.t("screening.note"))
+	return widget.NewCard(u.t("screening.referral_title"), "", container.NewVBox(text, v.note, container.NewHBox(refer, notNow)))
+}
+
+func (v *screeningView) decide(decision string) {
+	u := v.u
+	if decision == model.DecisionNotNow && strings.TrimSpace(v.note.Text) == "" {
+		v.status.SetText(u.t("screening.note_needed"))
+		return
+	}
+	note := strings.TrimSpace(v.note.Text)
+	u.background(func() error {
+		return u.db.RecordDecision(context.Background(), v.iv.ID, decision, note, u.operatorID())
+	}, func(err error) {
+		if err != nil {
+			v.status.SetText(u.errText(err))
+			return
+		}
+		v.status.SetText(u.t("screening.decided_" + decision))
+	})
+}
