@@ -2,7 +2,8 @@
 # Starts Sportello under a virtual X server on fictional demo data and saves
 # PNGs of the main screens to OUTDIR: the login, the person list with a
 # search and a case open, the registration form refusing bad input, the
-# settings and the languages table. Usage: screenshots.sh BINARY OUTDIR
+# settings and the languages table, and the interview in its three views
+# (bilingual and operator-only in Arabic, the person view in Bengali). Usage: screenshots.sh BINARY OUTDIR
 set -euo pipefail
 bin=$(realpath "$1"); out=$(realpath -m "$2")
 mkdir -p "$out"
@@ -55,3 +56,25 @@ click 490 67                    # Settings > Languages
 xdotool mousemove 740 400
 for _ in $(seq 1 38); do xdotool click 5; done   # down to the Arabic-script languages
 shot languages
+# An interview in Arabic: bilingual, then operator only.
+click 188 67; xdotool key ctrl+a; typ "benali"
+sleep 1
+click 150 150                   # the person
+click 915 71                    # New interview (case header)
+click 850 188; typ "Samira Belkacem"   # mediator
+click 737 325                   # Start
+sleep 1
+click 270 440                   # "Someone keeps your documents?" yes
+shot interview-bilingual-ar
+xdotool key ctrl+2
+shot interview-operator-ar
+xdotool key ctrl+1
+click 957 693                   # Pause
+# The person view in Bengali, resuming an interview left in progress.
+click 188 67; xdotool key ctrl+a; typ "akter"
+sleep 1
+click 150 150
+click 898 71                    # Resume the interview
+sleep 1
+xdotool key ctrl+3
+sleep 1.5; import -window root "$out/interview-person-bn.png"; echo "saved $out/interview-person-bn.png"

@@ -87,7 +87,12 @@ func (v *caseView) show() {
 	name := widget.NewLabelWithStyle(p.DisplayName(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	edit := widget.NewButtonWithIcon(u.t("case.edit"), theme.DocumentCreateIcon(), func() { v.onEdit(p) })
-	head := container.NewBorder(nil, nil, nil, container.NewVBox(edit), container.NewVBox(name, widget.NewLabel(p.CaseCode)))
+	actions := container.NewHBox(edit)
+	if len(v.cases) > 0 {
+		// The newest case's interview: the main thing to do at the desk.
+		actions = container.NewHBox(v.interviewButton(v.cases[0], v.interviews[v.cases[0].ID]), edit)
+	}
+	head := container.NewBorder(nil, nil, nil, container.NewVBox(actions), container.NewVBox(name, widget.NewLabel(p.CaseCode)))
 	objs := []fyne.CanvasObject{head}
 	if p.OwnScriptName != "" {
 		own := newScriptText(p.OwnScriptName, p.PreferredLanguage)
@@ -174,7 +179,7 @@ func (v *caseView) caseCard(c model.Case) fyne.CanvasObject {
 	ivs := v.interviews[c.ID]
 	var lines []fyne.CanvasObject
 	count := widget.NewLabelWithStyle(u.N("case.interviews", len(ivs)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	lines = append(lines, container.NewBorder(nil, nil, nil, v.interviewButton(c, ivs), count))
+	lines = append(lines, count)
 	for _, iv := range ivs {
 		lines = append(lines, v.interviewLine(iv))
 	}

@@ -76,12 +76,13 @@ func countryChoice(u *App) *choice {
 	return newChoice(u, codes, labels)
 }
 
-// languageChoice offers the beneficiary languages by native name.
+// languageChoice offers the beneficiary languages, named in the interface
+// language (Fyne's select cannot order a right-to-left name).
 func languageChoice(u *App) *choice {
 	var codes, labels []string
 	for _, l := range model.BeneficiaryLanguages {
 		codes = append(codes, l.Tag)
-		labels = append(labels, l.Native+" ("+l.Tag+")")
+		labels = append(labels, u.label("lang", l.Tag)+" ("+l.Tag+")")
 	}
 	return newChoice(u, codes, labels)
 }

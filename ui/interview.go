@@ -201,9 +201,8 @@ func (s *interviewScreen) questionBlock(q *model.Question, inst int) []fyne.Canv
 	}
 	objs := []fyne.CanvasObject{head}
 	if q.Help {
-		help := widget.NewLabel(u.t(q.HelpKey()))
+		help := widget.NewLabelWithStyle(u.t(q.HelpKey()), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 		help.Wrapping = fyne.TextWrapWord
-		help.Importance = widget.LowImportance
 		var h fyne.CanvasObject = help
 		if s.view == viewBilingual {
 			h = container.NewGridWithColumns(2, help, newScriptParagraph(s.ptr.T(q.HelpKey()), s.ptr.Lang()))

@@ -67,7 +67,7 @@ func (b *optionButton) CreateRenderer() fyne.WidgetRenderer {
 	if b.person != "" {
 		p := newScriptParagraph(b.person, b.lang)
 		if b.big {
-			p.sizeName = theme.SizeNameHeadingText
+			p.sizeName = theme.SizeNameSubHeadingText
 		}
 		rows = append(rows, p)
 	}

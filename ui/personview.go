@@ -33,7 +33,8 @@ func (s *interviewScreen) personView() fyne.CanvasObject {
 			return
 		}
 		text := newScriptParagraph(s.ptr.T(q.TextKey()), lang)
-		text.sizeName = theme.SizeNameSubHeadingText
+		text.sizeName = theme.SizeNameHeadingText
+		text.bold = true
 		items = append(items, text)
 		if q.Help {
 			items = append(items, newScriptParagraph(s.ptr.T(q.HelpKey()), lang))
@@ -43,9 +44,14 @@ func (s *interviewScreen) personView() fyne.CanvasObject {
 	for i := range s.qn.Sections[s.section].Questions {
 		add(&s.qn.Sections[s.section].Questions[i], -1)
 	}
-	back := newOptionButton("", "←", "", s.onBack)
+	// Forward points the way the person reads: left in Arabic script.
+	fwd, bwd := "→", "←"
+	if isRTL(lang) {
+		fwd, bwd = "←", "→"
+	}
+	back := newOptionButton("", bwd, "", s.onBack)
 	back.big = true
-	next := newOptionButton("", "→", "", s.onNext)
+	next := newOptionButton("", fwd, "", s.onNext)
 	next.big = true
 	if s.section == len(s.qn.Sections)-1 {
 		next = newOptionButton("", "✓", "", func() { s.setView(viewBilingual) })
