@@ -3,7 +3,8 @@
 # PNGs of the main screens to OUTDIR: the login, the person list with a
 # search and a case open, the registration form refusing bad input, the
 # settings and the languages table, and the interview in its three views
-# (bilingual and operator-only in Arabic, the person view in Bengali). Usage: screenshots.sh BINARY OUTDIR
+# (bilingual and operator-only in Arabic, the person view in Bengali) and a
+# screening result with its reasons. Usage: screenshots.sh BINARY OUTDIR
 set -euo pipefail
 bin=$(realpath "$1"); out=$(realpath -m "$2")
 mkdir -p "$out"
@@ -78,3 +79,14 @@ click 898 71                    # Resume the interview
 sleep 1
 xdotool key ctrl+3
 sleep 1.5; import -window root "$out/interview-person-bn.png"; echo "saved $out/interview-person-bn.png"
+xdotool key ctrl+1
+click 957 693                   # Pause
+# A past screening with its reasons (a fictional case that meets the Delphi rule).
+click 188 67; xdotool key ctrl+a; typ "tazi"
+sleep 1
+click 150 150
+xdotool mousemove 740 500
+for _ in $(seq 1 30); do xdotool click 5; done
+sleep 1
+click 1042 593                  # Screening of the second interview
+shot screening

@@ -52,16 +52,16 @@ func (t *scriptText) SetText(text, lang string) {
 }
 
 func (t *scriptText) CreateRenderer() fyne.WidgetRenderer {
-	img := canvas.NewImageFromImage(image.NewNRGBA(image.Rect(0, 0, 1, 1)))
-	img.FillMode = canvas.ImageFillStretch
-	img.ScaleMode = canvas.ImageScaleSmooth
-	r := &scriptTextRenderer{t: t, img: img}
+	r := &scriptTextRenderer{t: t}
+	// A raster is drawn on demand at the pixel size it is shown at, so
+	// the glyphs are sharp at any scale and never come from a stale cache.
+	r.img = canvas.NewRaster(r.draw)
 	return r
 }
 
 type scriptTextRenderer struct {
 	t      *scriptText
-	img    *canvas.Image
+	img    *canvas.Raster
 	layout *typeset.Layout
 	width  float32 // the width layout was made for
 	text   string  // the text layout was made for
@@ -83,19 +83,19 @@ func (r *scriptTextRenderer) relayout(width float32) {
 	r.layout = setterFor().Set(typeset.Paragraph{Text: r.t.text, Lang: r.t.lang},
 		typeset.Style{Size: r.size(), Bold: r.t.bold}, inner)
 	r.width, r.text = inner, r.t.text+r.t.lang
-	r.paint()
 }
 
-// paint rasterises the layout at the canvas's scale in the theme's colour.
-func (r *scriptTextRenderer) paint() {
-	scale := float32(1)
-	if c := fyne.CurrentApp().Driver().CanvasForObject(r.t); c != nil {
-		scale = c.Scale()
+// draw rasterises the layout at w×h device pixels in the theme's colour.
+func (r *scriptTextRenderer) draw(w, h int) image.Image {
+	img := image.NewNRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
+	l := r.layout
+	if l == nil || l.Width <= 0 {
+		return img
 	}
-	th := r.t.Theme()
-	fg := th.Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
-	r.img.Image = typeset.Image(r.layout, r.size(), scale, fg)
-	r.img.Refresh()
+	scale := float32(w) / l.Width
+	fg := r.t.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
+	typeset.Draw(img, l, r.size(), scale, 0, 0, fg)
+	return img
 }
 
 func (r *scriptTextRenderer) Layout(size fyne.Size) {
@@ -129,7 +129,7 @@ func (r *scriptTextRenderer) Refresh() {
 	r.layout = nil
 	r.relayout(r.t.Size().Width)
 	r.Layout(r.t.Size())
-	canvas.Refresh(r.t)
+	r.img.Refresh()
 }
 
 func (r *scriptTextRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.img} }
