@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"sportello/locales"
@@ -184,4 +185,37 @@ func hasScriptText(u *App, text string) bool {
 		}
 	}
 	return false
+}
+
+// TestInterviewByKeyboard: options take focus and are chosen with Space or
+// Enter; Enter in a field moves to the next one.
+func TestInterviewByKeyboard(t *testing.T) {
+	u, _, _ := startInterview(t, "ur")
+	s := u.inter
+	c := u.win.Canvas()
+	no := s.options["documents.id_kept=no"]
+	c.Focus(no)
+	if !no.focused {
+		t.Fatal("an option does not take the focus")
+	}
+	no.TypedRune(' ')
+	if s.answers["documents.id_kept"] != "no" || !no.selected {
+		t.Fatalf("Space did not choose: %q", s.answers["documents.id_kept"])
+	}
+	yes := s.options["documents.id_kept=yes"]
+	c.Focus(yes)
+	yes.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s.answers["documents.id_kept"] != "yes" || no.selected {
+		t.Fatalf("Enter did not choose: %q", s.answers["documents.id_kept"])
+	}
+	langs := s.entries["documents.languages"]
+	c.Focus(langs)
+	test.Type(langs, "urdu, punjabi")
+	langs.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c.Focused() == langs {
+		t.Error("Enter did not move on from the field")
+	}
+	if s.answers["documents.languages"] != "urdu, punjabi" {
+		t.Errorf("typed answer %q", s.answers["documents.languages"])
+	}
 }
