@@ -51,7 +51,7 @@ type App struct {
 	tr     *locales.Localizer
 	op     *model.Operator
 	config *Config
-	home   *home // the main screen, while signed in
+	home   *home            // the main screen, while signed in
 	inter  *interviewScreen // the interview, while one fills the window
 
 	// settings caches the settings the screens show, read once at start
