@@ -1,0 +1,32 @@
+package model
+
+import "time"
+
+// TodayKind is why something is on the operator's Today list.
+type TodayKind string
+
+const (
+	TodayPermitExpiring  TodayKind = "permit_expiring"  // a residence permit expires within 60 days
+	TodayPlanReview      TodayKind = "plan_review"      // a plan review is due
+	TodayActionOverdue   TodayKind = "action_overdue"   // an action is past its due date
+	TodayReferralOverdue TodayKind = "referral_overdue" // a sent referral has no answer by its follow-up date
+	TodayFollowUp6       TodayKind = "follow_up_6"      // six months after a case closed
+	TodayFollowUp12      TodayKind = "follow_up_12"     // twelve months after a case closed
+)
+
+// TodayKinds lists the kinds in the order Today shows them.
+var TodayKinds = []TodayKind{TodayReferralOverdue, TodayPermitExpiring, TodayActionOverdue, TodayPlanReview,
+	TodayFollowUp6, TodayFollowUp12}
+
+// PermitWarning is how long before expiry a permit shows on Today.
+const PermitWarning = 60 * 24 * time.Hour
+
+// TodayItem is one thing due.
+type TodayItem struct {
+	Kind     TodayKind
+	PersonID int64
+	CaseCode string
+	Name     string
+	Date     time.Time // when it is or was due
+	Detail   string
+}
