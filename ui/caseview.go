@@ -94,6 +94,14 @@ func (v *caseView) show() {
 	}
 	head := container.NewBorder(nil, nil, nil, container.NewVBox(actions), container.NewVBox(name, widget.NewLabel(p.CaseCode)))
 	objs := []fyne.CanvasObject{head}
+	if len(v.cases) > 0 {
+		caseID := v.cases[0].ID
+		objs = append(objs, container.NewHBox(
+			widget.NewButtonWithIcon(u.t("case.plan"), theme.DocumentIcon(), func() { u.home.show(newPlanView(u, p, caseID).build()) }),
+			widget.NewButtonWithIcon(u.t("case.consents"), theme.ConfirmIcon(), func() { u.home.show(newConsentsView(u, p).build()) }),
+			widget.NewButtonWithIcon(u.t("case.referrals"), theme.MailSendIcon(), func() { u.home.show(newReferralsView(u, p, caseID).build()) }),
+		))
+	}
 	if p.OwnScriptName != "" {
 		own := newScriptText(p.OwnScriptName, p.PreferredLanguage)
 		own.sizeName = theme.SizeNameSubHeadingText

@@ -135,6 +135,7 @@ func openRow(t *testing.T, u *App, name string) {
 	for i := 0; i < l.total; i++ {
 		s, ok := l.row(i)
 		if ok && (&model.Person{FamilyName: s.FamilyName, GivenNames: s.GivenNames}).DisplayName() == name {
+			l.list.UnselectAll() // selecting the selected row again would do nothing
 			l.list.Select(i)
 			return
 		}

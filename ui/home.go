@@ -35,13 +35,23 @@ func (h *home) build() fyne.CanvasObject {
 	register := widget.NewButtonWithIcon(u.t("home.register"), theme.ContentAddIcon(), h.onRegister)
 	register.Importance = widget.HighImportance
 	settings := widget.NewButtonWithIcon(u.t("home.settings"), theme.SettingsIcon(), h.onSettings)
+	today := widget.NewButtonWithIcon(u.t("home.today"), theme.HomeIcon(), h.showToday)
+	services := widget.NewButtonWithIcon(u.t("home.services"), theme.ListIcon(), func() {
+		h.list.list.UnselectAll()
+		h.show(newServicesView(u).build())
+	})
+	referrals := widget.NewButtonWithIcon(u.t("home.referrals"), theme.MailSendIcon(), func() {
+		h.list.list.UnselectAll()
+		h.show(newOpenReferrals(u, h.onOpenPerson).build())
+	})
 	signOut := widget.NewButtonWithIcon(u.t("home.sign_out"), theme.LogoutIcon(), u.signOut)
 	bar := container.NewBorder(nil, nil, title, container.NewHBox(who, register, settings, signOut))
+	tools := container.NewHBox(today, referrals, services)
 
-	h.showWelcome()
+	h.showToday()
 	split := container.NewHSplit(h.list.build(), h.detail)
 	split.SetOffset(0.34)
-	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, split)
+	return container.NewBorder(container.NewVBox(bar, tools, widget.NewSeparator()), nil, nil, nil, split)
 }
 
 func (h *home) show(o fyne.CanvasObject) {
@@ -49,10 +59,10 @@ func (h *home) show(o fyne.CanvasObject) {
 	h.detail.Refresh()
 }
 
-func (h *home) showWelcome() {
-	l := widget.NewLabel(h.u.t("home.welcome"))
-	l.Wrapping = fyne.TextWrapWord
-	h.show(container.NewPadded(l))
+// showToday shows what is due: the start screen.
+func (h *home) showToday() {
+	h.list.list.UnselectAll()
+	h.show(newToday(h.u, h.onOpenPerson).build())
 }
 
 func (h *home) onOpenPerson(id int64) {
@@ -61,7 +71,7 @@ func (h *home) onOpenPerson(id int64) {
 
 func (h *home) onRegister() {
 	h.list.list.UnselectAll()
-	h.show(newPersonForm(h.u, nil, h.onSaved, h.showWelcome).build())
+	h.show(newPersonForm(h.u, nil, h.onSaved, h.showToday).build())
 }
 
 func (h *home) onEdit(p *model.Person) {

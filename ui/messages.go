@@ -55,7 +55,7 @@ var errorCodes = []string{model.ErrRequired, model.ErrTooLong, model.ErrInvalid,
 // writing them out, so the locale tests can check them too.
 func DynamicKeys() []string {
 	var keys []string
-	add := func(kind string, values ...any) {
+	enum := func(kind string, values ...any) {
 		for _, v := range values {
 			s := fmt.Sprint(v)
 			if s == "" {
@@ -65,47 +65,77 @@ func DynamicKeys() []string {
 		}
 	}
 	for _, c := range errorCodes {
-		add("error", c)
+		enum("error", c)
 	}
 	for _, p := range []store.OpenProblem{store.ProblemCorrupt, store.ProblemReadOnly, store.ProblemTooNew,
 		store.ProblemInUse, store.ProblemOther} {
 		keys = append(keys, OpenProblemKey(p))
 	}
 	for _, v := range model.Sexes {
-		add("sex", v)
+		enum("sex", v)
 	}
 	for _, v := range model.PermitStatuses {
-		add("permit", v)
+		enum("permit", v)
 	}
 	for _, v := range model.Channels {
-		add("channel", v)
+		enum("channel", v)
 	}
 	for _, v := range model.Roles {
-		add("role", v)
+		enum("role", v)
 	}
 	for _, v := range model.CaseStatuses {
-		add("case_status", v)
+		enum("case_status", v)
 	}
 	for _, v := range model.Priorities {
-		add("priority", v)
+		enum("priority", v)
 	}
 	for _, v := range model.InterviewKinds {
-		add("interview_kind", v)
+		enum("interview_kind", v)
 	}
 	for _, v := range model.Places {
-		add("place", v)
+		enum("place", v)
 	}
 	for _, l := range model.BeneficiaryLanguages {
-		add("lang", l.Tag)
+		enum("lang", l.Tag)
 	}
 	for _, l := range locales.Interface {
-		add("interface_language", l)
+		enum("interface_language", l)
 	}
-	add("languages", "dir_ltr", "dir_rtl")
+	enum("languages", "dir_ltr", "dir_rtl")
 	for _, d := range model.DelphiDimensions {
-		add("delphi_dimension", d.Code)
+		enum("delphi_dimension", d.Code)
 	}
-	add("strength", "S", "M", "W")
+	enum("strength", "S", "M", "W")
+	for _, v := range model.PlanAreas {
+		enum("area", v)
+	}
+	for _, v := range model.ActionStatuses {
+		enum("action_status", v)
+	}
+	for _, v := range model.BudgetPurposes {
+		enum("budget", v)
+	}
+	for _, v := range model.ConsentPurposes {
+		enum("purpose", v)
+	}
+	for _, v := range model.ConsentStates {
+		enum("consent_state", v)
+	}
+	for _, v := range model.ReferralStatuses {
+		enum("referral_status", v)
+		if v != model.ReferralDraft { // no move leads back to a draft
+			enum("referrals", "move_"+string(v))
+		}
+	}
+	for _, v := range model.ServiceKinds {
+		enum("service_kind", v)
+	}
+	for _, v := range model.TodayKinds {
+		enum("today", v)
+	}
+	enum("urgency", model.UrgencyNormal, model.UrgencyUrgent)
+	enum("plan.suggest", "screening", "housing", "health", "legal", "income", "childcare", "transport", "training",
+		"italian_course", "work_wanted")
 	return keys
 }
 

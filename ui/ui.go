@@ -38,6 +38,22 @@ type Store interface {
 	RecordDecision(ctx context.Context, interviewID int64, decision, note string, by int64) error
 	ScreeningOf(ctx context.Context, interviewID int64) (*model.ScreeningRecord, error)
 	InterviewInProgress(ctx context.Context, caseID int64) (*model.Interview, error)
+
+	Services(ctx context.Context) ([]model.Service, error)
+	SaveService(ctx context.Context, s *model.Service, by int64) error
+	ImportServices(ctx context.Context, list []model.Service, by int64) (added, updated int, err error)
+	RecordConsent(ctx context.Context, c *model.Consent, scan []byte, by int64) error
+	ConsentsOf(ctx context.Context, personID int64) ([]model.Consent, error)
+	PlansOf(ctx context.Context, caseID int64) ([]model.Plan, error)
+	SavePlan(ctx context.Context, p *model.Plan, by int64) error
+	AgreePlan(ctx context.Context, planID int64, signedBy string, by int64) error
+	NewPlanVersion(ctx context.Context, planID int64, by int64) (*model.Plan, error)
+	SetActionStatus(ctx context.Context, actionID int64, to model.ActionStatus, outcome string, by int64) error
+	CreateReferral(ctx context.Context, r *model.Referral, by *model.Operator) error
+	MoveReferral(ctx context.Context, id int64, to model.ReferralStatus, feedback string, by *model.Operator) error
+	ReferralsOf(ctx context.Context, caseID int64) ([]model.Referral, error)
+	OpenReferrals(ctx context.Context) ([]store.ReferralRow, error)
+	Today(ctx context.Context, now time.Time) ([]model.TodayItem, error)
 }
 
 var _ Store = (*store.DB)(nil)

@@ -104,6 +104,11 @@ func seedDemo(ctx context.Context, db *store.DB, total int) (added int, err erro
 			return 0, err
 		}
 	}
+	services, err := seedServices(ctx, db, ops[model.RoleCoordinator])
+	if err != nil {
+		return 0, err
+	}
+	coordinator := &model.Operator{ID: ops[model.RoleCoordinator], Role: model.RoleCoordinator}
 	realNow := db.Now
 	defer func() { db.Now = realNow }()
 	// Cases open one after another over 600 days, so codes follow dates.
@@ -122,6 +127,9 @@ func seedDemo(ctx context.Context, db *store.DB, total int) (added int, err erro
 		db.Now = realNow
 		if err := demoInterviews(ctx, db, r, p, op, opened); err != nil {
 			return added, err
+		}
+		if err := demoPlanAndReferrals(ctx, db, r, i, p, &model.Operator{ID: op, Role: model.RoleOperator}, coordinator, services); err != nil {
+			return added, fmt.Errorf("demo plan %d: %w", i, err)
 		}
 		if err := db.SaveSettings(ctx, map[string]string{settingDemoPersons: strconv.Itoa(i + 1)}, 0); err != nil {
 			return added, err

@@ -1,0 +1,258 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"sportello/model"
+)
+
+const referralColumns = `r.id, r.case_id, r.service_id, r.reason, r.urgency, coalesce(r.consent_id, 0), r.legal_basis,
+	r.status, r.created, r.sent_at, r.answered_at, r.completed_at, r.follow_up, r.feedback, r.code`
+
+// ReferralPrefix starts every referral's tracking code.
+const ReferralPrefix = "INV"
+
+// ActionUrgentLegalBasis is the audit action of a referral a coordinator
+// made on an urgent legal basis instead of the person's consent.
+const ActionUrgentLegalBasis = "urgent_legal_basis"
+
+// CreateReferral validates and saves a new referral as a draft, with the
+// next tracking code of the year, audited. It rests on the person's
+// current consent to share with the service, whose ID it records; without
+// one it needs a legal basis recorded by a coordinator, audited apart.
+// When a consent allows the sharing, any legal basis given is dropped: the
+// referral rests on the consent.
+func (d *DB) CreateReferral(ctx context.Context, r *model.Referral, by *model.Operator) error {
+	now := d.Now().UTC()
+	r.ID, r.Status, r.Created, r.ConsentID, r.Code = 0, model.ReferralDraft, now, 0, ""
+	r.SentAt, r.AnsweredAt, r.CompletedAt = time.Time{}, time.Time{}, time.Time{}
+	r.Reason, r.LegalBasis = strings.TrimSpace(r.Reason), strings.TrimSpace(r.LegalBasis)
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	byID := operatorID(by)
+	return d.update(ctx, func(tx *sql.Tx) error {
+		if err := serviceExists(ctx, tx, r.ServiceID); err != nil {
+			return err
+		}
+		history, err := caseConsents(ctx, tx, r.CaseID)
+		if err != nil {
+			return err
+		}
+		urgent := false
+		if c, ok := model.SharingAllowed(history, r.ServiceID); ok {
+			r.ConsentID, r.LegalBasis = c.ID, ""
+		} else if r.LegalBasis == "" {
+			return noConsent("consent")
+		} else if coord, err := isCoordinator(ctx, tx, by); err != nil {
+			return err
+		} else if !coord {
+			return noConsent("legal_basis")
+		} else {
+			urgent = true
+		}
+		prefix := fmt.Sprintf("%s-%04d-", ReferralPrefix, now.Year())
+		var seq int
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) + 1
+			FROM referrals WHERE code >= ? AND code < ?`, len(prefix)+1, prefix, prefix[:len(prefix)-1]+".").
+			Scan(&seq); err != nil {
+			return err
+		}
+		r.Code = fmt.Sprintf("%s%06d", prefix, seq)
+		res, err := tx.ExecContext(ctx, `INSERT INTO referrals (case_id, service_id, reason, urgency, consent_id,
+			legal_basis, status, created, follow_up, feedback, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.CaseID, r.ServiceID, r.Reason, string(r.Urgency), nullID(r.ConsentID), r.LegalBasis, string(r.Status),
+			formatTime(r.Created), r.FollowUp.String(), r.Feedback, r.Code)
+		if err != nil {
+			return err
+		}
+		r.ID, _ = res.LastInsertId()
+		if err := d.audit(ctx, tx, byID, model.ActionCreate, "referral", r.ID, r.Code); err != nil {
+			return err
+		}
+		if urgent {
+			return d.audit(ctx, tx, byID, ActionUrgentLegalBasis, "referral", r.ID, r.LegalBasis)
+		}
+		return nil
+	})
+}
+
+// MoveReferral moves a referral along its workflow, stamping the date and
+// keeping the service's feedback, audited. Sending checks again that the
+// person's current consent still allows the sharing (a referral made on a
+// legal basis excepted): a consent withdrawn since the draft refuses it,
+// and a consent given again since is the one the referral then rests on.
+func (d *DB) MoveReferral(ctx context.Context, id int64, to model.ReferralStatus, feedback string, by *model.Operator) error {
+	return d.update(ctx, func(tx *sql.Tx) error {
+		r, err := scanReferral(tx.QueryRowContext(ctx, "SELECT "+referralColumns+" FROM referrals r WHERE r.id = ?", id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return &model.Error{Code: model.ErrNotFound, Message: fmt.Sprintf("no referral %d", id)}
+		}
+		if err != nil {
+			return err
+		}
+		from := r.Status
+		if err := r.Move(to, d.Now().UTC(), feedback); err != nil {
+			return err
+		}
+		if err := r.Validate(); err != nil {
+			return err
+		}
+		if to == model.ReferralSent && (r.ConsentID != 0 || r.LegalBasis == "") {
+			history, err := caseConsents(ctx, tx, r.CaseID)
+			if err != nil {
+				return err
+			}
+			c, ok := model.SharingAllowed(history, r.ServiceID)
+			if !ok {
+				return noConsent("consent")
+			}
+			r.ConsentID = c.ID
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE referrals SET status = ?, sent_at = ?, answered_at = ?, completed_at = ?,
+			feedback = ?, consent_id = ? WHERE id = ?`, string(r.Status), formatTime(r.SentAt), formatTime(r.AnsweredAt),
+			formatTime(r.CompletedAt), r.Feedback, nullID(r.ConsentID), r.ID); err != nil {
+			return err
+		}
+		return d.audit(ctx, tx, operatorID(by), "move", "referral", r.ID, fmt.Sprintf("%s -> %s", from, to))
+	})
+}
+
+// ReferralsOf lists a case's referrals, newest first.
+func (d *DB) ReferralsOf(ctx context.Context, caseID int64) ([]model.Referral, error) {
+	var out []model.Referral
+	rows, err := d.db.QueryContext(ctx, "SELECT "+referralColumns+` FROM referrals r WHERE r.case_id = ?
+		ORDER BY r.created DESC, r.id DESC`, caseID)
+	err = eachRow(rows, err, func(s scanner) error {
+		r, err := scanReferral(s)
+		if err == nil {
+			out = append(out, *r)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReferralRow is a referral still open, with who it is for and where it goes.
+type ReferralRow struct {
+	model.Referral
+	PersonID    int64
+	CaseCode    string
+	PersonName  string // model.Person.DisplayName
+	ServiceName string
+}
+
+// OpenReferrals lists the referrals not yet answered or completed (draft,
+// sent or accepted) across all cases: the overdue first, then by follow-up
+// date, those without one last.
+func (d *DB) OpenReferrals(ctx context.Context) ([]ReferralRow, error) {
+	out, err := d.referralRows(ctx, model.ReferralDraft, model.ReferralSent, model.ReferralAccepted)
+	if err != nil {
+		return nil, err
+	}
+	now := d.Now()
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := &out[i], &out[j]
+		if oa, ob := a.Overdue(now), b.Overdue(now); oa != ob {
+			return oa
+		}
+		if za, zb := a.FollowUp.IsZero(), b.FollowUp.IsZero(); za != zb {
+			return zb
+		}
+		if fa, fb := lastDay(a.FollowUp), lastDay(b.FollowUp); !fa.Equal(fb) {
+			return fa.Before(fb)
+		}
+		return a.ID < b.ID
+	})
+	return out, nil
+}
+
+// referralRows reads the referrals in the given statuses, with their
+// person, case code and service.
+func (d *DB) referralRows(ctx context.Context, statuses ...model.ReferralStatus) ([]ReferralRow, error) {
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(statuses)), ", ")
+	args := make([]any, len(statuses))
+	for i, st := range statuses {
+		args[i] = string(st)
+	}
+	var out []ReferralRow
+	rows, err := d.db.QueryContext(ctx, "SELECT "+referralColumns+`, c.person_id, p.case_code, p.family_name,
+		p.given_names, s.name FROM referrals r JOIN cases c ON c.id = r.case_id JOIN persons p ON p.id = c.person_id
+		JOIN services s ON s.id = r.service_id WHERE r.status IN (`+marks+`) ORDER BY r.id`, args...)
+	err = eachRow(rows, err, func(s scanner) error {
+		var row ReferralRow
+		var p model.Person
+		r, err := scanReferral(s, &row.PersonID, &row.CaseCode, &p.FamilyName, &p.GivenNames, &row.ServiceName)
+		if err != nil {
+			return err
+		}
+		row.Referral, row.PersonName = *r, p.DisplayName()
+		out = append(out, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// scanReferral reads the referral columns, then any extra columns into more.
+func scanReferral(s scanner, more ...any) (*model.Referral, error) {
+	var r model.Referral
+	var urgency, status, created, sent, answered, completed, follow string
+	dest := append([]any{&r.ID, &r.CaseID, &r.ServiceID, &r.Reason, &urgency, &r.ConsentID, &r.LegalBasis, &status,
+		&created, &sent, &answered, &completed, &follow, &r.Feedback, &r.Code}, more...)
+	if err := s.Scan(dest...); err != nil {
+		return nil, err
+	}
+	r.Urgency, r.Status = model.Urgency(urgency), model.ReferralStatus(status)
+	r.Created, r.SentAt, r.AnsweredAt, r.CompletedAt = parseTime(created), parseTime(sent), parseTime(answered),
+		parseTime(completed)
+	r.FollowUp, _ = model.ParsePartialDate(follow)
+	return &r, nil
+}
+
+// caseConsents reads the consent history of the person a case belongs to.
+func caseConsents(ctx context.Context, q querier, caseID int64) ([]model.Consent, error) {
+	var personID int64
+	err := q.QueryRowContext(ctx, "SELECT person_id FROM cases WHERE id = ?", caseID).Scan(&personID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, &model.Error{Code: model.ErrNotFound, Field: "case", Message: fmt.Sprintf("no case %d", caseID)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return consentsOf(ctx, q, personID)
+}
+
+// isCoordinator checks the operator's role in the database, not only in
+// the struct handed in: the account must exist, be active and coordinate.
+func isCoordinator(ctx context.Context, q querier, by *model.Operator) (bool, error) {
+	if by == nil || by.ID == 0 || !by.IsCoordinator() {
+		return false, nil
+	}
+	var n int
+	err := q.QueryRowContext(ctx, "SELECT count(*) FROM operators WHERE id = ? AND role = ? AND active = 1",
+		by.ID, string(model.RoleCoordinator)).Scan(&n)
+	return n > 0, err
+}
+
+func noConsent(field string) error {
+	return &model.Error{Code: model.ErrPermission, Field: field, Message: "no valid consent to share with this service"}
+}
+
+func operatorID(o *model.Operator) int64 {
+	if o == nil {
+		return 0
+	}
+	return o.ID
+}

@@ -1,0 +1,182 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"sportello/model"
+)
+
+// Windows of the Today list around now.
+const (
+	reviewAhead    = 7 * 24 * time.Hour  // a plan review shows this long before it is due
+	reviewBehind   = 30 * 24 * time.Hour // and this long after
+	followUpWindow = 14 * 24 * time.Hour // a 6- or 12-month follow-up shows this long either side
+)
+
+// Today lists what is due around now, in the order of model.TodayKinds,
+// then by date: permits expiring within model.PermitWarning (valid or
+// applied for), reviews of the newest plan of open cases due within a week
+// or missed in the last 30 days, overdue actions of each case's newest plan,
+// overdue referrals, and the follow-ups 6 and 12 months after a case
+// closed, within 14 days either side. Dates are compared as days (UTC).
+func (d *DB) Today(ctx context.Context, now time.Time) ([]model.TodayItem, error) {
+	var items []model.TodayItem
+	for _, add := range []func(context.Context, time.Time, *[]model.TodayItem) error{
+		d.permitsDue, d.reviewsDue, d.actionsOverdue, d.referralsOverdue, d.followUpsDue,
+	} {
+		if err := add(ctx, now, &items); err != nil {
+			return nil, err
+		}
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		if ka, kb := slices.Index(model.TodayKinds, a.Kind), slices.Index(model.TodayKinds, b.Kind); ka != kb {
+			return ka < kb
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.Before(b.Date)
+		}
+		return a.CaseCode < b.CaseCode
+	})
+	return items, nil
+}
+
+func (d *DB) permitsDue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
+	from, to := day(now), day(now.Add(model.PermitWarning))
+	var ptype, expiry string
+	return d.todayRows(ctx, `SELECT id, case_code, family_name, given_names, permit_type, permit_expiry FROM persons
+		WHERE permit_expiry != '' AND permit_status IN (?, ?)`, []any{&ptype, &expiry}, func(it model.TodayItem) {
+		pd, err := model.ParsePartialDate(expiry)
+		if err != nil || pd.IsZero() {
+			return
+		}
+		if end := lastDay(pd); !end.Before(from) && !end.After(to) {
+			it.Kind, it.Date = model.TodayPermitExpiring, end
+			it.Detail = strings.Join(strings.Fields("permit "+ptype+" expires "+expiry), " ")
+			*items = append(*items, it)
+		}
+	}, string(model.PermitValid), string(model.PermitApplied))
+}
+
+// newestPlan selects the newest version of each case's plans, as pl.
+const newestPlan = "pl.version = (SELECT max(version) FROM plans WHERE case_id = pl.case_id)"
+
+func (d *DB) reviewsDue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
+	from, to := day(now.Add(-reviewBehind)), day(now.Add(reviewAhead))
+	var version int
+	var reviews string
+	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, pl.version, pl.reviews
+		FROM plans pl JOIN cases c ON c.id = pl.case_id JOIN persons p ON p.id = c.person_id
+		WHERE c.status = ? AND pl.reviews != '' AND `+newestPlan, []any{&version, &reviews}, func(it model.TodayItem) {
+		for _, r := range parseReviews(reviews) {
+			if at := lastDay(r); !at.Before(from) && !at.After(to) {
+				it.Kind, it.Date, it.Detail = model.TodayPlanReview, at, fmt.Sprintf("review of plan version %d", version)
+				*items = append(*items, it)
+			}
+		}
+	}, string(model.CaseOpen))
+}
+
+func (d *DB) actionsOverdue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
+	today := day(now)
+	var what, due string
+	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, a.what, a.due
+		FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id JOIN plans pl ON pl.id = g.plan_id
+		JOIN cases c ON c.id = pl.case_id JOIN persons p ON p.id = c.person_id
+		WHERE a.status IN (?, ?) AND a.due != '' AND `+newestPlan, []any{&what, &due}, func(it model.TodayItem) {
+		pd, err := model.ParsePartialDate(due)
+		if err != nil || pd.IsZero() {
+			return
+		}
+		if end := lastDay(pd); end.Before(today) {
+			it.Kind, it.Date, it.Detail = model.TodayActionOverdue, end, what
+			*items = append(*items, it)
+		}
+	}, string(model.ActionPlanned), string(model.ActionInProgress))
+}
+
+func (d *DB) referralsOverdue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
+	rows, err := d.referralRows(ctx, model.ReferralSent)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if r.Overdue(now) {
+			*items = append(*items, model.TodayItem{Kind: model.TodayReferralOverdue, PersonID: r.PersonID,
+				CaseCode: r.CaseCode, Name: r.PersonName, Date: lastDay(r.FollowUp), Detail: r.ServiceName})
+		}
+	}
+	return nil
+}
+
+func (d *DB) followUpsDue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
+	from, to := day(now.Add(-followUpWindow)), day(now.Add(followUpWindow))
+	var closed string
+	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, c.closed_at
+		FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.status = ? AND c.closed_at != ''`,
+		[]any{&closed}, func(it model.TodayItem) {
+			for _, f := range []struct {
+				months int
+				kind   model.TodayKind
+			}{{6, model.TodayFollowUp6}, {12, model.TodayFollowUp12}} {
+				if at := addMonths(day(parseTime(closed)), f.months); !at.Before(from) && !at.After(to) {
+					it.Kind, it.Date = f.kind, at
+					it.Detail = fmt.Sprintf("%d months since the case closed", f.months)
+					*items = append(*items, it)
+				}
+			}
+		}, string(model.CaseClosed))
+}
+
+// todayRows runs a query whose first columns are the person's id, case
+// code, family and given names, scanning the rest into more, and hands fn
+// each row's item with its person filled in.
+func (d *DB) todayRows(ctx context.Context, query string, more []any, fn func(model.TodayItem), args ...any) error {
+	rows, err := d.db.QueryContext(ctx, query, args...)
+	return eachRow(rows, err, func(s scanner) error {
+		var it model.TodayItem
+		var p model.Person
+		if err := s.Scan(append([]any{&it.PersonID, &it.CaseCode, &p.FamilyName, &p.GivenNames}, more...)...); err != nil {
+			return err
+		}
+		it.Name = p.DisplayName()
+		fn(it)
+		return nil
+	})
+}
+
+// day is t's date at midnight UTC.
+func day(t time.Time) time.Time {
+	y, m, dd := t.UTC().Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
+}
+
+// lastDay is the last day a partial date can stand for, at midnight UTC:
+// YYYY-MM is the month's last day, YYYY the 31st of December.
+func lastDay(pd model.PartialDate) time.Time {
+	m, dd := pd.Month, pd.Day
+	if m == 0 {
+		m = 12
+	}
+	if dd == 0 {
+		dd = daysInMonth(pd.Year, m)
+	}
+	return time.Date(pd.Year, time.Month(m), dd, 0, 0, 0, 0, time.UTC)
+}
+
+// addMonths adds months to a day, keeping to the month's end: 31 August
+// plus six months is 28 (or 29) February.
+func addMonths(t time.Time, months int) time.Time {
+	y, m, dd := t.Date()
+	first := time.Date(y, m+time.Month(months), 1, 0, 0, 0, 0, time.UTC)
+	return first.AddDate(0, 0, min(dd, daysInMonth(first.Year(), int(first.Month())))-1)
+}
+
+func daysInMonth(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}

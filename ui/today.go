@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+)
+
+// today is the operator's start screen: residence permits expiring within
+// 60 days, plan reviews due, actions and referrals overdue, and follow-ups
+// due 6 and 12 months after a case closed.
+type today struct {
+	u    *App
+	open func(personID int64)
+	box  *fyne.Container
+}
+
+func newToday(u *App, open func(int64)) *today {
+	return &today{u: u, open: open, box: container.NewVBox(widget.NewLabel(u.t("case.loading")))}
+}
+
+func (v *today) build() fyne.CanvasObject {
+	var items []model.TodayItem
+	v.u.background(func() (err error) {
+		items, err = v.u.db.Today(context.Background(), nowFunc())
+		return err
+	}, func(err error) {
+		if err != nil {
+			v.box.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
+			v.box.Refresh()
+			return
+		}
+		v.show(items)
+	})
+	title := widget.NewLabelWithStyle(v.u.t("today.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := widget.NewLabel(v.u.t("home.welcome"))
+	hint.Wrapping = fyne.TextWrapWord
+	return container.NewVScroll(container.NewPadded(container.NewVBox(title, hint, v.box)))
+}
+
+func (v *today) show(items []model.TodayItem) {
+	u := v.u
+	v.box.RemoveAll()
+	if len(items) == 0 {
+		v.box.Add(widget.NewLabel(u.t("today.nothing")))
+		return
+	}
+	byKind := map[model.TodayKind][]model.TodayItem{}
+	for _, it := range items {
+		byKind[it.Kind] = append(byKind[it.Kind], it)
+	}
+	for _, k := range model.TodayKinds {
+		list := byKind[k]
+		if len(list) == 0 {
+			continue
+		}
+		rows := container.NewVBox()
+		for _, it := range list {
+			it := it
+			open := widget.NewButton(u.t("today.open"), func() { v.open(it.PersonID) })
+			line := widget.NewLabel(day(it.Date) + " · " + it.CaseCode + " · " + it.Name + detail(it.Detail))
+			line.Wrapping = fyne.TextWrapWord
+			rows.Add(container.NewBorder(nil, nil, nil, open, line))
+		}
+		v.box.Add(widget.NewCard(u.N("today."+string(k), len(list)), "", rows))
+	}
+}
+
+func detail(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " · " + s
+}
