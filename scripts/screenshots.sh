@@ -38,32 +38,41 @@ click() { xdotool mousemove "$1" "$2" click 1; sleep 0.8; }
 shot login
 typ giulia; xdotool key Tab; typ sportello-demo; xdotool key Return
 sleep 2
-click 188 67; typ "ahmadi"      # search without caring for case
+shot today                      # the start screen: what is due
+click 188 107; typ "ahmadi"     # search without caring for case
 sleep 1
-click 150 150                   # the first match
+click 150 190                   # the first match
 shot persons
 xdotool mousemove 700 500
 for _ in $(seq 1 40); do xdotool click 5; done   # scroll to the interviews
 shot case
 click 817 22                    # New person
-click 850 156; typ "Awa"        # given name, but no family name
-click 850 313; typ "2030-01-01" # a birth date in the future
-click 850 587; typ "DLLWAA90A41Z343X" # a codice fiscale with a wrong check letter
+click 850 196; typ "Awa"        # given name, but no family name
+click 850 353; typ "2030-01-01" # a birth date in the future
+click 850 627; typ "DLLWAA90A41Z343X" # a codice fiscale with a wrong check letter
 click 475 693                   # Register
 shot register
 click 960 22                    # Settings
 shot settings
-click 490 67                    # Settings > Languages
+click 490 107                   # Settings > Languages
 xdotool mousemove 740 400
 for _ in $(seq 1 38); do xdotool click 5; done   # down to the Arabic-script languages
 shot languages
-# An interview in Arabic: bilingual, then operator only.
-click 188 67; xdotool key ctrl+a; typ "benali"
+# The action plan being changed into a second version, and the open referrals.
+click 188 107; xdotool key ctrl+a; typ "zhang jun"
 sleep 1
-click 150 150                   # the person
-click 915 71                    # New interview (case header)
-click 850 188; typ "Samira Belkacem"   # mediator
-click 737 325                   # Start
+click 150 190
+click 453 195                   # Action plan
+shot plan
+click 140 62                    # Open referrals
+shot referrals
+# An interview in Arabic: bilingual, then operator only.
+click 188 107; xdotool key ctrl+a; typ "benali"
+sleep 1
+click 150 190                   # the person
+click 910 111                   # New interview (case header)
+click 850 228; typ "Samira Belkacem"   # mediator
+click 737 365                   # Start
 sleep 1
 click 270 440                   # "Someone keeps your documents?" yes
 shot interview-bilingual-ar
@@ -72,19 +81,19 @@ shot interview-operator-ar
 xdotool key ctrl+1
 click 957 693                   # Pause
 # The person view in Bengali, resuming an interview left in progress.
-click 188 67; xdotool key ctrl+a; typ "akter"
+click 188 107; xdotool key ctrl+a; typ "akter"
 sleep 1
-click 150 150
-click 898 71                    # Resume the interview
+click 150 190
+click 898 111                   # Resume the interview
 sleep 1
 xdotool key ctrl+3
 sleep 1.5; import -window root "$out/interview-person-bn.png"; echo "saved $out/interview-person-bn.png"
 xdotool key ctrl+1
 click 957 693                   # Pause
 # A past screening with its reasons (a fictional case that meets the Delphi rule).
-click 188 67; xdotool key ctrl+a; typ "tazi"
+click 188 107; xdotool key ctrl+a; typ "tazi"
 sleep 1
-click 150 150
+click 150 190
 xdotool mousemove 740 500
 for _ in $(seq 1 30); do xdotool click 5; done
 sleep 1

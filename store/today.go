@@ -57,7 +57,7 @@ func (d *DB) permitsDue(ctx context.Context, now time.Time, items *[]model.Today
 		}
 		if end := lastDay(pd); !end.Before(from) && !end.After(to) {
 			it.Kind, it.Date = model.TodayPermitExpiring, end
-			it.Detail = strings.Join(strings.Fields("permit "+ptype+" expires "+expiry), " ")
+			it.Detail = strings.TrimSpace(ptype) // data only: the window words it
 			*items = append(*items, it)
 		}
 	}, string(model.PermitValid), string(model.PermitApplied))
@@ -75,7 +75,7 @@ func (d *DB) reviewsDue(ctx context.Context, now time.Time, items *[]model.Today
 		WHERE c.status = ? AND pl.reviews != '' AND `+newestPlan, []any{&version, &reviews}, func(it model.TodayItem) {
 		for _, r := range parseReviews(reviews) {
 			if at := lastDay(r); !at.Before(from) && !at.After(to) {
-				it.Kind, it.Date, it.Detail = model.TodayPlanReview, at, fmt.Sprintf("review of plan version %d", version)
+				it.Kind, it.Date, it.Detail = model.TodayPlanReview, at, fmt.Sprintf("v%d", version)
 				*items = append(*items, it)
 			}
 		}
@@ -126,7 +126,7 @@ func (d *DB) followUpsDue(ctx context.Context, now time.Time, items *[]model.Tod
 			}{{6, model.TodayFollowUp6}, {12, model.TodayFollowUp12}} {
 				if at := addMonths(day(parseTime(closed)), f.months); !at.Before(from) && !at.After(to) {
 					it.Kind, it.Date = f.kind, at
-					it.Detail = fmt.Sprintf("%d months since the case closed", f.months)
+					it.Detail = "" // the kind says it: 6 or 12 months after closing
 					*items = append(*items, it)
 				}
 			}

@@ -28,6 +28,7 @@ type caseView struct {
 	interviews map[int64][]model.Interview
 	screenings map[int64]*model.ScreeningRecord
 	operators  map[int64]string
+	plans      []model.Plan // of the newest case, newest version first
 }
 
 func newCaseView(u *App, personID int64, onEdit func(*model.Person)) *caseView {
@@ -64,6 +65,11 @@ func (v *caseView) load() {
 				if v.screenings[iv.ID], err = v.u.db.ScreeningOf(ctx, iv.ID); err != nil {
 					return err
 				}
+			}
+		}
+		if len(v.cases) > 0 {
+			if v.plans, err = v.u.db.PlansOf(ctx, v.cases[0].ID); err != nil {
+				return err
 			}
 		}
 		ops, err := v.u.db.Operators(ctx)
@@ -106,6 +112,12 @@ func (v *caseView) show() {
 		own := newScriptText(p.OwnScriptName, p.PreferredLanguage)
 		own.sizeName = theme.SizeNameSubHeadingText
 		objs = append(objs, own)
+	}
+	if line := v.planDue(); line != "" {
+		due := widget.NewLabel(line)
+		due.Wrapping = fyne.TextWrapWord
+		due.Importance = widget.WarningImportance
+		objs = append(objs, due)
 	}
 	objs = append(objs, widget.NewCard(u.t("case.profile"), "", v.profile()))
 	objs = append(objs, widget.NewLabelWithStyle(u.t("case.cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
@@ -294,4 +306,37 @@ func screeningSummary(u *App, rec *model.ScreeningRecord) string {
 		}
 	}
 	return text
+}
+
+// planDue says what the plan has due: the next review and the actions
+// past their date.
+func (v *caseView) planDue() string {
+	if len(v.plans) == 0 {
+		return ""
+	}
+	u, p := v.u, v.plans[0]
+	now := nowFunc()
+	today := model.PartialDate{Year: now.Year(), Month: int(now.Month()), Day: now.Day()}.String()
+	next := ""
+	for _, r := range p.Reviews {
+		if d := r.String(); d >= today && (next == "" || d < next) {
+			next = d
+		}
+	}
+	late := 0
+	for _, g := range p.Goals {
+		for _, a := range g.Actions {
+			if (a.Status == model.ActionPlanned || a.Status == model.ActionInProgress) && a.Due.Day != 0 && a.Due.String() < today {
+				late++
+			}
+		}
+	}
+	line := u.tr.Tf("case.plan_line", map[string]any{"N": p.Version, "Status": u.t("plan.status_" + string(p.Status))})
+	if next != "" {
+		line += " · " + u.tr.Tf("case.next_review", map[string]any{"Date": next})
+	}
+	if late > 0 {
+		line += " · " + u.N("case.actions_late", late)
+	}
+	return line
 }

@@ -134,6 +134,7 @@ func DynamicKeys() []string {
 		enum("today", v)
 	}
 	enum("urgency", model.UrgencyNormal, model.UrgencyUrgent)
+	enum("plan", "status_"+string(model.PlanDraft), "status_"+string(model.PlanAgreed))
 	enum("plan.suggest", "screening", "housing", "health", "legal", "income", "childcare", "transport", "training",
 		"italian_course", "work_wanted")
 	return keys

@@ -215,7 +215,7 @@ func (v *planView) goalCard(p *model.Plan, gi int) fyne.CanvasObject {
 		p.Goals = append(p.Goals[:gi:gi], p.Goals[gi+1:]...)
 		v.render()
 	})
-	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, area, remove, text)}
+	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(210, area.MinSize().Height), area), remove, text)}
 	for ai := range g.Actions {
 		rows = append(rows, v.actionRow(g, ai))
 	}

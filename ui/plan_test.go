@@ -87,6 +87,12 @@ func TestPlanDraftAgreeAndVersionTwo(t *testing.T) {
 	if plans[0].Goals[0].Text != "Trovare un alloggio a Latina" || plans[1].Goals[0].Text == "Trovare un alloggio a Latina" {
 		t.Errorf("version 2 change: v2 %q, v1 %q", plans[0].Goals[0].Text, plans[1].Goals[0].Text)
 	}
+	// The case view says where the plan stands.
+	openRow(t, u, "DIALLO Awa")
+	want := u.tr.Tf("case.plan_line", map[string]any{"N": 2, "Status": u.t("plan.status_draft")})
+	if !strings.Contains(texts(u), want) {
+		t.Errorf("case view lacks %q:\n%s", want, texts(u))
+	}
 }
 
 // TestReferralNeedsConsent refers without consent (refused, with a clear

@@ -62,7 +62,7 @@ func (v *today) show(items []model.TodayItem) {
 		for _, it := range list {
 			it := it
 			open := widget.NewButton(u.t("today.open"), func() { v.open(it.PersonID) })
-			line := widget.NewLabel(day(it.Date) + " · " + it.CaseCode + " · " + it.Name + detail(it.Detail))
+			line := widget.NewLabel(day(it.Date) + " · " + it.CaseCode + " · " + it.Name + detail(todayDetail(u, it)))
 			line.Wrapping = fyne.TextWrapWord
 			rows.Add(container.NewBorder(nil, nil, nil, open, line))
 		}
@@ -75,4 +75,15 @@ func detail(s string) string {
 		return ""
 	}
 	return " · " + s
+}
+
+// todayDetail words an item's detail in the interface language.
+func todayDetail(u *App, it model.TodayItem) string {
+	switch it.Kind {
+	case model.TodayPermitExpiring:
+		return u.tr.Tf("today.permit_detail", map[string]any{"Type": it.Detail})
+	case model.TodayPlanReview:
+		return u.tr.Tf("today.review_detail", map[string]any{"Version": it.Detail})
+	}
+	return it.Detail
 }
