@@ -1,0 +1,100 @@
+package ui
+
+// The case view's interview button, screening summaries and plan line.
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+)
+
+// interviewButton starts a new interview on an open case, or resumes the
+// one in progress.
+func (v *caseView) interviewButton(c model.Case, ivs []model.Interview) fyne.CanvasObject {
+	u := v.u
+	if c.Status != model.CaseOpen {
+		return widget.NewLabel("")
+	}
+	for i := range ivs {
+		if ivs[i].Status == model.InterviewInProgress {
+			iv := ivs[i]
+			b := widget.NewButtonWithIcon(u.t("case.resume_interview"), theme.MediaPlayIcon(), func() { u.openInterview(&iv, v.person) })
+			b.Importance = widget.HighImportance
+			return b
+		}
+	}
+	return widget.NewButtonWithIcon(u.t("case.new_interview"), theme.ContentAddIcon(), func() {
+		u.home.show(newInterviewStart(u, v.person, c.ID, len(ivs) == 0).build())
+	})
+}
+
+// screeningSummary is one line about a screening and the decision taken.
+func screeningSummary(u *App, rec *model.ScreeningRecord) string {
+	s := rec.Result
+	text := u.tr.Tf("case.screening", map[string]any{"ILO": len(s.ILO), "Indices": len(s.Indices), "Delphi": len(s.Delphi)})
+	if s.Trafficking {
+		text += " · " + u.t("screening.rule_met_short")
+		switch rec.Decision {
+		case model.DecisionRefer:
+			text += " · " + u.t("screening.decided_refer")
+		case model.DecisionNotNow:
+			text += " · " + u.t("screening.decided_not_now") + " (" + rec.DecisionNote + ")"
+		default:
+			text += " · " + u.t("screening.undecided")
+		}
+	}
+	return text
+}
+
+// showScreening shows a past interview's screening with its reasons.
+func (v *caseView) showScreening(iv *model.Interview, rec *model.ScreeningRecord) {
+	u := v.u
+	qn, err := loadQuestionnaire(iv.QuestionnaireVersion)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	title := widget.NewLabelWithStyle(u.t("screening.title")+" · "+day(iv.Date), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabel(u.t("screening.not_a_verdict") + "\n" + screeningSummary(u, rec))
+	intro.Wrapping = fyne.TextWrapWord
+	objs := append([]fyne.CanvasObject{title, intro}, findingsCards(u, qn, rec.Result)...)
+	back := widget.NewButton(u.t("screening.back_to_case"), func() { u.home.onOpenPerson(v.personID) })
+	u.home.show(container.NewBorder(nil, container.NewPadded(back), nil, nil,
+		container.NewVScroll(container.NewPadded(container.NewVBox(objs...)))))
+}
+
+// planDue says what the plan has due: the next review and the actions
+// past their date.
+func (v *caseView) planDue() string {
+	if len(v.plans) == 0 {
+		return ""
+	}
+	u, p := v.u, v.plans[0]
+	now := nowFunc()
+	today := model.PartialDate{Year: now.Year(), Month: int(now.Month()), Day: now.Day()}.String()
+	next := ""
+	for _, r := range p.Reviews {
+		if d := r.String(); d >= today && (next == "" || d < next) {
+			next = d
+		}
+	}
+	late := 0
+	for _, g := range p.Goals {
+		for _, a := range g.Actions {
+			if (a.Status == model.ActionPlanned || a.Status == model.ActionInProgress) && a.Due.Day != 0 && a.Due.String() < today {
+				late++
+			}
+		}
+	}
+	line := u.tr.Tf("case.plan_line", map[string]any{"N": p.Version, "Status": u.t("plan.status_" + string(p.Status))})
+	if next != "" {
+		line += " · " + u.tr.Tf("case.next_review", map[string]any{"Date": next})
+	}
+	if late > 0 {
+		line += " · " + u.N("case.actions_late", late)
+	}
+	return line
+}

@@ -1,0 +1,120 @@
+package ui
+
+// Moving through an interview: answers, sections, pause, the end.
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/locales"
+	"sportello/model"
+)
+
+// answer keeps a value locally and hands it to the saver: at once for a
+// choice, after a pause in typing for text.
+func (s *interviewScreen) answer(id, value string, now bool) {
+	if s.answers[id] == value {
+		return
+	}
+	s.answers[id] = value
+	if value == "" {
+		delete(s.answers, id)
+	}
+	s.saved.SetText(s.u.t("interview.saving"))
+	s.saved.Importance = widget.MediumImportance
+	s.saved.Refresh()
+	s.saver.put(id, value, now)
+}
+
+func (s *interviewScreen) onLanguage(lang string) {
+	if lang == "" || lang == s.iv.Language {
+		return
+	}
+	s.iv.Language = lang
+	s.ptr = locales.ForPerson(lang)
+	s.saveProgress(nil)
+	s.render()
+}
+
+func (s *interviewScreen) onNext() {
+	if s.section < len(s.qn.Sections)-1 {
+		s.section++
+		s.saveProgress(nil)
+		s.render()
+	}
+}
+
+func (s *interviewScreen) onBack() {
+	if s.section > 0 {
+		s.section--
+		s.saveProgress(nil)
+		s.render()
+	}
+}
+
+// onPause saves where the interview stands and goes back to the case; it
+// resumes there next time.
+func (s *interviewScreen) onPause() {
+	s.saver.flush()
+	s.saveProgress(func() {
+		s.u.win.SetFullScreen(false)
+		s.done()
+	})
+}
+
+// elapsed is the time spent on the interview, all sittings together.
+func (s *interviewScreen) elapsed() time.Duration {
+	return s.spent + time.Since(s.resumedAt).Round(time.Second)
+}
+
+// saveProgress records section, time, language and mediator, then runs then.
+func (s *interviewScreen) saveProgress(then func()) {
+	iv := *s.iv
+	iv.Section, iv.Duration = s.section, s.elapsed()
+	iv.Answers = nil
+	s.u.background(func() error {
+		return s.u.db.SaveProgress(context.Background(), &iv)
+	}, func(err error) {
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// saveProgressLater saves progress after a pause in typing (the mediator's name).
+func (s *interviewScreen) saveProgressLater() {
+	if s.u.sync {
+		s.saveProgress(nil)
+		return
+	}
+	s.saver.after(func() { s.saveProgress(nil) })
+}
+
+// onFinish ends the interview: screening computed from the answers, saved
+// with the interview, and shown with its reasons.
+func (s *interviewScreen) onFinish() {
+	s.saver.flush()
+	screening := model.Screen(s.qn, s.answers)
+	iv := *s.iv
+	iv.Section, iv.Duration = s.section, s.elapsed()
+	s.u.background(func() error {
+		return s.u.db.CompleteInterview(context.Background(), &iv, screening, s.u.operatorID())
+	}, func(err error) {
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		*s.iv = iv
+		s.u.win.SetFullScreen(false)
+		r := newScreeningView(s.u, s.qn, s.iv, s.answers, screening, s.done)
+		s.root.Objects = []fyne.CanvasObject{r.build()}
+		s.root.Refresh()
+	})
+}
