@@ -9,6 +9,7 @@ package locales
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -148,35 +149,43 @@ func Languages() []string {
 	return out
 }
 
-// Keys lists the message IDs in one area's file for lang, sorted; none when
-// the file does not exist.
+// Keys lists the message IDs in one area's files for lang (AREA.LANG.toml
+// and AREA-*.LANG.toml), sorted; none when there is no such file.
 func Keys(area Area, lang string) ([]string, error) {
-	b, err := files.ReadFile(string(area) + "." + lang + ".toml")
-	if err != nil {
-		if strings.Contains(err.Error(), "file does not exist") {
-			return nil, nil
-		}
-		return nil, err
-	}
-	var m map[string]any
-	if err := toml.Unmarshal(b, &m); err != nil {
-		return nil, err
-	}
+	names := []string{string(area) + "." + lang + ".toml"}
+	more, _ := fs.Glob(files, string(area)+"-*."+lang+".toml")
+	names = append(names, more...)
 	var out []string
-	var walk func(prefix string, m map[string]any)
-	walk = func(prefix string, m map[string]any) {
-		for k, v := range m {
-			sub, ok := v.(map[string]any)
-			if ok && !isMessage(sub) {
-				walk(prefix+k+".", sub)
-				continue
-			}
-			out = append(out, prefix+k)
+	for _, name := range names {
+		b, err := files.ReadFile(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
 		}
+		if err != nil {
+			return nil, err
+		}
+		var m map[string]any
+		if err := toml.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		out = append(out, flatten("", m)...)
 	}
-	walk("", m)
 	sort.Strings(out)
 	return out, nil
+}
+
+// flatten lists the message IDs of a parsed TOML file.
+func flatten(prefix string, m map[string]any) []string {
+	var out []string
+	for k, v := range m {
+		sub, ok := v.(map[string]any)
+		if ok && !isMessage(sub) {
+			out = append(out, flatten(prefix+k+".", sub)...)
+			continue
+		}
+		out = append(out, prefix+k)
+	}
+	return out
 }
 
 // isMessage reports whether a TOML table is one message with plural forms

@@ -73,6 +73,17 @@ func (d *doc) para(text, lang string, style typeset.Style, after float64) {
 // and returns its height: glyph outlines to see, logical text to find.
 func (d *doc) text(text, lang string, style typeset.Style, x, y, width float64) float64 {
 	l := d.set.Set(typeset.Paragraph{Text: text, Lang: lang}, style, float32(width))
+	d.draw(l, style, x, y)
+	return float64(l.Height)
+}
+
+// measure lays a paragraph out without drawing it, to know its height.
+func (d *doc) measure(text, lang string, style typeset.Style, width float64) *typeset.Layout {
+	return d.set.Set(typeset.Paragraph{Text: text, Lang: lang}, style, float32(width))
+}
+
+// draw draws a laid-out paragraph with its top-left corner at (x, y).
+func (d *doc) draw(l *typeset.Layout, style typeset.Style, x, y float64) {
 	segs := typeset.Outline(l, style.Size, float32(x), float32(y))
 	p := d.pdf
 	for _, s := range segs {
@@ -94,7 +105,6 @@ func (d *doc) text(text, lang string, style typeset.Style, x, y, width float64) 
 		p.DrawPath("F")
 	}
 	d.hiddenText(l, style, x, y)
-	return float64(l.Height)
 }
 
 // hiddenText lays the logical text, invisible, where each run is drawn,

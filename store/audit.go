@@ -46,3 +46,11 @@ func (d *DB) AuditTrail(ctx context.Context, entity string, id int64) ([]model.A
 	}
 	return out, rows.Err()
 }
+
+// RecordPrint leaves the trace of a printed document: which one, for
+// whom, in which language and text version (detail).
+func (d *DB) RecordPrint(ctx context.Context, operatorID, personID int64, detail string) error {
+	return d.update(ctx, func(tx *sql.Tx) error {
+		return d.audit(ctx, tx, operatorID, "print", "person", personID, detail)
+	})
+}

@@ -8,11 +8,11 @@ import (
 	"sportello/model"
 )
 
-// Setting keys.
+// Setting keys (see model for the full list).
 const (
-	SettingOrganisation = "organisation"
-	SettingDesk         = "desk"
-	SettingLanguage     = "ui_language"
+	SettingOrganisation = model.SettingOrganisation
+	SettingDesk         = model.SettingDesk
+	SettingLanguage     = model.SettingLanguage
 )
 
 // Setting reads one setting; an absent one reads as "".

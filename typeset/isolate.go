@@ -1,6 +1,9 @@
 package typeset
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // The Unicode isolate controls.
 const (
@@ -8,6 +11,7 @@ const (
 	rli = '\u2067' // right-to-left isolate
 	fsi = '\u2068' // first-strong isolate
 	pdi = '\u2069' // pop directional isolate
+	wj  = '\u2060' // word joiner: no line break here
 )
 
 // Isolate wraps data (a name, a phone number, a date, a case code) that is
@@ -30,9 +34,22 @@ func IsolateLTR(data string) string {
 func StripControls(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch r {
-		case lri, rli, fsi, pdi, '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e':
+		case lri, rli, fsi, pdi, wj, '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e':
 			return -1
 		}
 		return r
 	}, s)
+}
+
+// codeLike matches references that read left to right whatever the
+// sentence's direction: "18-ter", "2-sexies", "art. 6".
+var codeLike = regexp.MustCompile(`[0-9]+(?:-[A-Za-z]+)+`)
+
+// IsolateCodes wraps references like "18-ter" in a left-to-right isolate,
+// so a right-to-left sentence does not turn them into "ter-18", and joins
+// their parts so a line never breaks inside one.
+func IsolateCodes(s string) string {
+	return codeLike.ReplaceAllStringFunc(s, func(m string) string {
+		return string(lri) + strings.ReplaceAll(m, "-", "-"+string(wj)) + string(pdi)
+	})
 }

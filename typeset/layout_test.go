@@ -219,3 +219,20 @@ func BenchmarkArabicParagraph(b *testing.B) {
 		s.Set(p, Style{Size: 14}, 320)
 	}
 }
+
+func TestIsolateCodes(t *testing.T) {
+	s := NewSetter(nil)
+	l := s.Set(Paragraph{Text: IsolateCodes("المادة 18-ter من القانون"), Lang: "ar"}, Style{Size: 16}, 0)
+	found := false
+	for _, r := range l.Lines[0].Runs {
+		if strings.Contains(StripControls(l.RunText(r)), "18-ter") && r.Level%2 == 0 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("18-ter is not one left-to-right run: %s", visual(l, l.Lines[0]))
+	}
+	if got := IsolateCodes("art. 2-sexies e 18-ter"); StripControls(got) != "art. 2-sexies e 18-ter" || got == "art. 2-sexies e 18-ter" {
+		t.Errorf("IsolateCodes(%q)", got)
+	}
+}

@@ -106,6 +106,7 @@ func (v *caseView) show() {
 			widget.NewButtonWithIcon(u.t("case.plan"), theme.DocumentIcon(), func() { u.home.show(newPlanView(u, p, caseID).build()) }),
 			widget.NewButtonWithIcon(u.t("case.consents"), theme.ConfirmIcon(), func() { u.home.show(newConsentsView(u, p).build()) }),
 			widget.NewButtonWithIcon(u.t("case.referrals"), theme.MailSendIcon(), func() { u.home.show(newReferralsView(u, p, caseID).build()) }),
+			widget.NewButtonWithIcon(u.t("case.print"), theme.DocumentPrintIcon(), func() { u.home.show(newPrintPanel(u, p).build()) }),
 		))
 	}
 	if p.OwnScriptName != "" {

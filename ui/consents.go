@@ -8,13 +8,15 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
+	"sportello/printouts"
 )
 
 // NoticeVersion is the version of the privacy notice text now in use.
-const NoticeVersion = "2026-1"
+const NoticeVersion = printouts.NoticeVersion
 
 // consentsView records a person's consents and shows their history. A
 // consent is never changed: withdrawing is a new record.
@@ -52,6 +54,7 @@ func (v *consentsView) build() fyne.CanvasObject {
 	attach := widget.NewButton(u.t("consents.attach_scan"), v.onAttach)
 	save := widget.NewButton(u.t("consents.record"), v.onRecord)
 	save.Importance = widget.HighImportance
+	printForm := widget.NewButtonWithIcon(u.t("consents.print"), theme.DocumentPrintIcon(), v.onPrint)
 	form := formGrid(
 		newField("purpose", u.t("consents.purpose"), v.purpose),
 		newField("service", u.t("consents.service"), v.service),
@@ -64,7 +67,7 @@ func (v *consentsView) build() fyne.CanvasObject {
 	note := widget.NewLabel(u.tr.Tf("consents.notice_version", map[string]any{"Version": NoticeVersion}))
 	return container.NewVScroll(container.NewPadded(container.NewVBox(title,
 		widget.NewCard(u.t("consents.history"), "", v.history),
-		widget.NewCard(u.t("consents.new"), "", container.NewVBox(note, form, save, v.status)))))
+		widget.NewCard(u.t("consents.new"), "", container.NewVBox(note, form, container.NewHBox(printForm, save), v.status)))))
 }
 
 func (v *consentsView) reload() {
@@ -153,4 +156,16 @@ func (v *consentsView) onRecord() {
 		v.status.SetText(u.t("consents.recorded"))
 		v.reload()
 	})
+}
+
+// onPrint prints the consent form for the chosen purpose (and service), in
+// the chosen language, for the person to sign.
+func (v *consentsView) onPrint() {
+	req := printouts.Request{Doc: "consent", CaseCode: v.person.CaseCode, Lang: v.language.code(), Purpose: v.purpose.code()}
+	if model.ConsentPurpose(req.Purpose) == model.PurposeSharing {
+		if i := v.service.SelectedIndex(); i > 0 {
+			req.Service = v.service.labels[i]
+		}
+	}
+	v.u.printRequest(req, v.person.ID, v.status.SetText)
 }

@@ -8,6 +8,7 @@ import (
 
 	"sportello/locales"
 	"sportello/model"
+	"sportello/printouts"
 	"sportello/store"
 )
 
@@ -135,6 +136,12 @@ func DynamicKeys() []string {
 	}
 	enum("urgency", model.UrgencyNormal, model.UrgencyUrgent)
 	enum("plan", "status_"+string(model.PlanDraft), "status_"+string(model.PlanAgreed))
+	for _, d := range printouts.Documents {
+		enum("document", d)
+	}
+	for _, item := range printouts.SlipItems {
+		enum("slip_item", item)
+	}
 	enum("plan.suggest", "screening", "housing", "health", "legal", "income", "childcare", "transport", "training",
 		"italian_course", "work_wanted")
 	return keys

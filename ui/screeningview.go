@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
+	"sportello/printouts"
 )
 
 // screeningView shows the screening at the end of an interview: which
@@ -59,7 +59,7 @@ func findingsCards(u *App, qn *model.Questionnaire, s model.Screening) []fyne.Ca
 		}
 		var rows []fyne.CanvasObject
 		for _, f := range fs {
-			l := widget.NewLabel("• " + indicatorName(u, f.Ref) + "\n   " + u.t("screening.because") + " " + reasons(u, qn, f.Reasons))
+			l := widget.NewLabel("• " + printouts.IndicatorName(u.tr, f.Ref) + "\n   " + u.t("screening.because") + " " + printouts.Reasons(u.tr, qn, f.Reasons))
 			l.Wrapping = fyne.TextWrapWord
 			rows = append(rows, l)
 		}
@@ -82,51 +82,6 @@ func findingsCards(u *App, qn *model.Questionnaire, s model.Screening) []fyne.Ca
 	l := widget.NewLabel(rule)
 	l.Wrapping = fyne.TextWrapWord
 	return append(out, widget.NewCard(u.t("screening.delphi_rule"), "", l))
-}
-
-// indicatorName is an indicator's name in the interface language where the
-// tables have one (ILO in Italian and English, 603-bis in the law's Italian,
-// Delphi in the ILO/EC English wording).
-func indicatorName(u *App, ref string) string {
-	ind, _ := model.IndicatorByRef(ref)
-	switch ind.Framework {
-	case "ilo":
-		var n int
-		fmt.Sscanf(ref, "ilo.%d", &n)
-		if u.tr.Lang() == "it" {
-			return model.ILOIndicators[n-1].IT
-		}
-		return ind.EN
-	case "delphi":
-		return fmt.Sprintf("%s (%s, %s)", ind.EN, u.t("delphi_dimension."+ind.Dimension), u.t("strength."+string(ind.Strength)))
-	}
-	return ind.EN
-}
-
-// reasons says which answers raised an indicator: the question and the answer.
-func reasons(u *App, qn *model.Questionnaire, rs []model.Reason) string {
-	var parts []string
-	for _, r := range rs {
-		qid, inst := model.SplitAnswerID(r.AnswerID)
-		q := qn.Question(qid)
-		if q == nil {
-			continue
-		}
-		value := r.Value
-		if len(q.Choices()) > 0 {
-			var labels []string
-			for _, v := range strings.Split(r.Value, ",") {
-				labels = append(labels, u.t(q.OptionKey(v)))
-			}
-			value = strings.Join(labels, ", ")
-		}
-		where := ""
-		if inst >= 0 {
-			where = " (" + u.tr.Tf("interview.instance", map[string]any{"N": inst + 1}) + ")"
-		}
-		parts = append(parts, fmt.Sprintf("«%s»%s → %s", u.t(q.TextKey()), where, value))
-	}
-	return strings.Join(parts, "; ")
 }
 
 // referralCard proposes the referral and records the decision.

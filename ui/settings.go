@@ -19,12 +19,13 @@ import (
 // settings edits the organisation, the desk, the interface language and the
 // data folder, and lists the operators. Only a coordinator may change them.
 type settings struct {
-	u                        *App
-	organisation, desk, data *widget.Entry
-	language                 *choice
-	save                     *widget.Button
-	status                   *widget.Label
-	operators                *operatorsPanel
+	phone, controller, dpo, retention *widget.Entry
+	u                                 *App
+	organisation, desk, data          *widget.Entry
+	language                          *choice
+	save                              *widget.Button
+	status                            *widget.Label
+	operators                         *operatorsPanel
 }
 
 func newSettings(u *App) *settings {
@@ -33,6 +34,11 @@ func newSettings(u *App) *settings {
 	s.status.Wrapping = fyne.TextWrapWord
 	s.organisation.SetText(u.setting(store.SettingOrganisation, ""))
 	s.desk.SetText(u.setting(store.SettingDesk, ""))
+	s.phone, s.controller, s.dpo, s.retention = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	s.phone.SetText(u.setting(model.SettingDeskPhone, ""))
+	s.controller.SetText(u.setting(model.SettingController, ""))
+	s.dpo.SetText(u.setting(model.SettingDPO, ""))
+	s.retention.SetText(u.setting(model.SettingRetention, ""))
 	s.data.SetText(filepath.Dir(u.db.Path()))
 	var labels []string
 	for _, l := range locales.Interface {
@@ -43,7 +49,7 @@ func newSettings(u *App) *settings {
 	s.save = widget.NewButton(u.t("settings.save"), s.onSave)
 	s.save.Importance = widget.HighImportance
 	if !u.op.IsCoordinator() {
-		for _, w := range []fyne.Disableable{s.organisation, s.desk, s.data, s.language, s.save} {
+		for _, w := range []fyne.Disableable{s.organisation, s.desk, s.data, s.language, s.save, s.phone, s.controller, s.dpo, s.retention} {
 			w.Disable()
 		}
 		s.status.SetText(u.t("settings.coordinator_only"))
@@ -57,6 +63,10 @@ func (s *settings) build() fyne.CanvasObject {
 	form := formGrid(
 		newField("organisation", u.t("settings.organisation"), s.organisation),
 		newField("desk", u.t("settings.desk"), s.desk),
+		newField("desk_phone", u.t("settings.desk_phone"), s.phone),
+		newField("controller", u.t("settings.controller"), s.controller),
+		newField("dpo", u.t("settings.dpo"), s.dpo),
+		newField("retention", u.t("settings.retention"), s.retention),
 		newField("language", u.t("settings.language"), s.language),
 		newField("data", u.t("settings.data_folder"), s.data),
 	)
@@ -75,6 +85,10 @@ func (s *settings) onSave() {
 		store.SettingOrganisation: strings.TrimSpace(s.organisation.Text),
 		store.SettingDesk:         strings.TrimSpace(s.desk.Text),
 		store.SettingLanguage:     s.language.code(),
+		model.SettingDeskPhone:    strings.TrimSpace(s.phone.Text),
+		model.SettingController:   strings.TrimSpace(s.controller.Text),
+		model.SettingDPO:          strings.TrimSpace(s.dpo.Text),
+		model.SettingRetention:    strings.TrimSpace(s.retention.Text),
 	}
 	newDir := filepath.Clean(strings.TrimSpace(s.data.Text))
 	moving := newDir != "." && newDir != filepath.Dir(u.db.Path())

@@ -17,6 +17,7 @@ import (
 	"sportello/assets"
 	"sportello/locales"
 	"sportello/model"
+	"sportello/printouts"
 	"sportello/store"
 )
 
@@ -54,7 +55,11 @@ type Store interface {
 	ReferralsOf(ctx context.Context, caseID int64) ([]model.Referral, error)
 	OpenReferrals(ctx context.Context) ([]store.ReferralRow, error)
 	Today(ctx context.Context, now time.Time) ([]model.TodayItem, error)
+	PersonByCaseCode(ctx context.Context, code string) (*model.Person, error)
+	RecordPrint(ctx context.Context, operatorID, personID int64, detail string) error
 }
+
+var _ printouts.Source = (*store.DB)(nil)
 
 var _ Store = (*store.DB)(nil)
 
@@ -87,7 +92,8 @@ func New(a fyne.App, db Store, cfg *Config) *App {
 	u.win.Resize(fyne.NewSize(1100, 720))
 	u.win.SetMaster()
 	u.settings = map[string]string{}
-	for _, k := range []string{store.SettingOrganisation, store.SettingDesk, store.SettingLanguage} {
+	for _, k := range []string{store.SettingOrganisation, store.SettingDesk, store.SettingLanguage,
+		model.SettingDeskPhone, model.SettingController, model.SettingDPO, model.SettingRetention} {
 		u.settings[k], _ = db.Setting(context.Background(), k)
 	}
 	u.tr = locales.New(u.setting(store.SettingLanguage, locales.Default))

@@ -98,7 +98,11 @@ func seedDemo(ctx context.Context, db *store.DB, total int) (added int, err erro
 	done, _ := strconv.Atoi(doneText)
 	if done == 0 {
 		if err := db.SaveSettings(ctx, map[string]string{store.SettingOrganisation: "Associazione Ponti (demo)",
-			store.SettingDesk: "Sportello di Latina"}, ops[model.RoleCoordinator]); err != nil {
+			store.SettingDesk: "Sportello di Latina", model.SettingDeskPhone: "0773 555 0100",
+			model.SettingController: "Associazione Ponti (demo), Via dei Campi 1, Latina, privacy@example.invalid",
+			model.SettingDPO:        "dpo@example.invalid",
+			model.SettingRetention:  "10 anni dalla chiusura della presa in carico, poi i dati sono cancellati o resi anonimi"},
+			ops[model.RoleCoordinator]); err != nil {
 			return 0, err
 		}
 	}

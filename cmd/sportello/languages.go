@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"sportello/locales"
 	"sportello/model"
 	"sportello/printouts"
+	"sportello/store"
+	"sportello/ui"
 )
 
 // languageReport is one row of `sportello languages`.
@@ -78,7 +81,7 @@ func (c *cli) languages(args []string) int {
 }
 
 // printDocs are the documents `sportello print` knows.
-var printDocs = []string{"languages"}
+var printDocs = append([]string{"languages"}, printouts.Documents...)
 
 func (c *cli) print(args []string) int {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
@@ -90,12 +93,25 @@ func (c *cli) print(args []string) int {
 		return 2
 	}
 	what := args[0]
-	fs, _ := c.flags("print")
+	fs, db := c.flags("print")
 	out := fs.String("out", "", c.tr.T("cli.flag_pdf_out"))
+	lang := fs.String("lang", "it", c.tr.T("cli.flag_lang"))
+	caseCode := fs.String("case", "", c.tr.T("cli.flag_case"))
+	purpose := fs.String("purpose", "", c.tr.T("cli.flag_purpose"))
+	service := fs.String("service", "", c.tr.T("cli.flag_service"))
+	referral := fs.Int64("referral", 0, c.tr.T("cli.flag_referral"))
+	date := fs.String("date", "", c.tr.T("cli.flag_date"))
+	clock := fs.String("time", "", c.tr.T("cli.flag_time"))
+	place := fs.String("place", "", c.tr.T("cli.flag_place"))
+	bring := fs.String("bring", "", c.tr.T("cli.flag_bring"))
 	if code, ok := c.parse(fs, args[1:]); !ok {
 		return code
 	}
-	if what != "languages" {
+	known := false
+	for _, d := range printDocs {
+		known = known || d == what
+	}
+	if !known {
 		fmt.Fprintln(c.errw, c.tr.Tf("cli.print_unknown", map[string]any{"Name": what, "Known": strings.Join(printDocs, ", ")}))
 		return 2
 	}
@@ -103,7 +119,29 @@ func (c *cli) print(args []string) int {
 		fmt.Fprintln(c.errw, c.tr.T("cli.print_needs_out"))
 		return 2
 	}
-	return c.writeFile(*out, func(f *os.File) error { return printouts.RenderSpecimen(f, model.BeneficiaryLanguages) })
+	if what == "languages" {
+		return c.writeFile(*out, func(f *os.File) error { return printouts.RenderSpecimen(f, model.BeneficiaryLanguages) })
+	}
+	req := printouts.Request{Doc: what, CaseCode: *caseCode, Lang: *lang, Purpose: *purpose, Service: *service,
+		ReferralID: *referral, Date: *date, Time: *clock, Place: *place}
+	if *bring != "" {
+		req.Bring = strings.Split(*bring, ",")
+	}
+	return c.withDB(*db, func(d *store.DB) int {
+		ctx := context.Background()
+		render, err := printouts.Prepare(ctx, d, req)
+		if err != nil {
+			c.fail(err)
+			return 1
+		}
+		code := c.writeFile(*out, func(f *os.File) error { return render(f) })
+		if code == 0 && req.CaseCode != "" {
+			if p, err := d.PersonByCaseCode(ctx, req.CaseCode); err == nil {
+				d.RecordPrint(ctx, 0, p.ID, ui.PrintDetail(req))
+			}
+		}
+		return code
+	})
 }
 
 // writeFile writes a new file through a temporary one beside it, so a

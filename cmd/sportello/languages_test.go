@@ -95,3 +95,56 @@ func TestPrintLanguages(t *testing.T) {
 		t.Errorf("left files behind: %v", entries)
 	}
 }
+
+// TestPrintDocuments prints every document of a demo case from the command
+// line, and refuses bad input with a message and no file.
+func TestPrintDocuments(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errw := sportello(t, "demo", "--db", db, "--persons", "12"); code != 0 {
+		t.Fatal(errw)
+	}
+	_, list, _ := sportello(t, "find", "--db", db, "pua")
+	caseCode := strings.Split(strings.Split(list, "\n")[0], "\t")[0]
+	args := map[string][]string{
+		"rights":   {"--lang", "ar"},
+		"notice":   {"--lang", "bn"},
+		"consent":  {"--case", caseCode, "--lang", "uk", "--purpose", "sharing", "--service", "Sportello legale Diritti (demo)"},
+		"referral": {"--case", caseCode, "--lang", "ur"},
+		"plan":     {"--case", caseCode, "--lang", "pa"},
+		"intake":   {"--case", caseCode},
+		"slip":     {"--lang", "ti", "--date", "2026-12-03", "--time", "10:30", "--bring", "documents,permit"},
+	}
+	for doc, extra := range args {
+		out := filepath.Join(dir, doc+".pdf")
+		code, _, errw := sportello(t, append([]string{"print", doc, "--db", db, "--out", out}, extra...)...)
+		if code != 0 {
+			// The demo's first person may have no agreed plan or no sendable referral: a clear refusal is right then.
+			if (doc == "plan" || doc == "referral" || doc == "intake") && code == 1 && errw != "" {
+				if _, err := os.Stat(out); err == nil {
+					t.Errorf("%s: refused but left %s", doc, out)
+				}
+				continue
+			}
+			t.Errorf("print %s: %d %s", doc, code, errw)
+			continue
+		}
+		if b, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+			t.Errorf("print %s: no PDF (%v)", doc, err)
+		}
+	}
+	for _, bad := range [][]string{
+		{"print", "consent", "--db", db, "--case", "PUA-1999-999999", "--purpose", "sharing", "--out", filepath.Join(dir, "x.pdf")},
+		{"print", "rights", "--db", db, "--lang", "sd", "--out", filepath.Join(dir, "y.pdf")},
+		{"print", "slip", "--db", db, "--out", filepath.Join(dir, "z.pdf")},
+	} {
+		if code, _, errw := sportello(t, bad...); code == 0 || errw == "" {
+			t.Errorf("%v: %d %q", bad, code, errw)
+		}
+	}
+	for _, f := range []string{"x.pdf", "y.pdf", "z.pdf"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			t.Errorf("a refused print left %s", f)
+		}
+	}
+}

@@ -1,0 +1,12 @@
+package model
+
+// Setting keys, shared by the store, the window and the printouts.
+const (
+	SettingOrganisation = "organisation"
+	SettingDesk         = "desk"
+	SettingLanguage     = "ui_language"
+	SettingDeskPhone    = "desk_phone"
+	SettingController   = "controller" // data controller, for the privacy notice
+	SettingDPO          = "dpo"        // data protection officer's contact
+	SettingRetention    = "retention"  // how long data are kept
+)

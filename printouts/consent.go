@@ -1,0 +1,61 @@
+package printouts
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"sportello/model"
+	"sportello/typeset"
+)
+
+// ConsentForm is a consent form for one purpose (and recipient, for sharing).
+type ConsentForm struct {
+	Lang          string
+	Header        Header
+	Purpose       model.ConsentPurpose
+	Service       string // the recipient, for sharing
+	NoticeVersion string
+	PersonName    string
+	CaseCode      string
+	Date          time.Time
+}
+
+// RenderConsent writes the consent form: the purpose in the person's
+// language and Italian, tick boxes, and signature blocks for the person,
+// the mediator (confirming the translation) and the operator.
+func RenderConsent(w io.Writer, c ConsentForm) error {
+	found := false
+	for _, p := range model.ConsentPurposes {
+		found = found || p == c.Purpose
+	}
+	if !found {
+		return &model.Error{Code: model.ErrInvalid, Field: "purpose", Message: fmt.Sprintf("unknown purpose %q", c.Purpose)}
+	}
+	if c.Purpose == model.PurposeSharing && c.Service == "" {
+		return &model.Error{Code: model.ErrRequired, Field: "service", Message: "sharing needs the service it is with"}
+	}
+	return renderBilingual(w, c.Lang, "doc.consent.title", c.Header, func(b *bilingual) error {
+		b.both("doc.consent.person", map[string]any{"Name": typeset.Isolate(c.PersonName), "Code": typeset.IsolateLTR(c.CaseCode)},
+			styleBody, styleItalian, sectionSpace)
+		b.both("doc.consent.intro", map[string]any{"Version": typeset.IsolateLTR(c.NoticeVersion)}, styleBody, styleItalian, sectionSpace)
+		b.both("doc.consent.purpose_"+string(c.Purpose), map[string]any{"Service": typeset.Isolate(c.Service)},
+			styleHeading, styleItalian, sectionSpace)
+		if c.Purpose != model.PurposeNotice {
+			for _, k := range []string{"doc.consent.yes", "doc.consent.no"} {
+				b.ensure(30)
+				b.pdf.SetDrawColor(0, 0, 0)
+				b.pdf.Rect(margin, b.y+2, 10, 10, "D")
+				label := b.it.T(k)
+				if !b.italianOnly() {
+					label = b.person.T(k) + " / " + label
+				}
+				b.y += b.text(label, b.lang, styleBody, margin+18, b.y, pageW-2*margin-18) + 6
+			}
+			b.y += 4
+			b.both("doc.consent.withdraw", nil, styleBody, styleItalian, sectionSpace)
+		}
+		b.signatures("doc.common.sign_person", "doc.common.sign_mediator", "doc.common.sign_operator")
+		return nil
+	})
+}

@@ -1,0 +1,170 @@
+package printouts
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"sportello/locales"
+	"sportello/model"
+	"sportello/typeset"
+)
+
+// Header is what heads every document: the organisation and the desk, from
+// the settings.
+type Header struct {
+	Organisation string
+	Desk         string
+}
+
+// Styles of the documents.
+var (
+	styleTitle    = typeset.Style{Size: 16, Bold: true}
+	styleHeading  = typeset.Style{Size: 12, Bold: true}
+	styleBody     = typeset.Style{Size: 11, LineHeight: 1.35}
+	styleItalian  = typeset.Style{Size: 9, LineHeight: 1.3} // the Italian under the person's language
+	styleSmall    = typeset.Style{Size: 8}
+	bottomLimit   = pageH - margin - 20 // below this a new page starts
+	sectionSpace  = 10.0
+	italianIndent = 0.0
+)
+
+// bilingual writes documents in the person's language with the Italian
+// under each paragraph (or only Italian, for Italian readers).
+type bilingual struct {
+	*doc
+	lang   string
+	person *locales.Localizer
+	it     *locales.Localizer
+	header Header
+	title  string // message ID of the title
+	pages  int    // total pages, known on the second pass
+}
+
+// renderBilingual runs body twice, first to count pages, then to write them
+// with "page N of M" on each; the output is the same bytes every time.
+func renderBilingual(w io.Writer, lang, titleKey string, h Header, body func(b *bilingual) error) error {
+	tr := locales.ForPerson(lang)
+	if lang != locales.Default && (tr.Lang() != lang || !tr.Has(titleKey)) {
+		return &model.Error{Code: model.ErrNotFound, Field: "lang",
+			Message: fmt.Sprintf("there is no %s text for this document", lang)}
+	}
+	pages := 0
+	for pass := 0; pass < 2; pass++ {
+		b := &bilingual{lang: lang, person: tr, it: locales.ForPerson(locales.Default), header: h, title: titleKey, pages: pages}
+		b.doc = newDoc("Sportello: " + b.it.T(titleKey))
+		b.doc.footer = b.footer
+		b.newPage()
+		if err := body(b); err != nil {
+			return err
+		}
+		if err := b.pdf.Error(); err != nil {
+			return err
+		}
+		pages = b.pdf.PageNo()
+		if pass == 1 {
+			var buf bytes.Buffer
+			if err := b.pdf.Output(&buf); err != nil {
+				return err
+			}
+			_, err := w.Write(buf.Bytes())
+			return err
+		}
+	}
+	return nil
+}
+
+// italianOnly reports whether the reader's language is Italian.
+func (b *bilingual) italianOnly() bool { return b.lang == locales.Default }
+
+func (b *bilingual) footer(page int) string {
+	data := map[string]any{"N": page, "Total": b.pages}
+	f := b.it.Tf("doc.common.page", data)
+	if !b.italianOnly() {
+		f = b.person.Tf("doc.common.page", data) + " · " + f
+	}
+	return b.header.Organisation + " · " + b.header.Desk + " · " + f
+}
+
+// newPage starts a page with the header and the title.
+func (b *bilingual) newPage() {
+	b.doc.newPage()
+	b.para(b.header.Organisation+" · "+b.header.Desk, locales.Default, styleSmall, 4)
+	if !b.italianOnly() && locales.ReviewOf(b.lang).State != locales.Reviewed {
+		b.para(b.person.T("doc.common.draft_notice")+" / "+b.it.T("doc.common.draft_notice"), locales.Default, styleSmall, 4)
+	}
+	b.both(b.title, nil, styleTitle, styleHeading, sectionSpace)
+}
+
+// ensure starts a new page when h points do not fit on this one.
+func (b *bilingual) ensure(h float64) {
+	if b.y+h > bottomLimit {
+		b.newPage()
+	}
+}
+
+// height is what both would take for the same arguments.
+func (b *bilingual) height(key string, data map[string]any, style, italian typeset.Style, after float64) float64 {
+	first, second, _ := b.pair(key, data, style, italian)
+	h := float64(second.Height) + after
+	if first != nil {
+		h += float64(first.Height) + 2
+	}
+	return h
+}
+
+// pair lays out a text in the person's language (nil for Italian readers)
+// and in Italian.
+func (b *bilingual) pair(key string, data map[string]any, style, italian typeset.Style) (*typeset.Layout, *typeset.Layout, typeset.Style) {
+	width := pageW - 2*margin
+	var first *typeset.Layout
+	if !b.italianOnly() {
+		first = b.measure(typeset.IsolateCodes(b.person.Tf(key, data)), b.lang, style, width)
+	}
+	itStyle := italian
+	if b.italianOnly() {
+		itStyle = style
+	}
+	return first, b.measure(typeset.IsolateCodes(b.it.Tf(key, data)), "it", itStyle, width), itStyle
+}
+
+// both writes a text in the person's language and, under it, in Italian;
+// the pair is kept on one page.
+func (b *bilingual) both(key string, data map[string]any, style, italian typeset.Style, after float64) {
+	first, second, itStyle := b.pair(key, data, style, italian)
+	h := float64(second.Height) + after
+	if first != nil {
+		h += float64(first.Height) + 2
+	}
+	b.ensure(h)
+	if first != nil {
+		b.draw(first, style, margin, b.y)
+		b.y += float64(first.Height) + 2
+	}
+	b.pdf.SetFillColor(70, 70, 70)
+	if b.italianOnly() {
+		b.pdf.SetFillColor(0, 0, 0)
+	}
+	b.draw(second, itStyle, margin+italianIndent, b.y)
+	b.pdf.SetFillColor(0, 0, 0)
+	b.y += float64(second.Height) + after
+}
+
+// signatures draws signature boxes with bilingual labels.
+func (b *bilingual) signatures(keys ...string) {
+	const boxH = 52.0
+	b.ensure(float64(len(keys))*(boxH+8) + 10)
+	b.y += 6
+	for _, k := range keys {
+		label := b.it.T(k)
+		if !b.italianOnly() {
+			label = b.person.T(k) + " / " + label
+		}
+		b.text(label, b.lang, styleSmall, margin, b.y, pageW-2*margin)
+		b.pdf.SetDrawColor(120, 120, 120)
+		b.pdf.Line(margin, b.y+boxH-8, margin+260, b.y+boxH-8)
+		b.pdf.Line(margin+300, b.y+boxH-8, pageW-margin, b.y+boxH-8)
+		b.text(b.it.T("doc.common.date_place"), locales.Default, styleSmall, margin+300, b.y+boxH-6, 200)
+		b.y += boxH + 8
+	}
+}

@@ -1,0 +1,263 @@
+package printouts
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"sportello/locales"
+	"sportello/model"
+	"sportello/typeset"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden PDFs under testdata/")
+
+var testHeader = Header{Organisation: "Associazione Ponti (demo)", Desk: "Sportello di Latina"}
+
+var agreedPlan = model.Plan{CaseID: 1, Version: 2, Status: model.PlanAgreed, AgreedAt: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC),
+	SignedBy: "Amina Rahimi", Reviews: []model.PartialDate{{Year: 2026, Month: 6, Day: 30}},
+	Goals: []model.Goal{{Area: model.AreaItalian, Text: "Corso di italiano A2", Actions: []model.Action{
+		{What: "Iscrizione al CPIA", ServiceID: 4, Due: model.PartialDate{Year: 2026, Month: 4, Day: 15}, Status: model.ActionPlanned}}},
+		{Area: model.AreaLegal, Text: "Rinnovo del permesso di soggiorno", Actions: []model.Action{
+			{What: "Appuntamento con lo sportello legale", OperatorID: 2, Status: model.ActionInProgress}}}}}
+
+// documents renders each document in lang with fixed, fictional data.
+var documents = map[string]func(w io.Writer, lang string) error{
+	"rights": func(w io.Writer, lang string) error {
+		return RenderRights(w, Rights{Lang: lang, Header: testHeader, Checked: RightsChecked})
+	},
+	"notice": func(w io.Writer, lang string) error {
+		return RenderNotice(w, Notice{Lang: lang, Header: testHeader, Controller: "Associazione Ponti (demo), privacy@example.invalid",
+			DPO: "dpo@example.invalid", Retention: "10 anni"})
+	},
+	"consent": func(w io.Writer, lang string) error { return RenderConsent(w, testConsent(lang)) },
+	"referral": func(w io.Writer, lang string) error {
+		return RenderReferral(w, ReferralLetter{Lang: lang, Header: testHeader, DeskPhone: "0773 555 0100",
+			Referral: model.Referral{Code: "INV-2026-000042", Reason: "Rinnovo del permesso di soggiorno", Urgency: model.UrgencyUrgent,
+				FollowUp: model.PartialDate{Year: 2026, Month: 3, Day: 28}},
+			ServiceName: "Sportello legale Diritti (demo)", PersonName: "Amina Rahimi", PersonLang: "العربية (ar)", ConsentDate: "2026-03-10"})
+	},
+	"plan": func(w io.Writer, lang string) error {
+		return RenderPlan(w, PlanDoc{Lang: lang, Header: testHeader, Plan: agreedPlan,
+			Responsible: map[int64]string{2: "Elena Rinaldi", -4: "CPIA 9 Latina (demo)"}})
+	},
+	"slip": func(w io.Writer, lang string) error {
+		return RenderSlip(w, Slip{Lang: lang, Header: testHeader, Date: "03/12/2026", Time: "10:30", Place: "Via dei Campi 1, Latina",
+			Phone: "0773 555 0100", Bring: []string{"documents", "permit", "this_paper"}})
+	},
+}
+
+func testConsent(lang string) ConsentForm {
+	return ConsentForm{Lang: lang, Header: testHeader, Purpose: model.PurposeSharing, Service: "Sportello legale Diritti (demo)",
+		NoticeVersion: "2026-1", PersonName: "Amina Rahimi", CaseCode: "PUA-2026-000123"}
+}
+
+// keys are the texts each document must show, with their data.
+func documentTexts(doc, lang string) []string {
+	tr := locales.ForPerson(lang)
+	iso := typeset.IsolateLTR
+	switch doc {
+	case "rights":
+		out := []string{tr.T("doc.rights.title"), tr.T("doc.rights.intro")}
+		for _, s := range rightsSections {
+			out = append(out, tr.T("doc.rights."+s+"_title"), tr.Tf("doc.rights."+s, map[string]any{"Phone": iso("800 290 290")}))
+		}
+		return out
+	case "notice":
+		data := map[string]any{"Controller": "Associazione Ponti (demo), privacy@example.invalid", "DPO": "dpo@example.invalid", "Retention": "10 anni"}
+		var out []string
+		for _, item := range noticeItems {
+			out = append(out, tr.Tf("doc.notice."+item, data))
+		}
+		return out
+	case "consent":
+		return []string{tr.T("doc.consent.title"), tr.T("doc.consent.withdraw"), tr.T("doc.common.sign_mediator"),
+			tr.Tf("doc.consent.purpose_sharing", map[string]any{"Service": typeset.Isolate("Sportello legale Diritti (demo)")})}
+	case "referral":
+		return []string{tr.T("doc.referral.title"), tr.Tf("doc.referral.code", map[string]any{"Code": iso("INV-2026-000042")}),
+			tr.T("doc.referral.urgency_urgent"), tr.T("doc.referral.data_note")}
+	case "plan":
+		return []string{tr.T("doc.plan.title"), tr.T("doc.plan.intro"), tr.T("doc.area.italian"), tr.T("doc.area.legal"),
+			tr.Tf("doc.plan.review", map[string]any{"Date": iso("2026-06-30")})}
+	case "slip":
+		return []string{tr.T("doc.slip.title"), tr.Tf("doc.slip.when", map[string]any{"Date": iso("03/12/2026"), "Time": iso("10:30")}),
+			tr.T("doc.slip.bring_permit"), tr.Tf("doc.slip.phone", map[string]any{"Phone": iso("0773 555 0100")})}
+	}
+	return nil
+}
+
+func render(t *testing.T, doc, lang string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := documents[doc](&buf, lang); err != nil {
+		t.Fatalf("%s in %s: %v", doc, lang, err)
+	}
+	return buf.Bytes()
+}
+
+// TestDocumentsInEveryLanguage prints every document in every language and
+// reads every text back, in logical order, in the person's language and
+// in Italian; pdffonts shows every font embedded.
+func TestDocumentsInEveryLanguage(t *testing.T) {
+	pdftotext, pdffonts := tool(t, "pdftotext"), tool(t, "pdffonts")
+	dir := t.TempDir()
+	for _, l := range model.BeneficiaryLanguages {
+		for doc := range documents {
+			path := filepath.Join(dir, doc+"-"+l.Tag+".pdf")
+			os.WriteFile(path, render(t, doc, l.Tag), 0o600)
+			out, err := exec.Command(pdftotext, path, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rtl := l.Direction == model.RTL
+			for _, s := range append(documentTexts(doc, l.Tag), documentTexts(doc, "it")...) {
+				// On right-to-left pages pdftotext rebuilds each line in its own
+				// order, cutting at punctuation and numbers and putting the
+				// pieces of a line last-first, so a phrase wrapped over two
+				// lines cannot be matched whole: there every word must come
+				// back with its letters in logical order (a reversed or
+				// unjoined extraction fails). The specimen test checks whole
+				// right-to-left sentences on long lines.
+				for _, seg := range runsOf(s, rtl) {
+					if !strings.Contains(noMarks(canon(string(out), rtl), rtl), noMarks(canon(seg, rtl), rtl)) {
+						t.Errorf("%s in %s: text not found in logical order:\n want %s\n (in %s)", doc, l.Tag, seg, s)
+					}
+				}
+				for _, n := range numbers(s) {
+					if !slices.Contains(numbers(string(out)), n) {
+						t.Errorf("%s in %s: the number %s of %q is not whole", doc, l.Tag, n, s)
+					}
+				}
+			}
+			if l.Tag == "ar" || l.Tag == "bn" || l.Tag == "zh" {
+				fonts, _ := exec.Command(pdffonts, path).Output()
+				for _, ln := range strings.Split(strings.TrimSpace(string(fonts)), "\n")[2:] {
+					if f := strings.Fields(ln); len(f) < 7 || f[len(f)-5] != "yes" {
+						t.Errorf("%s in %s: font not embedded: %s", doc, l.Tag, ln)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestDocumentGoldens compares each document, in Italian and with Arabic,
+// Bengali and Ukrainian, byte for byte with testdata/golden (-update rewrites).
+func TestDocumentGoldens(t *testing.T) {
+	for doc := range documents {
+		for _, lang := range []string{"it", "ar", "bn", "uk"} {
+			got := render(t, doc, lang)
+			path := filepath.Join("testdata", "golden", doc+"-"+lang+".pdf")
+			if *update {
+				os.MkdirAll(filepath.Dir(path), 0o755)
+				os.WriteFile(path, got, 0o644)
+				continue
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (go test ./printouts -run Golden -update creates it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				failed := filepath.Join("testdata", "failed", doc+"-"+lang+".pdf")
+				os.MkdirAll(filepath.Dir(failed), 0o755)
+				os.WriteFile(failed, got, 0o644)
+				t.Errorf("%s in %s differs from its golden file; see %s (-update if the change is right)", doc, lang, failed)
+			}
+		}
+	}
+}
+
+func TestDocumentsRefuseBadInput(t *testing.T) {
+	var buf bytes.Buffer
+	if err := RenderRights(&buf, Rights{Lang: "sd", Header: testHeader}); model.ErrorCode(err) != model.ErrNotFound || buf.Len() != 0 {
+		t.Errorf("a language with no text: %v, %d bytes written", err, buf.Len())
+	}
+	c := testConsent("ar")
+	c.Purpose = "marketing"
+	if err := RenderConsent(&buf, c); model.ErrorCode(err) != model.ErrInvalid || buf.Len() != 0 {
+		t.Errorf("an unknown purpose: %v", err)
+	}
+	c = testConsent("ar")
+	c.Service = ""
+	if err := RenderConsent(&buf, c); model.ErrorCode(err) != model.ErrRequired || buf.Len() != 0 {
+		t.Errorf("sharing with nobody: %v", err)
+	}
+	draft := agreedPlan
+	draft.Status = model.PlanDraft
+	if err := RenderPlan(&buf, PlanDoc{Lang: "ar", Plan: draft}); model.ErrorCode(err) != model.ErrConflict || buf.Len() != 0 {
+		t.Errorf("a draft plan printed for signature: %v", err)
+	}
+	if _, err := Prepare(context.Background(), emptySource{}, Request{Doc: "notice", Lang: "ar"}); model.ErrorCode(err) != model.ErrRequired {
+		t.Errorf("a notice without controller, DPO and retention: %v", err)
+	}
+	if _, err := Prepare(context.Background(), emptySource{}, Request{Doc: "poster"}); err == nil {
+		t.Error("an unknown document was prepared")
+	}
+}
+
+// emptySource is a database with nothing in it.
+type emptySource struct{ Source }
+
+func (emptySource) Setting(context.Context, string) (string, error) { return "", nil }
+
+func TestDocumentsAreDeterministic(t *testing.T) {
+	for doc := range documents {
+		if !bytes.Equal(render(t, doc, "ar"), render(t, doc, "ar")) {
+			t.Errorf("%s: two renderings differ", doc)
+		}
+	}
+}
+
+// BenchmarkConsentArabic renders the bilingual consent form in Arabic.
+// Aim: under 100 ms.
+func BenchmarkConsentArabic(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		var buf bytes.Buffer
+		if err := RenderConsent(&buf, testConsent("ar")); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// runsOf is the whole text, or for right-to-left pages its words (two
+// letters or more each).
+func runsOf(s string, rtl bool) []string {
+	if !rtl {
+		return []string{s}
+	}
+	var out []string
+	for _, r := range strings.FieldsFunc(typeset.StripControls(s), func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsMark(r) || r == '\u200c')
+	}) {
+		if len([]rune(strings.TrimSpace(r))) >= 2 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// noMarks drops combining marks on right-to-left pages: a hamza above (ٔ)
+// before a number can drop out of the hidden text there (known issue; the
+// drawn glyphs are right), and the specimen test checks marks in place.
+func noMarks(s string, rtl bool) string {
+	if !rtl {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s))
+}

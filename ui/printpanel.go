@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+	"sportello/printouts"
+)
+
+// printPanel prints a person's documents: the document, the language
+// (the person's by default), and what some documents need.
+type printPanel struct {
+	u       *App
+	person  *model.Person
+	doc     *choice
+	lang    *choice
+	purpose *choice
+	service *widget.Entry
+	date    *widget.Entry
+	clock   *widget.Entry
+	place   *widget.Entry
+	bring   *widget.CheckGroup
+	status  *widget.Label
+}
+
+func newPrintPanel(u *App, p *model.Person) *printPanel {
+	v := &printPanel{u: u, person: p, doc: enumChoice(u, "document", printouts.Documents), lang: languageChoice(u),
+		purpose: enumChoice(u, "purpose", model.ConsentPurposes), service: widget.NewEntry(), date: widget.NewEntry(),
+		clock: widget.NewEntry(), place: widget.NewEntry(), status: widget.NewLabel("")}
+	v.status.Wrapping = fyne.TextWrapWord
+	v.doc.setCode("rights")
+	v.lang.setCode(p.PreferredLanguage)
+	if v.lang.code() == "" {
+		v.lang.setCode("it")
+	}
+	v.purpose.setCode(string(model.PurposeNotice))
+	v.date.SetPlaceHolder("2026-12-03")
+	v.clock.SetPlaceHolder("10:30")
+	var labels []string
+	for _, item := range printouts.SlipItems {
+		labels = append(labels, u.t("slip_item."+item))
+	}
+	v.bring = widget.NewCheckGroup(labels, nil)
+	return v
+}
+
+func (v *printPanel) build() fyne.CanvasObject {
+	u := v.u
+	title := widget.NewLabelWithStyle(u.t("print.title")+" · "+v.person.DisplayName(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	form := formGrid(
+		newField("doc", u.t("print.document"), v.doc),
+		newField("lang", u.t("print.language"), v.lang),
+		newField("purpose", u.t("print.purpose"), v.purpose),
+		newField("service", u.t("print.service"), v.service),
+		newField("date", u.t("print.date"), v.date),
+		newField("time", u.t("print.time"), v.clock),
+		newField("place", u.t("print.place"), v.place),
+		newField("bring", u.t("print.bring"), v.bring),
+	)
+	hint := widget.NewLabel(u.t("print.hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	print := widget.NewButton(u.t("print.print"), v.onPrint)
+	print.Importance = widget.HighImportance
+	return container.NewVScroll(container.NewPadded(container.NewVBox(title, hint, form, print, v.status)))
+}
+
+// request is what the form asks for.
+func (v *printPanel) request() printouts.Request {
+	r := printouts.Request{Doc: v.doc.code(), CaseCode: v.person.CaseCode, Lang: v.lang.code(), Purpose: v.purpose.code(),
+		Service: strings.TrimSpace(v.service.Text), Date: strings.TrimSpace(v.date.Text), Time: strings.TrimSpace(v.clock.Text),
+		Place: strings.TrimSpace(v.place.Text)}
+	for i, item := range printouts.SlipItems {
+		for _, sel := range v.bring.Selected {
+			if sel == v.bring.Options[i] {
+				r.Bring = append(r.Bring, item)
+			}
+		}
+	}
+	return r
+}
+
+func (v *printPanel) onPrint() {
+	v.status.SetText("")
+	v.u.printRequest(v.request(), v.person.ID, v.status.SetText)
+}
