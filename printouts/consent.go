@@ -45,12 +45,12 @@ func RenderConsent(w io.Writer, c ConsentForm) error {
 			for _, k := range []string{"doc.consent.yes", "doc.consent.no"} {
 				b.ensure(30)
 				b.pdf.SetDrawColor(0, 0, 0)
-				b.pdf.Rect(margin, b.y+2, 10, 10, "D")
-				label := b.it.T(k)
-				if !b.italianOnly() {
-					label = b.person.T(k) + " / " + label
+				box, textX := margin, margin+18 // the box where the line starts:
+				if b.rtl() {                    // on the right in right-to-left languages
+					box, textX = pageW-margin-10, margin
 				}
-				b.y += b.text(label, b.lang, styleBody, margin+18, b.y, pageW-2*margin-18) + 6
+				b.pdf.Rect(box, b.y+2, 10, 10, "D")
+				b.y += b.text(b.label(k), b.lang, styleBody, textX, b.y, pageW-2*margin-18) + 6
 			}
 			b.y += 4
 			b.both("doc.consent.withdraw", nil, styleBody, styleItalian, sectionSpace)

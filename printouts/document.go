@@ -81,7 +81,7 @@ func (b *bilingual) footer(page int) string {
 	data := map[string]any{"N": page, "Total": b.pages}
 	f := b.it.Tf("doc.common.page", data)
 	if !b.italianOnly() {
-		f = b.person.Tf("doc.common.page", data) + " · " + f
+		f = typeset.Isolate(b.person.Tf("doc.common.page", data)) + " · " + f
 	}
 	return b.header.Organisation + " · " + b.header.Desk + " · " + f
 }
@@ -91,7 +91,7 @@ func (b *bilingual) newPage() {
 	b.doc.newPage()
 	b.para(b.header.Organisation+" · "+b.header.Desk, locales.Default, styleSmall, 4)
 	if !b.italianOnly() && locales.ReviewOf(b.lang).State != locales.Reviewed {
-		b.para(b.person.T("doc.common.draft_notice")+" / "+b.it.T("doc.common.draft_notice"), locales.Default, styleSmall, 4)
+		b.para(b.label("doc.common.draft_notice"), b.lang, styleSmall, 4)
 	}
 	b.both(b.title, nil, styleTitle, styleHeading, sectionSpace)
 }
@@ -156,11 +156,7 @@ func (b *bilingual) signatures(keys ...string) {
 	b.ensure(float64(len(keys))*(boxH+8) + 10)
 	b.y += 6
 	for _, k := range keys {
-		label := b.it.T(k)
-		if !b.italianOnly() {
-			label = b.person.T(k) + " / " + label
-		}
-		b.text(label, b.lang, styleSmall, margin, b.y, pageW-2*margin)
+		b.text(b.label(k), b.lang, styleSmall, margin, b.y, pageW-2*margin)
 		b.pdf.SetDrawColor(120, 120, 120)
 		b.pdf.Line(margin, b.y+boxH-8, margin+260, b.y+boxH-8)
 		b.pdf.Line(margin+300, b.y+boxH-8, pageW-margin, b.y+boxH-8)
@@ -168,3 +164,15 @@ func (b *bilingual) signatures(keys ...string) {
 		b.y += boxH + 8
 	}
 }
+
+// label is a short text in the person's language and Italian on one line,
+// each part isolated so neither reorders the other.
+func (b *bilingual) label(key string) string {
+	if b.italianOnly() {
+		return b.it.T(key)
+	}
+	return typeset.Isolate(b.person.T(key)) + " / " + typeset.Isolate(b.it.T(key))
+}
+
+// rtl reports whether the person's language reads right to left.
+func (b *bilingual) rtl() bool { return typeset.LanguageDirection(b.lang) == typeset.RTL }

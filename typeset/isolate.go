@@ -20,7 +20,12 @@ const (
 // get a first-strong isolate (they may be in any script); data that is
 // always left to right (numbers, codes, dates) gets LRI.
 func Isolate(data string) string {
-	return string(fsi) + data + string(pdi)
+	// The direction is chosen here rather than left to a first-strong
+	// isolate (FSI), which go-text's bidi does not resolve reliably.
+	if FirstStrong(data) == RTL {
+		return string(rli) + data + string(pdi)
+	}
+	return string(lri) + data + string(pdi)
 }
 
 // IsolateLTR wraps data that always reads left to right (a phone number, a

@@ -148,21 +148,80 @@ func (s *Setter) Set(p Paragraph, style Style, width float32) *Layout {
 	return out
 }
 
-// levels resolves the bidi embedding level of every rune.
+// levels resolves the bidi embedding level of every rune. Isolates
+// (LRI, RLI, FSI ... PDI) are resolved here: the outer text sees each as
+// one neutral character, and its content is resolved on its own at the
+// next level of its direction (go-text's bidi does not close them reliably).
 func (s *Setter) levels(runes []rune, dir Direction) []bidi.Level {
-	def := bidi.LeftToRight
+	base := bidi.Level(0)
 	if dir == RTL {
+		base = 1
+	}
+	levels := make([]bidi.Level, len(runes))
+	s.resolve(runes, levels, base)
+	return levels
+}
+
+// resolve sets levels for runes, a paragraph or an isolate's content whose
+// embedding level is base.
+func (s *Setter) resolve(runes []rune, levels []bidi.Level, base bidi.Level) {
+	type span struct{ start, end int } // initiator .. PDI inclusive
+	var spans []span
+	outer := make([]rune, 0, len(runes))
+	index := make([]int, 0, len(runes)) // outer position -> rune index
+	for i := 0; i < len(runes); i++ {
+		if r := runes[i]; r == lri || r == rli || r == fsi {
+			depth, j := 1, i+1
+			for ; j < len(runes) && depth > 0; j++ {
+				switch runes[j] {
+				case lri, rli, fsi:
+					depth++
+				case pdi:
+					depth--
+				}
+			}
+			spans = append(spans, span{i, j - 1})
+			outer = append(outer, '\ufffc') // a neutral stands for the isolate
+			index = append(index, i)
+			i = j - 1
+			continue
+		}
+		outer = append(outer, runes[i])
+		index = append(index, i)
+	}
+	def := bidi.LeftToRight
+	if base%2 == 1 {
 		def = bidi.RightToLeft
 	}
-	res := s.bidi.Segment(runes, def)
-	levels := make([]bidi.Level, len(runes))
+	var p bidi.Paragraph
+	res := p.Segment(outer, def)
+	offset := base - base%2 // go-text resolves from level 0 or 1
+	outerLevel := make([]bidi.Level, len(outer))
 	for i := 0; i < res.NumRuns(); i++ {
 		r := res.Run(i)
 		for j := r.Start; j < r.End; j++ {
-			levels[j] = r.Level
+			outerLevel[j] = r.Level + offset
 		}
 	}
-	return levels
+	for k, i := range index {
+		levels[i] = outerLevel[k]
+	}
+	for _, sp := range spans {
+		lvl := levels[sp.start] // the isolate's place in the outer text
+		inner := runes[sp.start+1 : sp.end]
+		if sp.end >= len(runes) || runes[sp.end] != pdi {
+			inner = runes[sp.start+1:] // no matching PDI: to the end
+		}
+		rtl := runes[sp.start] == rli || (runes[sp.start] == fsi && FirstStrong(string(inner)) == RTL)
+		next := base + 1 // least level of the isolate's direction above base
+		if (next%2 == 1) != rtl {
+			next++
+		}
+		s.resolve(inner, levels[sp.start+1:sp.start+1+len(inner)], next)
+		if sp.end < len(runes) {
+			levels[sp.end] = lvl
+		}
+	}
 }
 
 // shape splits each level run by script and font and shapes the pieces, in

@@ -236,3 +236,18 @@ func TestIsolateCodes(t *testing.T) {
 		t.Errorf("IsolateCodes(%q)", got)
 	}
 }
+
+// TestIsolateKeepsEachLanguageWhole: an Arabic phrase with numbers inside
+// an Italian line stays whole and in its own order.
+func TestIsolateKeepsEachLanguageWhole(t *testing.T) {
+	s := NewSetter(nil)
+	text := "Sportello di Latina · " + Isolate("الصفحة 1 من 2") + " · Pagina 1 di 2"
+	l := s.Set(Paragraph{Text: text, Lang: "it"}, Style{Size: 12}, 0)
+	got := visual(l, l.Lines[0])
+	// Left to right: the Italian start, then the Arabic phrase (its runs
+	// reversed inside it), then the Italian end.
+	want := "Sportello di Latina ·@0 | 2@2 | من@1 | 1@2 | الصفحة@1 | · Pagina 1 di 2@0"
+	if got != want {
+		t.Errorf("visual order\n got %s\nwant %s", got, want)
+	}
+}
