@@ -9,4 +9,5 @@ const (
 	SettingController   = "controller" // data controller, for the privacy notice
 	SettingDPO          = "dpo"        // data protection officer's contact
 	SettingRetention    = "retention"  // how long data are kept
+	SettingLogo         = "logo_png"   // the organisation's logo, PNG, base64
 )

@@ -15,6 +15,7 @@ import (
 type Header struct {
 	Organisation string
 	Desk         string
+	Logo         []byte // PNG, printed top right when set
 }
 
 // Styles of the documents.
@@ -89,6 +90,7 @@ func (b *bilingual) footer(page int) string {
 // newPage starts a page with the header and the title.
 func (b *bilingual) newPage() {
 	b.doc.newPage()
+	b.logo(b.header.Logo)
 	b.para(b.header.Organisation+" · "+b.header.Desk, locales.Default, styleSmall, 4)
 	if !b.italianOnly() && locales.ReviewOf(b.lang).State != locales.Reviewed {
 		b.para(b.label("doc.common.draft_notice"), b.lang, styleSmall, 4)

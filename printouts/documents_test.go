@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"sportello/assets"
 	"sportello/locales"
 	"sportello/model"
 	"sportello/typeset"
@@ -260,4 +261,32 @@ func noMarks(s string, rtl bool) string {
 		}
 		return r
 	}, norm.NFD.String(s))
+}
+
+// TestLogo prints the organisation's logo when one is set, and leaves out
+// one that is not a PNG.
+func TestLogo(t *testing.T) {
+	pdfimages := tool(t, "pdfimages")
+	dir := t.TempDir()
+	count := func(logo []byte) int {
+		h := testHeader
+		h.Logo = logo
+		var buf bytes.Buffer
+		if err := RenderRights(&buf, Rights{Lang: "ar", Header: h, Checked: RightsChecked}); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "logo.pdf")
+		os.WriteFile(path, buf.Bytes(), 0o600)
+		out, _ := exec.Command(pdfimages, "-list", path).Output()
+		return len(strings.Split(strings.TrimSpace(string(out)), "\n")) - 2
+	}
+	if n := count(assets.Icon); n < 1 {
+		t.Errorf("logo set: %d images in the PDF", n)
+	}
+	if n := count([]byte("not a png")); n != 0 {
+		t.Errorf("a broken logo: %d images", n)
+	}
+	if n := count(nil); n != 0 {
+		t.Errorf("no logo: %d images", n)
+	}
 }

@@ -32,6 +32,7 @@ func RenderIntake(w io.Writer, in Intake) error {
 				tr.Tf("intake.page", map[string]any{"N": n, "Total": total}))
 		}
 		d.newPage()
+		d.logo(in.Header.Logo)
 		writeIntake(d, tr, in)
 		if err := d.pdf.Error(); err != nil {
 			return err

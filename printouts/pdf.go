@@ -1,6 +1,7 @@
 package printouts
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -190,3 +191,23 @@ func (d *doc) hiddenFont(run typeset.Run) string {
 
 // isMark reports a combining mark (harakat, hamza above, vowel signs).
 func isMark(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) }
+
+// logo draws the organisation's PNG logo in the top right corner, at most
+// 40 points high; a logo that is not a readable PNG is left out.
+func (d *doc) logo(png []byte) {
+	if len(png) == 0 {
+		return
+	}
+	opt := fpdf.ImageOptions{ImageType: "PNG", ReadDpi: false}
+	info := d.pdf.RegisterImageOptionsReader("logo", opt, bytes.NewReader(png))
+	if d.pdf.Err() || info == nil || info.Height() == 0 {
+		d.pdf.ClearError()
+		return
+	}
+	h := 40.0
+	w := info.Width() * h / info.Height()
+	if w > 140 {
+		w, h = 140, info.Height()*140/info.Width()
+	}
+	d.pdf.ImageOptions("logo", pageW-margin-w, margin/2, w, h, false, opt, 0, "")
+}

@@ -2,6 +2,7 @@ package printouts
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"strings"
@@ -47,6 +48,9 @@ type Request struct {
 func Prepare(ctx context.Context, src Source, r Request) (func(io.Writer) error, error) {
 	setting := func(k string) string { v, _ := src.Setting(ctx, k); return v }
 	h := Header{Organisation: setting(model.SettingOrganisation), Desk: setting(model.SettingDesk)}
+	if logo, err := base64.StdEncoding.DecodeString(setting(model.SettingLogo)); err == nil {
+		h.Logo = logo
+	}
 	if r.Lang == "" {
 		r.Lang = "it"
 	}

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/locales"
@@ -70,7 +74,11 @@ func (s *settings) build() fyne.CanvasObject {
 		newField("language", u.t("settings.language"), s.language),
 		newField("data", u.t("settings.data_folder"), s.data),
 	)
-	general := widget.NewCard(u.t("settings.title"), "", container.NewVBox(form, s.save, s.status))
+	logo := widget.NewButton(u.t("settings.logo"), s.onLogo)
+	if !u.op.IsCoordinator() {
+		logo.Disable()
+	}
+	general := widget.NewCard(u.t("settings.title"), "", container.NewVBox(form, logo, s.save, s.status))
 	tabs := container.NewAppTabs(
 		container.NewTabItem(u.t("settings.tab_general"),
 			container.NewVScroll(container.NewPadded(container.NewVBox(general, s.operators.build())))),
@@ -226,4 +234,32 @@ func (p *operatorsPanel) onAdd() {
 		p.status.SetText(u.tr.Tf("operators.added", map[string]any{"Name": o.FullName}))
 		p.refresh()
 	})
+}
+
+// onLogo stores the organisation's logo (a PNG) for the printed documents.
+func (s *settings) onLogo() {
+	u := s.u
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		defer rc.Close()
+		data, err := io.ReadAll(io.LimitReader(rc, 2<<20))
+		if err != nil || !bytes.HasPrefix(data, []byte("\x89PNG")) {
+			s.status.SetText(u.t("settings.logo_not_png"))
+			return
+		}
+		value := base64.StdEncoding.EncodeToString(data)
+		u.background(func() error {
+			return u.db.SaveSettings(context.Background(), map[string]string{model.SettingLogo: value}, u.operatorID())
+		}, func(err error) {
+			if err != nil {
+				s.status.SetText(u.errText(err))
+				return
+			}
+			s.status.SetText(u.t("settings.logo_saved"))
+		})
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
+	d.Show()
 }
