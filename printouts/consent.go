@@ -44,12 +44,11 @@ func RenderConsent(w io.Writer, c ConsentForm) error {
 		if c.Purpose != model.PurposeNotice {
 			for _, k := range []string{"doc.consent.yes", "doc.consent.no"} {
 				b.ensure(30)
-				b.pdf.SetDrawColor(0, 0, 0)
 				box, textX := margin, margin+18 // the box where the line starts:
 				if b.rtl() {                    // on the right in right-to-left languages
 					box, textX = pageW-margin-10, margin
 				}
-				b.pdf.Rect(box, b.y+2, 10, 10, "D")
+				b.strokeRect(box, b.y+2, 10, 10, 0)
 				b.y += b.text(b.label(k), b.lang, styleBody, textX, b.y, pageW-2*margin-18) + 6
 			}
 			b.y += 4

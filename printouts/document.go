@@ -64,8 +64,11 @@ func renderBilingual(w io.Writer, lang, titleKey string, h Header, body func(b *
 		}
 		pages = b.pdf.PageNo()
 		if pass == 1 {
+			if _, ok := w.(*previewSink); ok {
+				return b.output(w)
+			}
 			var buf bytes.Buffer
-			if err := b.pdf.Output(&buf); err != nil {
+			if err := b.output(&buf); err != nil {
 				return err
 			}
 			_, err := w.Write(buf.Bytes())
@@ -143,12 +146,12 @@ func (b *bilingual) both(key string, data map[string]any, style, italian typeset
 		b.draw(first, style, margin, b.y)
 		b.y += float64(first.Height) + 2
 	}
-	b.pdf.SetFillColor(70, 70, 70)
+	b.setGray(70)
 	if b.italianOnly() {
-		b.pdf.SetFillColor(0, 0, 0)
+		b.setGray(0)
 	}
 	b.draw(second, itStyle, margin+italianIndent, b.y)
-	b.pdf.SetFillColor(0, 0, 0)
+	b.setGray(0)
 	b.y += float64(second.Height) + after
 }
 
@@ -159,9 +162,8 @@ func (b *bilingual) signatures(keys ...string) {
 	b.y += 6
 	for _, k := range keys {
 		b.text(b.label(k), b.lang, styleSmall, margin, b.y, pageW-2*margin)
-		b.pdf.SetDrawColor(120, 120, 120)
-		b.pdf.Line(margin, b.y+boxH-8, margin+260, b.y+boxH-8)
-		b.pdf.Line(margin+300, b.y+boxH-8, pageW-margin, b.y+boxH-8)
+		b.line(margin, b.y+boxH-8, margin+260, b.y+boxH-8, 120)
+		b.line(margin+300, b.y+boxH-8, pageW-margin, b.y+boxH-8, 120)
 		b.text(b.it.T("doc.common.date_place"), locales.Default, styleSmall, margin+300, b.y+boxH-6, 200)
 		b.y += boxH + 8
 	}

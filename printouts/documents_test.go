@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -288,5 +289,37 @@ func TestLogo(t *testing.T) {
 	}
 	if n := count(nil); n != 0 {
 		t.Errorf("no logo: %d images", n)
+	}
+}
+
+// TestPreviewMatchesThePDF: the preview has one picture per PDF page, each
+// with ink on it.
+func TestPreviewMatchesThePDF(t *testing.T) {
+	pdfinfo := tool(t, "pdfinfo")
+	for doc, render := range documents {
+		pages, err := Preview(func(w io.Writer) error { return render(w, "ar") }, 0.5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), doc+".pdf")
+		os.WriteFile(path, func() []byte { var b bytes.Buffer; render(&b, "ar"); return b.Bytes() }(), 0o600)
+		info, _ := exec.Command(pdfinfo, path).Output()
+		if !strings.Contains(strings.Join(strings.Fields(string(info)), " "), "Pages: "+strconv.Itoa(len(pages))) {
+			t.Errorf("%s: %d preview pages, PDF says %s", doc, len(pages), info)
+		}
+		for i, p := range pages {
+			dark := 0
+			b := p.Bounds()
+			for y := b.Min.Y; y < b.Max.Y; y++ {
+				for x := b.Min.X; x < b.Max.X; x++ {
+					if r, _, _, _ := p.At(x, y).RGBA(); r < 0xE000 {
+						dark++
+					}
+				}
+			}
+			if dark < 500 {
+				t.Errorf("%s page %d of the preview is blank", doc, i+1)
+			}
+		}
 	}
 }

@@ -39,7 +39,7 @@ func RenderIntake(w io.Writer, in Intake) error {
 		}
 		pages = d.pdf.PageNo()
 	}
-	return d.pdf.Output(w)
+	return d.output(w)
 }
 
 func writeIntake(d *doc, tr *locales.Localizer, in Intake) {

@@ -3,6 +3,7 @@ package printouts
 import (
 	"bytes"
 	"fmt"
+	"image/color"
 	"slices"
 	"strings"
 	"time"
@@ -35,6 +36,8 @@ type doc struct {
 	y      float64 // the next free line, from the top
 	footer func(page int) string
 	fonts  map[string]bool // PDF fonts registered for hidden text
+	pages  [][]op          // what each page draws, for the preview
+	gray   uint8           // the fill colour of text, as a grey level
 }
 
 func newDoc(title string) *doc {
@@ -56,6 +59,7 @@ func newDoc(title string) *doc {
 // newPage starts a page and puts the cursor under the top margin.
 func (d *doc) newPage() {
 	d.pdf.AddPage()
+	d.pages = append(d.pages, nil)
 	d.y = margin
 	if d.footer != nil {
 		n := d.pdf.PageNo()
@@ -104,8 +108,15 @@ func (d *doc) draw(l *typeset.Layout, style typeset.Style, x, y float64) {
 	}
 	if len(segs) > 0 {
 		p.DrawPath("F")
+		d.record(op{kind: 'p', segs: segs, c: color.Gray{d.gray}})
 	}
 	d.hiddenText(l, style, x, y)
+}
+
+// setGray sets the colour text is drawn in.
+func (d *doc) setGray(g uint8) {
+	d.gray = g
+	d.pdf.SetFillColor(int(g), int(g), int(g))
 }
 
 // hiddenText lays the logical text, invisible, where each run is drawn,
@@ -210,4 +221,5 @@ func (d *doc) logo(png []byte) {
 		w, h = 140, info.Height()*140/info.Width()
 	}
 	d.pdf.ImageOptions("logo", pageW-margin-w, margin/2, w, h, false, opt, 0, "")
+	d.record(op{kind: 'i', x: pageW - margin - w, y: margin / 2, w: w, h: h, img: png})
 }

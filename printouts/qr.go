@@ -12,11 +12,10 @@ func (d *doc) drawQR(text string, x, y, size float64) error {
 	}
 	n := code.Size
 	cell := size / float64(n+8) // a quiet zone of 4 modules on each side
-	d.pdf.SetFillColor(0, 0, 0)
 	for row := 0; row < n; row++ {
 		for col := 0; col < n; col++ {
 			if code.Black(col, row) {
-				d.pdf.Rect(x+float64(col+4)*cell, y+float64(row+4)*cell, cell, cell, "F")
+				d.fillRect(x+float64(col+4)*cell, y+float64(row+4)*cell, cell, cell, 0)
 			}
 		}
 	}

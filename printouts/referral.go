@@ -27,7 +27,11 @@ func RenderReferral(w io.Writer, l ReferralLetter) error {
 	return renderBilingual(w, l.Lang, "doc.referral.title", l.Header, func(b *bilingual) error {
 		code := typeset.IsolateLTR(r.Code)
 		b.both("doc.referral.code", map[string]any{"Code": code}, styleHeading, styleItalian, sectionSpace)
-		if err := b.drawQR(r.Code, pageW-margin-90, b.y-60, 90); err != nil {
+		qrX := pageW - margin - 90 // where the lines end: on the left in right-to-left languages
+		if b.rtl() {
+			qrX = margin
+		}
+		if err := b.drawQR(r.Code, qrX, b.y-60, 90); err != nil {
 			return err
 		}
 		b.both("doc.referral.from", map[string]any{"Desk": typeset.Isolate(l.Header.Desk), "Phone": typeset.IsolateLTR(l.DeskPhone)},

@@ -90,5 +90,5 @@ func RenderSpecimen(w io.Writer, langs []model.Language) error {
 	if err := d.pdf.Error(); err != nil {
 		return err
 	}
-	return d.pdf.Output(w)
+	return d.output(w)
 }

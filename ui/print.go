@@ -3,10 +3,13 @@ package ui
 import (
 	"bytes"
 	"context"
+	"image"
 	"io"
 	"net/url"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 
 	"sportello/printouts"
@@ -53,12 +56,44 @@ func (u *App) printRequest(req printouts.Request, personID int64, fail func(stri
 		fail(u.errText(err) + " (" + err.Error() + ")")
 		return
 	}
-	u.printPDF(req.Doc+"-"+req.CaseCode+"-"+req.Lang+".pdf", func(w io.Writer) error {
-		if err := render(w); err != nil {
-			return err
+	save := func() {
+		u.printPDF(req.Doc+"-"+req.CaseCode+"-"+req.Lang+".pdf", func(w io.Writer) error {
+			if err := render(w); err != nil {
+				return err
+			}
+			return u.db.RecordPrint(context.Background(), u.operatorID(), personID, PrintDetail(req))
+		})
+	}
+	var pages []image.Image
+	u.background(func() (err error) {
+		pages, err = printouts.Preview(render, 1.1)
+		return err
+	}, func(err error) {
+		if err != nil {
+			fail(u.errText(err) + " (" + err.Error() + ")")
+			return
 		}
-		return u.db.RecordPrint(context.Background(), u.operatorID(), personID, PrintDetail(req))
+		u.showPreview(pages, save)
 	})
+}
+
+// showPreview shows a document's pages before it is saved and printed.
+func (u *App) showPreview(pages []image.Image, save func()) {
+	box := container.NewVBox()
+	for _, p := range pages {
+		img := canvas.NewImageFromImage(p)
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(595, 842))
+		box.Add(img)
+	}
+	d := dialog.NewCustomConfirm(u.t("print.preview"), u.t("print.save_open"), u.t("form.cancel"),
+		container.NewVScroll(box), func(ok bool) {
+			if ok {
+				save()
+			}
+		}, u.win)
+	d.Resize(fyne.NewSize(680, 700))
+	d.Show()
 }
 
 // PrintDetail is what the audit trail keeps of a printed document.
