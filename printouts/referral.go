@@ -27,11 +27,16 @@ func RenderReferral(w io.Writer, l ReferralLetter) error {
 	return renderBilingual(w, l.Lang, "doc.referral.title", l.Header, func(b *bilingual) error {
 		code := typeset.IsolateLTR(r.Code)
 		b.both("doc.referral.code", map[string]any{"Code": code}, styleHeading, styleItalian, sectionSpace)
-		qrX := pageW - margin - 90 // where the lines end: on the left in right-to-left languages
+		// The QR code sits where the lines end. Left to right, that is on
+		// the right, beside the short lines that follow. Right to left, it
+		// is on the left, where the Italian lines run, so it takes its
+		// own room below the code.
 		if b.rtl() {
-			qrX = margin
-		}
-		if err := b.drawQR(r.Code, qrX, b.y-60, 90); err != nil {
+			if err := b.drawQR(r.Code, margin, b.y-12, 90); err != nil {
+				return err
+			}
+			b.y += 90 - 12
+		} else if err := b.drawQR(r.Code, pageW-margin-90, b.y-60, 90); err != nil {
 			return err
 		}
 		b.both("doc.referral.from", map[string]any{"Desk": typeset.Isolate(l.Header.Desk), "Phone": typeset.IsolateLTR(l.DeskPhone)},
