@@ -51,21 +51,13 @@ func (u *App) printPDF(name string, render func(io.Writer) error) {
 // records in the audit trail what was printed for the person (document,
 // language, notice version). fail shows why it could not be prepared.
 func (u *App) printRequest(req printouts.Request, personID int64, fail func(string)) {
-	render, err := printouts.Prepare(context.Background(), u.db, req)
-	if err != nil {
-		fail(u.errText(err) + " (" + err.Error() + ")")
-		return
-	}
-	save := func() {
-		u.printPDF(req.Doc+"-"+req.CaseCode+"-"+req.Lang+".pdf", func(w io.Writer) error {
-			if err := render(w); err != nil {
-				return err
-			}
-			return u.db.RecordPrint(context.Background(), u.operatorID(), personID, PrintDetail(req))
-		})
-	}
+	// Reading the case and drawing the pages both happen off the UI goroutine.
+	var render func(io.Writer) error
 	var pages []image.Image
 	u.background(func() (err error) {
+		if render, err = printouts.Prepare(context.Background(), u.db, req); err != nil {
+			return err
+		}
 		pages, err = printouts.Preview(render, 1.1)
 		return err
 	}, func(err error) {
@@ -73,7 +65,14 @@ func (u *App) printRequest(req printouts.Request, personID int64, fail func(stri
 			fail(u.errText(err) + " (" + err.Error() + ")")
 			return
 		}
-		u.showPreview(pages, save)
+		u.showPreview(pages, func() {
+			u.printPDF(req.Doc+"-"+req.CaseCode+"-"+req.Lang+".pdf", func(w io.Writer) error {
+				if err := render(w); err != nil {
+					return err
+				}
+				return u.db.RecordPrint(context.Background(), u.operatorID(), personID, PrintDetail(req))
+			})
+		})
 	})
 }
 
