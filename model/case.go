@@ -8,6 +8,7 @@ import (
 // Case is a person's path with the desk (presa in carico), from intake to closure.
 type Case struct {
 	ID         int64
+	UID        string // stable across desks
 	PersonID   int64
 	OpenedAt   time.Time
 	ClosedAt   time.Time // zero while open

@@ -34,6 +34,7 @@ var ConsentStates = []ConsentState{ConsentGiven, ConsentRefused, ConsentWithdraw
 // never changed: a withdrawal is a new record, so the history stays.
 type Consent struct {
 	ID            int64
+	UID           string // stable across desks
 	PersonID      int64
 	Purpose       ConsentPurpose
 	ServiceID     int64  // the recipient, for sharing

@@ -8,6 +8,7 @@ import (
 // Interview is one structured conversation with the person (colloquio).
 type Interview struct {
 	ID                   int64
+	UID                  string // stable across desks
 	CaseID               int64
 	Date                 time.Time
 	Kind                 InterviewKind

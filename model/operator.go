@@ -10,6 +10,7 @@ import (
 // Operator is a user of the workstation.
 type Operator struct {
 	ID           int64
+	UID          string // stable across desks
 	Username     string
 	FullName     string
 	Role         Role

@@ -10,6 +10,7 @@ import (
 // Person is a beneficiary: a worker helped by the desk.
 type Person struct {
 	ID       int64
+	UID      string // stable across desks
 	CaseCode string // e.g. PUA-2026-000123, given by the store
 
 	FamilyName    string   // as written in documents

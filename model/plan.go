@@ -72,6 +72,7 @@ var BudgetPurposes = []BudgetPurpose{BudgetCourseFee, BudgetInternship, BudgetRe
 // Plan is one version of a person's individual action plan (PAI).
 type Plan struct {
 	ID        int64
+	UID       string // stable across desks
 	CaseID    int64
 	Version   int
 	Status    PlanStatus

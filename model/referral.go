@@ -45,6 +45,7 @@ const (
 // Referral sends a person to a service of the map.
 type Referral struct {
 	ID          int64
+	UID         string // stable across desks
 	CaseID      int64
 	ServiceID   int64
 	Reason      string

@@ -29,6 +29,7 @@ var ServiceKinds = []ServiceKind{ServiceCPI, ServiceAntiTrafficking, ServiceLega
 // Service is one entry of the map of services the desk keeps.
 type Service struct {
 	ID        int64
+	UID       string // stable across desks
 	Name      string
 	Kind      ServiceKind
 	Address   string
@@ -40,9 +41,12 @@ type Service struct {
 	Notes     string
 }
 
+// NumeroVerdeUID is the Numero Verde's stable ID, the same on every desk.
+const NumeroVerdeUID = "00000000000000000000000000000001"
+
 // NumeroVerde is the one national service that exists everywhere: every
 // new database starts with it.
-var NumeroVerde = Service{Name: "Numero Verde Antitratta", Kind: ServiceAntiTrafficking, Phone: "800 290 290",
+var NumeroVerde = Service{UID: NumeroVerdeUID, Name: "Numero Verde Antitratta", Kind: ServiceAntiTrafficking, Phone: "800 290 290",
 	Hours: "24/7", Area: "Italia", Notes: "Numero verde nazionale, gratuito, anonimo; in più lingue."}
 
 // Validate checks the service's fields.

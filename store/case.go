@@ -12,8 +12,9 @@ func (d *DB) createCase(ctx context.Context, tx *sql.Tx, c *model.Case, by int64
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO cases (person_id, opened_at, closed_at, status, operator_id, priority)
-		VALUES (?, ?, ?, ?, ?, ?)`, c.PersonID, formatTime(c.OpenedAt), formatTime(c.ClosedAt), string(c.Status),
+	c.UID = newUID()
+	res, err := tx.ExecContext(ctx, `INSERT INTO cases (uid, person_id, opened_at, closed_at, status, operator_id, priority)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.UID, c.PersonID, formatTime(c.OpenedAt), formatTime(c.ClosedAt), string(c.Status),
 		nullID(c.OperatorID), string(c.Priority))
 	if err != nil {
 		return err
@@ -34,7 +35,7 @@ func (d *DB) CreateCase(ctx context.Context, c *model.Case, by int64) error {
 
 // CasesOf lists a person's cases, newest first.
 func (d *DB) CasesOf(ctx context.Context, personID int64) ([]model.Case, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, person_id, opened_at, closed_at, status, coalesce(operator_id, 0), priority
+	rows, err := d.db.QueryContext(ctx, `SELECT id, uid, person_id, opened_at, closed_at, status, coalesce(operator_id, 0), priority
 		FROM cases WHERE person_id = ? ORDER BY opened_at DESC, id DESC`, personID)
 	if err != nil {
 		return nil, err
@@ -44,7 +45,7 @@ func (d *DB) CasesOf(ctx context.Context, personID int64) ([]model.Case, error) 
 	for rows.Next() {
 		var c model.Case
 		var opened, closed, status, prio string
-		if err := rows.Scan(&c.ID, &c.PersonID, &opened, &closed, &status, &c.OperatorID, &prio); err != nil {
+		if err := rows.Scan(&c.ID, &c.UID, &c.PersonID, &opened, &closed, &status, &c.OperatorID, &prio); err != nil {
 			return nil, err
 		}
 		c.OpenedAt, c.ClosedAt = parseTime(opened), parseTime(closed)

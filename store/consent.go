@@ -37,9 +37,10 @@ func (d *DB) RecordConsent(ctx context.Context, c *model.Consent, scan []byte, b
 			}
 		}
 		c.RecordedBy = by
-		res, err := tx.ExecContext(ctx, `INSERT INTO consents (person_id, purpose, service_id, notice_version, language,
-			mediator, state, date, scan, scan_name, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.PersonID, string(c.Purpose), nullID(c.ServiceID), c.NoticeVersion, c.Language, c.Mediator,
+		c.UID = newUID()
+		res, err := tx.ExecContext(ctx, `INSERT INTO consents (uid, person_id, purpose, service_id, notice_version, language,
+			mediator, state, date, scan, scan_name, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.UID, c.PersonID, string(c.Purpose), nullID(c.ServiceID), c.NoticeVersion, c.Language, c.Mediator,
 			string(c.State), formatTime(c.Date), blob, c.ScanName, nullID(by))
 		if err != nil {
 			return err
@@ -57,7 +58,7 @@ func (d *DB) ConsentsOf(ctx context.Context, personID int64) ([]model.Consent, e
 }
 
 func consentsOf(ctx context.Context, q querier, personID int64) ([]model.Consent, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, person_id, purpose, coalesce(service_id, 0), notice_version, language,
+	rows, err := q.QueryContext(ctx, `SELECT id, uid, person_id, purpose, coalesce(service_id, 0), notice_version, language,
 		mediator, state, date, scan IS NOT NULL, scan_name, coalesce(recorded_by, 0)
 		FROM consents WHERE person_id = ? ORDER BY date DESC, id DESC`, personID)
 	if err != nil {
@@ -68,7 +69,7 @@ func consentsOf(ctx context.Context, q querier, personID int64) ([]model.Consent
 	for rows.Next() {
 		var c model.Consent
 		var purpose, state, date string
-		if err := rows.Scan(&c.ID, &c.PersonID, &purpose, &c.ServiceID, &c.NoticeVersion, &c.Language, &c.Mediator,
+		if err := rows.Scan(&c.ID, &c.UID, &c.PersonID, &purpose, &c.ServiceID, &c.NoticeVersion, &c.Language, &c.Mediator,
 			&state, &date, &c.HasScan, &c.ScanName, &c.RecordedBy); err != nil {
 			return nil, err
 		}

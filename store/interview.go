@@ -17,9 +17,10 @@ func (d *DB) CreateInterview(ctx context.Context, iv *model.Interview, by int64)
 		if iv.Status == "" {
 			iv.Status = model.InterviewCompleted
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO interviews (case_id, date, kind, operator_id, mediator, language,
-			questionnaire_version, notes, duration_s, place, status, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			iv.CaseID, formatTime(iv.Date), string(iv.Kind), nullID(iv.OperatorID), iv.Mediator, iv.Language,
+		iv.UID = newUID()
+		res, err := tx.ExecContext(ctx, `INSERT INTO interviews (uid, case_id, date, kind, operator_id, mediator, language,
+			questionnaire_version, notes, duration_s, place, status, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			iv.UID, iv.CaseID, formatTime(iv.Date), string(iv.Kind), nullID(iv.OperatorID), iv.Mediator, iv.Language,
 			iv.QuestionnaireVersion, iv.Notes, int64(iv.Duration/time.Second), string(iv.Place), string(iv.Status), iv.Section)
 		if err != nil {
 			return err
@@ -41,7 +42,7 @@ func (d *DB) CreateInterview(ctx context.Context, iv *model.Interview, by int64)
 
 // InterviewsOf lists a case's interviews, newest first, with their answers.
 func (d *DB) InterviewsOf(ctx context.Context, caseID int64) ([]model.Interview, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, case_id, date, kind, coalesce(operator_id, 0), mediator, language,
+	rows, err := d.db.QueryContext(ctx, `SELECT id, uid, case_id, date, kind, coalesce(operator_id, 0), mediator, language,
 		questionnaire_version, notes, duration_s, place, status, section FROM interviews WHERE case_id = ?
 		ORDER BY date DESC, id DESC`, caseID)
 	if err != nil {
@@ -53,7 +54,7 @@ func (d *DB) InterviewsOf(ctx context.Context, caseID int64) ([]model.Interview,
 		var iv model.Interview
 		var date, kind, place, status string
 		var secs int64
-		if err := rows.Scan(&iv.ID, &iv.CaseID, &date, &kind, &iv.OperatorID, &iv.Mediator, &iv.Language,
+		if err := rows.Scan(&iv.ID, &iv.UID, &iv.CaseID, &date, &kind, &iv.OperatorID, &iv.Mediator, &iv.Language,
 			&iv.QuestionnaireVersion, &iv.Notes, &secs, &place, &status, &iv.Section); err != nil {
 			return nil, err
 		}

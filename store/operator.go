@@ -8,7 +8,7 @@ import (
 	"sportello/model"
 )
 
-const operatorColumns = "id, username, full_name, role, password_hash, active, created_at"
+const operatorColumns = "id, uid, username, full_name, role, password_hash, active, created_at"
 
 // CountOperators counts the accounts; zero means the first start.
 func (d *DB) CountOperators(ctx context.Context) (int, error) {
@@ -40,8 +40,9 @@ func (d *DB) CreateOperator(ctx context.Context, o *model.Operator, password str
 		}
 		o.CreatedAt = d.Now().UTC()
 		o.Active = true
-		res, err := tx.ExecContext(ctx, `INSERT INTO operators (username, full_name, role, password_hash, active, created_at)
-			VALUES (?, ?, ?, ?, 1, ?)`, o.Username, o.FullName, string(o.Role), hash, formatTime(o.CreatedAt))
+		o.UID = newUID()
+		res, err := tx.ExecContext(ctx, `INSERT INTO operators (uid, username, full_name, role, password_hash, active, created_at)
+			VALUES (?, ?, ?, ?, ?, 1, ?)`, o.UID, o.Username, o.FullName, string(o.Role), hash, formatTime(o.CreatedAt))
 		if err != nil {
 			return err
 		}
@@ -114,7 +115,7 @@ type scanner interface{ Scan(dest ...any) error }
 func scanOperator(s scanner) (*model.Operator, error) {
 	var o model.Operator
 	var role, created string
-	if err := s.Scan(&o.ID, &o.Username, &o.FullName, &role, &o.PasswordHash, &o.Active, &created); err != nil {
+	if err := s.Scan(&o.ID, &o.UID, &o.Username, &o.FullName, &role, &o.PasswordHash, &o.Active, &created); err != nil {
 		return nil, err
 	}
 	o.Role = model.Role(role)

@@ -10,13 +10,13 @@ import (
 	"sportello/model"
 )
 
-const personColumns = `id, case_code, family_name, given_names, own_script_name, aliases, sex, birth_date,
+const personColumns = `id, uid, case_code, family_name, given_names, own_script_name, aliases, sex, birth_date,
 	birth_country, citizenships, languages, preferred_language, phone, domicile, domicile_informal,
 	fiscal_code, permit_type, permit_number, permit_expiry, permit_status, vulnerabilities, channel,
 	created_at, updated_at`
 
 // CasePrefix starts every case code.
-const CasePrefix = "PUA"
+const CasePrefix = model.DefaultCasePrefix
 
 // CreatePerson validates and saves a new person, gives them the next case
 // code of the year, and opens a case assigned to the operator: all in one
@@ -33,15 +33,21 @@ func (d *DB) CreatePerson(ctx context.Context, p *model.Person, operatorID int64
 		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(code_seq), 0) + 1 FROM persons WHERE code_year = ?", year).Scan(&seq); err != nil {
 			return err
 		}
-		p.CaseCode = fmt.Sprintf("%s-%04d-%06d", CasePrefix, year, seq)
+		prefix, err := casePrefix(ctx, tx)
+		if err != nil {
+			return err
+		}
+		p.CaseCode = fmt.Sprintf("%s-%04d-%06d", prefix, year, seq)
 		p.CreatedAt, p.UpdatedAt = now.UTC(), now.UTC()
 		args := append([]any{p.CaseCode, year, seq}, personValues(p)...)
 		args = append(args, formatTime(p.CreatedAt), formatTime(p.UpdatedAt))
-		res, err := tx.ExecContext(ctx, `INSERT INTO persons (case_code, code_year, code_seq, family_name, given_names,
+		p.UID = newUID()
+		args = append([]any{p.UID}, args...)
+		res, err := tx.ExecContext(ctx, `INSERT INTO persons (uid, case_code, code_year, code_seq, family_name, given_names,
 			own_script_name, aliases, sex, birth_date, birth_year, birth_country, citizenships, languages,
 			preferred_language, phone, domicile, domicile_informal, fiscal_code, permit_type, permit_number,
 			permit_expiry, permit_status, vulnerabilities, channel, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		if err != nil {
 			return err
 		}
@@ -111,7 +117,7 @@ func (d *DB) PersonByCaseCode(ctx context.Context, code string) (*model.Person, 
 func scanPerson(s scanner) (*model.Person, error) {
 	var p model.Person
 	var aliases, sex, birth, cits, langs, expiry, status, vulns, channel, created, updated string
-	err := s.Scan(&p.ID, &p.CaseCode, &p.FamilyName, &p.GivenNames, &p.OwnScriptName, &aliases, &sex, &birth,
+	err := s.Scan(&p.ID, &p.UID, &p.CaseCode, &p.FamilyName, &p.GivenNames, &p.OwnScriptName, &aliases, &sex, &birth,
 		&p.BirthCountry, &cits, &langs, &p.PreferredLanguage, &p.Phone, &p.Domicile, &p.DomicileInformal,
 		&p.FiscalCode, &p.Permit.Type, &p.Permit.Number, &expiry, &status, &vulns, &channel, &created, &updated)
 	if err != nil {

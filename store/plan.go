@@ -13,7 +13,7 @@ import (
 	"sportello/model"
 )
 
-const planColumns = `id, case_id, version, status, reviews, agreed_at, signed_by, coalesce(agreed_by, 0),
+const planColumns = `id, uid, case_id, version, status, reviews, agreed_at, signed_by, coalesce(agreed_by, 0),
 	created_at, updated_at`
 
 // PlansOf lists every version of a case's action plan, newest first, each
@@ -103,8 +103,9 @@ func (d *DB) insertPlan(ctx context.Context, tx *sql.Tx, p *model.Plan, now time
 	}
 	p.Status, p.AgreedAt, p.SignedBy, p.AgreedBy = model.PlanDraft, time.Time{}, "", 0
 	p.CreatedAt, p.UpdatedAt = now, now
-	res, err := tx.ExecContext(ctx, `INSERT INTO plans (case_id, version, status, reviews, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, p.CaseID, p.Version, string(p.Status), formatReviews(p.Reviews),
+	p.UID = newUID()
+	res, err := tx.ExecContext(ctx, `INSERT INTO plans (uid, case_id, version, status, reviews, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, p.UID, p.CaseID, p.Version, string(p.Status), formatReviews(p.Reviews),
 		formatTime(now), formatTime(now))
 	if err != nil {
 		return err

@@ -29,7 +29,7 @@ func plansWhere(ctx context.Context, q querier, where string, args ...any) ([]mo
 	err = eachRow(rows, err, func(s scanner) error {
 		var p model.Plan
 		var status, reviews, agreed, created, updated string
-		if err := s.Scan(&p.ID, &p.CaseID, &p.Version, &status, &reviews, &agreed, &p.SignedBy, &p.AgreedBy,
+		if err := s.Scan(&p.ID, &p.UID, &p.CaseID, &p.Version, &status, &reviews, &agreed, &p.SignedBy, &p.AgreedBy,
 			&created, &updated); err != nil {
 			return err
 		}

@@ -12,7 +12,7 @@ import (
 	"sportello/model"
 )
 
-const referralColumns = `r.id, r.case_id, r.service_id, r.reason, r.urgency, coalesce(r.consent_id, 0), r.legal_basis,
+const referralColumns = `r.id, r.uid, r.case_id, r.service_id, r.reason, r.urgency, coalesce(r.consent_id, 0), r.legal_basis,
 	r.status, r.created, r.sent_at, r.answered_at, r.completed_at, r.follow_up, r.feedback, r.code`
 
 // ReferralPrefix starts every referral's tracking code.
@@ -57,7 +57,14 @@ func (d *DB) CreateReferral(ctx context.Context, r *model.Referral, by *model.Op
 		} else {
 			urgent = true
 		}
+		desk, err := casePrefix(ctx, tx)
+		if err != nil {
+			return err
+		}
 		prefix := fmt.Sprintf("%s-%04d-", ReferralPrefix, now.Year())
+		if desk != CasePrefix {
+			prefix = fmt.Sprintf("%s-%s-%04d-", ReferralPrefix, desk, now.Year())
+		}
 		var seq int
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) + 1
 			FROM referrals WHERE code >= ? AND code < ?`, len(prefix)+1, prefix, prefix[:len(prefix)-1]+".").
@@ -65,9 +72,10 @@ func (d *DB) CreateReferral(ctx context.Context, r *model.Referral, by *model.Op
 			return err
 		}
 		r.Code = fmt.Sprintf("%s%06d", prefix, seq)
-		res, err := tx.ExecContext(ctx, `INSERT INTO referrals (case_id, service_id, reason, urgency, consent_id,
-			legal_basis, status, created, follow_up, feedback, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.CaseID, r.ServiceID, r.Reason, string(r.Urgency), nullID(r.ConsentID), r.LegalBasis, string(r.Status),
+		r.UID = newUID()
+		res, err := tx.ExecContext(ctx, `INSERT INTO referrals (uid, case_id, service_id, reason, urgency, consent_id,
+			legal_basis, status, created, follow_up, feedback, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.UID, r.CaseID, r.ServiceID, r.Reason, string(r.Urgency), nullID(r.ConsentID), r.LegalBasis, string(r.Status),
 			formatTime(r.Created), r.FollowUp.String(), r.Feedback, r.Code)
 		if err != nil {
 			return err
@@ -209,7 +217,7 @@ func (d *DB) referralRows(ctx context.Context, statuses ...model.ReferralStatus)
 func scanReferral(s scanner, more ...any) (*model.Referral, error) {
 	var r model.Referral
 	var urgency, status, created, sent, answered, completed, follow string
-	dest := append([]any{&r.ID, &r.CaseID, &r.ServiceID, &r.Reason, &urgency, &r.ConsentID, &r.LegalBasis, &status,
+	dest := append([]any{&r.ID, &r.UID, &r.CaseID, &r.ServiceID, &r.Reason, &urgency, &r.ConsentID, &r.LegalBasis, &status,
 		&created, &sent, &answered, &completed, &follow, &r.Feedback, &r.Code}, more...)
 	if err := s.Scan(dest...); err != nil {
 		return nil, err

@@ -10,7 +10,7 @@ import (
 	"sportello/model"
 )
 
-const serviceColumns = "id, name, kind, address, phone, email, hours, languages, area, notes"
+const serviceColumns = "id, uid, name, kind, address, phone, email, hours, languages, area, notes"
 
 // querier is what reads need from either the database or a transaction.
 // Inside DB.update, reads must go through the *sql.Tx: the database has a
@@ -93,8 +93,8 @@ func (d *DB) ImportServices(ctx context.Context, list []model.Service, by int64)
 		for i := range list {
 			s := &list[i]
 			s.ID = 0
-			err := tx.QueryRowContext(ctx, "SELECT id FROM services WHERE name = ? COLLATE NOCASE",
-				strings.TrimSpace(s.Name)).Scan(&s.ID)
+			err := tx.QueryRowContext(ctx, "SELECT id, uid FROM services WHERE name = ? COLLATE NOCASE",
+				strings.TrimSpace(s.Name)).Scan(&s.ID, &s.UID)
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
 				return err
 			}
@@ -122,8 +122,9 @@ func (d *DB) saveService(ctx context.Context, tx *sql.Tx, s *model.Service, by i
 	args := []any{s.Name, string(s.Kind), s.Address, s.Phone, s.Email, s.Hours, strings.Join(s.Languages, " "),
 		s.Area, s.Notes}
 	if s.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO services (name, kind, address, phone, email, hours, languages,
-			area, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+		s.UID = newUID()
+		res, err := tx.ExecContext(ctx, `INSERT INTO services (uid, name, kind, address, phone, email, hours, languages,
+			area, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{s.UID}, args...)...)
 		if err != nil {
 			return false, err
 		}
@@ -169,7 +170,7 @@ func serviceExists(ctx context.Context, q querier, id int64) error {
 func scanService(s scanner) (*model.Service, error) {
 	var sv model.Service
 	var kind, langs string
-	if err := s.Scan(&sv.ID, &sv.Name, &kind, &sv.Address, &sv.Phone, &sv.Email, &sv.Hours, &langs, &sv.Area,
+	if err := s.Scan(&sv.ID, &sv.UID, &sv.Name, &kind, &sv.Address, &sv.Phone, &sv.Email, &sv.Hours, &langs, &sv.Area,
 		&sv.Notes); err != nil {
 		return nil, err
 	}

@@ -37,3 +37,13 @@ func (d *DB) SaveSettings(ctx context.Context, values map[string]string, by int6
 		return d.audit(ctx, tx, by, model.ActionUpdate, "settings", 0, "")
 	})
 }
+
+// casePrefix reads this desk's case-code prefix inside tx.
+func casePrefix(ctx context.Context, tx *sql.Tx) (string, error) {
+	var v string
+	err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", model.SettingCasePrefix).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) || v == "" {
+		return CasePrefix, nil
+	}
+	return v, err
+}

@@ -248,3 +248,7 @@ func splitLines(s string) []string {
 	}
 	return strings.Split(s, "\n")
 }
+
+func parseDay(s string) (time.Time, error) {
+	return time.Parse("2006-01-02", s)
+}
