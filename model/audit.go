@@ -13,6 +13,9 @@ const (
 	ActionLogin       = "login"
 	ActionLoginFailed = "login_failed"
 	ActionBackup      = "backup"
+	ActionExport      = "export"
+	ActionImport      = "import"
+	ActionResolve     = "resolve" // a conflict between desks settled
 )
 
 // AuditEvent records who did what to which record, and when. Events are

@@ -24,6 +24,20 @@ func loadPlan(ctx context.Context, q querier, id int64) (*model.Plan, error) {
 
 // plansWhere reads the plans a condition selects, with their parts.
 func plansWhere(ctx context.Context, q querier, where string, args ...any) ([]model.Plan, error) {
+	out, err := plansOnly(ctx, q, where, args...)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if err := readPlanParts(ctx, q, &out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// plansOnly reads plans without their parts.
+func plansOnly(ctx context.Context, q querier, where string, args ...any) ([]model.Plan, error) {
 	var out []model.Plan
 	rows, err := q.QueryContext(ctx, "SELECT "+planColumns+" FROM plans WHERE "+where, args...)
 	err = eachRow(rows, err, func(s scanner) error {
@@ -40,11 +54,6 @@ func plansWhere(ctx context.Context, q querier, where string, args ...any) ([]mo
 	})
 	if err != nil {
 		return nil, err
-	}
-	for i := range out {
-		if err := readPlanParts(ctx, q, &out[i]); err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
 }

@@ -1,4 +1,7 @@
-package main
+// Package demo makes fictional sample data: accounts, persons with their
+// cases, interviews, plans, consents, referrals and activities. Every name
+// in it is invented.
+package demo
 
 import (
 	"context"
@@ -11,8 +14,8 @@ import (
 	"sportello/store"
 )
 
-// DemoPassword is every demo account's password; the README gives it.
-const DemoPassword = "sportello-demo"
+// Password is every demo account's password; the README gives it.
+const Password = "sportello-demo"
 
 // demoOperators are the demo accounts, one per role. All fictional.
 var demoOperators = []model.Operator{
@@ -74,10 +77,10 @@ var demoMediators = map[string]string{"ar": "Samira Belkacem", "ur": "Samira Bel
 var demoPlaces = []string{"Via dei Campi 12, Latina", "Località Borgo Nuovo, Foggia (insediamento informale)",
 	"Via Garibaldi 40, Ragusa", "Casolare in contrada San Marco, Saluzzo", "Via Roma 3, Rosarno"}
 
-// seedDemo adds fictional persons up to total, with their cases and
+// Seed adds fictional persons up to total, with their cases and
 // interviews, and the demo accounts. It counts what it already made, so a
 // second run adds no duplicates.
-func seedDemo(ctx context.Context, db *store.DB, total int) (added int, err error) {
+func Seed(ctx context.Context, db *store.DB, total int) (added int, err error) {
 	ops := map[model.Role]int64{}
 	for _, o := range demoOperators {
 		existing, err := db.OperatorByUsername(ctx, o.Username)
@@ -86,7 +89,7 @@ func seedDemo(ctx context.Context, db *store.DB, total int) (added int, err erro
 			continue
 		}
 		op := o
-		if err := db.CreateOperator(ctx, &op, DemoPassword, 0); err != nil {
+		if err := db.CreateOperator(ctx, &op, Password, 0); err != nil {
 			return 0, err
 		}
 		ops[o.Role] = op.ID
@@ -132,6 +135,11 @@ func seedDemo(ctx context.Context, db *store.DB, total int) (added int, err erro
 		}
 		if err := demoPlanAndReferrals(ctx, db, r, i, p, &model.Operator{ID: op, Role: model.RoleOperator}, coordinator, services); err != nil {
 			return added, fmt.Errorf("demo plan %d: %w", i, err)
+		}
+		if i%8 == 0 {
+			if err := db.CreateActivity(ctx, demoActivity(r, opened), op); err != nil {
+				return added, fmt.Errorf("demo activity %d: %w", i, err)
+			}
 		}
 		if err := db.SaveSettings(ctx, map[string]string{settingDemoPersons: strconv.Itoa(i + 1)}, 0); err != nil {
 			return added, err
@@ -233,24 +241,14 @@ var demoProfiles = []map[string]string{
 	},
 }
 
-func (c *cli) demo(args []string) int {
-	fs, db := c.flags("demo")
-	persons := fs.Int("persons", 60, c.tr.T("cli.flag_persons"))
-	if code, ok := c.parse(fs, args); !ok {
-		return code
+// demoActivity is a fictional session, outreach round, accompaniment or
+// consultation on the day a case opened.
+func demoActivity(r *rand.Rand, day time.Time) *model.Activity {
+	places := []string{"Borgo Hermada", "Sabaudia, piazza del mercato", "Latina Scalo, stazione", "Sede dello sportello"}
+	kind := model.ActivityKinds[r.IntN(len(model.ActivityKinds))]
+	people := 1
+	if kind == model.ActivityInfoSession || kind == model.ActivityOutreach {
+		people = 5 + r.IntN(40)
 	}
-	if *persons < 0 {
-		fmt.Fprintln(c.errw, c.tr.T("cli.demo_bad_count"))
-		return 2
-	}
-	return c.withDB(*db, func(d *store.DB) int {
-		added, err := seedDemo(context.Background(), d, *persons)
-		if err != nil {
-			c.fail(err)
-			return 1
-		}
-		fmt.Fprintln(c.out, c.tr.Tf("cli.demo_done", map[string]any{"Added": added, "Path": d.Path(),
-			"Password": DemoPassword}))
-		return 0
-	})
+	return &model.Activity{Date: day, Kind: kind, Participants: people, Place: places[r.IntN(len(places))]}
 }

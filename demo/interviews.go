@@ -1,4 +1,4 @@
-package main
+package demo
 
 // Demo interviews on the bundled questionnaire.
 

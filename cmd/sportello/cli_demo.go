@@ -1,0 +1,31 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"sportello/demo"
+	"sportello/store"
+)
+
+func (c *cli) demo(args []string) int {
+	fs, db := c.flags("demo")
+	persons := fs.Int("persons", 60, c.tr.T("cli.flag_persons"))
+	if code, ok := c.parse(fs, args); !ok {
+		return code
+	}
+	if *persons < 0 {
+		fmt.Fprintln(c.errw, c.tr.T("cli.demo_bad_count"))
+		return 2
+	}
+	return c.withDB(*db, func(d *store.DB) int {
+		added, err := demo.Seed(context.Background(), d, *persons)
+		if err != nil {
+			c.fail(err)
+			return 1
+		}
+		fmt.Fprintln(c.out, c.tr.Tf("cli.demo_done", map[string]any{"Added": added, "Path": d.Path(),
+			"Password": demo.Password}))
+		return 0
+	})
+}

@@ -1,0 +1,214 @@
+package exchange
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// A bundle is a ZIP archive of two files: data.json, the full document with
+// each record's sync base, and manifest.json, which names the desk, holds
+// the SHA-256 of data.json and is signed with the desk's ed25519 key.
+const (
+	manifestName = "manifest.json"
+	dataName     = "data.json"
+	bundleKind   = "bundle"
+	maxDataSize  = 4 << 30 // a bundle's data.json, uncompressed
+)
+
+// Manifest describes a bundle.
+type Manifest struct {
+	Format        string         `json:"format"`
+	FormatVersion string         `json:"format_version"`
+	Kind          string         `json:"kind"`
+	Desk          Desk           `json:"desk"`
+	GeneratedAt   string         `json:"generated_at"`
+	Counts        map[string]int `json:"counts"`
+	DataSHA256    string         `json:"data_sha256"`
+	PublicKey     string         `json:"public_key"` // ed25519, base64
+	Signature     string         `json:"signature"`  // over the manifest with this field empty
+}
+
+// zipTime fixes the archive's file times, so a bundle depends on its data only.
+var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// writeBundle writes data (a document's JSON) as a signed bundle.
+func writeBundle(w io.Writer, doc *Document, data []byte, key ed25519.PrivateKey) error {
+	sum := sha256.Sum256(data)
+	m := Manifest{Format: Format, FormatVersion: FormatVersion, Kind: bundleKind, Desk: doc.Desk,
+		GeneratedAt: doc.GeneratedAt, Counts: doc.Counts(), DataSHA256: hex.EncodeToString(sum[:]),
+		PublicKey: base64.StdEncoding.EncodeToString(key.Public().(ed25519.PublicKey))}
+	unsigned, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	m.Signature = base64.StdEncoding.EncodeToString(ed25519.Sign(key, unsigned))
+	manifest, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	z := zip.NewWriter(w)
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{manifestName, manifest}, {dataName, data}} {
+		fw, err := z.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: zipTime})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(f.data); err != nil {
+			return err
+		}
+	}
+	return z.Close()
+}
+
+// BundleError says why a bundle is refused; nothing was changed.
+type BundleError struct {
+	Code   string // one of the Bundle* codes
+	Detail string
+}
+
+// Reasons a bundle is refused.
+const (
+	BundleNotBundle  = "not_bundle"    // not a ZIP archive with a manifest and data
+	BundleTruncated  = "truncated"     // cut short or damaged in transit
+	BundleTampered   = "tampered"      // changed after it was signed, or signed by another key
+	BundleVersion    = "version"       // another format or a newer major version
+	BundleMalformed  = "malformed"     // the data do not follow the published schema
+	BundlePseudonym  = "pseudonymised" // a pseudonymised export cannot be merged
+	BundleOwnDesk    = "own_desk"      // made by this very desk
+	BundleEncrypted  = "encrypted"     // encrypted for another key
+	BundleCaseCodes  = "case_codes"    // its case codes collide with this desk's
+	BundleReferences = "references"    // a record refers to one that is nowhere
+)
+
+func (e *BundleError) Error() string { return "bundle refused (" + e.Code + "): " + e.Detail }
+
+func refuse(code, format string, args ...any) *BundleError {
+	return &BundleError{Code: code, Detail: fmt.Sprintf(format, args...)}
+}
+
+// readBundle opens a bundle's bytes, checks its manifest, signature and
+// data, and decodes the document. It changes nothing anywhere.
+func readBundle(b []byte) (*Manifest, *Document, error) {
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		if len(b) > 4 && bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+			return nil, nil, refuse(BundleTruncated, "the file is cut short or damaged (%v)", err)
+		}
+		return nil, nil, refuse(BundleNotBundle, "the file is not a Sportello bundle")
+	}
+	files := map[string]*zip.File{}
+	for _, f := range z.File {
+		files[f.Name] = f
+	}
+	if files[manifestName] == nil || files[dataName] == nil || len(files) != 2 {
+		return nil, nil, refuse(BundleNotBundle, "a bundle holds exactly manifest.json and data.json")
+	}
+	manifestBytes, err := readZipFile(files[manifestName], 1<<20)
+	if err != nil {
+		return nil, nil, err
+	}
+	var m Manifest
+	if err := strictJSON(manifestBytes, &m); err != nil {
+		return nil, nil, refuse(BundleNotBundle, "its manifest cannot be read: %v", err)
+	}
+	if m.Format != Format || m.Kind != bundleKind {
+		return nil, nil, refuse(BundleVersion, "it is a %q %q, not a %s bundle", m.Format, m.Kind, Format)
+	}
+	if err := checkVersion(m.FormatVersion); err != nil {
+		return nil, nil, err
+	}
+	if err := verifyManifest(m); err != nil {
+		return nil, nil, err
+	}
+	data, err := readZipFile(files[dataName], maxDataSize)
+	if err != nil {
+		return nil, nil, err
+	}
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != m.DataSHA256 {
+		return nil, nil, refuse(BundleTampered, "its data were changed after the desk signed them")
+	}
+	if err := ValidateJSON(data); err != nil {
+		return nil, nil, refuse(BundleMalformed, "%v", err)
+	}
+	var doc Document
+	if err := strictJSON(data, &doc); err != nil {
+		return nil, nil, refuse(BundleMalformed, "its data cannot be read: %v", err)
+	}
+	if doc.Desk != m.Desk {
+		return nil, nil, refuse(BundleTampered, "its data name another desk than its manifest")
+	}
+	if doc.Mode != ModeFull {
+		return nil, nil, refuse(BundlePseudonym, "a pseudonymised export cannot be merged into a desk")
+	}
+	return &m, &doc, nil
+}
+
+func verifyManifest(m Manifest) error {
+	pub, err := base64.StdEncoding.DecodeString(m.PublicKey)
+	if err != nil || len(pub) != ed25519.PublicKeySize {
+		return refuse(BundleTampered, "its signing key is unreadable")
+	}
+	sig, err := base64.StdEncoding.DecodeString(m.Signature)
+	if err != nil {
+		return refuse(BundleTampered, "its signature is unreadable")
+	}
+	unsigned := m
+	unsigned.Signature = ""
+	msg, err := json.Marshal(unsigned)
+	if err != nil {
+		return err
+	}
+	if !ed25519.Verify(pub, msg, sig) {
+		return refuse(BundleTampered, "its signature does not match: the bundle was changed after it was made")
+	}
+	return nil
+}
+
+// checkVersion accepts the format's major version 1.
+func checkVersion(v string) error {
+	major, _, _ := strings.Cut(v, ".")
+	if major != "1" {
+		return refuse(BundleVersion, "it is format version %q; this Sportello reads version 1.x", v)
+	}
+	return nil
+}
+
+func readZipFile(f *zip.File, limit int64) ([]byte, error) {
+	if f.UncompressedSize64 > uint64(limit) {
+		return nil, refuse(BundleNotBundle, "%s is too large", f.Name)
+	}
+	r, err := f.Open()
+	if err != nil {
+		return nil, refuse(BundleTruncated, "%s cannot be opened (%v)", f.Name, err)
+	}
+	defer r.Close()
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, refuse(BundleTruncated, "%s is damaged (%v)", f.Name, err)
+	}
+	return b, nil
+}
+
+// strictJSON decodes one JSON value and refuses unknown fields and trailing data.
+func strictJSON(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return fmt.Errorf("unexpected data after the document")
+	}
+	return nil
+}

@@ -1,0 +1,7 @@
+// Package exchange moves a desk's records out and in: exports to the regional
+// system (one JSON document, CSV tables or an XLSX workbook, in full or
+// pseudonymised, encrypted with age for the recipient) and signed bundles that
+// another desk of the same association merges by stable IDs, with conflicts
+// listed for an operator to settle. The format is versioned and published as a
+// JSON Schema (schema/), checked before anything is written.
+package exchange

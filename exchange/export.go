@@ -1,0 +1,239 @@
+package exchange
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"filippo.io/age"
+
+	"sportello/assets"
+	"sportello/model"
+	"sportello/store"
+)
+
+// Export formats.
+const (
+	FormatBundle = "bundle" // signed ZIP for another desk of the association
+	FormatJSON   = "json"   // the document
+	FormatCSV    = "csv"    // ZIP of CSV tables
+	FormatXLSX   = "xlsx"   // workbook, a sheet per table
+)
+
+// Formats lists the export formats.
+var Formats = []string{FormatBundle, FormatJSON, FormatCSV, FormatXLSX}
+
+// Options choose an export.
+type Options struct {
+	Format        string
+	Pseudonymised bool
+	Incremental   bool      // what changed since the last export to Recipient (complete if there was none)
+	Since         time.Time // what changed since then; zero for no date
+	Recipient     string    // age public key to encrypt to; "" for a plain file
+	Label         string    // the recipient's name, for the log
+	Operator      *model.Operator
+	Progress      func(fraction float64) // 0 to 1, from the goroutine doing the work
+}
+
+// Result tells what an export wrote.
+type Result struct {
+	Counts map[string]int
+	Since  string // "" for complete
+	UpTo   int64
+	SHA256 string // of the file as written
+	Size   int64
+}
+
+// Export errors have model codes, so the window and the command line can
+// say them in the user's language.
+var (
+	ErrNeedsCoordinator = &model.Error{Code: model.ErrPermission, Field: "mode",
+		Message: "a full export needs the coordinator role; a pseudonymised one does not"}
+	ErrBundlePseudonymised = &model.Error{Code: model.ErrInvalid, Field: "format",
+		Message: "a bundle for another desk is always full: it cannot be pseudonymised"}
+)
+
+// Export writes the desk's records to w as opt asks: read in one
+// transaction, checked against the published schema, then encoded and, with
+// a recipient, encrypted. Nothing is written to w unless every check passed.
+// It does not log: call LogExport once the file is safely in place.
+func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Result, error) {
+	progress := func(f float64) {
+		if opt.Progress != nil {
+			opt.Progress(f)
+		}
+	}
+	if err := checkOptions(opt); err != nil {
+		return nil, err
+	}
+	k, err := deskKeys(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	snapOpt := store.SnapshotOptions{AfterRev: -1, Since: opt.Since, Scans: opt.Format == FormatBundle}
+	res := &Result{}
+	if opt.Incremental {
+		if last, ok, err := db.LastExportTo(ctx, opt.Recipient, opt.Pseudonymised); err != nil {
+			return nil, err
+		} else if ok {
+			snapOpt.AfterRev, res.Since = last, "rev:"+strconv.FormatInt(last, 10)
+		}
+	} else if !opt.Since.IsZero() {
+		res.Since = opt.Since.UTC().Format(time.DateOnly)
+	}
+	progress(0.05)
+	steps := 0
+	snap, err := db.Snapshot(ctx, snapOpt, func(string) {
+		steps++
+		progress(0.05 + 0.35*float64(steps)/float64(len(store.Entities)))
+	})
+	if err != nil {
+		return nil, err
+	}
+	desk, err := deskOf(ctx, db, k)
+	if err != nil {
+		return nil, err
+	}
+	scope := Scope{Kind: ScopeComplete, UpTo: snap.UpTo}
+	if res.Since != "" {
+		scope.Kind, scope.Since = ScopeIncremental, res.Since
+	}
+	var bases map[string]map[string]string
+	if opt.Format == FormatBundle {
+		if bases, err = db.SyncBases(ctx); err != nil {
+			return nil, err
+		}
+	}
+	doc := build(snap, desk, scope, time.Now(), bases)
+	if opt.Pseudonymised {
+		p := &pseudonymiser{key: k.pseudonym, textAsked: textQuestions(questionnaires())}
+		p.pseudonymise(doc)
+	}
+	progress(0.5)
+	data, err := json.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	if err := ValidateJSON(data); err != nil {
+		return nil, fmt.Errorf("the export does not follow its own schema, so it was not written: %w", err)
+	}
+	progress(0.7)
+	var out bytes.Buffer
+	if err := encode(&out, opt.Format, doc, data, k); err != nil {
+		return nil, err
+	}
+	progress(0.9)
+	if opt.Recipient != "" {
+		if out, err = encrypt(out.Bytes(), opt.Recipient); err != nil {
+			return nil, err
+		}
+	}
+	sum := sha256.Sum256(out.Bytes())
+	res.Counts, res.UpTo, res.SHA256, res.Size = doc.Counts(), snap.UpTo, hex.EncodeToString(sum[:]), int64(out.Len())
+	if _, err := w.Write(out.Bytes()); err != nil {
+		return nil, err
+	}
+	progress(1)
+	return res, nil
+}
+
+func checkOptions(opt Options) error {
+	known := false
+	for _, f := range Formats {
+		known = known || f == opt.Format
+	}
+	if !known {
+		return &model.Error{Code: model.ErrInvalid, Field: "format",
+			Message: fmt.Sprintf("unknown format %q: bundle, json, csv or xlsx", opt.Format)}
+	}
+	if opt.Format == FormatBundle && opt.Pseudonymised {
+		return ErrBundlePseudonymised
+	}
+	if !opt.Pseudonymised && (opt.Operator == nil || !opt.Operator.IsCoordinator()) {
+		return ErrNeedsCoordinator
+	}
+	if opt.Recipient != "" {
+		return CheckRecipient(opt.Recipient)
+	}
+	return nil
+}
+
+func encode(w io.Writer, format string, doc *Document, data []byte, k *keys) error {
+	switch format {
+	case FormatBundle:
+		return writeBundle(w, doc, data, k.signing)
+	case FormatJSON:
+		var pretty bytes.Buffer
+		if err := json.Indent(&pretty, data, "", " "); err != nil {
+			return err
+		}
+		_, err := w.Write(append(pretty.Bytes(), '\n'))
+		return err
+	case FormatCSV:
+		return WriteCSV(w, doc.Tables())
+	default:
+		return WriteXLSX(w, doc.Tables())
+	}
+}
+
+func encrypt(plain []byte, recipient string) (bytes.Buffer, error) {
+	var out bytes.Buffer
+	r, err := age.ParseX25519Recipient(recipient)
+	if err != nil {
+		return out, CheckRecipient(recipient)
+	}
+	ew, err := age.Encrypt(&out, r)
+	if err != nil {
+		return out, err
+	}
+	if _, err := ew.Write(plain); err != nil {
+		return out, err
+	}
+	return out, ew.Close()
+}
+
+func deskOf(ctx context.Context, db *store.DB, k *keys) (Desk, error) {
+	d := Desk{ID: k.deskUID}
+	for key, dst := range map[string]*string{store.SettingDesk: &d.Name, store.SettingOrganisation: &d.Organisation,
+		model.SettingCasePrefix: &d.CasePrefix} {
+		v, err := db.Setting(ctx, key)
+		if err != nil {
+			return d, err
+		}
+		*dst = v
+	}
+	if d.CasePrefix == "" {
+		d.CasePrefix = model.DefaultCasePrefix
+	}
+	return d, nil
+}
+
+// questionnaires loads every bundled questionnaire version.
+func questionnaires() map[string]*model.Questionnaire {
+	out := map[string]*model.Questionnaire{}
+	for _, v := range assets.QuestionnaireVersions() {
+		if b, ok := assets.Questionnaire(v); ok {
+			if qn, err := model.ParseQuestionnaire(b); err == nil {
+				out[v] = qn
+			}
+		}
+	}
+	return out
+}
+
+// LogExport records a written export in the desk's log.
+func LogExport(ctx context.Context, db *store.DB, opt Options, res *Result, fileName string) error {
+	e := &store.ExportEntry{Recipient: opt.Recipient, Label: opt.Label, Format: opt.Format,
+		Pseudonymised: opt.Pseudonymised, Since: res.Since, UpTo: res.UpTo, Counts: res.Counts, FileName: fileName,
+		SHA256: res.SHA256}
+	if opt.Operator != nil {
+		e.OperatorID = opt.Operator.ID
+	}
+	return db.LogExport(ctx, e)
+}

@@ -1,0 +1,295 @@
+package exchange
+
+import "encoding/json"
+
+// Format names the exchange format; FormatVersion is its version, in every
+// file. A reader refuses a major version it does not know.
+const (
+	Format        = "sportello-exchange"
+	FormatVersion = "1.0"
+)
+
+// Document is one export: the desk it comes from, what it holds, and the
+// records. Field names follow the ministry's SAP (Scheda Anagrafica
+// Professionale) where the two overlap, in Italian; the rest are English.
+type Document struct {
+	Format        string `json:"format"`
+	FormatVersion string `json:"format_version"`
+	GeneratedAt   string `json:"generated_at"` // RFC 3339, UTC
+	Desk          Desk   `json:"desk"`
+	Mode          string `json:"mode"` // ModeFull or ModePseudonymised
+	Scope         Scope  `json:"scope"`
+
+	Operators  []Operator  `json:"operators"`
+	Services   []Service   `json:"services"`
+	Persons    []Person    `json:"persons"`
+	Cases      []Case      `json:"cases"`
+	Interviews []Interview `json:"interviews"`
+	Plans      []Plan      `json:"plans"`
+	Consents   []Consent   `json:"consents"`
+	Referrals  []Referral  `json:"referrals"`
+	Activities []Activity  `json:"activities"`
+}
+
+// Modes of an export.
+const (
+	ModeFull          = "full"
+	ModePseudonymised = "pseudonymised"
+)
+
+// Desk names the workstation an export comes from.
+type Desk struct {
+	ID           string `json:"id"`
+	Name         string `json:"name"`
+	Organisation string `json:"organisation"`
+	CasePrefix   string `json:"case_prefix"`
+}
+
+// Scope says whether an export is complete or holds only what changed.
+type Scope struct {
+	Kind  string `json:"kind"`            // "complete" or "incremental"
+	Since string `json:"since,omitempty"` // incremental: a date, or "rev:N" of the desk's change log
+	UpTo  int64  `json:"up_to"`           // the desk's change-log position the export reaches
+}
+
+// Scope kinds.
+const (
+	ScopeComplete    = "complete"
+	ScopeIncremental = "incremental"
+)
+
+// Sync is what a bundle carries for merging: the hash of the record as it
+// was at the sending desk's last exchange of it ("" if never exchanged).
+// Plain exports leave it out.
+type Sync struct {
+	Base string `json:"base"`
+}
+
+// Operator is a user account, without its password.
+type Operator struct {
+	ID       string `json:"id"`
+	Username string `json:"username,omitempty"`
+	FullName string `json:"full_name,omitempty"`
+	Role     string `json:"role"`
+	Active   bool   `json:"active"`
+	Sync     *Sync  `json:"sync,omitempty"`
+}
+
+// Service is one entry of the local map of services.
+type Service struct {
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	Kind      string   `json:"kind"`
+	Address   string   `json:"address,omitempty"`
+	Phone     string   `json:"phone,omitempty"`
+	Email     string   `json:"email,omitempty"`
+	Hours     string   `json:"hours,omitempty"`
+	Languages []string `json:"languages"`
+	Area      string   `json:"area,omitempty"`
+	Notes     string   `json:"notes,omitempty"`
+	Sync      *Sync    `json:"sync,omitempty"`
+}
+
+// Person is a person's registry record (SAP section 1, dati anagrafici).
+type Person struct {
+	ID               string    `json:"id"`
+	CaseCode         string    `json:"case_code,omitempty"`
+	Cognome          string    `json:"cognome,omitempty"`
+	Nome             string    `json:"nome,omitempty"`
+	OwnScriptName    string    `json:"own_script_name,omitempty"`
+	Aliases          []string  `json:"aliases,omitempty"`
+	Sesso            string    `json:"sesso"`        // SAP: M, F, or "" (not recorded or other)
+	SexRecorded      string    `json:"sex_recorded"` // as recorded: F, M, X or ""
+	DataNascita      string    `json:"data_nascita,omitempty"`
+	StatoNascita     *Country  `json:"stato_nascita,omitempty"`
+	Cittadinanza     []Country `json:"cittadinanza"`
+	Languages        []string  `json:"languages"`
+	PreferredLang    string    `json:"preferred_language,omitempty"`
+	Telefono         string    `json:"telefono,omitempty"`
+	Domicilio        string    `json:"domicilio,omitempty"`
+	DomicileInformal bool      `json:"domicile_informal"`
+	CodiceFiscale    string    `json:"codice_fiscale,omitempty"`
+	TitoloSoggiorno  Permit    `json:"titolo_soggiorno"`
+	Vulnerabilities  []string  `json:"vulnerabilities"`
+	Channel          string    `json:"channel,omitempty"`
+	CreatedAt        string    `json:"created_at"`
+	UpdatedAt        string    `json:"updated_at"`
+	Sync             *Sync     `json:"sync,omitempty"`
+}
+
+// Country is a country by its ISTAT code (the SAP codelist) and ISO code.
+type Country struct {
+	ISTAT string `json:"istat"`
+	ISO   string `json:"iso"`
+}
+
+// Permit is the residence permit (titolo di soggiorno).
+type Permit struct {
+	Tipo     string `json:"tipo,omitempty"`
+	Numero   string `json:"numero,omitempty"`
+	Scadenza string `json:"scadenza,omitempty"`
+	Stato    string `json:"stato,omitempty"` // none, expired, applied, valid
+}
+
+// Case is a person's path with the desk, with its team.
+type Case struct {
+	ID         string   `json:"id"`
+	PersonID   string   `json:"person_id"`
+	OpenedAt   string   `json:"opened_at"`
+	ClosedAt   string   `json:"closed_at,omitempty"`
+	Status     string   `json:"status"`
+	OperatorID string   `json:"operator_id,omitempty"`
+	Team       []string `json:"team"`
+	Priority   string   `json:"priority"`
+	Sync       *Sync    `json:"sync,omitempty"`
+}
+
+// Interview is an interview with its answers and screening, and the SAP
+// fields derived from the answers.
+type Interview struct {
+	ID                   string     `json:"id"`
+	CaseID               string     `json:"case_id"`
+	Date                 string     `json:"date"`
+	Kind                 string     `json:"kind"`
+	OperatorID           string     `json:"operator_id,omitempty"`
+	Mediator             string     `json:"mediator,omitempty"`
+	Language             string     `json:"language,omitempty"`
+	QuestionnaireVersion string     `json:"questionnaire_version,omitempty"`
+	Notes                string     `json:"notes,omitempty"`
+	DurationS            int64      `json:"duration_s"`
+	Place                string     `json:"place"`
+	Status               string     `json:"status"`
+	Section              int        `json:"section"`
+	Answers              []Answer   `json:"answers"`
+	Screening            *Screening `json:"screening,omitempty"`
+	SAP                  *SAPFields `json:"sap,omitempty"`
+	Sync                 *Sync      `json:"sync,omitempty"`
+}
+
+// Answer is one answer; a repeatable group's field carries its instance
+// ("work.jobs.sector#0").
+type Answer struct {
+	QuestionID string `json:"question_id"`
+	Value      string `json:"value"`
+	UpdatedAt  string `json:"updated_at"`
+}
+
+// Screening is the reasoned flag computed when the interview ended, with
+// the operator's decision on a referral.
+type Screening struct {
+	ComputedAt   string          `json:"computed_at"`
+	Result       json.RawMessage `json:"result"`
+	Trafficking  bool            `json:"trafficking"`
+	Decision     string          `json:"decision,omitempty"`
+	DecisionNote string          `json:"decision_note,omitempty"`
+	DecidedBy    string          `json:"decided_by,omitempty"`
+	DecidedAt    string          `json:"decided_at,omitempty"`
+}
+
+// SAPFields are the answers that map onto SAP sections 4 and 5, coded with
+// the standard codelists. They are derived: an import reads the answers.
+type SAPFields struct {
+	EsperienzeLavoro []Esperienza `json:"esperienze_lavoro"`
+	LivelloStudio    string       `json:"livello_studio,omitempty"` // education level code (NED..RDD)
+}
+
+// Esperienza is one job of the work history (SAP section 4).
+type Esperienza struct {
+	SettoreAteco  string `json:"settore_ateco,omitempty"` // ATECO 2007 section letter
+	QualificaISCO string `json:"qualifica_isco08,omitempty"`
+	DataInizio    string `json:"data_inizio,omitempty"`
+	DataFine      string `json:"data_fine,omitempty"`
+	TipoContratto string `json:"tipo_contratto,omitempty"` // none, oral, written, agency
+}
+
+// Plan is one version of an individual action plan, whole.
+type Plan struct {
+	ID        string   `json:"id"`
+	CaseID    string   `json:"case_id"`
+	Version   int      `json:"version"`
+	Status    string   `json:"status"`
+	Reviews   []string `json:"reviews"`
+	AgreedAt  string   `json:"agreed_at,omitempty"`
+	SignedBy  string   `json:"signed_by,omitempty"`
+	AgreedBy  string   `json:"agreed_by,omitempty"`
+	CreatedAt string   `json:"created_at"`
+	UpdatedAt string   `json:"updated_at"`
+	Goals     []Goal   `json:"goals"`
+	Budget    []Budget `json:"budget"`
+	Sync      *Sync    `json:"sync,omitempty"`
+}
+
+// Goal is a goal of a plan, with its actions.
+type Goal struct {
+	Area    string   `json:"area"`
+	Text    string   `json:"text,omitempty"`
+	Actions []Action `json:"actions"`
+}
+
+// Action is a step towards a goal.
+type Action struct {
+	What       string `json:"what,omitempty"`
+	OperatorID string `json:"operator_id,omitempty"`
+	ServiceID  string `json:"service_id,omitempty"`
+	Due        string `json:"due,omitempty"`
+	Status     string `json:"status"`
+	Outcome    string `json:"outcome,omitempty"`
+}
+
+// Budget is an allowance line of a plan, in euro cents.
+type Budget struct {
+	Purpose      string `json:"purpose"`
+	PlannedCents int64  `json:"planned_cents"`
+	SpentCents   int64  `json:"spent_cents"`
+	Note         string `json:"note,omitempty"`
+}
+
+// Consent is one consent record; records are never changed, only added.
+type Consent struct {
+	ID            string `json:"id"`
+	PersonID      string `json:"person_id"`
+	Purpose       string `json:"purpose"`
+	ServiceID     string `json:"service_id,omitempty"`
+	NoticeVersion string `json:"notice_version"`
+	Language      string `json:"language"`
+	Mediator      string `json:"mediator,omitempty"`
+	State         string `json:"state"`
+	Date          string `json:"date"`
+	ScanName      string `json:"scan_name,omitempty"`
+	Scan          []byte `json:"scan,omitempty"` // bundles only: the signed paper, base64
+	RecordedBy    string `json:"recorded_by,omitempty"`
+	Sync          *Sync  `json:"sync,omitempty"`
+}
+
+// Referral is a referral to a service.
+type Referral struct {
+	ID          string `json:"id"`
+	CaseID      string `json:"case_id"`
+	ServiceID   string `json:"service_id"`
+	Reason      string `json:"reason,omitempty"`
+	Urgency     string `json:"urgency"`
+	ConsentID   string `json:"consent_id,omitempty"`
+	LegalBasis  string `json:"legal_basis,omitempty"`
+	Status      string `json:"status"`
+	Created     string `json:"created"`
+	SentAt      string `json:"sent_at,omitempty"`
+	AnsweredAt  string `json:"answered_at,omitempty"`
+	CompletedAt string `json:"completed_at,omitempty"`
+	FollowUp    string `json:"follow_up,omitempty"`
+	Feedback    string `json:"feedback,omitempty"`
+	Code        string `json:"code,omitempty"`
+	Sync        *Sync  `json:"sync,omitempty"`
+}
+
+// Activity is counted work that names nobody.
+type Activity struct {
+	ID           string `json:"id"`
+	Date         string `json:"date"`
+	Kind         string `json:"kind"`
+	Participants int    `json:"participants"`
+	Place        string `json:"place,omitempty"`
+	Notes        string `json:"notes,omitempty"`
+	OperatorID   string `json:"operator_id,omitempty"`
+	CreatedAt    string `json:"created_at"`
+	Sync         *Sync  `json:"sync,omitempty"`
+}

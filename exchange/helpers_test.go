@@ -1,0 +1,115 @@
+package exchange
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"sportello/demo"
+	"sportello/model"
+	"sportello/store"
+)
+
+// desk opens a new desk's database with a case-code prefix of its own.
+func desk(t testing.TB, prefix string) *store.DB {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "sportello.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.SaveSettings(context.Background(), map[string]string{model.SettingCasePrefix: prefix,
+		store.SettingDesk: "Sportello " + prefix}, 0); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// seeded is a desk with n fictional persons and their records, and its coordinator.
+func seeded(t testing.TB, prefix string, n int) (*store.DB, *model.Operator) {
+	t.Helper()
+	db := desk(t, prefix)
+	if _, err := demo.Seed(context.Background(), db, n); err != nil {
+		t.Fatal(err)
+	}
+	return db, coordinator(t, db)
+}
+
+func coordinator(t testing.TB, db *store.DB) *model.Operator {
+	t.Helper()
+	o, err := db.OperatorByUsername(context.Background(), "giulia")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// export runs an export and returns the bytes written.
+func export(t testing.TB, db *store.DB, opt Options) ([]byte, *Result) {
+	t.Helper()
+	var buf bytes.Buffer
+	res, err := Export(context.Background(), db, &buf, opt)
+	if err != nil {
+		t.Fatalf("export %+v: %v", opt, err)
+	}
+	return buf.Bytes(), res
+}
+
+// bundleData reads data.json out of a bundle.
+func bundleData(t testing.TB, b []byte) []byte {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range z.File {
+		if f.Name == dataName {
+			r, _ := f.Open()
+			data, _ := io.ReadAll(r)
+			return data
+		}
+	}
+	t.Fatal("no data.json in the bundle")
+	return nil
+}
+
+// fingerprint lists a desk's records as kind/id=hash, sorted, leaving out
+// accounts (each desk has its own) when asked.
+func fingerprint(t testing.TB, db *store.DB, withOperators bool) []string {
+	t.Helper()
+	snap, err := db.Snapshot(context.Background(), store.SnapshotOptions{AfterRev: -1, Scans: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range build(snap, Desk{}, Scope{}, zipTime, nil).records() {
+		if r.entity == "operator" && !withOperators {
+			continue
+		}
+		out = append(out, r.entity+"/"+r.uid+"="+r.hash)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// state is what must not move when an import is refused: every table's
+// row count and the change log's position.
+func state(t testing.TB, db *store.DB) string {
+	t.Helper()
+	counts, _, err := db.Check(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	for _, c := range counts {
+		fmt.Fprintf(&b, "%s %d\n", c.Table, c.Rows)
+	}
+	rev, _ := db.ChangePosition(context.Background())
+	fmt.Fprintf(&b, "rev %d", rev)
+	return b.String()
+}

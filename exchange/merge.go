@@ -1,0 +1,265 @@
+package exchange
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"strings"
+
+	"filippo.io/age"
+
+	"sportello/model"
+	"sportello/store"
+)
+
+// ImportOptions choose how a bundle is read.
+type ImportOptions struct {
+	Operator *model.Operator // nil on the command line
+	Identity string          // age identity (AGE-SECRET-KEY-1…) for an encrypted bundle; "" for the desk's own
+	FileName string
+}
+
+// ImportResult tells what a merge did.
+type ImportResult struct {
+	From      Desk
+	Added     int // records new to this desk
+	Updated   int // records changed only on the other desk
+	Unchanged int // records already the same here
+	Kept      int // records the other desk had older: this desk's stay
+	Conflicts int // records changed on both sides: waiting for an operator
+	ImportID  int64
+}
+
+// Import merges a bundle from another desk of the association by stable
+// IDs, in one transaction. A record changed on both sides since their last
+// exchange becomes a conflict for an operator to settle; nothing is
+// overwritten silently. A bundle that is malformed, truncated, tampered
+// with, of another format version, or from an unknown key for a known desk
+// is refused with a *BundleError, and the database is unchanged.
+func Import(ctx context.Context, db *store.DB, data []byte, opt ImportOptions) (*ImportResult, error) {
+	k, err := deskKeys(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	if data, err = decrypt(data, opt.Identity, k); err != nil {
+		return nil, err
+	}
+	man, doc, err := readBundle(data)
+	if err != nil {
+		return nil, err
+	}
+	if man.Desk.ID == k.deskUID {
+		return nil, refuse(BundleOwnDesk, "this bundle was made by this very desk")
+	}
+	sum := sha256.Sum256(data)
+	for attempt := 0; ; attempt++ {
+		res, err := merge(ctx, db, man, doc, hex.EncodeToString(sum[:]), opt)
+		if errors.Is(err, store.ErrChangedMeanwhile) && attempt < 3 {
+			continue
+		}
+		return res, err
+	}
+}
+
+// isAge tells an age-encrypted file by its header.
+func isAge(b []byte) bool { return bytes.HasPrefix(b, []byte("age-encryption.org/v1\n")) }
+
+func decrypt(data []byte, identity string, k *keys) ([]byte, error) {
+	if !isAge(data) {
+		return data, nil
+	}
+	var id age.Identity = k.identity
+	if identity != "" {
+		parsed, err := age.ParseX25519Identity(strings.TrimSpace(identity))
+		if err != nil {
+			return nil, refuse(BundleEncrypted, "the identity given is not an age secret key")
+		}
+		id = parsed
+	}
+	r, err := age.Decrypt(bytes.NewReader(data), id)
+	if err != nil {
+		var noMatch *age.NoIdentityMatchError
+		if errors.As(err, &noMatch) {
+			return nil, refuse(BundleEncrypted, "it is encrypted for another key, not for this desk")
+		}
+		return nil, refuse(BundleTruncated, "it cannot be decrypted: %v", err)
+	}
+	plain, err := io.ReadAll(r)
+	if err != nil {
+		return nil, refuse(BundleTampered, "its encrypted content was changed or cut short (%v)", err)
+	}
+	return plain, nil
+}
+
+// errSkip leaves an incoming record out: this desk has it under another ID.
+var errSkip = errors.New("skip")
+
+// decision is what a merge does with one incoming record.
+type decision int
+
+const (
+	add decision = iota
+	update
+	same
+	keep
+	conflict
+)
+
+func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha string, opt ImportOptions) (*ImportResult, error) {
+	local, err := db.Snapshot(ctx, store.SnapshotOptions{AfterRev: -1, Scans: true}, nil)
+	if err != nil {
+		return nil, err
+	}
+	bases, err := db.SyncBases(ctx)
+	if err != nil {
+		return nil, err
+	}
+	mine := map[string]map[string]record{}
+	for _, r := range build(local, Desk{}, Scope{}, zipTime, nil).records() {
+		if mine[r.entity] == nil {
+			mine[r.entity] = map[string]record{}
+		}
+		mine[r.entity][r.uid] = r
+	}
+	incoming := doc.records()
+	decisions := make([]decision, len(incoming))
+	res := &ImportResult{From: doc.Desk}
+	for i, r := range incoming {
+		decisions[i] = decide(r, mine[r.entity], bases[r.entity][r.uid])
+		switch decisions[i] {
+		case add:
+			res.Added++
+		case update:
+			res.Updated++
+		case same:
+			res.Unchanged++
+		case keep:
+			res.Kept++
+		case conflict:
+			res.Conflicts++
+		}
+	}
+	err = db.Merge(ctx, local.UpTo, func(m *store.Merger) error {
+		if err := checkDesk(m, man); err != nil {
+			return err
+		}
+		entry := &store.ImportEntry{DeskUID: doc.Desk.ID, DeskName: doc.Desk.Name, BundleSHA: sha,
+			FileName: opt.FileName, Counts: map[string]int{"added": res.Added, "updated": res.Updated,
+				"unchanged": res.Unchanged, "kept": res.Kept, "conflicts": res.Conflicts}}
+		if opt.Operator != nil {
+			entry.OperatorID = opt.Operator.ID
+		}
+		if err := m.LogImport(entry); err != nil {
+			return err
+		}
+		res.ImportID = entry.ID
+		rs := &resolver{m: m}
+		for i, r := range incoming {
+			if err := apply(m, rs, doc, r, decisions[i], mine[r.entity][r.uid], entry.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// decide compares an incoming record with this desk's copy and with what
+// this desk last exchanged of it.
+func decide(in record, mine map[string]record, base string) decision {
+	local, ok := mine[in.uid]
+	switch {
+	case !ok:
+		return add
+	case local.hash == in.hash:
+		return same
+	case in.entity == "operator":
+		return keep // accounts belong to their desk
+	case in.hash == base:
+		return keep // the other desk sent what this desk already had and changed since
+	case in.base == local.hash:
+		return update // the other desk changed this desk's version
+	case base != "" && local.hash == base && in.entity != "consent":
+		return update // unchanged here since the last exchange
+	}
+	return conflict
+}
+
+func apply(m *store.Merger, rs *resolver, doc *Document, r record, d decision, local record, importID int64) error {
+	switch d {
+	case add, update:
+		if d == add {
+			if err := checkCodes(m, doc, r); errors.Is(err, errSkip) {
+				return nil
+			} else if err != nil {
+				return err
+			}
+		}
+		if err := rs.write(doc, r); err != nil {
+			return err
+		}
+	case conflict:
+		label := r.label
+		if strings.TrimSpace(label) == "" {
+			label = local.label
+		}
+		if err := m.AddConflict(&store.Conflict{ImportID: importID, Entity: r.entity, UID: r.uid, Label: label,
+			LocalHash: local.hash, Theirs: r.json(), TheirsHash: r.hash}); err != nil {
+			return err
+		}
+		return nil
+	case keep:
+		return nil
+	}
+	return m.SetBase(r.entity, r.uid, r.hash)
+}
+
+// checkDesk holds a known desk to the key it signed with before.
+func checkDesk(m *store.Merger, man *Manifest) error {
+	known, ok, err := m.DeskKey(man.Desk.ID)
+	if err != nil {
+		return err
+	}
+	if ok && known != man.PublicKey {
+		return refuse(BundleTampered, "it claims to come from desk %q but is signed with another key than that desk's earlier bundles", man.Desk.Name)
+	}
+	return m.SeeDesk(man.Desk.ID, man.Desk.Name, man.PublicKey)
+}
+
+// checkCodes refuses a new person or referral whose code this desk already
+// gives to another: each desk needs its own case-code prefix.
+func checkCodes(m *store.Merger, doc *Document, r record) error {
+	switch r.entity {
+	case "person":
+		code := doc.Persons[r.index].CaseCode
+		if taken, err := m.CaseCodeTaken(code); err != nil || taken {
+			if err != nil {
+				return err
+			}
+			return refuse(BundleCaseCodes, "case code %s is already another person's on this desk: give each desk its own case-code prefix in Settings (this desk and %q both use %s)", code, doc.Desk.Name, doc.Desk.CasePrefix)
+		}
+	case "referral":
+		code := doc.Referrals[r.index].Code
+		if taken, err := m.ReferralCodeTaken(code); err != nil || taken {
+			if err != nil {
+				return err
+			}
+			return refuse(BundleCaseCodes, "referral code %s is already used on this desk: give each desk its own case-code prefix in Settings", code)
+		}
+	case "service":
+		s := doc.Services[r.index]
+		if id, ok, err := m.ServiceByName(s.Name); err != nil {
+			return err
+		} else if ok {
+			m.Alias("service", s.ID, id) // the same service, added on both desks: this desk's entry stays
+			return errSkip
+		}
+	}
+	return nil
+}

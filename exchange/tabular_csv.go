@@ -1,0 +1,209 @@
+package exchange
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// csvBOM is the UTF-8 byte-order mark that starts every CSV file, so that
+// Excel reads accented letters, Arabic and Bengali as UTF-8.
+const csvBOM = "\uFEFF"
+
+// csvModTime is the modification time stamped on every file of a CSV archive,
+// so that the same tables always give the same bytes.
+var csvModTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// WriteCSV writes tables to w as a ZIP archive holding one "<Name>.csv" file
+// per table, in the order given. Each file is UTF-8 with a byte-order mark,
+// comma separated with CRLF line ends (RFC 4180), the header row first. Line
+// breaks inside a cell are kept as they are, inside double quotes. Cells that
+// a spreadsheet could run as a formula are guarded with GuardFormula. The
+// archive is deterministic: the same tables always give the same bytes.
+//
+// Table names must be usable as file names (no path separators, no
+// characters Windows forbids in file names) and unique, ignoring case.
+func WriteCSV(w io.Writer, tables []Table) error {
+	if err := validateTables(tables); err != nil {
+		return err
+	}
+	seen := make(map[string]bool, len(tables))
+	for _, t := range tables {
+		if err := checkFileName(t.Name); err != nil {
+			return err
+		}
+		key := strings.ToLower(t.Name)
+		if seen[key] {
+			return fmt.Errorf("exchange: duplicate table name %q", t.Name)
+		}
+		seen[key] = true
+	}
+	zw := zip.NewWriter(w)
+	for _, t := range tables {
+		fw, err := zw.CreateHeader(&zip.FileHeader{
+			Name:     t.Name + ".csv",
+			Method:   zip.Deflate,
+			Modified: csvModTime,
+		})
+		if err != nil {
+			return fmt.Errorf("exchange: table %q: %w", t.Name, err)
+		}
+		var buf bytes.Buffer
+		buf.WriteString(csvBOM)
+		writeCSVRecord(&buf, t.Columns)
+		for _, row := range t.Rows {
+			writeCSVRecord(&buf, row)
+		}
+		if _, err := fw.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("exchange: table %q: %w", t.Name, err)
+		}
+	}
+	return zw.Close()
+}
+
+// checkFileName rejects table names that cannot be a plain file name inside
+// the archive on every desktop system.
+func checkFileName(name string) error {
+	if name == "." || name == ".." || strings.ContainsAny(name, `/\:*?"<>|`) ||
+		strings.IndexFunc(name, func(r rune) bool { return r < ' ' || r == 0x7f }) >= 0 {
+		return fmt.Errorf("exchange: table name %q is not a valid file name", name)
+	}
+	return nil
+}
+
+// writeCSVRecord writes one record, guarded and quoted as needed, ended by
+// CRLF. A record of one empty cell is written as "" so that it is not an
+// empty line.
+func writeCSVRecord(buf *bytes.Buffer, cells []string) {
+	for i, cell := range cells {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		cell = GuardFormula(cell)
+		if strings.ContainsAny(cell, ",\"\r\n") || strings.HasPrefix(cell, " ") ||
+			(cell == "" && len(cells) == 1) {
+			buf.WriteByte('"')
+			buf.WriteString(strings.ReplaceAll(cell, `"`, `""`))
+			buf.WriteByte('"')
+		} else {
+			buf.WriteString(cell)
+		}
+	}
+	buf.WriteString("\r\n")
+}
+
+// ReadCSV reads back an archive written by WriteCSV from r, which holds size
+// bytes. It returns one table per ".csv" file, in archive order, named after
+// the file without its extension; other files are skipped. The byte-order
+// mark is removed, the formula guard of WriteCSV undone, and every row must
+// have as many cells as the header.
+func ReadCSV(r io.ReaderAt, size int64) ([]Table, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("exchange: reading CSV archive: %w", err)
+	}
+	var tables []Table
+	for _, zf := range zr.File {
+		name, ok := strings.CutSuffix(zf.Name, ".csv")
+		if !ok || zf.FileInfo().IsDir() {
+			continue
+		}
+		t, err := readCSVFile(zf, name)
+		if err != nil {
+			return nil, fmt.Errorf("exchange: %s: %w", zf.Name, err)
+		}
+		tables = append(tables, t)
+	}
+	return tables, nil
+}
+
+// readCSVFile parses one CSV file of the archive into a table.
+func readCSVFile(zf *zip.File, name string) (Table, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return Table{}, err
+	}
+	data, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		return Table{}, err
+	}
+	records, err := parseCSV(bytes.TrimPrefix(data, []byte(csvBOM)))
+	if err != nil {
+		return Table{}, err
+	}
+	if len(records) == 0 {
+		return Table{}, errors.New("no header row")
+	}
+	t := Table{Name: name, Columns: records[0], Rows: records[1:]}
+	for i, row := range t.Rows {
+		if len(row) != len(t.Columns) {
+			return Table{}, fmt.Errorf("row %d has %d cells, want %d", i+1, len(row), len(t.Columns))
+		}
+	}
+	if len(t.Rows) == 0 {
+		t.Rows = nil
+	}
+	return t, nil
+}
+
+// parseCSV splits RFC 4180 text into records, cells unguarded. Unlike
+// encoding/csv it keeps every byte of a quoted cell, carriage returns
+// included, and it also accepts bare LF line ends.
+func parseCSV(data []byte) ([][]string, error) {
+	var records [][]string
+	line := 1
+	for i := 0; i < len(data); {
+		var rec []string
+		for {
+			var cell string
+			if i < len(data) && data[i] == '"' {
+				var b strings.Builder
+				for i++; ; i++ {
+					if i >= len(data) {
+						return nil, fmt.Errorf("line %d: unterminated quoted cell", line)
+					}
+					if data[i] == '"' {
+						if i+1 < len(data) && data[i+1] == '"' {
+							i++
+						} else {
+							i++
+							break
+						}
+					}
+					b.WriteByte(data[i])
+				}
+				cell = b.String()
+				if i < len(data) && data[i] != ',' && data[i] != '\n' &&
+					!(data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n') {
+					return nil, fmt.Errorf("line %d: unexpected text after a quoted cell", line)
+				}
+			} else {
+				j := i
+				for j < len(data) && data[j] != ',' && data[j] != '\n' &&
+					!(data[j] == '\r' && j+1 < len(data) && data[j+1] == '\n') {
+					j++
+				}
+				cell, i = string(data[i:j]), j
+			}
+			line += strings.Count(cell, "\n")
+			rec = append(rec, unguardFormula(cell))
+			if i < len(data) && data[i] == ',' {
+				i++
+				continue
+			}
+			if i < len(data) && data[i] == '\r' {
+				i++
+			}
+			i++ // the '\n' ending the record, or past the end of data
+			line++
+			break
+		}
+		records = append(records, rec)
+	}
+	return records, nil
+}
