@@ -12,7 +12,7 @@ DEMO_DB  ?= $(CURDIR)/demo/sportello-demo.db
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev libwayland-dev
 # Tools the tests use (pdftotext, for the printouts' tests).
-TEST_PKGS  := poppler-utils
+TEST_PKGS  := poppler-utils age
 # What `make screenshots` needs: a virtual X server and a screen grabber.
 SHOT_PKGS  := xvfb imagemagick xdotool
 

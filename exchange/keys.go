@@ -32,6 +32,17 @@ type keys struct {
 	identity  *age.X25519Identity
 }
 
+// existingKeys reads the desk's keys without making any: an import must
+// leave a desk as it found it when it refuses a bundle. A desk that never
+// exported has no keys yet; nothing was encrypted for it or made by it.
+func existingKeys(ctx context.Context, db *store.DB) (*keys, error) {
+	uid, err := db.Setting(ctx, settingDeskUID)
+	if err != nil || uid == "" {
+		return &keys{}, err
+	}
+	return deskKeys(ctx, db)
+}
+
 // deskKeys reads the desk's keys, making and saving any that is missing.
 func deskKeys(ctx context.Context, db *store.DB) (*keys, error) {
 	get := func(k string) (string, error) { return db.Setting(ctx, k) }

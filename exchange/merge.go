@@ -40,7 +40,7 @@ type ImportResult struct {
 // with, of another format version, or from an unknown key for a known desk
 // is refused with a *BundleError, and the database is unchanged.
 func Import(ctx context.Context, db *store.DB, data []byte, opt ImportOptions) (*ImportResult, error) {
-	k, err := deskKeys(ctx, db)
+	k, err := existingKeys(ctx, db)
 	if err != nil {
 		return nil, err
 	}
@@ -72,12 +72,18 @@ func decrypt(data []byte, identity string, k *keys) ([]byte, error) {
 		return data, nil
 	}
 	var id age.Identity = k.identity
+	if k.identity == nil {
+		id = nil
+	}
 	if identity != "" {
 		parsed, err := age.ParseX25519Identity(strings.TrimSpace(identity))
 		if err != nil {
 			return nil, refuse(BundleEncrypted, "the identity given is not an age secret key")
 		}
 		id = parsed
+	}
+	if id == nil {
+		return nil, refuse(BundleEncrypted, "it is encrypted for another key, not for this desk")
 	}
 	r, err := age.Decrypt(bytes.NewReader(data), id)
 	if err != nil {

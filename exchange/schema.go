@@ -53,8 +53,8 @@ var compiledSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
 })
 
 // SchemaError says why a document does not follow the exchange format: one
-// problem per line of Problems, each naming where ("persons[3].sesso") and
-// what. Problems never quote the values of the document, which may be
+// entry of Problems per problem, in document order, each naming where
+// ("persons[3].sesso") and what. Problems never quote the values of the document, which may be
 // personal data.
 type SchemaError struct {
 	Problems []string
@@ -85,8 +85,12 @@ func ValidateJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
+	// json.Unmarshal rather than the library's decoder: it reads data in
+	// place, where a json.Decoder would first copy the whole document into
+	// its own buffer. Numbers come as float64, which the schema's integer
+	// checks accept; amounts and counts are far below 2^53.
+	var doc any
+	if err := json.Unmarshal(data, &doc); err != nil {
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
 			return fmt.Errorf("exchange: not a JSON document: %v (at byte %d)", err, syn.Offset)
@@ -118,20 +122,29 @@ func newSchemaError(doc any, ve *jsonschema.ValidationError) *SchemaError {
 		}
 	}
 	walk(ve)
-	slices.SortStableFunc(leaves, func(a, b *jsonschema.ValidationError) int {
-		return compareLocations(a.InstanceLocation, b.InstanceLocation)
-	})
 	pseudonymised := false
 	if m, ok := doc.(map[string]any); ok {
 		pseudonymised = m["mode"] == ModePseudonymised
 	}
+	type problem struct {
+		loc  []string
+		text string
+	}
+	problems := make([]problem, len(leaves))
+	for i, l := range leaves {
+		problems[i] = problem{l.InstanceLocation,
+			documentPath(doc, l.InstanceLocation) + ": " + describeProblem(l.ErrorKind, pseudonymised)}
+	}
+	slices.SortFunc(problems, func(a, b problem) int {
+		if c := compareLocations(a.loc, b.loc); c != 0 {
+			return c
+		}
+		return strings.Compare(a.text, b.text)
+	})
 	e := &SchemaError{}
-	seen := map[string]bool{}
-	for _, l := range leaves {
-		p := documentPath(doc, l.InstanceLocation) + ": " + describeProblem(l.ErrorKind, pseudonymised)
-		if !seen[p] {
-			seen[p] = true
-			e.Problems = append(e.Problems, p)
+	for i, p := range problems {
+		if i == 0 || p.text != problems[i-1].text {
+			e.Problems = append(e.Problems, p.text)
 		}
 	}
 	return e

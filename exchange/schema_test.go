@@ -42,9 +42,10 @@ func schFullDoc(t testing.TB) Document {
 	person, kase, consent := schID(3001), schID(4001), schID(7001)
 	base := strings.Repeat("ab", 32)
 	return Document{
-		Format: Format, FormatVersion: FormatVersion, GeneratedAt: schTime(100), Mode: ModeFull,
-		Desk:  Desk{ID: schID(9), Name: "Sportello di prova", Organisation: "Associazione Esempio", CasePrefix: "PUA"},
-		Scope: Scope{Kind: ScopeIncremental, Since: "rev:12", UpTo: 57},
+		Format: Format, FormatVersion: FormatVersion, Mode: ModeFull,
+		GeneratedAt: time.Date(2026, 3, 6, 13, 30, 0, 123456789, time.UTC).Format(time.RFC3339Nano),
+		Desk:        Desk{ID: schID(9), Name: "Sportello di prova", Organisation: "Associazione Esempio", CasePrefix: "PUA"},
+		Scope:       Scope{Kind: ScopeIncremental, Since: "rev:12", UpTo: 57},
 		Operators: []Operator{
 			{ID: op1, Username: "giulia.r", FullName: "Giulia Rossi", Role: string(model.RoleCoordinator), Active: true, Sync: &Sync{Base: base}},
 			{ID: op2, Username: "samir.m", FullName: "Samir Mansour", Role: string(model.RoleMediator), Active: false},
@@ -445,6 +446,7 @@ func (s schSchema) walk(t *testing.T, node map[string]any, typ reflect.Type, whe
 	}
 	switch typ.Kind() {
 	case reflect.Struct:
+		where = typ.Name()
 		if !hasType(node, "object") {
 			t.Errorf("%s: the schema does not say it is an object", where)
 		}
@@ -470,7 +472,7 @@ func (s schSchema) walk(t *testing.T, node map[string]any, typ reflect.Type, whe
 				name = f.Name
 			}
 			seen[name] = true
-			fw := where + "." + f.Name + " (json " + strconv.Quote(name) + ")"
+			fw := typ.Name() + "." + f.Name + " (json " + strconv.Quote(name) + ")"
 			prop, ok := props[name].(map[string]any)
 			if !ok {
 				t.Errorf("%s is not in the schema", fw)
@@ -650,9 +652,9 @@ func TestSchemaPatternsFitModelTables(t *testing.T) {
 	}
 }
 
-// TestPatternMessages: every pattern of the schema has words for a
+// TestSchemaPatternMessages: every pattern of the schema has words for a
 // coordinator.
-func TestPatternMessages(t *testing.T) {
+func TestSchemaPatternMessages(t *testing.T) {
 	var walk func(v any)
 	walk = func(v any) {
 		switch x := v.(type) {

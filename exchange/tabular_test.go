@@ -138,7 +138,6 @@ func TestCSVDeterministic(t *testing.T) {
 	if err := WriteCSV(&a, tables); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(10 * time.Millisecond)
 	if err := WriteCSV(&b, tables); err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +176,9 @@ func TestXLSXCellsAreStrings(t *testing.T) {
 	long := Table{Name: strings.Repeat("x", 40), Columns: []string{"breve", "lungo"},
 		Rows: [][]string{{"a", strings.Repeat("parola ", 30)}}}
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, []Table{trickyTable, long, {Name: "persons", Columns: []string{"a"}}}); err != nil {
+	one := []string{"a"}
+	tables := []Table{trickyTable, long, {Name: "persons", Columns: one}, {Name: "'a/b:c'", Columns: one}, {Name: "history", Columns: one}}
+	if err := WriteXLSX(&buf, tables); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -185,7 +186,7 @@ func TestXLSXCellsAreStrings(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"persons", strings.Repeat("x", 31), "persons (2)"}
+	want := []string{"persons", strings.Repeat("x", 31), "persons (2)", "a_b_c", "Sheet5"}
 	if got := f.GetSheetList(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("sheets %q, want %q (no Sheet1)", got, want)
 	}

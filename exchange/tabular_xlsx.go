@@ -12,10 +12,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Column widths of a workbook, in Excel's units (about one digit each).
 const (
+	// minColumnWidth and maxColumnWidth bound the column widths of a
+	// workbook, in Excel's units (about one digit each).
 	minColumnWidth = 8
 	maxColumnWidth = 60
+	// maxReadColumns bounds the used range ReadXLSX trusts for a sheet's
+	// width: a person's formatting can stretch it to all 16,384 columns.
+	maxReadColumns = 1024
 )
 
 // WriteXLSX writes tables to w as an Excel workbook with one sheet per table,
@@ -37,8 +41,12 @@ func WriteXLSX(w io.Writer, tables []Table) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	font, err := f.GetDefaultFont() // named, else some programs show bold in a serif font
+	if err != nil {
+		return err
+	}
 	header, err := f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
+		Font:      &excelize.Font{Bold: true, Family: font, Size: 11},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#DDEBF7"}},
 		Border:    []excelize.Border{{Type: "bottom", Color: "#8EA9DB", Style: 1}},
 		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
@@ -83,11 +91,15 @@ func writeSheet(f *excelize.File, name string, t Table, header, body int) error 
 	if err := f.SetSheetDimension(name, "A1:"+last); err != nil {
 		return err
 	}
+	if err := setPrintLayout(f, name); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
 	}
-	for i, width := range columnWidths(t) {
+	widths := columnWidths(t)
+	for i, width := range widths {
 		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
 			return err
 		}
@@ -108,19 +120,39 @@ func writeSheet(f *excelize.File, name string, t Table, header, body int) error 
 			style = header
 		}
 		for c, s := range row {
-			if n := utf16Len(s); n > excelize.TotalCellChars {
-				return fmt.Errorf("row %d column %d: %d characters, more than a cell holds (%d)",
-					r, c+1, n, excelize.TotalCellChars)
+			if cutUTF16(s, excelize.TotalCellChars) != s {
+				return fmt.Errorf("row %d column %d: longer than the %d characters a cell holds",
+					r+1, c+1, excelize.TotalCellChars)
 			}
 			// A string value always makes an inline text cell, never a
 			// number or a formula.
 			cells[c] = excelize.Cell{StyleID: style, Value: s}
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(r+1), cells); err != nil {
+		opts := excelize.RowOpts{Height: rowHeight(row, widths)}
+		if err := sw.SetRow("A"+strconv.Itoa(r+1), cells, opts); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// setPrintLayout makes a sheet print in landscape, one page wide, with the
+// header row repeated on every page. It must come before streaming starts.
+func setPrintLayout(f *excelize.File, name string) error {
+	fit, landscape, one, zero := true, "landscape", 1, 0
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{
+		Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: "'" + strings.ReplaceAll(name, "'", "''") + "'!$1:$1",
+		Scope:    name,
+	})
 }
 
 // sheetNames gives each table a sheet name that Excel accepts: no
@@ -151,15 +183,6 @@ func sheetNames(tables []Table) []string {
 	return names
 }
 
-// utf16Len counts the UTF-16 code units of s, the unit Excel counts in.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n += utf16.RuneLen(r)
-	}
-	return n
-}
-
 // cutUTF16 cuts s to at most n UTF-16 code units, the unit Excel counts in.
 func cutUTF16(s string, n int) string {
 	units := 0
@@ -186,6 +209,24 @@ func columnWidths(t Table) []float64 {
 	return widths
 }
 
+// rowHeight gives the height in points a row needs to show every line of its
+// cells, wrapped at the column widths, or 0 (the default) for a single line.
+// Spreadsheets do not grow rows to fit when they open a file.
+func rowHeight(row []string, widths []float64) float64 {
+	lines := 1
+	for c, cell := range row {
+		n, perLine := 0, max(int(widths[c])-1, 1)
+		for line := range strings.SplitSeq(cell, "\n") {
+			n += max(1, (textWidth(line)+perLine-1)/perLine)
+		}
+		lines = max(lines, n)
+	}
+	if lines == 1 {
+		return 0
+	}
+	return min(15*float64(lines), excelize.MaxRowHeight)
+}
+
 // textWidth estimates how many digit widths the longest line of s takes:
 // combining marks take none, East Asian wide characters two.
 func textWidth(s string) int {
@@ -210,7 +251,7 @@ func textWidth(s string) int {
 // ReadXLSX reads a workbook back into tables: one per sheet, in sheet order,
 // named after the sheet, its first row the columns. Cell values are read as
 // shown (numbers a person typed come back in their displayed form), and rows
-// are padded with empty cells to the width of the widest row.
+// are padded with empty cells to the width of the sheet.
 func ReadXLSX(r io.Reader) ([]Table, error) {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
@@ -236,7 +277,8 @@ func ReadXLSX(r io.Reader) ([]Table, error) {
 }
 
 // readSheet returns all rows of a sheet, each padded to the width of the
-// sheet's used range or of its widest row, whichever is wider.
+// sheet's used range (as WriteXLSX records it) or of its widest row,
+// whichever is wider.
 func readSheet(f *excelize.File, name string) ([][]string, error) {
 	it, err := f.Rows(name)
 	if err != nil {
@@ -247,7 +289,7 @@ func readSheet(f *excelize.File, name string) ([][]string, error) {
 	width := 0
 	if dim, err := f.GetSheetDimension(name); err == nil {
 		if _, last, ok := strings.Cut(dim, ":"); ok {
-			if col, _, err := excelize.CellNameToCoordinates(last); err == nil {
+			if col, _, err := excelize.CellNameToCoordinates(last); err == nil && col <= maxReadColumns {
 				width = col
 			}
 		}

@@ -15,10 +15,11 @@ import (
 // Merger writes another desk's records inside one transaction: an import
 // either lands whole or leaves the database as it was.
 type Merger struct {
-	d   *DB
-	ctx context.Context
-	tx  *sql.Tx
-	ids map[string]map[string]int64 // entity → uid → local ID
+	d     *DB
+	ctx   context.Context
+	tx    *sql.Tx
+	ids   map[string]map[string]int64 // entity → uid → local ID
+	stmts map[string]*sql.Stmt        // prepared once per merge
 }
 
 // ErrChangedMeanwhile says the desk changed between the import's reading
@@ -40,12 +41,20 @@ func (d *DB) Merge(ctx context.Context, at int64, fn func(m *Merger) error) erro
 		if err != nil {
 			return err
 		}
-		return fn(m)
+		defer m.close()
+		if _, err := tx.ExecContext(ctx, "INSERT INTO merge_quiet VALUES (1)"); err != nil {
+			return err
+		}
+		if err := fn(m); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM merge_quiet")
+		return err
 	})
 }
 
 func (d *DB) newMerger(ctx context.Context, tx *sql.Tx) (*Merger, error) {
-	m := &Merger{d: d, ctx: ctx, tx: tx, ids: map[string]map[string]int64{}}
+	m := &Merger{d: d, ctx: ctx, tx: tx, ids: map[string]map[string]int64{}, stmts: map[string]*sql.Stmt{}}
 	for _, e := range Entities {
 		uids, err := readUIDs(ctx, tx, entityTables[e])
 		if err != nil {
@@ -94,7 +103,21 @@ func (m *Merger) ReferralCodeTaken(code string) (bool, error) {
 }
 
 func (m *Merger) exec(query string, args ...any) (sql.Result, error) {
-	return m.tx.ExecContext(m.ctx, query, args...)
+	st, ok := m.stmts[query]
+	if !ok {
+		var err error
+		if st, err = m.tx.PrepareContext(m.ctx, query); err != nil {
+			return nil, err
+		}
+		m.stmts[query] = st
+	}
+	return st.ExecContext(m.ctx, args...)
+}
+
+func (m *Merger) close() {
+	for _, st := range m.stmts {
+		st.Close()
+	}
 }
 
 // put inserts a record (id 0) or updates it, and learns its local ID.

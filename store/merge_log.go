@@ -145,6 +145,7 @@ func (d *DB) ResolveConflict(ctx context.Context, id int64, resolution string, b
 		if err != nil {
 			return err
 		}
+		defer m.close()
 		if apply != nil {
 			if err := apply(m, &c); err != nil {
 				return err

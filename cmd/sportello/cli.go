@@ -38,6 +38,8 @@ func commands() []command {
 		{"backup", (*cli).backup},
 		{"languages", (*cli).languages},
 		{"print", (*cli).print},
+		{"export", (*cli).export},
+		{"import", (*cli).importBundle},
 		{"version", (*cli).version},
 	}
 }

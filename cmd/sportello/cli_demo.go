@@ -5,12 +5,14 @@ import (
 	"fmt"
 
 	"sportello/demo"
+	"sportello/model"
 	"sportello/store"
 )
 
 func (c *cli) demo(args []string) int {
 	fs, db := c.flags("demo")
 	persons := fs.Int("persons", 60, c.tr.T("cli.flag_persons"))
+	prefix := fs.String("prefix", "", c.tr.T("cli.flag_prefix"))
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
@@ -18,7 +20,19 @@ func (c *cli) demo(args []string) int {
 		fmt.Fprintln(c.errw, c.tr.T("cli.demo_bad_count"))
 		return 2
 	}
+	if *prefix != "" {
+		if err := model.CheckCasePrefix(*prefix); err != nil {
+			c.fail(err)
+			return 2
+		}
+	}
 	return c.withDB(*db, func(d *store.DB) int {
+		if *prefix != "" {
+			if err := d.SaveSettings(context.Background(), map[string]string{model.SettingCasePrefix: *prefix}, 0); err != nil {
+				c.fail(err)
+				return 1
+			}
+		}
 		added, err := demo.Seed(context.Background(), d, *persons)
 		if err != nil {
 			c.fail(err)

@@ -147,6 +147,15 @@ func (c *cli) print(args []string) int {
 // writeFile writes a new file through a temporary one beside it, so a
 // failure leaves no partial file behind.
 func (c *cli) writeFile(path string, write func(*os.File) error) int {
+	code := c.writeFileQuiet(path, write)
+	if code == 0 {
+		fmt.Fprintln(c.out, c.tr.Tf("cli.written", map[string]any{"Path": path}))
+	}
+	return code
+}
+
+// writeFileQuiet is writeFile for a caller that tells what it wrote itself.
+func (c *cli) writeFileQuiet(path string, write func(*os.File) error) int {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".sportello-*.tmp")
 	if err != nil {
 		fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_write", map[string]any{"Path": path, "Detail": err.Error()}))
@@ -166,6 +175,5 @@ func (c *cli) writeFile(path string, write func(*os.File) error) int {
 		fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_write", map[string]any{"Path": path, "Detail": err.Error()}))
 		return 1
 	}
-	fmt.Fprintln(c.out, c.tr.Tf("cli.written", map[string]any{"Path": path}))
 	return 0
 }

@@ -137,56 +137,58 @@ CREATE TRIGGER activities_change_i AFTER INSERT ON activities BEGIN
 CREATE TRIGGER activities_change_u AFTER UPDATE ON activities BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('activity', new.id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
--- Parts of a record mark the record itself.
-CREATE TRIGGER answers_change_i AFTER INSERT ON answers BEGIN
+-- Parts of a record mark the record itself, except while a merge writes
+-- whole records (it marks them through their own rows).
+CREATE TABLE merge_quiet (x INTEGER) STRICT;
+CREATE TRIGGER answers_change_i AFTER INSERT ON answers WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('interview', new.interview_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER answers_change_u AFTER UPDATE ON answers BEGIN
+CREATE TRIGGER answers_change_u AFTER UPDATE ON answers WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('interview', new.interview_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER answers_change_d AFTER DELETE ON answers BEGIN
+CREATE TRIGGER answers_change_d AFTER DELETE ON answers WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('interview', old.interview_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER screenings_change_i AFTER INSERT ON screenings BEGIN
+CREATE TRIGGER screenings_change_i AFTER INSERT ON screenings WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('interview', new.interview_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER screenings_change_u AFTER UPDATE ON screenings BEGIN
+CREATE TRIGGER screenings_change_u AFTER UPDATE ON screenings WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('interview', new.interview_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER screenings_change_d AFTER DELETE ON screenings BEGIN
+CREATE TRIGGER screenings_change_d AFTER DELETE ON screenings WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('interview', old.interview_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER case_team_change_i AFTER INSERT ON case_team BEGIN
+CREATE TRIGGER case_team_change_i AFTER INSERT ON case_team WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('case', new.case_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER case_team_change_u AFTER UPDATE ON case_team BEGIN
+CREATE TRIGGER case_team_change_u AFTER UPDATE ON case_team WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('case', new.case_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER case_team_change_d AFTER DELETE ON case_team BEGIN
+CREATE TRIGGER case_team_change_d AFTER DELETE ON case_team WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('case', old.case_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER plan_goals_change_i AFTER INSERT ON plan_goals BEGIN
+CREATE TRIGGER plan_goals_change_i AFTER INSERT ON plan_goals WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('plan', new.plan_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER plan_goals_change_u AFTER UPDATE ON plan_goals BEGIN
+CREATE TRIGGER plan_goals_change_u AFTER UPDATE ON plan_goals WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('plan', new.plan_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER plan_goals_change_d AFTER DELETE ON plan_goals BEGIN
+CREATE TRIGGER plan_goals_change_d AFTER DELETE ON plan_goals WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('plan', old.plan_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER plan_budget_change_i AFTER INSERT ON plan_budget BEGIN
+CREATE TRIGGER plan_budget_change_i AFTER INSERT ON plan_budget WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('plan', new.plan_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER plan_budget_change_u AFTER UPDATE ON plan_budget BEGIN
+CREATE TRIGGER plan_budget_change_u AFTER UPDATE ON plan_budget WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('plan', new.plan_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER plan_budget_change_d AFTER DELETE ON plan_budget BEGIN
+CREATE TRIGGER plan_budget_change_d AFTER DELETE ON plan_budget WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('plan', old.plan_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER plan_actions_change_i AFTER INSERT ON plan_actions BEGIN
+CREATE TRIGGER plan_actions_change_i AFTER INSERT ON plan_actions WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('plan', (SELECT plan_id FROM plan_goals WHERE id = new.goal_id), (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
-CREATE TRIGGER plan_actions_change_u AFTER UPDATE ON plan_actions BEGIN
+CREATE TRIGGER plan_actions_change_u AFTER UPDATE ON plan_actions WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('plan', (SELECT plan_id FROM plan_goals WHERE id = new.goal_id), (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
 -- (an action is deleted only with its goal, which marks the plan)

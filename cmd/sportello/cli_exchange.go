@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"sportello/exchange"
+	"sportello/model"
+	"sportello/store"
+)
+
+// readPassword gives a full export's password: SPORTELLO_PASSWORD, or the
+// first line of standard input.
+var readPassword = func() (string, error) {
+	if p := os.Getenv("SPORTELLO_PASSWORD"); p != "" {
+		return p, nil
+	}
+	line, err := bufio.NewReader(os.Stdin).ReadString('\n')
+	if err != nil && line == "" {
+		return "", err
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
+func (c *cli) export(args []string) int {
+	fs, db := c.flags("export")
+	out := fs.String("out", "", c.tr.T("cli.flag_export_out"))
+	format := fs.String("format", exchange.FormatBundle, c.tr.T("cli.flag_format"))
+	pseudo := fs.Bool("pseudonymise", false, c.tr.T("cli.flag_pseudonymise"))
+	since := fs.String("since", "", c.tr.T("cli.flag_since"))
+	recipient := fs.String("recipient", "", c.tr.T("cli.flag_recipient"))
+	user := fs.String("user", "", c.tr.T("cli.flag_user"))
+	if code, ok := c.parse(fs, args); !ok {
+		return code
+	}
+	if *out == "" {
+		fmt.Fprintln(c.errw, c.tr.T("cli.export_needs_out"))
+		return 2
+	}
+	opt := exchange.Options{Format: *format, Pseudonymised: *pseudo, Recipient: strings.TrimSpace(*recipient)}
+	switch {
+	case *since == "last":
+		opt.Incremental = true
+	case *since != "":
+		t, err := time.Parse(time.DateOnly, *since)
+		if err != nil {
+			fmt.Fprintln(c.errw, c.tr.T("cli.export_bad_since"))
+			return 2
+		}
+		opt.Since = t
+	}
+	return c.withDB(*db, func(d *store.DB) int {
+		ctx := context.Background()
+		if *user != "" {
+			op, ok := c.login(ctx, d, *user)
+			if !ok {
+				return 1
+			}
+			opt.Operator = op
+		}
+		if opt.Recipient == "" && opt.Incremental {
+			opt.Recipient, _ = d.Setting(ctx, exchange.SettingRecipient)
+		}
+		if opt.Recipient != "" {
+			if key, _ := d.Setting(ctx, exchange.SettingRecipient); key == opt.Recipient {
+				opt.Label, _ = d.Setting(ctx, exchange.SettingRecipientLabel)
+			}
+		}
+		var res *exchange.Result
+		code := c.writeFileQuiet(*out, func(f *os.File) error {
+			var err error
+			res, err = exchange.Export(ctx, d, f, opt)
+			return err
+		})
+		if code != 0 {
+			return code
+		}
+		if err := exchange.LogExport(ctx, d, opt, res, filepath.Base(*out)); err != nil {
+			c.fail(err)
+			return 1
+		}
+		mode := c.tr.T("cli.mode_full")
+		if opt.Pseudonymised {
+			mode = c.tr.T("cli.mode_pseudonymised")
+		}
+		fmt.Fprintln(c.out, c.tr.Tf("cli.export_done", map[string]any{"Path": *out, "Format": opt.Format,
+			"Mode": mode, "Counts": exchange.CountsText(res.Counts)}))
+		return 0
+	})
+}
+
+// login checks a coordinator's password for a full export.
+func (c *cli) login(ctx context.Context, d *store.DB, user string) (*model.Operator, bool) {
+	password, err := readPassword()
+	if err == nil {
+		var op *model.Operator
+		if op, err = d.Login(ctx, user, password); err == nil && op.IsCoordinator() {
+			return op, true
+		}
+	}
+	fmt.Fprintln(c.errw, c.tr.T("cli.login_failed"))
+	return nil, false
+}
+
+func (c *cli) importBundle(args []string) int {
+	fs, db := c.flags("import")
+	identityFile := fs.String("identity", "", c.tr.T("cli.flag_identity"))
+	user := fs.String("user", "", c.tr.T("cli.flag_user"))
+	if code, ok := c.parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(c.errw, c.tr.T("cli.import_needs_file"))
+		return 2
+	}
+	path := fs.Arg(0)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_read", map[string]any{"Path": path, "Detail": err.Error()}))
+		return 1
+	}
+	opt := exchange.ImportOptions{FileName: filepath.Base(path)}
+	if *identityFile != "" {
+		id, err := os.ReadFile(*identityFile)
+		if err != nil {
+			fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_read", map[string]any{"Path": *identityFile, "Detail": err.Error()}))
+			return 1
+		}
+		opt.Identity = identityLine(string(id))
+	}
+	return c.withDB(*db, func(d *store.DB) int {
+		ctx := context.Background()
+		if *user != "" {
+			op, ok := c.login(ctx, d, *user)
+			if !ok {
+				return 1
+			}
+			opt.Operator = op
+		}
+		res, err := exchange.Import(ctx, d, data, opt)
+		var be *exchange.BundleError
+		if errors.As(err, &be) {
+			fmt.Fprintln(c.errw, c.tr.Tf("cli.import_refused", map[string]any{"Detail": be.Detail}))
+			return 1
+		}
+		if err != nil {
+			c.fail(err)
+			return 1
+		}
+		fmt.Fprintln(c.out, c.tr.Tf("cli.import_done", map[string]any{"Desk": res.From.Name, "Added": res.Added,
+			"Updated": res.Updated, "Unchanged": res.Unchanged, "Kept": res.Kept, "Conflicts": res.Conflicts}))
+		if res.Conflicts > 0 {
+			fmt.Fprintln(c.out, c.tr.T("cli.import_conflicts"))
+		}
+		return 0
+	})
+}
+
+// identityLine finds the secret key in an age identity file, which may
+// hold comments.
+func identityLine(s string) string {
+	for _, line := range strings.Split(s, "\n") {
+		if line = strings.TrimSpace(line); strings.HasPrefix(line, "AGE-SECRET-KEY-") {
+			return line
+		}
+	}
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,142 @@
+package exchange
+
+import (
+	"context"
+	"testing"
+
+	"sportello/model"
+	"sportello/store"
+)
+
+// persons reads a desk's persons by stable ID.
+func personsByUID(t *testing.T, db *store.DB) map[string]model.Person {
+	t.Helper()
+	snap, err := db.Snapshot(context.Background(), store.SnapshotOptions{AfterRev: -1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]model.Person{}
+	for _, p := range snap.Persons {
+		out[p.UID] = p
+	}
+	return out
+}
+
+func edit(t *testing.T, db *store.DB, p model.Person, by int64, change func(*model.Person)) {
+	t.Helper()
+	change(&p)
+	if err := db.UpdatePerson(context.Background(), &p, by); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Two desks change the same person: the second desk's import lists a
+// conflict and keeps its own version; a change made on one side only
+// goes through; the operator's choice settles it, and the next exchange
+// back carries the choice without a new conflict.
+func TestConflicts(t *testing.T) {
+	ctx := context.Background()
+	a, coordA := seeded(t, "PUA", 6)
+	b := desk(t, "PUB")
+	first, _ := export(t, a, Options{Format: FormatBundle, Operator: coordA})
+	if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	onA, onB := personsByUID(t, a), personsByUID(t, b)
+	var both, onlyA, onlyB, keepOurs string
+	for uid := range onA {
+		switch {
+		case both == "":
+			both = uid
+		case onlyA == "":
+			onlyA = uid
+		case onlyB == "":
+			onlyB = uid
+		case keepOurs == "":
+			keepOurs = uid
+		}
+	}
+	edit(t, a, onA[both], coordA.ID, func(p *model.Person) { p.Phone = "0773 000 111" })
+	edit(t, b, onB[both], 0, func(p *model.Person) { p.Phone = "0773 000 222" })
+	edit(t, a, onA[keepOurs], coordA.ID, func(p *model.Person) { p.Domicile = "Via A 1" })
+	edit(t, b, onB[keepOurs], 0, func(p *model.Person) { p.Domicile = "Via B 2" })
+	edit(t, a, onA[onlyA], coordA.ID, func(p *model.Person) { p.Domicile = "Borgo Grappa, casale" })
+	edit(t, b, onB[onlyB], 0, func(p *model.Person) { p.Phone = "0773 999 999" })
+
+	second, _ := export(t, a, Options{Format: FormatBundle, Operator: coordA})
+	res, err := Import(ctx, b, second, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Conflicts != 2 || res.Updated != 1 {
+		t.Fatalf("import with changes on both sides: %+v", res)
+	}
+	now := personsByUID(t, b)
+	if now[both].Phone != "0773 000 222" || now[keepOurs].Domicile != "Via B 2" {
+		t.Error("a record changed on both sides was overwritten")
+	}
+	if now[onlyA].Domicile != "Borgo Grappa, casale" {
+		t.Error("a change made only on the other desk did not arrive")
+	}
+	if now[onlyB].Phone != "0773 999 999" {
+		t.Error("a change made only here was lost")
+	}
+
+	open, err := Conflicts(ctx, b)
+	if err != nil || len(open) != 2 {
+		t.Fatalf("open conflicts: %d %v", len(open), err)
+	}
+	byUID := map[string]ConflictView{}
+	for _, c := range open {
+		byUID[c.UID] = c
+	}
+	c := byUID[both]
+	if c.Label != onA[both].CaseCode || len(c.Diffs) == 0 {
+		t.Fatalf("conflict shown as %q with %v", c.Label, c.Diffs)
+	}
+	found := false
+	for _, d := range c.Diffs {
+		found = found || d.Field == "telefono" && d.Ours == "0773 000 222" && d.Theirs == "0773 000 111"
+	}
+	if !found {
+		t.Errorf("the conflict does not show the two phones: %+v", c.Diffs)
+	}
+	if err := Resolve(ctx, b, c.ID, store.TakeTheirs, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := Resolve(ctx, b, byUID[keepOurs].ID, store.KeepOurs, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := Resolve(ctx, b, c.ID, store.KeepOurs, nil); model.ErrorCode(err) != model.ErrConflict {
+		t.Errorf("settling a conflict twice: %v", err)
+	}
+	now = personsByUID(t, b)
+	if now[both].Phone != "0773 000 111" || now[keepOurs].Domicile != "Via B 2" {
+		t.Errorf("after the choices: phone %q, domicile %q", now[both].Phone, now[keepOurs].Domicile)
+	}
+	if left, _ := Conflicts(ctx, b); len(left) != 0 {
+		t.Errorf("%d conflicts left open", len(left))
+	}
+
+	// Back from B to A: B's choices and B's own change arrive, no conflict.
+	back, _ := export(t, b, Options{Format: FormatBundle, Operator: coordinatorOrNil(t, b)})
+	res, err = Import(ctx, a, back, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Conflicts != 0 {
+		t.Fatalf("the exchange back raised conflicts: %+v", res)
+	}
+	final := personsByUID(t, a)
+	if final[keepOurs].Domicile != "Via B 2" || final[onlyB].Phone != "0773 999 999" || final[both].Phone != "0773 000 111" {
+		t.Errorf("after the exchange back A has domicile %q, phone %q, phone %q", final[keepOurs].Domicile,
+			final[onlyB].Phone, final[both].Phone)
+	}
+}
+
+// coordinatorOrNil gives a desk's imported coordinator account, which may
+// not log in but may sign for an export in a test.
+func coordinatorOrNil(t *testing.T, db *store.DB) *model.Operator {
+	t.Helper()
+	return &model.Operator{Role: model.RoleCoordinator}
+}

@@ -1,0 +1,140 @@
+package exchange
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/ed25519"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"filippo.io/age"
+
+	"sportello/model"
+	"sportello/store"
+)
+
+// rezip rewrites a bundle, changing one of its files.
+func rezip(t testing.TB, b []byte, name string, change func([]byte) []byte) []byte {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	w := zip.NewWriter(&out)
+	for _, f := range z.File {
+		r, _ := f.Open()
+		data, _ := io.ReadAll(r)
+		if f.Name == name {
+			data = change(data)
+		}
+		fw, _ := w.Create(f.Name)
+		fw.Write(data)
+	}
+	w.Close()
+	return out.Bytes()
+}
+
+// Every bad bundle is refused with its reason, and the desk is unchanged.
+func TestImportRefusals(t *testing.T) {
+	ctx := context.Background()
+	a, coord := seeded(t, "PUA", 4)
+	good, _ := export(t, a, Options{Format: FormatBundle, Operator: coord})
+	other, _ := age.GenerateX25519Identity()
+	forOther, _ := export(t, a, Options{Format: FormatBundle, Operator: coord, Recipient: other.Recipient().String()})
+	plainJSON, _ := export(t, a, Options{Format: FormatJSON, Operator: coord})
+	known := desk(t, "PUB") // has merged A's work before, so knows A's key
+	if _, err := Import(ctx, known, good, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	clash2, _ := seeded(t, "PUA", 2)
+
+	tests := []struct {
+		name string
+		db   *store.DB // nil: a new empty desk
+		data []byte
+		code string
+	}{
+		{"truncated", nil, good[:len(good)*2/3], BundleTruncated},
+		{"empty", nil, nil, BundleNotBundle},
+		{"not a bundle", nil, plainJSON, BundleNotBundle},
+		{"data changed", nil, rezip(t, good, dataName, func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`"status":"open"`), []byte(`"status":"closed"`), 1)
+		}), BundleTampered},
+		{"manifest changed", nil, rezip(t, good, manifestName, func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`"persons": 4`), []byte(`"persons": 5`), 1)
+		}), BundleTampered},
+		{"foreign version", nil, rezip(t, good, manifestName, func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`"format_version": "1.0"`), []byte(`"format_version": "2.0"`), 1)
+		}), BundleVersion},
+		{"re-signed by another key", known, resign(t, good), BundleTampered},
+		{"encrypted for another desk", nil, forOther, BundleEncrypted},
+		{"own desk", a, good, BundleOwnDesk},
+		{"case codes collide", clash2, good, BundleCaseCodes},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			db := tc.db
+			if db == nil {
+				db = desk(t, "PUB")
+			}
+			before := state(t, db)
+			_, err := Import(ctx, db, tc.data, ImportOptions{})
+			var be *BundleError
+			if !errors.As(err, &be) || be.Code != tc.code {
+				t.Fatalf("got %v, want a refusal %q", err, tc.code)
+			}
+			if after := state(t, db); after != before {
+				t.Fatalf("a refused import changed the desk:\n%s\n---\n%s", before, after)
+			}
+		})
+	}
+}
+
+// resign replaces a bundle's signature with one by a stranger's key, as
+// someone who changed the data would have to.
+func resign(t testing.TB, good []byte) []byte {
+	t.Helper()
+	_, stranger, _ := ed25519.GenerateKey(nil)
+	_, doc, err := readBundle(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Persons[0].Telefono = "000"
+	data, _ := json.Marshal(doc)
+	var out bytes.Buffer
+	if err := writeBundle(&out, doc, data, stranger); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// A pseudonymised export cannot be merged; the refusal says so.
+func TestImportRefusesPseudonymised(t *testing.T) {
+	a, coord := seeded(t, "PUA", 2)
+	k, err := deskKeys(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := bundleData(t, mustExport(t, a, coord))
+	var doc Document
+	json.Unmarshal(data, &doc)
+	(&pseudonymiser{key: k.pseudonym}).pseudonymise(&doc)
+	data, _ = json.Marshal(&doc)
+	var out bytes.Buffer
+	writeBundle(&out, &doc, data, k.signing)
+	_, err = Import(context.Background(), desk(t, "PUB"), out.Bytes(), ImportOptions{})
+	var be *BundleError
+	if !errors.As(err, &be) || be.Code != BundlePseudonym || !strings.Contains(err.Error(), "pseudonymised") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func mustExport(t testing.TB, db *store.DB, coord *model.Operator) []byte {
+	b, _ := export(t, db, Options{Format: FormatBundle, Operator: coord})
+	return b
+}
