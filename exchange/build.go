@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -134,6 +135,11 @@ func interviewRecord(iv *model.Interview, sc *model.ScreeningRecord, ref func(st
 	return r
 }
 
+// contractTypes are the contract answers the format's schema knows; an
+// answer a later questionnaire adds stays in the answers, not in the SAP
+// fields, until the format names it.
+var contractTypes = []string{"none", "oral", "written", "agency"}
+
 // sapFields derives the SAP work history and education level from answers.
 func sapFields(answers []model.Answer) *SAPFields {
 	byID := map[string]string{}
@@ -147,7 +153,10 @@ func sapFields(answers []model.Answer) *SAPFields {
 	f := &SAPFields{EsperienzeLavoro: []Esperienza{}}
 	for i := 0; i < jobs; i++ {
 		get := func(field string) string { return byID[model.AnswerID("work.jobs."+field, i)] }
-		e := Esperienza{DataInizio: get("from"), DataFine: get("to"), TipoContratto: get("contract")}
+		e := Esperienza{DataInizio: get("from"), DataFine: get("to")}
+		if slices.Contains(contractTypes, get("contract")) {
+			e.TipoContratto = get("contract")
+		}
 		if c, ok := model.AtecoSection(get("sector")); ok {
 			e.SettoreAteco = c.Code
 		}

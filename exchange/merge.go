@@ -148,7 +148,7 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 			res.Conflicts++
 		}
 	}
-	err = db.Merge(ctx, local.UpTo, func(m *store.Merger) error {
+	err = db.Merge(ctx, local.UpTo, len(doc.Persons) >= store.BulkPersons, func(m *store.Merger) error {
 		if err := checkDesk(m, man); err != nil {
 			return err
 		}

@@ -4,6 +4,9 @@ import (
 	"context"
 	"slices"
 	"testing"
+
+	"sportello/model"
+	"sportello/store"
 )
 
 // An export imported into an empty desk gives the same records.
@@ -53,4 +56,32 @@ func firstMissing(want, have []string) string {
 		}
 	}
 	return ""
+}
+
+// A bulk merge rebuilds the search index once: the persons it brings are
+// found by name as if typed in.
+func TestBulkMergeSearch(t *testing.T) {
+	ctx := context.Background()
+	old := store.BulkPersons
+	store.BulkPersons = 1
+	defer func() { store.BulkPersons = old }()
+	a, coord := seeded(t, "PUA", 5)
+	b := desk(t, "PUB")
+	bundle, _ := export(t, a, Options{Format: FormatBundle, Operator: coord})
+	if _, err := Import(ctx, b, bundle, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	all, err := a.FindPersons(ctx, model.PersonFilter{Limit: 10})
+	if err != nil || len(all) != 5 {
+		t.Fatal(all, err)
+	}
+	for _, p := range all {
+		found, err := b.FindPersons(ctx, model.PersonFilter{Query: p.FamilyName, Limit: 10})
+		if err != nil || len(found) == 0 {
+			t.Errorf("%s is not found by name after a bulk merge (%v)", p.FamilyName, err)
+		}
+	}
+	if _, problems, err := b.Check(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("integrity after a bulk merge: %v %v", problems, err)
+	}
 }

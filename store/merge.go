@@ -20,15 +20,21 @@ type Merger struct {
 	tx    *sql.Tx
 	ids   map[string]map[string]int64 // entity → uid → local ID
 	stmts map[string]*sql.Stmt        // prepared once per merge
+	seq   int64                       // the last numbering slot given to a person from elsewhere (negative)
 }
 
 // ErrChangedMeanwhile says the desk changed between the import's reading
 // and its writing; the import starts again.
 var ErrChangedMeanwhile = errors.New("the desk changed while the import was being prepared")
 
+// BulkPersons is how many incoming persons make a merge rebuild the search
+// index once at its end instead of updating it person by person.
+var BulkPersons = 2000
+
 // Merge runs fn in one transaction, provided the change log is still at
 // position at (what the import read); fn's error rolls everything back.
-func (d *DB) Merge(ctx context.Context, at int64, fn func(m *Merger) error) error {
+// bulk leaves the search index to one rebuild at the end.
+func (d *DB) Merge(ctx context.Context, at int64, bulk bool, fn func(m *Merger) error) error {
 	return d.update(ctx, func(tx *sql.Tx) error {
 		var now int64
 		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(rev), 0) FROM changes").Scan(&now); err != nil {
@@ -42,11 +48,20 @@ func (d *DB) Merge(ctx context.Context, at int64, fn func(m *Merger) error) erro
 			return err
 		}
 		defer m.close()
-		if _, err := tx.ExecContext(ctx, "INSERT INTO merge_quiet VALUES (1)"); err != nil {
+		quiet := 1
+		if bulk {
+			quiet = 2
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO merge_quiet VALUES (?)", quiet); err != nil {
 			return err
 		}
 		if err := fn(m); err != nil {
 			return err
+		}
+		if bulk {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO persons_fts (persons_fts) VALUES ('rebuild')"); err != nil {
+				return err
+			}
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM merge_quiet")
 		return err
@@ -81,7 +96,7 @@ func (m *Merger) Alias(entity, uid string, id int64) { m.ids[entity][uid] = id }
 // ServiceByName finds a local service by its name.
 func (m *Merger) ServiceByName(name string) (int64, bool, error) {
 	var id int64
-	err := m.tx.QueryRowContext(m.ctx, "SELECT id FROM services WHERE name = ? COLLATE NOCASE", strings.TrimSpace(name)).Scan(&id)
+	err := m.queryRow("SELECT id FROM services WHERE name = ? COLLATE NOCASE", strings.TrimSpace(name)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -91,14 +106,14 @@ func (m *Merger) ServiceByName(name string) (int64, bool, error) {
 // CaseCodeTaken tells whether a case code belongs to a local person.
 func (m *Merger) CaseCodeTaken(code string) (bool, error) {
 	var n int
-	err := m.tx.QueryRowContext(m.ctx, "SELECT count(*) FROM persons WHERE case_code = ?", code).Scan(&n)
+	err := m.queryRow("SELECT count(*) FROM persons WHERE case_code = ?", code).Scan(&n)
 	return n > 0, err
 }
 
 // ReferralCodeTaken tells whether a referral code is used here.
 func (m *Merger) ReferralCodeTaken(code string) (bool, error) {
 	var n int
-	err := m.tx.QueryRowContext(m.ctx, "SELECT count(*) FROM referrals WHERE code = ?", code).Scan(&n)
+	err := m.queryRow("SELECT count(*) FROM referrals WHERE code = ?", code).Scan(&n)
 	return n > 0, err
 }
 
@@ -112,6 +127,19 @@ func (m *Merger) exec(query string, args ...any) (sql.Result, error) {
 		m.stmts[query] = st
 	}
 	return st.ExecContext(m.ctx, args...)
+}
+
+// queryRow runs a one-row query through a statement prepared once per merge.
+func (m *Merger) queryRow(query string, args ...any) *sql.Row {
+	st, ok := m.stmts[query]
+	if !ok {
+		var err error
+		if st, err = m.tx.PrepareContext(m.ctx, query); err != nil {
+			return m.tx.QueryRowContext(m.ctx, query, args...) // carries the same error
+		}
+		m.stmts[query] = st
+	}
+	return st.QueryRowContext(m.ctx, args...)
 }
 
 func (m *Merger) close() {
@@ -184,12 +212,14 @@ func (m *Merger) PutPerson(p *model.Person) error {
 			created_at = ?, updated_at = ?, case_code = ? WHERE id = ?`, append(vals, p.CaseCode, id)...)
 		return err
 	}
-	var seq int64
-	if err := m.tx.QueryRowContext(m.ctx, "SELECT coalesce(min(code_seq), 0) - 1 FROM persons WHERE code_year = 0").
-		Scan(&seq); err != nil {
-		return err
+	if m.seq == 0 {
+		if err := m.queryRow("SELECT min(coalesce(min(code_seq), 0), 0) FROM persons WHERE code_year = 0").
+			Scan(&m.seq); err != nil {
+			return err
+		}
 	}
-	args := append([]any{p.UID, p.CaseCode, 0, min(seq, -1)}, vals...)
+	m.seq--
+	args := append([]any{p.UID, p.CaseCode, 0, m.seq}, vals...)
 	res, err := m.exec(`INSERT INTO persons (uid, case_code, code_year, code_seq, family_name, given_names,
 		own_script_name, aliases, sex, birth_date, birth_year, birth_country, citizenships, languages,
 		preferred_language, phone, domicile, domicile_informal, fiscal_code, permit_type, permit_number,
@@ -205,6 +235,7 @@ func (m *Merger) PutPerson(p *model.Person) error {
 
 // PutCase adds or updates a case with its team.
 func (m *Merger) PutCase(c *model.Case) (err error) {
+	_, existed := m.ids["case"][c.UID]
 	c.ID, err = m.put("case", c.UID, `INSERT INTO cases (uid, person_id, opened_at, closed_at, status, operator_id,
 		priority) VALUES (?, ?, ?, ?, ?, ?, ?)`, `UPDATE cases SET person_id = ?, opened_at = ?, closed_at = ?,
 		status = ?, operator_id = ?, priority = ? WHERE id = ?`, c.PersonID, formatTime(c.OpenedAt),
@@ -212,8 +243,10 @@ func (m *Merger) PutCase(c *model.Case) (err error) {
 	if err != nil {
 		return err
 	}
-	if _, err := m.exec("DELETE FROM case_team WHERE case_id = ?", c.ID); err != nil {
-		return err
+	if existed {
+		if _, err := m.exec("DELETE FROM case_team WHERE case_id = ?", c.ID); err != nil {
+			return err
+		}
 	}
 	for _, op := range c.Team {
 		if _, err := m.exec("INSERT INTO case_team (case_id, operator_id) VALUES (?, ?)", c.ID, op); err != nil {
@@ -225,6 +258,7 @@ func (m *Merger) PutCase(c *model.Case) (err error) {
 
 // PutInterview adds or updates an interview with its answers and screening.
 func (m *Merger) PutInterview(iv *model.Interview, sc *model.ScreeningRecord) (err error) {
+	_, existed := m.ids["interview"][iv.UID]
 	iv.ID, err = m.put("interview", iv.UID, `INSERT INTO interviews (uid, case_id, date, kind, operator_id, mediator,
 		language, questionnaire_version, notes, duration_s, place, status, section)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, `UPDATE interviews SET case_id = ?, date = ?, kind = ?,
@@ -236,6 +270,9 @@ func (m *Merger) PutInterview(iv *model.Interview, sc *model.ScreeningRecord) (e
 		return err
 	}
 	for _, q := range []string{"DELETE FROM answers WHERE interview_id = ?", "DELETE FROM screenings WHERE interview_id = ?"} {
+		if !existed {
+			break
+		}
 		if _, err := m.exec(q, iv.ID); err != nil {
 			return err
 		}
@@ -261,6 +298,7 @@ func (m *Merger) PutInterview(iv *model.Interview, sc *model.ScreeningRecord) (e
 
 // PutPlan adds or updates a plan version with its goals, actions and budget.
 func (m *Merger) PutPlan(p *model.Plan) (err error) {
+	_, existed := m.ids["plan"][p.UID]
 	p.ID, err = m.put("plan", p.UID, `INSERT INTO plans (uid, case_id, version, status, reviews, agreed_at, signed_by,
 		agreed_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, `UPDATE plans SET case_id = ?,
 		version = ?, status = ?, reviews = ?, agreed_at = ?, signed_by = ?, agreed_by = ?, created_at = ?,
@@ -272,6 +310,9 @@ func (m *Merger) PutPlan(p *model.Plan) (err error) {
 	for _, q := range []string{
 		"DELETE FROM plan_actions WHERE goal_id IN (SELECT id FROM plan_goals WHERE plan_id = ?)",
 		"DELETE FROM plan_goals WHERE plan_id = ?", "DELETE FROM plan_budget WHERE plan_id = ?"} {
+		if !existed {
+			break
+		}
 		if _, err := m.exec(q, p.ID); err != nil {
 			return err
 		}

@@ -70,6 +70,7 @@ func Open(path string, opt Options) (*DB, error) {
 	q.Set("_synchronous", "FULL")
 	q.Set("_locking_mode", "EXCLUSIVE")
 	q.Set("_txlock", "immediate")
+	q.Set("_cache_size", "-65536") // 64 MiB of pages: a regional-size desk's indexes stay in memory
 	sqldb, err := sql.Open("sqlite3", path+"?"+q.Encode())
 	if err != nil {
 		return nil, &OpenError{ProblemOther, path, err}

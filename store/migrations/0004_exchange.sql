@@ -140,6 +140,21 @@ CREATE TRIGGER activities_change_u AFTER UPDATE ON activities BEGIN
 -- Parts of a record mark the record itself, except while a merge writes
 -- whole records (it marks them through their own rows).
 CREATE TABLE merge_quiet (x INTEGER) STRICT;
+
+-- A bulk merge (thousands of persons) also leaves the search index to one
+-- rebuild at its end (x = 2).
+DROP TRIGGER persons_ai;
+DROP TRIGGER persons_au;
+CREATE TRIGGER persons_ai AFTER INSERT ON persons WHEN NOT EXISTS (SELECT 1 FROM merge_quiet WHERE x = 2) BEGIN
+	INSERT INTO persons_fts (rowid, family_name, given_names, own_script_name, aliases, case_code)
+	VALUES (new.id, new.family_name, new.given_names, new.own_script_name, new.aliases, new.case_code);
+END;
+CREATE TRIGGER persons_au AFTER UPDATE ON persons WHEN NOT EXISTS (SELECT 1 FROM merge_quiet WHERE x = 2) BEGIN
+	INSERT INTO persons_fts (persons_fts, rowid, family_name, given_names, own_script_name, aliases, case_code)
+	VALUES ('delete', old.id, old.family_name, old.given_names, old.own_script_name, old.aliases, old.case_code);
+	INSERT INTO persons_fts (rowid, family_name, given_names, own_script_name, aliases, case_code)
+	VALUES (new.id, new.family_name, new.given_names, new.own_script_name, new.aliases, new.case_code);
+END;
 CREATE TRIGGER answers_change_i AFTER INSERT ON answers WHEN NOT EXISTS (SELECT 1 FROM merge_quiet) BEGIN
 	INSERT INTO changes (entity, row_id, rev, at) VALUES ('interview', new.interview_id, (SELECT coalesce(max(rev), 0) + 1 FROM changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at; END;
