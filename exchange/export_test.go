@@ -200,5 +200,3 @@ func FuzzReadBundle(f *testing.F) {
 		}
 	})
 }
-
-

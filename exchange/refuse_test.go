@@ -3,8 +3,8 @@ package exchange
 import (
 	"archive/zip"
 	"bytes"
-	"crypto/ed25519"
 	"context"
+	"crypto/ed25519"
 	"encoding/json"
 	"errors"
 	"io"
