@@ -100,9 +100,6 @@ func decrypt(data []byte, identity string, k *keys) ([]byte, error) {
 	return plain, nil
 }
 
-// errSkip leaves an incoming record out: this desk has it under another ID.
-var errSkip = errors.New("skip")
-
 // decision is what a merge does with one incoming record.
 type decision int
 
@@ -151,6 +148,18 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 	err = db.Merge(ctx, local.UpTo, len(doc.Persons) >= store.BulkPersons, func(m *store.Merger) error {
 		if err := checkDesk(m, man); err != nil {
 			return err
+		}
+		for i, r := range incoming {
+			if r.entity != "service" || decisions[i] != add {
+				continue
+			}
+			if known, err := sameService(m, doc.Services[r.index]); err != nil {
+				return err
+			} else if known {
+				decisions[i] = same
+				res.Added--
+				res.Unchanged++
+			}
 		}
 		entry := &store.ImportEntry{DeskUID: doc.Desk.ID, DeskName: doc.Desk.Name, BundleSHA: sha,
 			FileName: opt.FileName, Counts: map[string]int{"added": res.Added, "updated": res.Updated,
@@ -201,9 +210,7 @@ func apply(m *store.Merger, rs *resolver, doc *Document, r record, d decision, l
 	switch d {
 	case add, update:
 		if d == add {
-			if err := checkCodes(m, doc, r); errors.Is(err, errSkip) {
-				return nil
-			} else if err != nil {
+			if err := checkCodes(m, doc, r); err != nil {
 				return err
 			}
 		}
@@ -258,14 +265,22 @@ func checkCodes(m *store.Merger, doc *Document, r record) error {
 			}
 			return refuse(BundleCaseCodes, "referral code %s is already used on this desk: give each desk its own case-code prefix in Settings", code)
 		}
-	case "service":
-		s := doc.Services[r.index]
-		if id, ok, err := m.ServiceByName(s.Name); err != nil {
-			return err
-		} else if ok {
-			m.Alias("service", s.ID, id) // the same service, added on both desks: this desk's entry stays
-			return errSkip
-		}
 	}
 	return nil
+}
+
+// sameService recognises a service the other desk added under a name this
+// desk also has: the same office, entered twice. The two desks settle on
+// the smaller of the two IDs, whichever imports first, so that records
+// naming it hash alike on both; this desk's details stay.
+func sameService(m *store.Merger, s Service) (bool, error) {
+	id, ok, err := m.ServiceByName(s.Name)
+	if err != nil || !ok {
+		return false, err
+	}
+	if local := m.UIDOf("service", id); s.ID < local {
+		return true, m.RenameUID("service", id, s.ID)
+	}
+	m.Alias("service", s.ID, id)
+	return true, nil
 }

@@ -93,6 +93,27 @@ func (m *Merger) ID(entity, uid string) (int64, bool) {
 // other desk added under the same name).
 func (m *Merger) Alias(entity, uid string, id int64) { m.ids[entity][uid] = id }
 
+// UIDOf gives the stable ID of a local record.
+func (m *Merger) UIDOf(entity string, id int64) string {
+	for uid, lid := range m.ids[entity] {
+		if lid == id {
+			return uid
+		}
+	}
+	return ""
+}
+
+// RenameUID gives a local record another stable ID (two desks settling on
+// one ID for a record both entered).
+func (m *Merger) RenameUID(entity string, id int64, uid string) error {
+	if _, err := m.exec("UPDATE "+entityTables[entity]+" SET uid = ? WHERE id = ?", uid, id); err != nil {
+		return err
+	}
+	delete(m.ids[entity], m.UIDOf(entity, id))
+	m.ids[entity][uid] = id
+	return nil
+}
+
 // ServiceByName finds a local service by its name.
 func (m *Merger) ServiceByName(name string) (int64, bool, error) {
 	var id int64

@@ -44,9 +44,13 @@ func (h *home) build() fyne.CanvasObject {
 		h.list.list.UnselectAll()
 		h.show(newOpenReferrals(u, h.onOpenPerson).build())
 	})
+	exchangeData := widget.NewButtonWithIcon(u.t("exchange.button"), theme.UploadIcon(), func() {
+		h.list.list.UnselectAll()
+		h.show(newExchangeView(u).build())
+	})
 	signOut := widget.NewButtonWithIcon(u.t("home.sign_out"), theme.LogoutIcon(), u.signOut)
 	bar := container.NewBorder(nil, nil, title, container.NewHBox(who, register, settings, signOut))
-	tools := container.NewHBox(today, referrals, services)
+	tools := container.NewHBox(today, referrals, services, exchangeData)
 
 	h.showToday()
 	split := container.NewHSplit(h.list.build(), h.detail)

@@ -13,8 +13,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sportello/exchange"
 	"sportello/locales"
 	"sportello/model"
 	"sportello/store"
@@ -30,6 +32,12 @@ type settings struct {
 	save                              *widget.Button
 	status                            *widget.Label
 	operators                         *operatorsPanel
+
+	// exchange with other desks: this desk's case-code prefix, who exports
+	// are encrypted for, and this desk's own public key to give to others
+	prefix, recipientName, recipientKey *widget.Entry
+	exFields                            []*field
+	deskKey                             *widget.Label
 }
 
 func newSettings(u *App) *settings {
@@ -59,6 +67,19 @@ func newSettings(u *App) *settings {
 		s.status.SetText(u.t("settings.coordinator_only"))
 	}
 	s.operators = newOperatorsPanel(u)
+	s.prefix, s.recipientName, s.recipientKey = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	s.prefix.SetPlaceHolder(model.DefaultCasePrefix)
+	s.recipientKey.SetPlaceHolder("age1…")
+	s.deskKey = widget.NewLabel("")
+	s.deskKey.Selectable, s.deskKey.Wrapping = true, fyne.TextWrapBreak
+	s.exFields = []*field{newField(model.SettingCasePrefix, u.t("exchange.prefix"), s.prefix),
+		newField(exchange.SettingRecipientLabel, u.t("exchange.recipient_name"), s.recipientName),
+		newField(exchange.SettingRecipient, u.t("exchange.recipient_key"), s.recipientKey)}
+	if !u.op.IsCoordinator() {
+		s.prefix.Disable()
+		s.recipientName.Disable()
+		s.recipientKey.Disable()
+	}
 	return s
 }
 
@@ -78,6 +99,20 @@ func (s *settings) build() fyne.CanvasObject {
 	if !u.op.IsCoordinator() {
 		logo.Disable()
 	}
+	copyKey := widget.NewButtonWithIcon(u.t("exchange.copy"), theme.ContentCopyIcon(), func() {
+		u.fyne.Clipboard().SetContent(s.deskKey.Text)
+		s.status.SetText(u.t("exchange.copied"))
+	})
+	// The exchange with other desks, in the same grid so the columns line up.
+	form.Add(widget.NewLabelWithStyle(u.t("exchange.settings_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	form.Add(hintText(u.t("exchange.settings_hint")))
+	for _, f := range s.exFields {
+		form.Add(f.label)
+		form.Add(container.NewVBox(f.obj, f.err))
+	}
+	form.Add(widget.NewLabel(u.t("exchange.desk_key")))
+	form.Add(container.NewBorder(nil, nil, nil, copyKey, s.deskKey))
+	s.loadExchange()
 	general := widget.NewCard(u.t("settings.title"), "", container.NewVBox(form, logo, s.save, s.status))
 	tabs := container.NewAppTabs(
 		container.NewTabItem(u.t("settings.tab_general"),
@@ -97,6 +132,9 @@ func (s *settings) onSave() {
 		model.SettingController:   strings.TrimSpace(s.controller.Text),
 		model.SettingDPO:          strings.TrimSpace(s.dpo.Text),
 		model.SettingRetention:    strings.TrimSpace(s.retention.Text),
+	}
+	if !s.exchangeValues(values) {
+		return
 	}
 	newDir := filepath.Clean(strings.TrimSpace(s.data.Text))
 	moving := newDir != "." && newDir != filepath.Dir(u.db.Path())
@@ -262,4 +300,58 @@ func (s *settings) onLogo() {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	d.Show()
+}
+
+// loadExchange fills the exchange settings, and this desk's public key.
+func (s *settings) loadExchange() {
+	u := s.u
+	db, ok := u.db.(*store.DB)
+	if !ok {
+		return
+	}
+	values := map[string]string{}
+	var key string
+	u.background(func() (err error) {
+		ctx := context.Background()
+		for _, k := range []string{model.SettingCasePrefix, exchange.SettingRecipientLabel, exchange.SettingRecipient} {
+			if values[k], err = db.Setting(ctx, k); err != nil {
+				return err
+			}
+		}
+		key, err = exchange.DeskRecipient(ctx, db)
+		return err
+	}, func(err error) {
+		if err != nil {
+			s.status.SetText(u.errText(err))
+			return
+		}
+		s.prefix.SetText(values[model.SettingCasePrefix])
+		s.recipientName.SetText(values[exchange.SettingRecipientLabel])
+		s.recipientKey.SetText(values[exchange.SettingRecipient])
+		s.deskKey.SetText(key)
+	})
+}
+
+// exchangeValues checks the exchange settings and adds them to values;
+// false, with the errors under their fields, when one is wrong.
+func (s *settings) exchangeValues(values map[string]string) bool {
+	u := s.u
+	prefix := strings.ToUpper(strings.TrimSpace(s.prefix.Text))
+	key := strings.TrimSpace(s.recipientKey.Text)
+	for _, f := range s.exFields {
+		f.setError("")
+	}
+	ok := true
+	if prefix != "" && model.CheckCasePrefix(prefix) != nil {
+		s.exFields[0].setError(u.t("exchange.prefix_invalid"))
+		ok = false
+	}
+	if key != "" && exchange.CheckRecipient(key) != nil {
+		s.exFields[2].setError(u.t("exchange.recipient_invalid"))
+		ok = false
+	}
+	values[model.SettingCasePrefix] = prefix
+	values[exchange.SettingRecipientLabel] = strings.TrimSpace(s.recipientName.Text)
+	values[exchange.SettingRecipient] = key
+	return ok
 }

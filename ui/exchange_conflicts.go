@@ -1,0 +1,250 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/exchange"
+	"sportello/store"
+)
+
+// conflictsPanel lists the records an import found changed on both desks,
+// shows what differs, and lets an operator keep this desk's version or
+// take the other desk's.
+type conflictsPanel struct {
+	u       *App
+	db      *store.DB
+	list    *fyne.Container
+	detail  *fyne.Container
+	status  *widget.Label
+	open    []exchange.ConflictView
+	names   map[string]string // case code → the person's name, to recognise a record
+	current int64             // the conflict shown, 0 for none
+	onCount func(n int)
+}
+
+// entityKeys name the kinds of record a conflict can be about.
+var entityKeys = map[string]string{"person": "exchange.entity_person", "case": "exchange.entity_case",
+	"interview": "exchange.entity_interview", "plan": "exchange.entity_plan", "consent": "exchange.entity_consent",
+	"referral": "exchange.entity_referral", "activity": "exchange.entity_activity", "service": "exchange.entity_service",
+	"operator": "exchange.entity_operator"}
+
+func newConflictsPanel(u *App, db *store.DB, onCount func(int)) *conflictsPanel {
+	p := &conflictsPanel{u: u, db: db, list: container.NewVBox(), detail: container.NewVBox(), status: wrapped(),
+		onCount: onCount}
+	p.status.Hide()
+	return p
+}
+
+func (p *conflictsPanel) build() fyne.CanvasObject {
+	list := widget.NewCard("", p.u.t("exchange.conflicts_title"), container.NewVBox(
+		wrappedText(p.u.t("exchange.conflicts_intro")), p.status, p.list))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(list, p.detail)))
+}
+
+func (p *conflictsPanel) kind(entity string) string {
+	if key, ok := entityKeys[entity]; ok {
+		return p.u.t(key)
+	}
+	return entity
+}
+
+// reload reads the open conflicts and shows them, keeping the one shown
+// if it is still open.
+func (p *conflictsPanel) reload() {
+	if p.db == nil {
+		return
+	}
+	var open []exchange.ConflictView
+	names := map[string]string{}
+	p.u.background(func() (err error) {
+		ctx := context.Background()
+		if open, err = exchange.Conflicts(ctx, p.db); err != nil {
+			return err
+		}
+		for _, c := range open {
+			if code := caseCodeOf(c); code != "" && names[code] == "" {
+				if person, err := p.db.PersonByCaseCode(ctx, code); err == nil {
+					names[code] = person.DisplayName()
+				}
+			}
+		}
+		return nil
+	}, func(err error) {
+		if err != nil {
+			say(p.status, p.u.errText(err))
+			return
+		}
+		p.open, p.names = open, names
+		p.showList()
+		if p.onCount != nil {
+			p.onCount(len(open))
+		}
+	})
+}
+
+func (p *conflictsPanel) showList() {
+	u := p.u
+	p.list.RemoveAll()
+	if len(p.open) == 0 {
+		p.list.Add(widget.NewLabel(u.t("exchange.conflicts_none")))
+	}
+	found := false
+	for _, c := range p.open {
+		id := c.ID
+		text := u.tr.Tf("exchange.conflict_row", map[string]any{"Label": p.title(c), "Kind": p.kind(c.Entity), "Desk": c.From})
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		l.TextStyle.Bold = id == p.current
+		b := widget.NewButton(u.t("exchange.conflict_open"), func() { p.onSelect(id) })
+		if id == p.current {
+			b.Importance = widget.HighImportance
+			found = true
+		}
+		p.list.Add(container.NewBorder(nil, nil, nil, b, l))
+	}
+	p.list.Refresh()
+	if !found {
+		p.current = 0
+		p.detail.RemoveAll()
+		p.detail.Refresh()
+	}
+}
+
+// selected is the conflict shown, or nil.
+func (p *conflictsPanel) selected() *exchange.ConflictView {
+	for i := range p.open {
+		if p.open[i].ID == p.current {
+			return &p.open[i]
+		}
+	}
+	return nil
+}
+
+// onSelect shows what differs in a conflict, with the two choices.
+func (p *conflictsPanel) onSelect(id int64) {
+	u := p.u
+	p.current = id
+	p.showList()
+	c := p.selected()
+	if c == nil {
+		return
+	}
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	cell := func(s string) *widget.Label {
+		if s == "" {
+			s = "—"
+		}
+		l := widget.NewLabel(s)
+		l.Wrapping = fyne.TextWrapBreak
+		return l
+	}
+	rows := container.NewVBox(container.NewGridWithColumns(3, bold(u.t("exchange.field")), bold(u.t("exchange.ours")),
+		bold(u.tr.Tf("exchange.theirs", map[string]any{"Desk": c.From}))), widget.NewSeparator())
+	for _, d := range c.Diffs {
+		rows.Add(container.NewGridWithColumns(3, cell(d.Field), cell(readable(d.Ours)), cell(readable(d.Theirs))))
+	}
+	if len(c.Diffs) == 0 {
+		rows.Add(widget.NewLabel(u.t("exchange.no_diffs")))
+	}
+	keep := widget.NewButtonWithIcon(u.t("exchange.keep_ours"), theme.ConfirmIcon(), p.onKeepOurs)
+	take := widget.NewButtonWithIcon(u.t("exchange.take_theirs"), theme.ContentRedoIcon(), p.onTakeTheirs)
+	buttons := container.NewVBox(container.NewHBox(keep, take))
+	if c.Entity == "consent" || c.Entity == "operator" {
+		take.Disable()
+		buttons.Add(hintText(u.t("exchange.cannot_replace")))
+	}
+	title := p.title(*c) + " · " + p.kind(c.Entity)
+	p.detail.RemoveAll()
+	p.detail.Add(widget.NewCard(title, u.tr.Tf("exchange.conflict_from", map[string]any{"Desk": c.From}),
+		container.NewVBox(rows, widget.NewSeparator(), buttons)))
+	p.detail.Refresh()
+}
+
+func hintText(s string) *widget.Label {
+	l := hint()
+	say(l, s)
+	return l
+}
+
+func (p *conflictsPanel) onKeepOurs() { p.confirm(store.KeepOurs, "exchange.confirm_keep") }
+
+func (p *conflictsPanel) onTakeTheirs() { p.confirm(store.TakeTheirs, "exchange.confirm_take") }
+
+func (p *conflictsPanel) confirm(resolution, key string) {
+	u := p.u
+	c := p.selected()
+	if c == nil {
+		return
+	}
+	id := c.ID
+	msg := u.tr.Tf(key, map[string]any{"Label": p.title(*c), "Desk": c.From})
+	d := dialog.NewConfirm(u.t("exchange.confirm_title"), msg, func(ok bool) {
+		if ok {
+			p.resolve(id, resolution)
+		}
+	}, u.win)
+	d.SetConfirmText(u.t("exchange.confirm_yes"))
+	d.SetDismissText(u.t("exchange.confirm_no"))
+	d.Show()
+}
+
+// resolve settles a conflict, then lists the ones left.
+func (p *conflictsPanel) resolve(id int64, resolution string) {
+	u := p.u
+	var label string
+	if c := p.selected(); c != nil && c.ID == id {
+		label = p.title(*c)
+	}
+	u.background(func() error {
+		return exchange.Resolve(context.Background(), p.db, id, resolution, u.op)
+	}, func(err error) {
+		if err != nil {
+			p.status.Importance = widget.DangerImportance
+			say(p.status, u.errText(err))
+			return
+		}
+		p.status.Importance = widget.MediumImportance
+		say(p.status, u.tr.Tf("exchange.resolved", map[string]any{"Label": label}))
+		p.current = 0
+		p.reload()
+	})
+}
+
+// caseCodeOf is the case code a conflict's label starts with, for the
+// records that belong to a person; "" for services, accounts, activities.
+func caseCodeOf(c exchange.ConflictView) string {
+	switch c.Entity {
+	case "service", "operator", "activity":
+		return ""
+	}
+	if f := strings.Fields(c.Label); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// title is a conflict's label with the person's name, when there is one.
+func (p *conflictsPanel) title(c exchange.ConflictView) string {
+	if name := p.names[caseCodeOf(c)]; name != "" {
+		return c.Label + " " + name
+	}
+	return c.Label
+}
+
+// readable shows a timestamp as a local date and time; any other value as it is.
+func readable(s string) string {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil && strings.Contains(s, "T") {
+		return t.Local().Format("2006-01-02 15:04:05")
+	}
+	return s
+}

@@ -1,0 +1,187 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/exchange"
+	"sportello/model"
+	"sportello/store"
+)
+
+// The export: a file written beside its target and renamed into place,
+// then logged; and the log, newest first.
+
+// countKeys name the kinds of record an export counts, in the order shown.
+var countKeys = []struct{ kind, key string }{{"persons", "exchange.count_persons"}, {"cases", "exchange.count_cases"},
+	{"interviews", "exchange.count_interviews"}, {"plans", "exchange.count_plans"}, {"consents", "exchange.count_consents"},
+	{"referrals", "exchange.count_referrals"}, {"activities", "exchange.count_activities"},
+	{"services", "exchange.count_services"}, {"operators", "exchange.count_operators"}}
+
+// suggestedName is the file name the save dialog proposes.
+func suggestedName(opt exchange.Options) string {
+	name := "sportello-" + nowFunc().Format("2006-01-02")
+	if opt.Pseudonymised {
+		name += "-pseudo"
+	}
+	switch opt.Format {
+	case exchange.FormatBundle:
+		name += ".sportello"
+	case exchange.FormatCSV:
+		name += "-csv.zip"
+	default:
+		name += "." + opt.Format
+	}
+	if opt.Recipient != "" {
+		name += ".age"
+	}
+	return name
+}
+
+func (v *exchangeView) onExport() {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close() // the export writes a file of its own beside it, then puts it here
+		v.onExportTo(path)
+	}, v.u.win)
+	d.SetFileName(suggestedName(v.options()))
+	d.Show()
+}
+
+// onExportTo exports to path in the background, with progress; the file
+// appears at path only once it is complete, and is then logged.
+func (v *exchangeView) onExportTo(path string) {
+	u := v.u
+	opt := v.options()
+	opt.Progress = func(f float64) { fyne.Do(func() { v.progress.SetValue(f) }) }
+	v.exporting = true
+	v.exportBtn.Disable()
+	v.progress.SetValue(0)
+	v.progress.Show()
+	v.exportStatus.Importance = widget.MediumImportance
+	say(v.exportStatus, u.t("exchange.exporting"))
+	var res *exchange.Result
+	var logErr error
+	var log []store.ExportEntry
+	u.background(func() (err error) {
+		ctx := context.Background()
+		if res, err = writeExport(ctx, v.db, path, opt); err != nil {
+			return err
+		}
+		logErr = exchange.LogExport(ctx, v.db, opt, res, filepath.Base(path))
+		log, _ = v.db.Exports(ctx)
+		return nil
+	}, func(err error) {
+		v.exporting = false
+		v.progress.Hide()
+		v.update()
+		file := filepath.Base(path)
+		switch {
+		case err != nil:
+			v.exportStatus.Importance = widget.DangerImportance
+			v.exportStatus.SetText(u.tr.Tf("exchange.export_failed", map[string]any{"Detail": v.detail(err)}))
+		case logErr != nil:
+			v.exportStatus.Importance = widget.DangerImportance
+			v.exportStatus.SetText(u.tr.Tf("exchange.log_failed", map[string]any{"File": file, "Detail": v.detail(logErr)}))
+		default:
+			msg := u.tr.Tf("exchange.exported", map[string]any{"File": file, "Counts": v.counts(res.Counts)})
+			if opt.Recipient != "" {
+				msg = u.tr.Tf("exchange.exported_encrypted", map[string]any{"File": file, "Name": v.recipientName(),
+					"Counts": v.counts(res.Counts)})
+			}
+			v.exportStatus.Importance = widget.MediumImportance
+			v.exportStatus.SetText(msg)
+			v.showLog(log)
+		}
+	})
+}
+
+// detail is an error in the user's language when it has a code, as it is otherwise.
+func (v *exchangeView) detail(err error) string {
+	if model.ErrorCode(err) != "" {
+		return v.u.errText(err)
+	}
+	return err.Error()
+}
+
+// writeExport writes the export to a temporary file beside path and renames
+// it into place, so a failed export leaves no half file behind.
+func writeExport(ctx context.Context, db *store.DB, path string, opt exchange.Options) (*exchange.Result, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.part")
+	if err != nil {
+		return nil, err
+	}
+	res, err := exchange.Export(ctx, db, tmp, opt)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		// The save dialog made an empty file at path: take it away again.
+		if fi, serr := os.Stat(path); serr == nil && fi.Size() == 0 {
+			os.Remove(path)
+		}
+		return nil, err
+	}
+	return res, nil
+}
+
+// counts says an export's counts in words: "6 persone, 6 prese in carico, …".
+func (v *exchangeView) counts(c map[string]int) string {
+	var parts []string
+	for _, k := range countKeys {
+		if n := c[k.kind]; n > 0 {
+			parts = append(parts, v.u.N(k.key, n))
+		}
+	}
+	if len(parts) == 0 {
+		return v.u.t("exchange.nothing")
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (v *exchangeView) showLog(log []store.ExportEntry) {
+	u := v.u
+	v.log.RemoveAll()
+	if len(log) == 0 {
+		v.log.Add(widget.NewLabel(u.t("exchange.log_empty")))
+	}
+	for _, e := range log {
+		mode := u.t("exchange.log_full")
+		if e.Pseudonymised {
+			mode = u.t("exchange.log_pseudonymised")
+		}
+		to := u.t("exchange.log_plain")
+		if e.Recipient != "" {
+			to = u.tr.Tf("exchange.log_encrypted_for", map[string]any{"Name": firstOf(e.Label, shortKey(e.Recipient))})
+		}
+		head := []string{e.At.Local().Format("2006-01-02 15:04"), strings.ToUpper(e.Format), mode, to}
+		if e.Since != "" {
+			head = append(head, u.t("exchange.log_changes"))
+		}
+		line := widget.NewLabelWithStyle(strings.Join(head, " · "), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		line.Wrapping = fyne.TextWrapWord
+		more := wrappedText(fmt.Sprintf("%s — %s", e.FileName, v.counts(e.Counts)))
+		more.SizeName = theme.SizeNameCaptionText
+		v.log.Add(container.NewVBox(line, more))
+	}
+	v.log.Refresh()
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/exchange"
+)
+
+// The import of another desk's bundle, and what a refusal says.
+
+// refusalKeys say, for each reason a bundle is refused, what is wrong and what to do.
+var refusalKeys = map[string]string{
+	exchange.BundleNotBundle: "exchange.refused_not_bundle", exchange.BundleTruncated: "exchange.refused_truncated",
+	exchange.BundleTampered: "exchange.refused_tampered", exchange.BundleVersion: "exchange.refused_version",
+	exchange.BundleMalformed: "exchange.refused_malformed", exchange.BundlePseudonym: "exchange.refused_pseudonymised",
+	exchange.BundleOwnDesk: "exchange.refused_own_desk", exchange.BundleEncrypted: "exchange.refused_encrypted",
+	exchange.BundleCaseCodes: "exchange.refused_case_codes", exchange.BundleReferences: "exchange.refused_references",
+}
+
+func (v *exchangeView) onImport() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		path := rc.URI().Path()
+		rc.Close()
+		v.onImportFrom(path)
+	}, v.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".sportello", ".age"}))
+	d.Show()
+}
+
+// onImportFrom merges the bundle at path in the background and says what
+// came of it; a refused bundle changes nothing.
+func (v *exchangeView) onImportFrom(path string) {
+	u := v.u
+	v.importBtn.Disable()
+	v.importStatus.Importance = widget.MediumImportance
+	say(v.importStatus, u.t("exchange.importing"))
+	say(v.importDetail, "")
+	var res *exchange.ImportResult
+	var readErr error
+	u.background(func() error {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			readErr = err
+			return err
+		}
+		res, err = exchange.Import(context.Background(), v.db, data, exchange.ImportOptions{Operator: u.op,
+			FileName: filepath.Base(path)})
+		return err
+	}, func(err error) {
+		v.importBtn.Enable()
+		var be *exchange.BundleError
+		switch {
+		case readErr != nil:
+			v.importStatus.Importance = widget.DangerImportance
+			v.importStatus.SetText(u.tr.Tf("exchange.cannot_read", map[string]any{"Path": path, "Detail": readErr.Error()}))
+		case errors.As(err, &be):
+			key, ok := refusalKeys[be.Code]
+			if !ok {
+				key = "exchange.refused_other"
+			}
+			v.importStatus.Importance = widget.DangerImportance
+			v.importStatus.SetText(u.t(key))
+			say(v.importDetail, be.Detail)
+		case err != nil:
+			v.importStatus.Importance = widget.DangerImportance
+			v.importStatus.SetText(u.tr.Tf("exchange.import_failed", map[string]any{"Detail": v.detail(err)}))
+		default:
+			desk := firstOf(res.From.Name, res.From.Organisation, res.From.CasePrefix)
+			if res.From.CasePrefix != "" && desk != res.From.CasePrefix {
+				desk += " (" + res.From.CasePrefix + ")"
+			}
+			v.importStatus.Importance = widget.MediumImportance
+			v.importStatus.SetText(u.tr.Tf("exchange.imported", map[string]any{"Desk": desk, "Added": res.Added,
+				"Updated": res.Updated, "Unchanged": res.Unchanged, "Kept": res.Kept, "Conflicts": res.Conflicts}))
+			if res.Conflicts > 0 {
+				say(v.importDetail, u.t("exchange.imported_conflicts"))
+			}
+			v.conflicts.reload()
+		}
+	})
+}

@@ -1,0 +1,355 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/demo"
+	"sportello/exchange"
+	"sportello/locales"
+	"sportello/model"
+	"sportello/store"
+)
+
+// showExchange opens the exchange screen from the toolbar and returns it.
+func showExchange(t *testing.T, u *App) *exchangeView {
+	t.Helper()
+	test.Tap(button(t, u, u.t("exchange.button")))
+	if !strings.Contains(texts(u), u.t("exchange.export_title")) {
+		t.Fatalf("the toolbar button does not open the exchange:\n%s", texts(u))
+	}
+	// The same screen again, to hold on to it.
+	v := newExchangeView(u)
+	u.home.show(v.build())
+	return v
+}
+
+// otherDesk is a second desk of the association, with its own prefix and
+// n fictional persons, and its coordinator.
+func otherDesk(t *testing.T, n int) (*store.DB, *model.Operator) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(filepath.Join(t.TempDir(), "aprilia.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	db.Now = func() time.Time { return testNow }
+	db.KDF = store.KDFParams{Time: 1, MemKiB: 64, Threads: 1}
+	if err := db.SaveSettings(ctx, map[string]string{model.SettingCasePrefix: "PUB"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Seed(ctx, db, n); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveSettings(ctx, map[string]string{store.SettingDesk: "Sportello di Aprilia"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	coord, err := db.OperatorByUsername(ctx, "giulia")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, coord
+}
+
+// bundleFile exports db as a bundle into a file and returns its path.
+func bundleFile(t *testing.T, db *store.DB, coord *model.Operator, change func([]byte) []byte) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := exchange.Export(context.Background(), db, &buf, exchange.Options{Format: exchange.FormatBundle,
+		Operator: coord}); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	if change != nil {
+		data = change(data)
+	}
+	path := filepath.Join(t.TempDir(), fmt.Sprintf("aprilia-%d.sportello", time.Now().UnixNano()))
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func seedDesk(t *testing.T, db *store.DB, n int) {
+	t.Helper()
+	if _, err := demo.Seed(context.Background(), db, n); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestExportXLSXIsWrittenAndLogged(t *testing.T) {
+	u, db, _ := signedInApp(t)
+	seedDesk(t, db, 6)
+	v := showExchange(t, u)
+	if !strings.Contains(texts(u), u.t("exchange.log_empty")) || !strings.Contains(texts(u), u.t("exchange.no_recipient")) {
+		t.Fatalf("a new desk's exchange screen:\n%s", texts(u))
+	}
+	if v.encrypt.Checked || !v.encrypt.Disabled() {
+		t.Error("encryption is offered with no recipient in the settings")
+	}
+	v.format.setCode(exchange.FormatXLSX)
+	v.mode.setCode(modeFull)
+	if v.mode.Disabled() || v.mode.code() != modeFull {
+		t.Fatal("a coordinator cannot choose a full export")
+	}
+	name := suggestedName(v.options())
+	if name != "sportello-2026-03-14.xlsx" {
+		t.Errorf("suggested file name %q", name)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, name)
+	v.onExportTo(path)
+
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, []byte("PK")) {
+		t.Fatalf("no workbook at %s: %v\n%s", path, err, texts(u))
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 1 {
+		t.Errorf("the export left %d files in the folder, want the workbook only", len(left))
+	}
+	if v.progress.Value != 1 {
+		t.Errorf("the progress bar stopped at %v", v.progress.Value)
+	}
+	log, err := db.Exports(context.Background())
+	if err != nil || len(log) != 1 || log[0].FileName != name || log[0].Format != exchange.FormatXLSX || log[0].Pseudonymised {
+		t.Fatalf("export log %+v, %v", log, err)
+	}
+	screen := texts(u)
+	persons := u.N("exchange.count_persons", 6)
+	for _, want := range []string{u.tr.Tf("exchange.exported", map[string]any{"File": name, "Counts": v.counts(log[0].Counts)}),
+		"XLSX · " + u.t("exchange.log_full"), name + " — " + persons} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the screen does not say %q:\n%s", want, screen)
+		}
+	}
+	if strings.Contains(screen, u.t("exchange.log_empty")) {
+		t.Error("the log still says it is empty")
+	}
+}
+
+func TestOperatorCannotChooseAFullExport(t *testing.T) {
+	u, db, _ := signedInApp(t)
+	seedDesk(t, db, 2)
+	marco, err := db.OperatorByUsername(context.Background(), "marco")
+	if err != nil || marco.IsCoordinator() {
+		t.Fatalf("demo operator marco: %+v %v", marco, err)
+	}
+	u.signedIn(marco)
+	v := showExchange(t, u)
+	if !v.mode.Disabled() || v.mode.code() != modePseudo || !strings.Contains(texts(u), u.t("exchange.full_coordinator_only")) {
+		t.Fatalf("an operator may choose a full export (mode %q):\n%s", v.mode.code(), texts(u))
+	}
+	v.format.setCode(exchange.FormatBundle)
+	if !v.exportBtn.Disabled() || !strings.Contains(texts(u), u.t("exchange.bundle_coordinator_only")) {
+		t.Fatal("an operator may make a bundle for another desk")
+	}
+	v.format.setCode(exchange.FormatCSV)
+	if v.exportBtn.Disabled() || v.mode.code() != modePseudo {
+		t.Fatal("an operator cannot make a pseudonymised export")
+	}
+	path := filepath.Join(t.TempDir(), suggestedName(v.options()))
+	v.onExportTo(path)
+	log, _ := db.Exports(context.Background())
+	if len(log) != 1 || !log[0].Pseudonymised || !strings.HasSuffix(path, "-pseudo-csv.zip") {
+		t.Fatalf("an operator's export: %s, log %+v\n%s", path, log, texts(u))
+	}
+	if !strings.Contains(texts(u), "CSV · "+u.t("exchange.log_pseudonymised")) {
+		t.Errorf("the log does not show the pseudonymised export:\n%s", texts(u))
+	}
+}
+
+func TestImportABundleFromAnotherDesk(t *testing.T) {
+	u, db, _ := signedInApp(t)
+	seedDesk(t, db, 6)
+	other, coord := otherDesk(t, 6)
+	path := bundleFile(t, other, coord, nil)
+	v := showExchange(t, u)
+	v.onImportFrom(path)
+
+	status := v.importStatus.Text
+	want := strings.SplitN(u.tr.Tf("exchange.imported", map[string]any{"Desk": "Sportello di Aprilia (PUB)"}), ":", 2)[0]
+	if !strings.HasPrefix(status, want+":") || v.importStatus.Importance == widget.DangerImportance {
+		t.Fatalf("import result %q, want it to start with %q", status, want)
+	}
+	if n, _ := db.CountPersons(context.Background(), ""); n != 12 {
+		t.Errorf("%d persons after merging 6 into 6", n)
+	}
+	theirs, _ := other.FindPersons(context.Background(), model.PersonFilter{})
+	if _, err := db.PersonByCaseCode(context.Background(), theirs[0].CaseCode); err != nil || !strings.HasPrefix(theirs[0].CaseCode, "PUB") {
+		t.Errorf("the other desk's person %s did not arrive: %v", theirs[0].CaseCode, err)
+	}
+}
+
+func TestTruncatedBundleIsRefusedAndChangesNothing(t *testing.T) {
+	u, db, _ := signedInApp(t)
+	seedDesk(t, db, 3)
+	other, coord := otherDesk(t, 3)
+	path := bundleFile(t, other, coord, func(b []byte) []byte { return b[:len(b)*2/3] })
+	ctx := context.Background()
+	persons, _ := db.CountPersons(ctx, "")
+	rev, _ := db.ChangePosition(ctx)
+
+	u.setLanguage("en") // the refusal comes in the operator's language
+	v := showExchange(t, u)
+	v.onImportFrom(path)
+	if got := v.importStatus.Text; got != u.t("exchange.refused_truncated") || !strings.HasPrefix(got, "The bundle is incomplete") {
+		t.Fatalf("truncated bundle: %q", got)
+	}
+	if v.importStatus.Importance != widget.DangerImportance || !v.importDetail.Visible() || v.importDetail.Text == "" {
+		t.Error("the refusal's detail is not shown")
+	}
+	if n, _ := db.CountPersons(ctx, ""); n != persons {
+		t.Errorf("a refused bundle changed the persons: %d, was %d", n, persons)
+	}
+	if after, _ := db.ChangePosition(ctx); after != rev {
+		t.Errorf("a refused bundle moved the change log from %d to %d", rev, after)
+	}
+}
+
+func TestConflictIsListedAndSettledByTakingTheirs(t *testing.T) {
+	u, db, op := signedInApp(t)
+	ctx := context.Background()
+	other, coord := otherDesk(t, 3)
+	v := showExchange(t, u)
+	v.onImportFrom(bundleFile(t, other, coord, nil))
+	if v.importStatus.Importance == widget.DangerImportance {
+		t.Fatalf("first import: %s %s", v.importStatus.Text, v.importDetail.Text)
+	}
+	// The same person changed on both desks since that exchange.
+	found, _ := other.FindPersons(ctx, model.PersonFilter{})
+	theirs, _ := other.Person(ctx, found[0].ID)
+	ours, err := db.PersonByCaseCode(ctx, theirs.CaseCode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs.Phone, ours.Phone = "0773 000 111", "0773 000 222"
+	if err := other.UpdatePerson(ctx, theirs, coord.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.UpdatePerson(ctx, ours, op.ID); err != nil {
+		t.Fatal(err)
+	}
+	v.onImportFrom(bundleFile(t, other, coord, nil))
+	if !strings.Contains(v.importDetail.Text, u.t("exchange.imported_conflicts")) {
+		t.Fatalf("second import: %s / %s", v.importStatus.Text, v.importDetail.Text)
+	}
+	if want := u.tr.Tf("exchange.tab_conflicts_n", map[string]any{"N": 1}); v.conf.Text != want {
+		t.Errorf("conflicts tab says %q, want %q", v.conf.Text, want)
+	}
+	v.tabs.Select(v.conf)
+	row := u.tr.Tf("exchange.conflict_row", map[string]any{"Label": theirs.CaseCode + " " + ours.DisplayName(), "Kind": u.t("exchange.entity_person"),
+		"Desk": "Sportello di Aprilia"})
+	if !strings.Contains(texts(u), row) {
+		t.Fatalf("the conflict is not listed as %q:\n%s", row, texts(u))
+	}
+	test.Tap(button(t, u, u.t("exchange.conflict_open")))
+	screen := texts(u)
+	if !strings.Contains(screen, "0773 000 111") || !strings.Contains(screen, "0773 000 222") {
+		t.Fatalf("the two phones are not shown side by side:\n%s", screen)
+	}
+	test.Tap(button(t, u, u.t("exchange.take_theirs")))
+	confirm := overlayButton(t, u, u.t("exchange.confirm_yes"))
+	test.Tap(confirm)
+
+	if len(v.conflicts.open) != 0 || !strings.Contains(texts(u), u.t("exchange.conflicts_none")) {
+		t.Fatalf("conflicts left after settling:\n%s", texts(u))
+	}
+	if v.conf.Text != u.t("exchange.tab_conflicts") {
+		t.Errorf("the conflicts tab still says %q", v.conf.Text)
+	}
+	if now, _ := db.Person(ctx, ours.ID); now.Phone != "0773 000 111" {
+		t.Errorf("taking the other desk's version left the phone %q", now.Phone)
+	}
+}
+
+// overlayButton finds a button on the dialog on top of the window.
+func overlayButton(t *testing.T, u *App, text string) *widget.Button {
+	t.Helper()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog open")
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q on the dialog", text)
+	return nil
+}
+
+func TestSettingsForTheExchange(t *testing.T) {
+	u, db, _ := signedInApp(t)
+	test.Tap(button(t, u, u.t("home.settings")))
+	key, err := exchange.DeskRecipient(context.Background(), db)
+	if err != nil || !strings.Contains(texts(u), key) {
+		t.Fatalf("this desk's public key %q is not shown (%v)", key, err)
+	}
+	typeInto(t, u, u.t("exchange.prefix"), "p")
+	typeInto(t, u, u.t("exchange.recipient_key"), "not a key")
+	test.Tap(button(t, u, u.t("settings.save")))
+	if got := fieldError(t, u, u.t("exchange.recipient_key")); got != u.t("exchange.recipient_invalid") {
+		t.Errorf("a wrong key: %q", got)
+	}
+	if got := fieldError(t, u, u.t("exchange.prefix")); got != u.t("exchange.prefix_invalid") {
+		t.Errorf("a one-letter prefix: %q", got)
+	}
+	if v, _ := db.Setting(context.Background(), exchange.SettingRecipient); v != "" {
+		t.Fatal("a wrong key was saved")
+	}
+	entry(t, u, u.t("exchange.prefix")).SetText("")
+	typeInto(t, u, u.t("exchange.prefix"), "pub")
+	entry(t, u, u.t("exchange.recipient_key")).SetText("")
+	typeInto(t, u, u.t("exchange.recipient_key"), key)
+	typeInto(t, u, u.t("exchange.recipient_name"), "Regione Lazio")
+	test.Tap(button(t, u, u.t("settings.save")))
+	for k, want := range map[string]string{model.SettingCasePrefix: "PUB", exchange.SettingRecipient: key,
+		exchange.SettingRecipientLabel: "Regione Lazio"} {
+		if got, _ := db.Setting(context.Background(), k); got != want {
+			t.Errorf("%s saved as %q, want %q", k, got, want)
+		}
+	}
+	// The exchange screen now offers to encrypt for that recipient.
+	v := showExchange(t, u)
+	want := u.tr.Tf("exchange.encrypt_for", map[string]any{"Name": "Regione Lazio"})
+	if v.encrypt.Disabled() || v.encrypt.Text != want {
+		t.Fatalf("encryption: disabled %v, %q", v.encrypt.Disabled(), v.encrypt.Text)
+	}
+	v.encrypt.SetChecked(true)
+	if name := suggestedName(v.options()); !strings.HasSuffix(name, ".xlsx.age") {
+		t.Errorf("an encrypted export is suggested as %q", name)
+	}
+}
+
+// Every reason a bundle can be refused has its own message, in both languages.
+func TestEveryRefusalIsExplained(t *testing.T) {
+	codes := []string{exchange.BundleNotBundle, exchange.BundleTruncated, exchange.BundleTampered, exchange.BundleVersion,
+		exchange.BundleMalformed, exchange.BundlePseudonym, exchange.BundleOwnDesk, exchange.BundleEncrypted,
+		exchange.BundleCaseCodes, exchange.BundleReferences}
+	u, _ := newTestApp(t)
+	for _, lang := range []string{"it", "en"} {
+		u.tr = locales.New(lang)
+		seen := map[string]string{}
+		for _, c := range codes {
+			key, ok := refusalKeys[c]
+			if !ok {
+				t.Fatalf("no message for refusal %q", c)
+			}
+			msg := u.t(key)
+			if msg == key || seen[msg] != "" {
+				t.Errorf("%s: refusal %q says %q (also said for %q)", lang, c, msg, seen[msg])
+			}
+			seen[msg] = c
+		}
+	}
+}
