@@ -34,6 +34,10 @@ func (c *cli) demo(args []string) int {
 			}
 		}
 		added, err := demo.Seed(context.Background(), d, *persons)
+		if err == nil && *prefix != "" && added > 0 {
+			// A second desk of the demo association has a name of its own.
+			err = d.SaveSettings(context.Background(), map[string]string{store.SettingDesk: "Sportello " + *prefix + " (demo)"}, 0)
+		}
 		if err != nil {
 			c.fail(err)
 			return 1
