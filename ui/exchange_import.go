@@ -25,6 +25,15 @@ var refusalKeys = map[string]string{
 	exchange.BundleCaseCodes: "exchange.refused_case_codes", exchange.BundleReferences: "exchange.refused_references",
 }
 
+// RefusalKey is the message key that says, in the user's language, why a
+// bundle was refused and what to do; the command line uses it too.
+func RefusalKey(code string) string {
+	if key, ok := refusalKeys[code]; ok {
+		return key
+	}
+	return "exchange.refused_other"
+}
+
 func (v *exchangeView) onImport() {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil || rc == nil {
@@ -65,12 +74,8 @@ func (v *exchangeView) onImportFrom(path string) {
 			v.importStatus.Importance = widget.DangerImportance
 			v.importStatus.SetText(u.tr.Tf("exchange.cannot_read", map[string]any{"Path": path, "Detail": readErr.Error()}))
 		case errors.As(err, &be):
-			key, ok := refusalKeys[be.Code]
-			if !ok {
-				key = "exchange.refused_other"
-			}
 			v.importStatus.Importance = widget.DangerImportance
-			v.importStatus.SetText(u.t(key))
+			v.importStatus.SetText(u.t(RefusalKey(be.Code)))
 			say(v.importDetail, be.Detail)
 		case err != nil:
 			v.importStatus.Importance = widget.DangerImportance

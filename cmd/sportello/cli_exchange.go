@@ -13,6 +13,7 @@ import (
 	"sportello/exchange"
 	"sportello/model"
 	"sportello/store"
+	"sportello/ui"
 )
 
 // readPassword gives a full export's password: SPORTELLO_PASSWORD, or the
@@ -146,7 +147,8 @@ func (c *cli) importBundle(args []string) int {
 		res, err := exchange.Import(ctx, d, data, opt)
 		var be *exchange.BundleError
 		if errors.As(err, &be) {
-			fmt.Fprintln(c.errw, c.tr.Tf("cli.import_refused", map[string]any{"Detail": be.Detail}))
+			fmt.Fprintln(c.errw, c.tr.T(ui.RefusalKey(be.Code)))
+			fmt.Fprintln(c.errw, "  "+be.Detail)
 			return 1
 		}
 		if err != nil {

@@ -132,7 +132,7 @@ func TestBadDatabaseFilesGetAClearMessage(t *testing.T) {
 }
 
 func TestHelpAndUsage(t *testing.T) {
-	for _, name := range []string{"demo", "find", "check", "backup", "version"} {
+	for _, name := range []string{"demo", "find", "check", "backup", "version", "export", "import"} {
 		code, out, _ := sportello(t, name, "--help")
 		if code != 0 || !strings.Contains(out, "Usage: sportello "+name) {
 			t.Errorf("%s --help: %d %q", name, code, out)
