@@ -10,17 +10,19 @@ import (
 )
 
 // choice is a Select whose options show translated labels but whose value
-// is a code.
+// is a code. It extends the Select (rather than wrapping one), so that the
+// driver finds it on the canvas and its list opens where it is.
 type choice struct {
-	*widget.Select
+	widget.Select
 	codes  []string
 	labels []string
 }
 
 func newChoice(u *App, codes, labels []string) *choice {
 	c := &choice{codes: codes, labels: labels}
-	c.Select = widget.NewSelect(labels, nil)
+	c.Options = labels
 	c.PlaceHolder = u.t("form.choose")
+	c.ExtendBaseWidget(c)
 	return c
 }
 

@@ -151,7 +151,7 @@ func (p *conflictsPanel) onSelect(id int64) {
 	rows := container.NewVBox(container.NewGridWithColumns(3, bold(u.t("exchange.field")), bold(u.t("exchange.ours")),
 		bold(u.tr.Tf("exchange.theirs", map[string]any{"Desk": c.From}))), widget.NewSeparator())
 	for _, d := range c.Diffs {
-		rows.Add(container.NewGridWithColumns(3, cell(d.Field), cell(readable(d.Ours)), cell(readable(d.Theirs))))
+		rows.Add(container.NewGridWithColumns(3, cell(u.fieldLabel(c.Entity, d.Field)), cell(readable(d.Ours)), cell(readable(d.Theirs))))
 	}
 	if len(c.Diffs) == 0 {
 		rows.Add(widget.NewLabel(u.t("exchange.no_diffs")))
@@ -247,4 +247,29 @@ func readable(s string) string {
 		return t.Local().Format("2006-01-02 15:04:05")
 	}
 	return s
+}
+
+// personFields name a person's exchange fields with the registration
+// form's labels; a list's items share their list's label.
+var personFields = map[string]string{"cognome": "person.family_name", "nome": "person.given_names",
+	"own_script_name": "person.own_script_name", "aliases": "person.aliases", "sesso": "person.sex",
+	"sex_recorded": "person.sex", "data_nascita": "person.birth_date", "stato_nascita": "person.birth_country",
+	"cittadinanza": "person.citizenship", "preferred_language": "person.preferred_language",
+	"telefono": "person.phone", "domicilio": "person.domicile", "domicile_informal": "person.domicile_informal",
+	"codice_fiscale": "person.fiscal_code", "titolo_soggiorno.tipo": "person.permit_type",
+	"titolo_soggiorno.numero": "person.permit_number", "titolo_soggiorno.scadenza": "person.permit_expiry",
+	"titolo_soggiorno.stato": "person.permit_status", "channel": "person.channel",
+	"updated_at": "exchange.field_updated_at"}
+
+// fieldLabel names a field of a conflict for an operator: a person's
+// fields as the form names them; other fields by their exchange name.
+func (u *App) fieldLabel(entity, path string) string {
+	key := path
+	if i := strings.IndexAny(key, "[."); i > 0 && !strings.HasPrefix(key, "titolo_soggiorno.") {
+		key = key[:i]
+	}
+	if msg, ok := personFields[key]; ok && (entity == "person" || key == "updated_at") {
+		return u.t(msg)
+	}
+	return path
 }

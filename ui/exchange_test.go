@@ -257,6 +257,9 @@ func TestConflictIsListedAndSettledByTakingTheirs(t *testing.T) {
 	if !strings.Contains(screen, "0773 000 111") || !strings.Contains(screen, "0773 000 222") {
 		t.Fatalf("the two phones are not shown side by side:\n%s", screen)
 	}
+	if !strings.Contains(screen, u.t("person.phone")) || strings.Contains(screen, "telefono") && u.t("person.phone") != "telefono" {
+		t.Errorf("the field is not named as the form names it (%q):\n%s", u.t("person.phone"), screen)
+	}
 	test.Tap(button(t, u, u.t("exchange.take_theirs")))
 	confirm := overlayButton(t, u, u.t("exchange.confirm_yes"))
 	test.Tap(confirm)

@@ -40,6 +40,10 @@ func (h *home) build() fyne.CanvasObject {
 		h.list.list.UnselectAll()
 		h.show(newServicesView(u).build())
 	})
+	activities := widget.NewButtonWithIcon(u.t("activities.button"), theme.CalendarIcon(), func() {
+		h.list.list.UnselectAll()
+		h.show(newActivitiesView(u).build())
+	})
 	referrals := widget.NewButtonWithIcon(u.t("home.referrals"), theme.MailSendIcon(), func() {
 		h.list.list.UnselectAll()
 		h.show(newOpenReferrals(u, h.onOpenPerson).build())
@@ -50,7 +54,7 @@ func (h *home) build() fyne.CanvasObject {
 	})
 	signOut := widget.NewButtonWithIcon(u.t("home.sign_out"), theme.LogoutIcon(), u.signOut)
 	bar := container.NewBorder(nil, nil, title, container.NewHBox(who, register, settings, signOut))
-	tools := container.NewHBox(today, referrals, services, exchangeData)
+	tools := container.NewHBox(today, referrals, services, activities, exchangeData)
 
 	h.showToday()
 	split := container.NewHSplit(h.list.build(), h.detail)

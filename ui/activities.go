@@ -1,0 +1,403 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+	"sportello/store"
+)
+
+// activityStore is what the activities screen needs of the database.
+type activityStore interface {
+	CreateActivity(ctx context.Context, a *model.Activity, by int64) error
+	Activities(ctx context.Context, from, to string) ([]model.Activity, error)
+}
+
+var _ activityStore = (*store.DB)(nil)
+
+// activityKindKeys name the activity kinds.
+var activityKindKeys = map[model.ActivityKind]string{
+	model.ActivityInfoSession:  "activities.kind_info_session",
+	model.ActivityOutreach:     "activities.kind_outreach",
+	model.ActivityAccompany:    "activities.kind_accompaniment",
+	model.ActivityLegalConsult: "activities.kind_legal_consultation",
+}
+
+// activitiesView is "Attività": the counted work that names nobody
+// (information sessions, outreach, accompaniments, legal consultations),
+// recorded by any role for the programme's indicators, with this month's
+// and a year's totals per kind and the year's list.
+type activitiesView struct {
+	u  *App
+	db activityStore
+
+	date, participants, place, notes *widget.Entry
+	kind                             *choice
+	fields                           []*field
+	save                             *widget.Button
+	status                           *widget.Label
+
+	year          *widget.Select
+	totals, list  *fyne.Container
+	listTitle     *widget.Label
+	all           []model.Activity // every activity, newest first
+	shown, thisYr int              // the year shown, the current year
+	updating      bool
+}
+
+func newActivitiesView(u *App) *activitiesView {
+	v := &activitiesView{u: u, totals: container.NewVBox(), list: container.NewVBox(), status: wrapped(),
+		listTitle: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	v.db, _ = u.db.(activityStore)
+	v.thisYr = nowFunc().Year()
+	v.shown = v.thisYr
+	v.date, v.participants, v.place = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	v.notes = widget.NewMultiLineEntry()
+	v.notes.Wrapping = fyne.TextWrapWord
+	v.notes.SetMinRowsVisible(2)
+	v.date.SetPlaceHolder(u.t("activities.date_hint"))
+	v.place.SetPlaceHolder(u.t("activities.place_hint"))
+	v.notes.SetPlaceHolder(u.t("activities.notes_hint"))
+	codes, labels := make([]string, len(model.ActivityKinds)), make([]string, len(model.ActivityKinds))
+	for i, k := range model.ActivityKinds {
+		codes[i], labels[i] = string(k), v.kindLabel(k)
+	}
+	v.kind = newChoice(u, codes, labels)
+	v.fields = []*field{
+		newField("date", u.t("activities.date")+" *", v.date),
+		// The Select itself goes on screen, not the choice around it: a
+		// choice's Select does not know its wrapper, finds no canvas and
+		// so never opens its list when tapped.
+		newField("kind", u.t("activities.kind")+" *", v.kind),
+		newField("participants", u.t("activities.participants"), v.participants),
+		newField("place", u.t("activities.place"), v.place),
+		newField("notes", u.t("activities.notes"), v.notes),
+	}
+	// A corrected field drops its error at once.
+	clearWhen := func(f *field, ok func() bool) func(string) {
+		return func(string) {
+			if f.err.Visible() && ok() {
+				f.setError("")
+			}
+		}
+	}
+	v.date.OnChanged = clearWhen(v.fields[0], func() bool {
+		d, msg := v.checkDate(v.date.Text)
+		return !d.IsZero() && msg == ""
+	})
+	v.kind.OnChanged = clearWhen(v.fields[1], func() bool { return v.kind.code() != "" })
+	v.participants.OnChanged = clearWhen(v.fields[2], func() bool {
+		_, msg := v.checkParticipants(v.participants.Text)
+		return msg == ""
+	})
+	v.save = widget.NewButton(u.t("activities.save"), v.onSave)
+	v.save.Importance = widget.HighImportance
+	v.year = widget.NewSelect(nil, v.onYear)
+	v.date.Validator = liveCheck(v.checkDate)
+	v.participants.Validator = liveCheck(v.checkParticipants)
+	v.status.Hide()
+	v.clear()
+	return v
+}
+
+func (v *activitiesView) build() fyne.CanvasObject {
+	u := v.u
+	if v.db == nil {
+		return widget.NewLabel(u.t("activities.not_available"))
+	}
+	v.reload()
+	title := widget.NewLabelWithStyle(u.t("activities.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	intro := wrapped()
+	intro.SetText(u.t("activities.intro"))
+	form := widget.NewCard(u.t("activities.form"), "", container.NewVBox(formGrid(v.fields...),
+		container.NewHBox(v.save), v.status))
+	totals := container.NewBorder(nil, nil, widget.NewLabelWithStyle(u.t("activities.totals"), fyne.TextAlignLeading,
+		fyne.TextStyle{Bold: true}), container.NewHBox(widget.NewLabel(u.t("activities.year")), v.year))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(title, intro, form, widget.NewSeparator(),
+		totals, v.totals, widget.NewSeparator(), v.listTitle, v.list)))
+}
+
+// kindLabel is an activity kind in the interface language.
+func (v *activitiesView) kindLabel(k model.ActivityKind) string {
+	if key, ok := activityKindKeys[k]; ok {
+		return v.u.t(key)
+	}
+	return string(k)
+}
+
+// clear empties the form for the next activity: today, one person.
+func (v *activitiesView) clear() {
+	v.date.SetText(nowFunc().Format("2006-01-02"))
+	v.kind.ClearSelected()
+	v.participants.SetText("1")
+	v.place.SetText("")
+	v.notes.SetText("")
+}
+
+// reload reads the activities and shows the totals and the list.
+func (v *activitiesView) reload() {
+	u := v.u
+	var list []model.Activity
+	u.background(func() (err error) {
+		list, err = v.db.Activities(context.Background(), "", "")
+		return err
+	}, func(err error) {
+		if err != nil {
+			v.say(u.errText(err), true)
+			return
+		}
+		v.all = list
+		v.showYear()
+	})
+}
+
+// onYear shows another year's totals and list.
+func (v *activitiesView) onYear(s string) {
+	if v.updating {
+		return
+	}
+	if y, err := strconv.Atoi(s); err == nil {
+		v.shown = y
+		v.showYear()
+	}
+}
+
+// showYear offers the years that have activities (and the current one),
+// then lays out the totals and the list of the year shown.
+func (v *activitiesView) showYear() {
+	u := v.u
+	years := []string{strconv.Itoa(v.thisYr)}
+	for _, a := range v.all { // newest first, so the years come in order
+		if y := strconv.Itoa(a.Date.Year()); y != years[len(years)-1] && a.Date.Year() < v.thisYr {
+			years = append(years, y)
+		}
+	}
+	v.updating = true
+	v.year.SetOptions(years)
+	v.year.SetSelected(strconv.Itoa(v.shown))
+	v.updating = false
+
+	now := nowFunc()
+	inYear := func(a model.Activity) bool { return a.Date.Year() == v.shown }
+	inMonth := func(a model.Activity) bool { return a.Date.Year() == now.Year() && a.Date.Month() == now.Month() }
+	columns := []string{u.tr.Tf("activities.in_year", map[string]any{"Year": v.shown})}
+	filters := []func(model.Activity) bool{inYear}
+	if v.shown == v.thisYr {
+		columns = append([]string{u.t("activities.this_month")}, columns...)
+		filters = append([]func(model.Activity) bool{inMonth}, filters...)
+	}
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	cells := []fyne.CanvasObject{widget.NewLabel("")}
+	for _, c := range columns {
+		cells = append(cells, bold(c))
+	}
+	rows := append(append([]model.ActivityKind{}, model.ActivityKinds...), "")
+	for _, k := range rows {
+		if k == "" {
+			cells = append(cells, bold(u.t("activities.total")))
+		} else {
+			cells = append(cells, widget.NewLabel(v.kindLabel(k)))
+		}
+		for _, keep := range filters {
+			n, people := 0, 0
+			for _, a := range v.all {
+				if keep(a) && (k == "" || a.Kind == k) {
+					n, people = n+1, people+a.Participants
+				}
+			}
+			text := "—"
+			if n > 0 {
+				text = u.N("activities.count", n) + " · " + u.N("activities.people", people)
+			}
+			if k == "" {
+				cells = append(cells, bold(text))
+			} else {
+				cells = append(cells, widget.NewLabel(text))
+			}
+		}
+	}
+	v.totals.Objects = []fyne.CanvasObject{container.NewGridWithColumns(len(columns)+1, cells...)}
+	v.totals.Refresh()
+
+	v.listTitle.SetText(u.tr.Tf("activities.list", map[string]any{"Year": v.shown}))
+	v.list.RemoveAll()
+	for _, a := range v.all {
+		if inYear(a) {
+			v.list.Add(v.row(a))
+		}
+	}
+	if len(v.list.Objects) == 0 {
+		v.list.Add(widget.NewLabel(u.tr.Tf("activities.none", map[string]any{"Year": v.shown})))
+	}
+}
+
+// summary is one activity on one line: date · kind · participants · place.
+func (v *activitiesView) summary(a model.Activity) string {
+	parts := []string{a.Date.Format("2006-01-02"), v.kindLabel(a.Kind), v.u.N("activities.people", a.Participants)}
+	if a.Place != "" {
+		parts = append(parts, a.Place)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (v *activitiesView) row(a model.Activity) fyne.CanvasObject {
+	l := wrapped()
+	l.SetText(v.summary(a))
+	if a.Notes == "" {
+		return l
+	}
+	n := wrapped()
+	n.TextStyle.Italic = true
+	n.SetText(a.Notes)
+	return container.NewVBox(l, n)
+}
+
+// say shows a line under the Save button, red when it is a problem.
+func (v *activitiesView) say(text string, problem bool) {
+	v.status.Importance = widget.MediumImportance
+	if problem {
+		v.status.Importance = widget.DangerImportance
+	}
+	say(v.status, text)
+}
+
+// Days are written 2026-03-14 or 14/03/2026 (also 14.03.2026, 14-03-2026).
+var (
+	isoDay    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	italicDay = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
+)
+
+// parseActivityDay reads a whole day, YYYY-MM-DD or DD/MM/YYYY, checked by
+// the same rule as the other dates of the app.
+func parseActivityDay(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if m := italicDay.FindStringSubmatch(s); m != nil {
+		d, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		s = fmt.Sprintf("%s-%02d-%02d", m[3], mo, d)
+	}
+	if !isoDay.MatchString(s) {
+		return time.Time{}, false
+	}
+	pd, err := model.ParsePartialDate(s)
+	if err != nil || pd.Day == 0 {
+		return time.Time{}, false
+	}
+	return time.Date(pd.Year, time.Month(pd.Month), pd.Day, 0, 0, 0, 0, time.UTC), true
+}
+
+// checkDate reads the date field: the day, or what is wrong with it ("" for
+// an empty field, which the model calls required).
+func (v *activitiesView) checkDate(s string) (time.Time, string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, ""
+	}
+	d, ok := parseActivityDay(s)
+	switch {
+	case !ok:
+		return time.Time{}, v.u.t("activities.date_invalid")
+	case d.Format("2006-01-02") > nowFunc().Format("2006-01-02"):
+		return d, v.u.t("activities.future_date")
+	}
+	return d, ""
+}
+
+// checkParticipants reads the number of people reached, or what is wrong with it.
+func (v *activitiesView) checkParticipants(s string) (int, string) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	switch {
+	case err != nil || n > model.MaxParticipants:
+		return n, v.u.tr.Tf("activities.participants_invalid", map[string]any{"Max": model.MaxParticipants})
+	case n < 0:
+		return n, v.u.t("activities.participants_negative")
+	}
+	return n, ""
+}
+
+// liveCheck turns a field's check into an entry validator, so the entry
+// marks itself while the person types.
+func liveCheck[T any](check func(string) (T, string)) fyne.StringValidator {
+	return func(s string) error {
+		if _, msg := check(s); msg != "" {
+			return errors.New(msg)
+		}
+		return nil
+	}
+}
+
+// read takes the form into an activity, with the problems only the form
+// can see (a date or a number it cannot read, a day after today), by field.
+func (v *activitiesView) read() (*model.Activity, map[string]string) {
+	u := v.u
+	a := &model.Activity{Kind: model.ActivityKind(v.kind.code()), Place: strings.TrimSpace(v.place.Text),
+		Notes: strings.TrimSpace(v.notes.Text), OperatorID: u.operatorID()}
+	bad := map[string]string{}
+	if a.Kind == "" {
+		bad["kind"] = u.t("error.required")
+	}
+	var msg string
+	if a.Date, msg = v.checkDate(v.date.Text); msg != "" {
+		bad["date"] = msg
+	}
+	if a.Participants, msg = v.checkParticipants(v.participants.Text); msg != "" {
+		bad["participants"] = msg
+	}
+	return a, bad
+}
+
+// showProblems puts the model's errors and the form's own under their
+// fields, the form's own (more precise) winning; it reports whether every
+// problem found a field.
+func (v *activitiesView) showProblems(err error, bad map[string]string) bool {
+	placed := v.u.showFieldErrors(err, v.fields...)
+	for _, f := range v.fields {
+		if msg, ok := bad[f.name]; ok {
+			f.setError(msg)
+		}
+	}
+	return placed || err == nil
+}
+
+func (v *activitiesView) onSave() {
+	u := v.u
+	a, bad := v.read()
+	err := a.Validate(nowFunc())
+	if err != nil || len(bad) > 0 {
+		if v.showProblems(err, bad) {
+			v.say(u.t("form.fix_errors"), true)
+		} else {
+			v.say(u.errText(err), true)
+		}
+		return
+	}
+	u.background(func() error {
+		return v.db.CreateActivity(context.Background(), a, u.operatorID())
+	}, func(err error) {
+		if err != nil {
+			if v.showProblems(err, nil) {
+				v.say(u.t("form.fix_errors"), true)
+			} else {
+				v.say(u.errText(err), true)
+			}
+			return
+		}
+		v.showProblems(nil, nil)
+		v.say(u.tr.Tf("activities.saved", map[string]any{"Activity": v.summary(*a)}), false)
+		v.clear()
+		v.shown = a.Date.Year()
+		v.reload()
+	})
+}
