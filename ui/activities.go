@@ -14,16 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
-	"sportello/store"
 )
-
-// activityStore is what the activities screen needs of the database.
-type activityStore interface {
-	CreateActivity(ctx context.Context, a *model.Activity, by int64) error
-	Activities(ctx context.Context, from, to string) ([]model.Activity, error)
-}
-
-var _ activityStore = (*store.DB)(nil)
 
 // activityKindKeys name the activity kinds.
 var activityKindKeys = map[model.ActivityKind]string{
@@ -39,7 +30,7 @@ var activityKindKeys = map[model.ActivityKind]string{
 // and a year's totals per kind and the year's list.
 type activitiesView struct {
 	u  *App
-	db activityStore
+	db Store
 
 	date, participants, place, notes *widget.Entry
 	kind                             *choice
@@ -58,7 +49,7 @@ type activitiesView struct {
 func newActivitiesView(u *App) *activitiesView {
 	v := &activitiesView{u: u, totals: container.NewVBox(), list: container.NewVBox(), status: wrapped(),
 		listTitle: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	v.db, _ = u.db.(activityStore)
+	v.db = u.db
 	v.thisYr = nowFunc().Year()
 	v.shown = v.thisYr
 	v.date, v.participants, v.place = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()

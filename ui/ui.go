@@ -57,6 +57,8 @@ type Store interface {
 	Today(ctx context.Context, now time.Time) ([]model.TodayItem, error)
 	PersonByCaseCode(ctx context.Context, code string) (*model.Person, error)
 	RecordPrint(ctx context.Context, operatorID, personID int64, detail string) error
+	CreateActivity(ctx context.Context, a *model.Activity, by int64) error
+	Activities(ctx context.Context, from, to string) ([]model.Activity, error)
 }
 
 var _ printouts.Source = (*store.DB)(nil)
