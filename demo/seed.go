@@ -145,9 +145,16 @@ func Seed(ctx context.Context, db *store.DB, total int) (added int, err error) {
 			return added, err
 		}
 		added++
+		if Progress != nil && (i+1)%1000 == 0 {
+			Progress(i+1, total)
+		}
 	}
 	return added, nil
 }
+
+// Progress, when set, is told every thousand persons how far Seed is: a
+// regional-size demo takes a while.
+var Progress func(done, total int)
 
 // settingDemoPersons counts the demo persons made so far.
 const settingDemoPersons = "demo.persons"

@@ -33,6 +33,9 @@ func (c *cli) demo(args []string) int {
 				return 1
 			}
 		}
+		demo.Progress = func(done, total int) {
+			fmt.Fprintln(c.errw, c.tr.Tf("cli.demo_progress", map[string]any{"Done": done, "Total": total}))
+		}
 		added, err := demo.Seed(context.Background(), d, *persons)
 		if err == nil && *prefix != "" && added > 0 {
 			// A second desk of the demo association has a name of its own.
