@@ -89,6 +89,7 @@ const (
 	BundleEncrypted  = "encrypted"     // encrypted for another key
 	BundleCaseCodes  = "case_codes"    // its case codes collide with this desk's
 	BundleReferences = "references"    // a record refers to one that is nowhere
+	BundleClash      = "clash"         // a record takes a place another record holds here: kept as a conflict, not refused
 )
 
 func (e *BundleError) Error() string { return "bundle refused (" + e.Code + "): " + e.Detail }

@@ -189,3 +189,81 @@ func TestSameNamedServicesConverge(t *testing.T) {
 		t.Fatalf("a referral moved on B should update A: %+v", res)
 	}
 }
+
+// Two desks each make a new version of the same case's plan: the other
+// desk's plan cannot take this desk's place, so it waits as a conflict
+// this desk can only keep; everything else in the bundle goes through.
+func TestPlanMadeOnBothDesksWaitsAsAConflict(t *testing.T) {
+	ctx := context.Background()
+	a, coordA := seeded(t, "PUA", 6)
+	b := desk(t, "PUB")
+	first, _ := export(t, a, Options{Format: FormatBundle, Operator: coordA})
+	if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	// A case whose newest plan is agreed: each desk makes version N+1.
+	snap, _ := a.Snapshot(ctx, store.SnapshotOptions{AfterRev: -1}, nil)
+	var caseID int64
+	for _, p := range snap.Plans {
+		plans, _ := a.PlansOf(ctx, p.CaseID)
+		if len(plans) > 0 && plans[0].Status == model.PlanAgreed {
+			caseID = p.CaseID
+			break
+		}
+	}
+	if caseID == 0 {
+		t.Skip("the demo made no agreed plan on this desk")
+	}
+	newest := func(db *store.DB, id int64) model.Plan {
+		plans, err := db.PlansOf(ctx, id)
+		if err != nil || len(plans) == 0 {
+			t.Fatal(err)
+		}
+		return plans[0]
+	}
+	agreedA := newest(a, caseID)
+	if _, err := a.NewPlanVersion(ctx, agreedA.ID, coordA.ID); err != nil {
+		t.Fatal(err)
+	}
+	bCase := localID(t, b, "case", snap.UIDs["case"][caseID])
+	if _, err := b.NewPlanVersion(ctx, newest(b, bCase).ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	second, _ := export(t, a, Options{Format: FormatBundle, Operator: coordA})
+	res, err := Import(ctx, b, second, ImportOptions{})
+	if err != nil {
+		t.Fatalf("a plan made on both desks must not block the exchange: %v", err)
+	}
+	if res.Conflicts != 1 {
+		t.Fatalf("import: %+v", res)
+	}
+	open, _ := Conflicts(ctx, b)
+	if len(open) != 1 || open[0].Reason != store.ReasonClash || open[0].Entity != "plan" {
+		t.Fatalf("open conflicts: %+v", open)
+	}
+	if err := Resolve(ctx, b, open[0].ID, store.TakeTheirs, nil); model.ErrorCode(err) != model.ErrConflict {
+		t.Errorf("taking a plan that clashes: %v", err)
+	}
+	if err := Resolve(ctx, b, open[0].ID, store.KeepOurs, nil); err != nil {
+		t.Fatal(err)
+	}
+	if mine := newest(b, bCase); mine.Status != model.PlanDraft {
+		t.Errorf("this desk's draft plan changed: %+v", mine)
+	}
+}
+
+// localID finds a record's local ID by its stable ID.
+func localID(t *testing.T, db *store.DB, entity, uid string) int64 {
+	t.Helper()
+	snap, err := db.Snapshot(context.Background(), store.SnapshotOptions{AfterRev: -1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, u := range snap.UIDs[entity] {
+		if u == uid {
+			return id
+		}
+	}
+	t.Fatalf("no %s %s", entity, uid)
+	return 0
+}

@@ -3,6 +3,7 @@ package exchange
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -117,7 +118,12 @@ func Resolve(ctx context.Context, db *store.DB, id int64, resolution string, by 
 			if err != nil {
 				return err
 			}
-			return (&resolver{m: m}).write(doc, doc.records()[0])
+			err = (&resolver{m: m}).write(doc, doc.records()[0])
+			var be *BundleError
+			if errors.As(err, &be) && be.Code == BundleClash {
+				return &model.Error{Code: model.ErrConflict, Message: "the other desk's record still takes the place of a different record of this desk"}
+			}
+			return err
 		})
 	}
 	return &model.Error{Code: model.ErrInvalid, Message: fmt.Sprintf("unknown resolution %q", resolution)}

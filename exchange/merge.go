@@ -161,6 +161,26 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 				res.Unchanged++
 			}
 		}
+		rs := &resolver{m: m}
+		var conflicts []*store.Conflict
+		for i, r := range incoming {
+			c, err := apply(m, rs, doc, r, decisions[i], mine[r.entity][r.uid])
+			if err != nil {
+				return err
+			}
+			if c == nil {
+				continue
+			}
+			if c.Reason == store.ReasonClash {
+				if decisions[i] == add {
+					res.Added--
+				} else {
+					res.Updated--
+				}
+				res.Conflicts++
+			}
+			conflicts = append(conflicts, c)
+		}
 		entry := &store.ImportEntry{DeskUID: doc.Desk.ID, DeskName: doc.Desk.Name, BundleSHA: sha,
 			FileName: opt.FileName, Counts: map[string]int{"added": res.Added, "updated": res.Updated,
 				"unchanged": res.Unchanged, "kept": res.Kept, "conflicts": res.Conflicts}}
@@ -171,9 +191,9 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 			return err
 		}
 		res.ImportID = entry.ID
-		rs := &resolver{m: m}
-		for i, r := range incoming {
-			if err := apply(m, rs, doc, r, decisions[i], mine[r.entity][r.uid], entry.ID); err != nil {
+		for _, c := range conflicts {
+			c.ImportID = entry.ID
+			if err := m.AddConflict(c); err != nil {
 				return err
 			}
 		}
@@ -206,31 +226,37 @@ func decide(in record, mine map[string]record, base string) decision {
 	return conflict
 }
 
-func apply(m *store.Merger, rs *resolver, doc *Document, r record, d decision, local record, importID int64) error {
+// apply writes one incoming record as decided, or gives the conflict to
+// keep for an operator: a record changed on both sides, or one that takes
+// the place of a different record of this desk.
+func apply(m *store.Merger, rs *resolver, doc *Document, r record, d decision, local record) (*store.Conflict, error) {
+	label := r.label
+	if strings.TrimSpace(label) == "" {
+		label = local.label
+	}
+	aside := &store.Conflict{Entity: r.entity, UID: r.uid, Label: label, LocalHash: local.hash, Theirs: r.json(),
+		TheirsHash: r.hash}
 	switch d {
 	case add, update:
 		if d == add {
 			if err := checkCodes(m, doc, r); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		if err := rs.write(doc, r); err != nil {
-			return err
+			var be *BundleError
+			if errors.As(err, &be) && be.Code == BundleClash {
+				aside.Reason = store.ReasonClash
+				return aside, nil
+			}
+			return nil, err
 		}
 	case conflict:
-		label := r.label
-		if strings.TrimSpace(label) == "" {
-			label = local.label
-		}
-		if err := m.AddConflict(&store.Conflict{ImportID: importID, Entity: r.entity, UID: r.uid, Label: label,
-			LocalHash: local.hash, Theirs: r.json(), TheirsHash: r.hash}); err != nil {
-			return err
-		}
-		return nil
+		return aside, nil
 	case keep:
-		return nil
+		return nil, nil
 	}
-	return m.SetBase(r.entity, r.uid, r.hash)
+	return nil, m.SetBase(r.entity, r.uid, r.hash)
 }
 
 // checkDesk holds a known desk to the key it signed with before.

@@ -187,6 +187,9 @@ func (r *resolver) write(doc *Document, rec record) error {
 		if _, ok := err.(*BundleError); ok {
 			return err
 		}
+		if store.IsClash(err) {
+			return refuse(BundleClash, "%s %s (%s) takes a place a different record holds on this desk, such as the same version of the same case's plan made on both desks", rec.entity, rec.uid, rec.label)
+		}
 		return refuse(BundleMalformed, "%s %s (%s) cannot be saved: %v", rec.entity, rec.uid, rec.label, err)
 	}
 	return nil

@@ -57,3 +57,11 @@ func classify(path string, err error) *OpenError {
 	}
 	return &OpenError{ProblemOther, path, err}
 }
+
+// IsClash tells a write refused by a uniqueness rule: another record
+// already holds that place (a plan version of a case, a code).
+func IsClash(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.Code == sqlite3.ErrConstraint &&
+		(se.ExtendedCode == sqlite3.ErrConstraintUnique || se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey)
+}

@@ -76,7 +76,12 @@ type Conflict struct {
 	Theirs     []byte // the other desk's record, exchange JSON
 	TheirsHash string
 	From       string // the other desk's name
+	Reason     string // "" changed on both sides; ReasonClash: it takes the place of another record here
 }
+
+// ReasonClash marks a conflict whose record takes the place of a different
+// record of this desk (the same version of a case's plan, made on both).
+const ReasonClash = "clash"
 
 // AddConflict keeps the other desk's version for an operator to choose;
 // an older open conflict on the same record gives way to it.
@@ -85,8 +90,9 @@ func (m *Merger) AddConflict(c *Conflict) error {
 		WHERE entity = ? AND uid = ? AND resolved_at = ''`, formatTime(m.d.Now()), c.Entity, c.UID); err != nil {
 		return err
 	}
-	res, err := m.exec(`INSERT INTO conflicts (import_id, entity, uid, label, local_hash, theirs, theirs_hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.ImportID, c.Entity, c.UID, c.Label, c.LocalHash, string(c.Theirs), c.TheirsHash)
+	res, err := m.exec(`INSERT INTO conflicts (import_id, entity, uid, label, reason, local_hash, theirs, theirs_hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ImportID, c.Entity, c.UID, c.Label, c.Reason, c.LocalHash, string(c.Theirs),
+		c.TheirsHash)
 	if err != nil {
 		return err
 	}
@@ -97,14 +103,14 @@ func (m *Merger) AddConflict(c *Conflict) error {
 // OpenConflicts lists the conflicts waiting for a choice, oldest first.
 func (d *DB) OpenConflicts(ctx context.Context) ([]Conflict, error) {
 	var out []Conflict
-	rows, err := d.db.QueryContext(ctx, `SELECT c.id, c.import_id, c.entity, c.uid, c.label, c.local_hash, c.theirs,
-		c.theirs_hash, i.desk_name FROM conflicts c JOIN imports i ON i.id = c.import_id
+	rows, err := d.db.QueryContext(ctx, `SELECT c.id, c.import_id, c.entity, c.uid, c.label, c.reason, c.local_hash,
+		c.theirs, c.theirs_hash, i.desk_name FROM conflicts c JOIN imports i ON i.id = c.import_id
 		WHERE c.resolved_at = '' ORDER BY c.id`)
 	err = eachRow(rows, err, func(s scanner) error {
 		var c Conflict
 		var theirs string
-		if err := s.Scan(&c.ID, &c.ImportID, &c.Entity, &c.UID, &c.Label, &c.LocalHash, &theirs, &c.TheirsHash,
-			&c.From); err != nil {
+		if err := s.Scan(&c.ID, &c.ImportID, &c.Entity, &c.UID, &c.Label, &c.Reason, &c.LocalHash, &theirs,
+			&c.TheirsHash, &c.From); err != nil {
 			return err
 		}
 		c.Theirs = []byte(theirs)
@@ -129,9 +135,9 @@ func (d *DB) ResolveConflict(ctx context.Context, id int64, resolution string, b
 	return d.update(ctx, func(tx *sql.Tx) error {
 		var c Conflict
 		var theirs, resolved string
-		err := tx.QueryRowContext(ctx, `SELECT id, entity, uid, label, local_hash, theirs, theirs_hash, resolved_at
-			FROM conflicts WHERE id = ?`, id).Scan(&c.ID, &c.Entity, &c.UID, &c.Label, &c.LocalHash, &theirs,
-			&c.TheirsHash, &resolved)
+		err := tx.QueryRowContext(ctx, `SELECT id, entity, uid, label, reason, local_hash, theirs, theirs_hash,
+			resolved_at FROM conflicts WHERE id = ?`, id).Scan(&c.ID, &c.Entity, &c.UID, &c.Label, &c.Reason,
+			&c.LocalHash, &theirs, &c.TheirsHash, &resolved)
 		if errors.Is(err, sql.ErrNoRows) {
 			return &model.Error{Code: model.ErrNotFound, Message: "no such conflict"}
 		} else if err != nil {

@@ -159,7 +159,11 @@ func (p *conflictsPanel) onSelect(id int64) {
 	keep := widget.NewButtonWithIcon(u.t("exchange.keep_ours"), theme.ConfirmIcon(), p.onKeepOurs)
 	take := widget.NewButtonWithIcon(u.t("exchange.take_theirs"), theme.ContentRedoIcon(), p.onTakeTheirs)
 	buttons := container.NewVBox(container.NewHBox(keep, take))
-	if c.Entity == "consent" || c.Entity == "operator" {
+	switch {
+	case c.Reason == store.ReasonClash:
+		take.Disable()
+		buttons.Add(hintText(u.t("exchange.clash_hint")))
+	case c.Entity == "consent" || c.Entity == "operator":
 		take.Disable()
 		buttons.Add(hintText(u.t("exchange.cannot_replace")))
 	}

@@ -266,6 +266,7 @@ CREATE TABLE conflicts (
 	entity      TEXT NOT NULL,
 	uid         TEXT NOT NULL,
 	label       TEXT NOT NULL,             -- what an operator recognises: case code, kind
+	reason      TEXT NOT NULL DEFAULT '',  -- '' changed on both sides; 'clash' takes another record's place
 	local_hash  TEXT NOT NULL,
 	theirs      TEXT NOT NULL,             -- the other desk's record, exchange JSON
 	theirs_hash TEXT NOT NULL,
