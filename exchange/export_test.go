@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"filippo.io/age"
 
@@ -20,6 +21,15 @@ import (
 // same person across exports, and still follows the schema.
 func TestPseudonymisedExport(t *testing.T) {
 	db, coord := seeded(t, "PUA", 10)
+	// An interview with free text, which must not leave the desk.
+	persons, _ := db.FindPersons(context.Background(), model.PersonFilter{Limit: 1})
+	cases, _ := db.CasesOf(context.Background(), persons[0].ID)
+	if err := db.CreateInterview(context.Background(), &model.Interview{CaseID: cases[0].ID, Date: time.Now().Add(-time.Hour),
+		Kind: model.InterviewFollowUp, Place: model.PlaceDesk, Notes: "Parla del cugino a Fondi",
+		Answers: []model.Answer{{QuestionID: "skills.qualification", Value: "Diploma di meccanico, Sylhet"},
+			{QuestionID: "skills.education", Value: "lse"}}}, coord.ID); err != nil {
+		t.Fatal(err)
+	}
 	full, _ := export(t, db, Options{Format: FormatJSON, Operator: coord})
 	var doc Document
 	if err := json.Unmarshal(full, &doc); err != nil {
@@ -47,6 +57,33 @@ func TestPseudonymisedExport(t *testing.T) {
 	var a, b Document
 	json.Unmarshal(first, &a)
 	json.Unmarshal(second, &b)
+	text := textQuestions(questionnaires())
+	if len(text) == 0 {
+		t.Fatal("the questionnaire has no free-text questions to leave out?")
+	}
+	fullText := 0
+	for _, iv := range doc.Interviews {
+		for _, ans := range iv.Answers {
+			if q, _ := model.SplitAnswerID(ans.QuestionID); text[q] {
+				fullText++
+			}
+		}
+	}
+	if fullText == 0 {
+		t.Fatal("the demo gives no free-text answer, so this test could not see one leak")
+	}
+	kept := 0
+	for _, iv := range a.Interviews {
+		for _, ans := range iv.Answers {
+			if q, _ := model.SplitAnswerID(ans.QuestionID); text[q] {
+				t.Errorf("a free-text answer (%s) is in the pseudonymised export", ans.QuestionID)
+			}
+			kept++
+		}
+	}
+	if kept == 0 {
+		t.Error("the pseudonymised export lost the coded answers too")
+	}
 	if len(a.Persons) != len(doc.Persons) || a.Mode != ModePseudonymised {
 		t.Fatalf("%d persons, mode %q", len(a.Persons), a.Mode)
 	}
