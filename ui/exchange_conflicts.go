@@ -26,6 +26,7 @@ type conflictsPanel struct {
 	status  *widget.Label
 	open    []exchange.ConflictView
 	names   map[string]string // case code → the person's name, to recognise a record
+	persons map[string]int64  // case code → the person's ID, to audit a look at their data
 	current int64             // the conflict shown, 0 for none
 	onCount func(n int)
 }
@@ -63,7 +64,7 @@ func (p *conflictsPanel) reload() {
 		return
 	}
 	var open []exchange.ConflictView
-	names := map[string]string{}
+	names, persons := map[string]string{}, map[string]int64{}
 	p.u.background(func() (err error) {
 		ctx := context.Background()
 		if open, err = exchange.Conflicts(ctx, p.db); err != nil {
@@ -72,7 +73,7 @@ func (p *conflictsPanel) reload() {
 		for _, c := range open {
 			if code := caseCodeOf(c); code != "" && names[code] == "" {
 				if person, err := p.db.PersonByCaseCode(ctx, code); err == nil {
-					names[code] = person.DisplayName()
+					names[code], persons[code] = person.DisplayName(), person.ID
 				}
 			}
 		}
@@ -82,7 +83,7 @@ func (p *conflictsPanel) reload() {
 			say(p.status, p.u.errText(err))
 			return
 		}
-		p.open, p.names = open, names
+		p.open, p.names, p.persons = open, names, persons
 		p.showList()
 		if p.onCount != nil {
 			p.onCount(len(open))
@@ -136,6 +137,10 @@ func (p *conflictsPanel) onSelect(id int64) {
 	c := p.selected()
 	if c == nil {
 		return
+	}
+	if person := p.persons[caseCodeOf(*c)]; person != 0 {
+		// Both versions show the person's data: the look is audited, like opening the file.
+		p.u.background(func() error { return p.db.RecordView(context.Background(), u.op.ID, person) }, func(error) {})
 	}
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

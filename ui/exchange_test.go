@@ -252,7 +252,11 @@ func TestConflictIsListedAndSettledByTakingTheirs(t *testing.T) {
 	if !strings.Contains(texts(u), row) {
 		t.Fatalf("the conflict is not listed as %q:\n%s", row, texts(u))
 	}
+	viewsBefore := views(t, db, ours.ID)
 	test.Tap(button(t, u, u.t("exchange.conflict_open")))
+	if views(t, db, ours.ID) != viewsBefore+1 {
+		t.Error("looking at a person's conflict is not audited as a view of their data")
+	}
 	screen := texts(u)
 	if !strings.Contains(screen, "0773 000 111") || !strings.Contains(screen, "0773 000 222") {
 		t.Fatalf("the two phones are not shown side by side:\n%s", screen)
@@ -355,4 +359,20 @@ func TestEveryRefusalIsExplained(t *testing.T) {
 			seen[msg] = c
 		}
 	}
+}
+
+// views counts the audited looks at a person's data.
+func views(t *testing.T, db *store.DB, personID int64) int {
+	t.Helper()
+	events, err := db.AuditTrail(context.Background(), "person", personID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range events {
+		if e.Action == model.ActionView {
+			n++
+		}
+	}
+	return n
 }
