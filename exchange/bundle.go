@@ -139,17 +139,14 @@ func readBundle(b []byte) (*Manifest, *Document, error) {
 	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != m.DataSHA256 {
 		return nil, nil, refuse(BundleTampered, "its data were changed after the desk signed them")
 	}
-	// The schema check and the decoding read the same bytes: on two cores
-	// they run side by side.
-	invalid := make(chan error, 1)
-	go func() { invalid <- ValidateJSON(data) }()
+	// Decoded strictly (no field the format does not know), then checked
+	// against the schema record by record.
 	var doc Document
-	decodeErr := strictJSON(data, &doc)
-	if err := <-invalid; err != nil {
-		return nil, nil, refuse(BundleMalformed, "%v", err)
+	if err := strictJSON(data, &doc); err != nil {
+		return nil, nil, refuse(BundleMalformed, "its data cannot be read: %v", err)
 	}
-	if decodeErr != nil {
-		return nil, nil, refuse(BundleMalformed, "its data cannot be read: %v", decodeErr)
+	if err := ValidateDocument(&doc); err != nil {
+		return nil, nil, refuse(BundleMalformed, "%v", err)
 	}
 	if doc.Desk != m.Desk {
 		return nil, nil, refuse(BundleTampered, "its data name another desk than its manifest")

@@ -116,14 +116,14 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 		p.pseudonymise(doc)
 	}
 	progress(0.5)
+	if err := ValidateDocument(doc); err != nil {
+		return nil, fmt.Errorf("the export does not follow its own schema, so it was not written: %w", err)
+	}
+	progress(0.7)
 	data, err := json.Marshal(doc)
 	if err != nil {
 		return nil, err
 	}
-	if err := ValidateJSON(data); err != nil {
-		return nil, fmt.Errorf("the export does not follow its own schema, so it was not written: %w", err)
-	}
-	progress(0.7)
 	var out bytes.Buffer
 	if err := encode(&out, opt.Format, doc, data, k); err != nil {
 		return nil, err

@@ -111,6 +111,16 @@ func ValidateJSON(data []byte) error {
 // newSchemaError turns the library's tree of errors into problems: its
 // leaves, sorted by where they are in the document, without repeats.
 func newSchemaError(doc any, ve *jsonschema.ValidationError) *SchemaError {
+	pseudonymised := false
+	if m, ok := doc.(map[string]any); ok {
+		pseudonymised = m["mode"] == ModePseudonymised
+	}
+	return schemaProblems(doc, pseudonymised, ve)
+}
+
+// schemaProblems is newSchemaError for a part of a document (one record),
+// whose mode is given.
+func schemaProblems(doc any, pseudonymised bool, ve *jsonschema.ValidationError) *SchemaError {
 	var leaves []*jsonschema.ValidationError
 	var walk func(*jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
@@ -122,10 +132,6 @@ func newSchemaError(doc any, ve *jsonschema.ValidationError) *SchemaError {
 		}
 	}
 	walk(ve)
-	pseudonymised := false
-	if m, ok := doc.(map[string]any); ok {
-		pseudonymised = m["mode"] == ModePseudonymised
-	}
 	type problem struct {
 		loc  []string
 		text string

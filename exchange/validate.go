@@ -1,0 +1,221 @@
+package exchange
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// recordSchemas are the schema's definitions of each list's records, in
+// full and pseudonymised documents, read from the schema itself.
+type recordSchemas struct {
+	full, pseudo map[string]*jsonschema.Schema // list name → schema of its items
+}
+
+var compiledRecords = sync.OnceValues(func() (*recordSchemas, error) {
+	var root struct {
+		Properties map[string]struct {
+			Items struct {
+				Ref string `json:"$ref"`
+			} `json:"items"`
+		} `json:"properties"`
+		AllOf []struct {
+			Then struct {
+				Properties map[string]struct {
+					Items struct {
+						Ref string `json:"$ref"`
+					} `json:"items"`
+				} `json:"properties"`
+			} `json:"then"`
+		} `json:"allOf"`
+	}
+	if err := json.Unmarshal(schemaJSON, &root); err != nil {
+		return nil, err
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schemaJSON))
+	if err != nil {
+		return nil, err
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	if err := c.AddResource(schemaID, doc); err != nil {
+		return nil, err
+	}
+	rs := &recordSchemas{full: map[string]*jsonschema.Schema{}, pseudo: map[string]*jsonschema.Schema{}}
+	compile := func(into map[string]*jsonschema.Schema, list, ref string) error {
+		if ref == "" {
+			return nil
+		}
+		sch, err := c.Compile(schemaID + ref)
+		if err != nil {
+			return fmt.Errorf("exchange: the schema's %s: %w", ref, err)
+		}
+		into[list] = sch
+		return nil
+	}
+	for list, p := range root.Properties {
+		if err := compile(rs.full, list, p.Items.Ref); err != nil {
+			return nil, err
+		}
+	}
+	for _, a := range root.AllOf {
+		for list, p := range a.Then.Properties {
+			if err := compile(rs.pseudo, list, p.Items.Ref); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return rs, nil
+})
+
+// ValidateDocument checks a document against the schema as ValidateJSON
+// does, but record by record on every core: memory for one record at a time
+// instead of the whole document's tree, which a regional-size export cannot
+// afford. The envelope (format, desk, mode, scope) is checked whole.
+func ValidateDocument(d *Document) error {
+	rs, err := compiledRecords()
+	if err != nil {
+		return err
+	}
+	envelope := *d
+	lists := documentLists(d)
+	for _, l := range lists {
+		if !l.items.IsNil() { // a missing list stays null, for the schema to name
+			reflect.ValueOf(&envelope).Elem().FieldByName(l.field).Set(reflect.MakeSlice(l.items.Type(), 0, 0))
+		}
+	}
+	data, err := json.Marshal(&envelope)
+	if err != nil {
+		return err
+	}
+	if err := ValidateJSON(data); err != nil {
+		return err
+	}
+	pseudonymised := d.Mode == ModePseudonymised
+	type job struct {
+		list  int
+		index int
+	}
+	var mu sync.Mutex
+	var problems []locatedProblem
+	var wg sync.WaitGroup
+	jobs := make(chan job, 256)
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				l := lists[j.list]
+				found := validateRecord(rs, l.name, l.items.Index(j.index).Interface(), pseudonymised)
+				if len(found) > 0 {
+					mu.Lock()
+					for _, p := range found {
+						problems = append(problems, locatedProblem{j.list, j.index, fmt.Sprintf("%s[%d]%s", l.name, j.index, p)})
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for li, l := range lists {
+		for i := range l.items.Len() {
+			jobs <- job{li, i}
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if len(problems) == 0 {
+		return nil
+	}
+	sort.SliceStable(problems, func(a, b int) bool {
+		if problems[a].list != problems[b].list {
+			return problems[a].list < problems[b].list
+		}
+		return problems[a].index < problems[b].index
+	})
+	e := &SchemaError{}
+	for _, p := range problems {
+		e.Problems = append(e.Problems, p.text)
+	}
+	return e
+}
+
+type locatedProblem struct {
+	list, index int
+	text        string
+}
+
+type documentList struct {
+	name, field string
+	items       reflect.Value
+}
+
+// documentLists are the document's record lists, in document order.
+func documentLists(d *Document) []documentList {
+	v := reflect.ValueOf(d).Elem()
+	t := v.Type()
+	var out []documentList
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Type.Kind() != reflect.Slice {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		out = append(out, documentList{name: name, field: f.Name, items: v.Field(i)})
+	}
+	return out
+}
+
+// validateRecord checks one record against its list's schema (and, in a
+// pseudonymised document, what pseudonymisation leaves out), giving each
+// problem as ".field: what" or ": what" for the record itself.
+func validateRecord(rs *recordSchemas, list string, rec any, pseudonymised bool) []string {
+	data, err := json.Marshal(rec)
+	if err != nil {
+		return []string{": " + err.Error()}
+	}
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		return []string{": " + err.Error()}
+	}
+	schemas := []*jsonschema.Schema{rs.full[list]}
+	if pseudonymised && rs.pseudo[list] != nil {
+		schemas = append(schemas, rs.pseudo[list])
+	}
+	var out []string
+	for _, sch := range schemas {
+		if sch == nil {
+			continue
+		}
+		err := sch.Validate(v)
+		var ve *jsonschema.ValidationError
+		if err == nil || !errors.As(err, &ve) {
+			continue
+		}
+		for _, p := range schemaProblems(v, pseudonymised, ve).Problems {
+			out = append(out, recordPath(p))
+		}
+	}
+	return out
+}
+
+// recordPath turns a problem found in a record alone ("document: what" or
+// "field: what") into one that follows the record's place in its list.
+func recordPath(p string) string {
+	if rest, ok := strings.CutPrefix(p, "document"); ok {
+		return rest
+	}
+	if strings.HasPrefix(p, "[") {
+		return p
+	}
+	return "." + p
+}
