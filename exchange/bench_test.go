@@ -104,13 +104,9 @@ func regionalBundle(b *testing.B, n int) []byte {
 	if *benchCasesOnly {
 		big.Interviews, big.Plans, big.Consents, big.Referrals = []Interview{}, []Plan{}, []Consent{}, []Referral{}
 	}
-	data, err := json.Marshal(big)
-	if err != nil {
-		b.Fatal(err)
-	}
 	_, key, _ := ed25519.GenerateKey(nil)
 	var out bytes.Buffer
-	if err := writeBundle(&out, big, data, key); err != nil {
+	if err := writeBundle(&out, big, key); err != nil {
 		b.Fatal(err)
 	}
 	return out.Bytes()

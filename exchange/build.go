@@ -13,7 +13,9 @@ import (
 )
 
 // build turns a snapshot into a full document. bases, when not nil, gives
-// each record's sync base and makes the document a bundle's.
+// each record's sync base and makes the document a bundle's. It consumes
+// the snapshot's lists as it goes (a regional-size desk cannot hold both
+// whole): only UpTo and UIDs stay.
 func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[string]map[string]string) *Document {
 	ref := func(entity string, id int64) string {
 		if id == 0 {
@@ -34,18 +36,21 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 		d.Operators = append(d.Operators, Operator{ID: o.UID, Username: o.Username, FullName: o.FullName,
 			Role: string(o.Role), Active: o.Active, Sync: sync("operator", o.UID)})
 	}
+	s.Operators = nil
 	d.Services = make([]Service, 0, len(s.Services))
 	for _, v := range s.Services {
 		d.Services = append(d.Services, Service{ID: v.UID, Name: v.Name, Kind: string(v.Kind), Address: v.Address,
 			Phone: v.Phone, Email: v.Email, Hours: v.Hours, Languages: list(v.Languages), Area: v.Area, Notes: v.Notes,
 			Sync: sync("service", v.UID)})
 	}
+	s.Services = nil
 	d.Persons = make([]Person, 0, len(s.Persons))
 	for i := range s.Persons {
 		p := personRecord(&s.Persons[i])
 		p.Sync = sync("person", p.ID)
 		d.Persons = append(d.Persons, p)
 	}
+	s.Persons = nil
 	d.Cases = make([]Case, 0, len(s.Cases))
 	for _, c := range s.Cases {
 		team := make([]string, 0, len(c.Team))
@@ -56,18 +61,21 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 			ClosedAt: stamp(c.ClosedAt), Status: string(c.Status), OperatorID: ref("operator", c.OperatorID),
 			Team: team, Priority: string(c.Priority), Sync: sync("case", c.UID)})
 	}
+	s.Cases = nil
 	d.Interviews = make([]Interview, 0, len(s.Interviews))
 	for i := range s.Interviews {
 		iv := interviewRecord(&s.Interviews[i], s.Screenings[s.Interviews[i].ID], ref)
 		iv.Sync = sync("interview", iv.ID)
 		d.Interviews = append(d.Interviews, iv)
 	}
+	s.Interviews, s.Screenings = nil, nil
 	d.Plans = make([]Plan, 0, len(s.Plans))
 	for i := range s.Plans {
 		p := planRecord(&s.Plans[i], ref)
 		p.Sync = sync("plan", p.ID)
 		d.Plans = append(d.Plans, p)
 	}
+	s.Plans = nil
 	d.Consents = make([]Consent, 0, len(s.Consents))
 	for _, c := range s.Consents {
 		d.Consents = append(d.Consents, Consent{ID: c.UID, PersonID: ref("person", c.PersonID), Purpose: string(c.Purpose),
@@ -75,6 +83,7 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 			Mediator: c.Mediator, State: string(c.State), Date: stamp(c.Date), ScanName: c.ScanName,
 			Scan: s.Scans[c.ID], RecordedBy: ref("operator", c.RecordedBy), Sync: sync("consent", c.UID)})
 	}
+	s.Consents, s.Scans = nil, nil
 	d.Referrals = make([]Referral, 0, len(s.Referrals))
 	for _, r := range s.Referrals {
 		d.Referrals = append(d.Referrals, Referral{ID: r.UID, CaseID: ref("case", r.CaseID),
@@ -84,12 +93,14 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 			CompletedAt: stamp(r.CompletedAt), FollowUp: r.FollowUp.String(), Feedback: r.Feedback, Code: r.Code,
 			Sync: sync("referral", r.UID)})
 	}
+	s.Referrals = nil
 	d.Activities = make([]Activity, 0, len(s.Activities))
 	for _, a := range s.Activities {
 		d.Activities = append(d.Activities, Activity{ID: a.UID, Date: a.Date.UTC().Format(time.DateOnly),
 			Kind: string(a.Kind), Participants: a.Participants, Place: a.Place, Notes: a.Notes,
 			OperatorID: ref("operator", a.OperatorID), CreatedAt: stamp(a.CreatedAt), Sync: sync("activity", a.UID)})
 	}
+	s.Activities = nil
 	return d
 }
 

@@ -17,6 +17,7 @@ import (
 // A bundle is a ZIP archive of two files: data.json, the full document with
 // each record's sync base, and manifest.json, which names the desk, holds
 // the SHA-256 of data.json and is signed with the desk's ed25519 key.
+// Readers find them by name, in either order.
 const (
 	manifestName = "manifest.json"
 	dataName     = "data.json"
@@ -40,11 +41,21 @@ type Manifest struct {
 // zipTime fixes the archive's file times, so a bundle depends on its data only.
 var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// writeBundle writes data (a document's JSON) as a signed bundle.
-func writeBundle(w io.Writer, doc *Document, data []byte, key ed25519.PrivateKey) error {
-	sum := sha256.Sum256(data)
+// writeBundle writes a document as a signed bundle: data.json first,
+// written record by record and hashed on the way, then the manifest that
+// signs its hash.
+func writeBundle(w io.Writer, doc *Document, key ed25519.PrivateKey) error {
+	z := zip.NewWriter(w)
+	fw, err := z.CreateHeader(&zip.FileHeader{Name: dataName, Method: zip.Deflate, Modified: zipTime})
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	if err := writeDocument(io.MultiWriter(fw, h), doc, ""); err != nil {
+		return err
+	}
 	m := Manifest{Format: Format, FormatVersion: FormatVersion, Kind: bundleKind, Desk: doc.Desk,
-		GeneratedAt: doc.GeneratedAt, Counts: doc.Counts(), DataSHA256: hex.EncodeToString(sum[:]),
+		GeneratedAt: doc.GeneratedAt, Counts: doc.Counts(), DataSHA256: hex.EncodeToString(h.Sum(nil)),
 		PublicKey: base64.StdEncoding.EncodeToString(key.Public().(ed25519.PublicKey))}
 	unsigned, err := json.Marshal(m)
 	if err != nil {
@@ -55,18 +66,11 @@ func writeBundle(w io.Writer, doc *Document, data []byte, key ed25519.PrivateKey
 	if err != nil {
 		return err
 	}
-	z := zip.NewWriter(w)
-	for _, f := range []struct {
-		name string
-		data []byte
-	}{{manifestName, manifest}, {dataName, data}} {
-		fw, err := z.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: zipTime})
-		if err != nil {
-			return err
-		}
-		if _, err := fw.Write(f.data); err != nil {
-			return err
-		}
+	if fw, err = z.CreateHeader(&zip.FileHeader{Name: manifestName, Method: zip.Deflate, Modified: zipTime}); err != nil {
+		return err
+	}
+	if _, err := fw.Write(manifest); err != nil {
+		return err
 	}
 	return z.Close()
 }

@@ -1,11 +1,10 @@
 package exchange
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
+	"hash"
 	"fmt"
 	"io"
 	"strconv"
@@ -61,8 +60,10 @@ var (
 
 // Export writes the desk's records to w as opt asks: read in one
 // transaction, checked against the published schema, then encoded and, with
-// a recipient, encrypted. Nothing is written to w unless every check passed.
-// It does not log: call LogExport once the file is safely in place.
+// a recipient, encrypted, record by record on the way to w. Nothing is
+// written to w unless every check passed; an error while writing leaves w
+// incomplete, so write to a temporary file and rename it. It does not log:
+// call LogExport once the file is safely in place.
 func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Result, error) {
 	progress := func(f float64) {
 		if opt.Progress != nil {
@@ -111,6 +112,8 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 		}
 	}
 	doc := build(snap, desk, scope, time.Now(), bases)
+	upTo := snap.UpTo
+	snap = nil // the document holds what it needs: let the snapshot go
 	if opt.Pseudonymised {
 		p := &pseudonymiser{key: k.pseudonym, textAsked: textQuestions(questionnaires())}
 		p.pseudonymise(doc)
@@ -119,26 +122,34 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 	if err := ValidateDocument(doc); err != nil {
 		return nil, fmt.Errorf("the export does not follow its own schema, so it was not written: %w", err)
 	}
-	progress(0.7)
-	data, err := json.Marshal(doc)
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	if err := encode(&out, opt.Format, doc, data, k); err != nil {
-		return nil, err
-	}
-	progress(0.9)
-	if opt.Recipient != "" {
-		if out, err = encrypt(out.Bytes(), opt.Recipient); err != nil {
+	if opt.Format == FormatXLSX {
+		if err := fitsWorkbook(doc); err != nil {
 			return nil, err
 		}
 	}
-	sum := sha256.Sum256(out.Bytes())
-	res.Counts, res.UpTo, res.SHA256, res.Size = doc.Counts(), snap.UpTo, hex.EncodeToString(sum[:]), int64(out.Len())
-	if _, err := w.Write(out.Bytes()); err != nil {
+	progress(0.7)
+	out := &hashingWriter{w: w, h: sha256.New()}
+	var dst io.Writer = out
+	var sealed io.WriteCloser
+	if opt.Recipient != "" {
+		r, err := age.ParseX25519Recipient(opt.Recipient)
+		if err != nil {
+			return nil, CheckRecipient(opt.Recipient)
+		}
+		if sealed, err = age.Encrypt(out, r); err != nil {
+			return nil, err
+		}
+		dst = sealed
+	}
+	if err := encode(dst, opt.Format, doc, k); err != nil {
 		return nil, err
 	}
+	if sealed != nil {
+		if err := sealed.Close(); err != nil {
+			return nil, err
+		}
+	}
+	res.Counts, res.UpTo, res.SHA256, res.Size = doc.Counts(), upTo, hex.EncodeToString(out.h.Sum(nil)), out.n
 	progress(1)
 	return res, nil
 }
@@ -164,17 +175,12 @@ func checkOptions(opt Options) error {
 	return nil
 }
 
-func encode(w io.Writer, format string, doc *Document, data []byte, k *keys) error {
+func encode(w io.Writer, format string, doc *Document, k *keys) error {
 	switch format {
 	case FormatBundle:
-		return writeBundle(w, doc, data, k.signing)
+		return writeBundle(w, doc, k.signing)
 	case FormatJSON:
-		var pretty bytes.Buffer
-		if err := json.Indent(&pretty, data, "", " "); err != nil {
-			return err
-		}
-		_, err := w.Write(append(pretty.Bytes(), '\n'))
-		return err
+		return writeDocument(w, doc, " ")
 	case FormatCSV:
 		return WriteCSV(w, doc.Tables())
 	default:
@@ -182,20 +188,40 @@ func encode(w io.Writer, format string, doc *Document, data []byte, k *keys) err
 	}
 }
 
-func encrypt(plain []byte, recipient string) (bytes.Buffer, error) {
-	var out bytes.Buffer
-	r, err := age.ParseX25519Recipient(recipient)
-	if err != nil {
-		return out, CheckRecipient(recipient)
+// hashingWriter counts and hashes what passes through it: the export log
+// keeps the file's SHA-256.
+type hashingWriter struct {
+	w io.Writer
+	h hash.Hash
+	n int64
+}
+
+func (hw *hashingWriter) Write(p []byte) (int, error) {
+	n, err := hw.w.Write(p)
+	hw.h.Write(p[:n])
+	hw.n += int64(n)
+	return n, err
+}
+
+// maxSheetRows is how many rows a spreadsheet's sheet holds, header included.
+var maxSheetRows = 1 << 20
+
+// fitsWorkbook refuses an XLSX export with a table longer than a sheet.
+func fitsWorkbook(doc *Document) error {
+	counts := map[string]int{"answers": 0}
+	for _, iv := range doc.Interviews {
+		counts["answers"] += len(iv.Answers)
 	}
-	ew, err := age.Encrypt(&out, r)
-	if err != nil {
-		return out, err
+	for name, n := range doc.Counts() {
+		counts[name] = n
 	}
-	if _, err := ew.Write(plain); err != nil {
-		return out, err
+	for name, n := range counts {
+		if n+1 > maxSheetRows {
+			return &model.Error{Code: model.ErrTooManyRows, Field: "format",
+				Message: fmt.Sprintf("%s has %d rows, more than a spreadsheet's sheet holds (%d): choose CSV or JSON", name, n, maxSheetRows-1)}
+		}
 	}
-	return out, ew.Close()
+	return nil
 }
 
 func deskOf(ctx context.Context, db *store.DB, k *keys) (Desk, error) {

@@ -237,3 +237,23 @@ func FuzzReadBundle(f *testing.F) {
 		}
 	})
 }
+
+// An XLSX export with a table longer than a sheet is refused with a
+// message that names the table and offers CSV; nothing is written.
+func TestXLSXTooLongIsRefused(t *testing.T) {
+	db, coord := seeded(t, "PUA", 3)
+	old := maxSheetRows
+	maxSheetRows = 10
+	defer func() { maxSheetRows = old }()
+	var out bytes.Buffer
+	_, err := Export(context.Background(), db, &out, Options{Format: FormatXLSX, Operator: coord})
+	if model.ErrorCode(err) != model.ErrTooManyRows || !strings.Contains(err.Error(), "answers") || !strings.Contains(err.Error(), "CSV") {
+		t.Fatalf("got %v", err)
+	}
+	if out.Len() != 0 {
+		t.Error("a refused export wrote something")
+	}
+	if _, err := Export(context.Background(), db, &out, Options{Format: FormatCSV, Operator: coord}); err != nil {
+		t.Errorf("CSV has no such limit: %v", err)
+	}
+}

@@ -41,9 +41,11 @@ func baseOf(s *Sync) string {
 func (d *Document) records() []record {
 	var out []record
 	add := func(entity, uid string, s *Sync, label string, i int, v any) {
-		h, b := hashOf(v)
+		h, _ := hashOf(v)
+		// The record's JSON is made again when a conflict needs it: holding
+		// every record's bytes would double a big merge's memory.
 		out = append(out, record{entity: entity, uid: uid, hash: h, base: baseOf(s), label: label,
-			json: func() []byte { return b }, index: i})
+			json: func() []byte { _, b := hashOf(v); return b }, index: i})
 	}
 	codes := map[string]string{} // person uid → case code
 	caseCode := map[string]string{}

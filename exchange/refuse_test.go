@@ -105,9 +105,8 @@ func resign(t testing.TB, good []byte) []byte {
 		t.Fatal(err)
 	}
 	doc.Persons[0].Telefono = "000"
-	data, _ := json.Marshal(doc)
 	var out bytes.Buffer
-	if err := writeBundle(&out, doc, data, stranger); err != nil {
+	if err := writeBundle(&out, doc, stranger); err != nil {
 		t.Fatal(err)
 	}
 	return out.Bytes()
@@ -124,9 +123,8 @@ func TestImportRefusesPseudonymised(t *testing.T) {
 	var doc Document
 	json.Unmarshal(data, &doc)
 	(&pseudonymiser{key: k.pseudonym}).pseudonymise(&doc)
-	data, _ = json.Marshal(&doc)
 	var out bytes.Buffer
-	writeBundle(&out, &doc, data, k.signing)
+	writeBundle(&out, &doc, k.signing)
 	_, err = Import(context.Background(), desk(t, "PUB"), out.Bytes(), ImportOptions{})
 	var be *BundleError
 	if !errors.As(err, &be) || be.Code != BundlePseudonym || !strings.Contains(err.Error(), "pseudonymised") {

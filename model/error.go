@@ -10,6 +10,7 @@ import (
 const (
 	ErrRequired          = "required"           // a required field is empty
 	ErrTooLong           = "too_long"           // a text is longer than allowed
+	ErrTooManyRows       = "too_many_rows"      // a table longer than a spreadsheet's sheet
 	ErrInvalid           = "invalid"            // a value outside its list or format
 	ErrFutureDate        = "future_date"        // a date after today
 	ErrDateInvalid       = "date_invalid"       // a date that does not exist
