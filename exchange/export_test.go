@@ -257,3 +257,24 @@ func TestXLSXTooLongIsRefused(t *testing.T) {
 		t.Errorf("CSV has no such limit: %v", err)
 	}
 }
+
+// The import log names the file by the SHA-256 the sender's export log
+// gives it, encrypted or not: a coordinator can match the two.
+func TestImportLogMatchesExportLog(t *testing.T) {
+	ctx := context.Background()
+	a, coord := seeded(t, "PUA", 2)
+	b := desk(t, "PUB")
+	key, err := DeskRecipient(ctx, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundle, res := export(t, a, Options{Format: FormatBundle, Operator: coord, Recipient: key})
+	in, err := Import(ctx, b, bundle, ImportOptions{})
+	if err != nil {
+		t.Fatalf("a bundle encrypted for this desk: %v", err)
+	}
+	log, err := b.Imports(ctx)
+	if err != nil || len(log) != 1 || log[0].ID != in.ImportID || log[0].BundleSHA != res.SHA256 {
+		t.Fatalf("import log %+v (%v), export SHA %s", log, err, res.SHA256)
+	}
+}

@@ -44,6 +44,7 @@ func Import(ctx context.Context, db *store.DB, data []byte, opt ImportOptions) (
 	if err != nil {
 		return nil, err
 	}
+	received := sha256.Sum256(data) // of the file as it came, as the sender's export log has it
 	if data, err = decrypt(data, opt.Identity, k); err != nil {
 		return nil, err
 	}
@@ -54,9 +55,8 @@ func Import(ctx context.Context, db *store.DB, data []byte, opt ImportOptions) (
 	if man.Desk.ID == k.deskUID {
 		return nil, refuse(BundleOwnDesk, "this bundle was made by this very desk")
 	}
-	sum := sha256.Sum256(data)
 	for attempt := 0; ; attempt++ {
-		res, err := merge(ctx, db, man, doc, hex.EncodeToString(sum[:]), opt)
+		res, err := merge(ctx, db, man, doc, hex.EncodeToString(received[:]), opt)
 		if errors.Is(err, store.ErrChangedMeanwhile) && attempt < 3 {
 			continue
 		}

@@ -167,3 +167,24 @@ func (d *DB) ResolveConflict(ctx context.Context, id int64, resolution string, b
 		return d.audit(ctx, tx, by, model.ActionResolve, c.Entity, m.ids[c.Entity][c.UID], c.Label+": "+resolution)
 	})
 }
+
+// Imports lists the import log, newest first.
+func (d *DB) Imports(ctx context.Context) ([]ImportEntry, error) {
+	var out []ImportEntry
+	rows, err := d.db.QueryContext(ctx, `SELECT id, at, coalesce(operator_id, 0), desk_uid, desk_name, bundle_sha,
+		counts, file_name FROM imports ORDER BY id DESC`)
+	err = eachRow(rows, err, func(s scanner) error {
+		var e ImportEntry
+		var at, counts string
+		if err := s.Scan(&e.ID, &at, &e.OperatorID, &e.DeskUID, &e.DeskName, &e.BundleSHA, &counts, &e.FileName); err != nil {
+			return err
+		}
+		e.At = parseTime(at)
+		if err := json.Unmarshal([]byte(counts), &e.Counts); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
