@@ -32,6 +32,7 @@ type exchangeView struct {
 	progress            *widget.ProgressBar
 	exportStatus        *widget.Label
 	log                 *fyne.Container
+	importLog           *fyne.Container
 	recipient, label    string // from the settings
 	updating            bool
 	exporting           bool // the Export button stays off until it is done
@@ -54,7 +55,7 @@ var formatKeys = map[string]string{exchange.FormatBundle: "exchange.format_bundl
 
 func newExchangeView(u *App) *exchangeView {
 	v := &exchangeView{u: u, encrypt: widget.NewCheck("", nil), progress: widget.NewProgressBar(),
-		log: container.NewVBox()}
+		log: container.NewVBox(), importLog: container.NewVBox()}
 	v.db, _ = u.db.(*store.DB)
 	v.encrypt.OnChanged = func(bool) { v.update() }
 	var formatLabels []string
@@ -123,8 +124,10 @@ func (v *exchangeView) build() fyne.CanvasObject {
 	export := container.NewVBox(
 		widget.NewCard("", u.t("exchange.export_title"), container.NewVBox(form, widget.NewSeparator(), run)),
 		widget.NewCard("", u.t("exchange.log_title"), v.log))
-	imp := widget.NewCard("", u.t("exchange.import_title"), container.NewVBox(wrappedText(u.t("exchange.import_intro")),
-		container.NewHBox(v.importBtn), v.importStatus, v.importDetail))
+	imp := container.NewVBox(
+		widget.NewCard("", u.t("exchange.import_title"), container.NewVBox(wrappedText(u.t("exchange.import_intro")),
+			container.NewHBox(v.importBtn), v.importStatus, v.importDetail)),
+		widget.NewCard("", u.t("exchange.import_log_title"), v.importLog))
 	scroll := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewVScroll(container.NewPadded(o)) }
 	v.conf = container.NewTabItemWithIcon(u.t("exchange.tab_conflicts"), theme.WarningIcon(), v.conflicts.build())
 	v.tabs = container.NewAppTabs(
@@ -146,6 +149,7 @@ func wrappedText(s string) *widget.Label {
 func (v *exchangeView) load() {
 	var recipient, label string
 	var log []store.ExportEntry
+	var imports []store.ImportEntry
 	v.u.background(func() (err error) {
 		ctx := context.Background()
 		if recipient, err = v.db.Setting(ctx, exchange.SettingRecipient); err != nil {
@@ -154,7 +158,10 @@ func (v *exchangeView) load() {
 		if label, err = v.db.Setting(ctx, exchange.SettingRecipientLabel); err != nil {
 			return err
 		}
-		log, err = v.db.Exports(ctx)
+		if log, err = v.db.Exports(ctx); err != nil {
+			return err
+		}
+		imports, err = v.db.Imports(ctx)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -163,6 +170,7 @@ func (v *exchangeView) load() {
 		}
 		v.recipient, v.label = strings.TrimSpace(recipient), strings.TrimSpace(label)
 		v.showLog(log)
+		v.showImports(imports)
 		v.update()
 		if v.recipient != "" {
 			v.encrypt.SetChecked(true) // encrypted unless the operator says otherwise

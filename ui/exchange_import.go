@@ -5,13 +5,17 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/exchange"
+	"sportello/store"
 )
 
 // The import of another desk's bundle, and what a refusal says.
@@ -92,6 +96,43 @@ func (v *exchangeView) onImportFrom(path string) {
 				say(v.importDetail, u.t("exchange.imported_conflicts"))
 			}
 			v.conflicts.reload()
+			v.reloadImports()
 		}
 	})
+}
+
+// reloadImports reads the import log again.
+func (v *exchangeView) reloadImports() {
+	var log []store.ImportEntry
+	v.u.background(func() (err error) {
+		log, err = v.db.Imports(context.Background())
+		return err
+	}, func(err error) {
+		if err == nil {
+			v.showImports(log)
+		}
+	})
+}
+
+// showImports lists the bundles merged here, newest first: when, from which
+// desk, which file (by the start of its SHA-256, as the sender's log has it),
+// and what came of it.
+func (v *exchangeView) showImports(log []store.ImportEntry) {
+	u := v.u
+	v.importLog.RemoveAll()
+	if len(log) == 0 {
+		v.importLog.Add(widget.NewLabel(u.t("exchange.import_log_empty")))
+	}
+	for _, e := range log {
+		head := widget.NewLabelWithStyle(strings.Join([]string{e.At.Local().Format("2006-01-02 15:04"), e.DeskName,
+			e.FileName, "SHA-256 " + e.BundleSHA[:min(12, len(e.BundleSHA))]}, " · "), fyne.TextAlignLeading,
+			fyne.TextStyle{Bold: true})
+		head.Wrapping = fyne.TextWrapWord
+		c := e.Counts
+		more := wrappedText(u.tr.Tf("exchange.import_log_counts", map[string]any{"Added": c["added"],
+			"Updated": c["updated"], "Unchanged": c["unchanged"], "Kept": c["kept"], "Conflicts": c["conflicts"]}))
+		more.SizeName = theme.SizeNameCaptionText
+		v.importLog.Add(container.NewVBox(head, more))
+	}
+	v.importLog.Refresh()
 }

@@ -188,6 +188,11 @@ func TestImportABundleFromAnotherDesk(t *testing.T) {
 	if _, err := db.PersonByCaseCode(context.Background(), theirs[0].CaseCode); err != nil || !strings.HasPrefix(theirs[0].CaseCode, "PUB") {
 		t.Errorf("the other desk's person %s did not arrive: %v", theirs[0].CaseCode, err)
 	}
+	// The merge is in the import log, under the file's name.
+	v.tabs.SelectIndex(1)
+	if !strings.Contains(texts(u), filepath.Base(path)) || !strings.Contains(texts(u), "Sportello di Aprilia") {
+		t.Errorf("the import log does not show the merge:\n%s", texts(u))
+	}
 }
 
 func TestTruncatedBundleIsRefusedAndChangesNothing(t *testing.T) {
