@@ -53,7 +53,7 @@ func Import(ctx context.Context, db *store.DB, data []byte, opt ImportOptions) (
 		return nil, err
 	}
 	if man.Desk.ID == k.deskUID {
-		return nil, refuse(BundleOwnDesk, "this bundle was made by this very desk")
+		return nil, refuse(BundleOwnDesk, "this bundle was made by this very desk, or by a copy of its database")
 	}
 	for attempt := 0; ; attempt++ {
 		res, err := merge(ctx, db, man, doc, hex.EncodeToString(received[:]), opt)
