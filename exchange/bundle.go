@@ -136,20 +136,17 @@ func readBundle(b []byte) (*Manifest, *Document, error) {
 	if err := verifyManifest(m); err != nil {
 		return nil, nil, err
 	}
-	data, err := readZipFile(files[dataName], maxDataSize)
+	// data.json is decoded as it is read, record by record, and hashed on
+	// the way: a regional-size bundle never sits whole in memory as text.
+	// A changed file is called tampered before anything else is said of it.
+	doc, sum, err := decodeData(files[dataName])
+	if sum != m.DataSHA256 && sum != "" {
+		return nil, nil, refuse(BundleTampered, "its data were changed after the desk signed them")
+	}
 	if err != nil {
 		return nil, nil, err
 	}
-	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != m.DataSHA256 {
-		return nil, nil, refuse(BundleTampered, "its data were changed after the desk signed them")
-	}
-	// Decoded strictly (no field the format does not know), then checked
-	// against the schema record by record.
-	var doc Document
-	if err := strictJSON(data, &doc); err != nil {
-		return nil, nil, refuse(BundleMalformed, "its data cannot be read: %v", err)
-	}
-	if err := ValidateDocument(&doc); err != nil {
+	if err := ValidateDocument(doc); err != nil {
 		return nil, nil, refuse(BundleMalformed, "%v", err)
 	}
 	if doc.Desk != m.Desk {
@@ -158,7 +155,7 @@ func readBundle(b []byte) (*Manifest, *Document, error) {
 	if doc.Mode != ModeFull {
 		return nil, nil, refuse(BundlePseudonym, "a pseudonymised export cannot be merged into a desk")
 	}
-	return &m, &doc, nil
+	return &m, doc, nil
 }
 
 func verifyManifest(m Manifest) error {

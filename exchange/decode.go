@@ -1,0 +1,124 @@
+package exchange
+
+import (
+	"archive/zip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+)
+
+// decodeData reads a bundle's data.json into a document, one record at a
+// time, refusing fields the format does not know, and gives the SHA-256 of
+// the whole file: read to its end even when the decoding fails, so that a
+// changed file can be called tampered rather than malformed. sum is "" when
+// the file could not be read to its end.
+func decodeData(f *zip.File) (doc *Document, sum string, err error) {
+	if f.UncompressedSize64 > maxDataSize {
+		return nil, "", refuse(BundleNotBundle, "%s is too large", f.Name)
+	}
+	r, err := f.Open()
+	if err != nil {
+		return nil, "", refuse(BundleTruncated, "%s cannot be opened (%v)", f.Name, err)
+	}
+	defer r.Close()
+	h := sha256.New()
+	in := io.TeeReader(io.LimitReader(r, maxDataSize+1), h)
+	doc, decodeErr := decodeDocument(in)
+	if _, err := io.Copy(io.Discard, in); err != nil {
+		return nil, "", refuse(BundleTruncated, "%s is damaged (%v)", f.Name, err)
+	}
+	sum = hex.EncodeToString(h.Sum(nil))
+	if decodeErr != nil {
+		var be *BundleError
+		if errors.As(decodeErr, &be) {
+			return nil, sum, decodeErr
+		}
+		return nil, sum, refuse(BundleMalformed, "its data cannot be read: %v", decodeErr)
+	}
+	return doc, sum, nil
+}
+
+// decodeDocument decodes a document's JSON from r: the envelope's fields
+// whole, the lists item by item.
+func decodeDocument(r io.Reader) (*Document, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	doc := &Document{}
+	v := reflect.ValueOf(doc).Elem()
+	fields := map[string]reflect.Value{}
+	for i := range v.NumField() {
+		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		fields[name] = v.Field(i)
+	}
+	if err := expectDelim(dec, '{'); err != nil {
+		return nil, err
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, _ := tok.(string)
+		field, ok := fields[key]
+		if !ok {
+			return nil, fmt.Errorf("json: unknown field %q", key)
+		}
+		if field.Kind() != reflect.Slice {
+			if err := dec.Decode(field.Addr().Interface()); err != nil {
+				return nil, fmt.Errorf("%s: %w", key, err)
+			}
+			continue
+		}
+		if err := decodeList(dec, key, field); err != nil {
+			return nil, err
+		}
+	}
+	if err := expectDelim(dec, '}'); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("unexpected data after the document")
+	}
+	return doc, nil
+}
+
+// decodeList reads a list (or null) item by item into field.
+func decodeList(dec *json.Decoder, key string, field reflect.Value) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if tok == nil { // null: the schema names it missing
+		field.Set(reflect.Zero(field.Type()))
+		return nil
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		return fmt.Errorf("%s: a list was expected", key)
+	}
+	list := reflect.MakeSlice(field.Type(), 0, 0)
+	for i := 0; dec.More(); i++ {
+		item := reflect.New(field.Type().Elem())
+		if err := dec.Decode(item.Interface()); err != nil {
+			return fmt.Errorf("%s[%d]: %w", key, i, err)
+		}
+		list = reflect.Append(list, item.Elem())
+	}
+	field.Set(list)
+	return expectDelim(dec, ']')
+}
+
+func expectDelim(dec *json.Decoder, want json.Delim) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != want {
+		return fmt.Errorf("%q was expected", string(want))
+	}
+	return nil
+}
