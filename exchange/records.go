@@ -37,64 +37,49 @@ func baseOf(s *Sync) string {
 }
 
 // records lists a document's records in merge order, with their hashes.
-// labels names the person of a case, for conflicts an operator can read.
+// Labels name the person's case code, for conflicts an operator can read.
 func (d *Document) records() []record {
 	var out []record
-	add := func(entity, uid string, s *Sync, label string, i int, v any) {
-		h, _ := hashOf(v)
+	codes := map[string]string{}    // person → case code
+	caseCode := map[string]string{} // case → its person's case code
+	collect(&out, "operator", d.Operators, func(r *Operator) (string, string, **Sync) { return r.ID, r.Username, &r.Sync })
+	collect(&out, "service", d.Services, func(r *Service) (string, string, **Sync) { return r.ID, r.Name, &r.Sync })
+	collect(&out, "person", d.Persons, func(r *Person) (string, string, **Sync) {
+		codes[r.ID] = r.CaseCode
+		return r.ID, r.CaseCode, &r.Sync
+	})
+	collect(&out, "case", d.Cases, func(r *Case) (string, string, **Sync) {
+		caseCode[r.ID] = codes[r.PersonID]
+		return r.ID, codes[r.PersonID], &r.Sync
+	})
+	collect(&out, "interview", d.Interviews, func(r *Interview) (string, string, **Sync) {
+		return r.ID, caseCode[r.CaseID] + " " + r.Date, &r.Sync
+	})
+	collect(&out, "plan", d.Plans, func(r *Plan) (string, string, **Sync) { return r.ID, caseCode[r.CaseID], &r.Sync })
+	collect(&out, "consent", d.Consents, func(r *Consent) (string, string, **Sync) {
+		return r.ID, codes[r.PersonID] + " " + r.Purpose, &r.Sync
+	})
+	collect(&out, "referral", d.Referrals, func(r *Referral) (string, string, **Sync) {
+		return r.ID, caseCode[r.CaseID] + " " + r.Code, &r.Sync
+	})
+	collect(&out, "activity", d.Activities, func(r *Activity) (string, string, **Sync) {
+		return r.ID, r.Date + " " + r.Kind, &r.Sync
+	})
+	return out
+}
+
+// collect adds a list's records: each hashed without its sync data, which
+// is kept apart as the record's base.
+func collect[T any](out *[]record, entity string, list []T, key func(*T) (uid, label string, sync **Sync)) {
+	for i := range list {
+		r := list[i] // a copy: the document keeps its sync data
+		uid, label, sync := key(&r)
+		base := baseOf(*sync)
+		*sync = nil
+		h, _ := hashOf(r)
 		// The record's JSON is made again when a conflict needs it: holding
 		// every record's bytes would double a big merge's memory.
-		out = append(out, record{entity: entity, uid: uid, hash: h, base: baseOf(s), label: label,
-			json: func() []byte { _, b := hashOf(v); return b }, index: i})
+		*out = append(*out, record{entity: entity, uid: uid, hash: h, base: base, label: label,
+			json: func() []byte { _, b := hashOf(r); return b }, index: i})
 	}
-	codes := map[string]string{} // person uid → case code
-	caseCode := map[string]string{}
-	for i, r := range d.Operators {
-		s := r.Sync
-		r.Sync = nil
-		add("operator", r.ID, s, r.Username, i, r)
-	}
-	for i, r := range d.Services {
-		s := r.Sync
-		r.Sync = nil
-		add("service", r.ID, s, r.Name, i, r)
-	}
-	for i, r := range d.Persons {
-		s := r.Sync
-		r.Sync = nil
-		codes[r.ID] = r.CaseCode
-		add("person", r.ID, s, r.CaseCode, i, r)
-	}
-	for i, r := range d.Cases {
-		s := r.Sync
-		r.Sync = nil
-		caseCode[r.ID] = codes[r.PersonID]
-		add("case", r.ID, s, codes[r.PersonID], i, r)
-	}
-	for i, r := range d.Interviews {
-		s := r.Sync
-		r.Sync = nil
-		add("interview", r.ID, s, caseCode[r.CaseID]+" "+r.Date, i, r)
-	}
-	for i, r := range d.Plans {
-		s := r.Sync
-		r.Sync = nil
-		add("plan", r.ID, s, caseCode[r.CaseID], i, r)
-	}
-	for i, r := range d.Consents {
-		s := r.Sync
-		r.Sync = nil
-		add("consent", r.ID, s, codes[r.PersonID]+" "+r.Purpose, i, r)
-	}
-	for i, r := range d.Referrals {
-		s := r.Sync
-		r.Sync = nil
-		add("referral", r.ID, s, caseCode[r.CaseID]+" "+r.Code, i, r)
-	}
-	for i, r := range d.Activities {
-		s := r.Sync
-		r.Sync = nil
-		add("activity", r.ID, s, r.Date+" "+r.Kind, i, r)
-	}
-	return out
 }

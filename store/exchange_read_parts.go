@@ -119,18 +119,13 @@ func readPlans(ctx context.Context, q querier, s *Snapshot, where string, args [
 	if err != nil {
 		return err
 	}
-	rows, err = q.QueryContext(ctx, `SELECT a.goal_id, a.id, a.what, coalesce(a.operator_id, 0), coalesce(a.service_id, 0),
-		a.due, a.status, a.outcome FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id
+	rows, err = q.QueryContext(ctx, "SELECT "+actionColumns+` FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id
 		WHERE g.plan_id`+sub+" ORDER BY a.goal_id, a.position", args...)
 	err = eachRow(rows, err, func(sc scanner) error {
-		var goalID int64
-		var a model.Action
-		var due, status string
-		if err := sc.Scan(&goalID, &a.ID, &a.What, &a.OperatorID, &a.ServiceID, &due, &status, &a.Outcome); err != nil {
+		goalID, a, err := scanAction(sc)
+		if err != nil {
 			return err
 		}
-		a.Due, _ = model.ParsePartialDate(due)
-		a.Status = model.ActionStatus(status)
 		where := goalAt[goalID]
 		g := &plans[where[0]].Goals[where[1]]
 		g.Actions = append(g.Actions, a)
@@ -139,16 +134,13 @@ func readPlans(ctx context.Context, q querier, s *Snapshot, where string, args [
 	if err != nil {
 		return err
 	}
-	rows, err = q.QueryContext(ctx, `SELECT plan_id, id, purpose, planned_cents, spent_cents, note FROM plan_budget
-		WHERE plan_id`+sub+" ORDER BY plan_id, position", args...)
+	rows, err = q.QueryContext(ctx, "SELECT "+budgetColumns+" FROM plan_budget WHERE plan_id"+sub+
+		" ORDER BY plan_id, position", args...)
 	err = eachRow(rows, err, func(sc scanner) error {
-		var planID int64
-		var b model.BudgetLine
-		var purpose string
-		if err := sc.Scan(&planID, &b.ID, &purpose, &b.PlannedCents, &b.SpentCents, &b.Note); err != nil {
+		planID, b, err := scanBudget(sc)
+		if err != nil {
 			return err
 		}
-		b.Purpose = model.BudgetPurpose(purpose)
 		p := &plans[at[planID]]
 		p.Budget = append(p.Budget, b)
 		return nil

@@ -65,12 +65,7 @@ func (m *Merger) PutPerson(p *model.Person) error {
 		}
 	}
 	m.seq--
-	args := append([]any{p.UID, p.CaseCode, 0, m.seq}, vals...)
-	res, err := m.exec(`INSERT INTO persons (uid, case_code, code_year, code_seq, family_name, given_names,
-		own_script_name, aliases, sex, birth_date, birth_year, birth_country, citizenships, languages,
-		preferred_language, phone, domicile, domicile_informal, fiscal_code, permit_type, permit_number,
-		permit_expiry, permit_status, vulnerabilities, channel, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+	res, err := m.exec(insertPerson, insertPersonArgs(p, 0, m.seq)...)
 	if err != nil {
 		return err
 	}

@@ -39,15 +39,8 @@ func (d *DB) CreatePerson(ctx context.Context, p *model.Person, operatorID int64
 		}
 		p.CaseCode = fmt.Sprintf("%s-%04d-%06d", prefix, year, seq)
 		p.CreatedAt, p.UpdatedAt = now.UTC(), now.UTC()
-		args := append([]any{p.CaseCode, year, seq}, personValues(p)...)
-		args = append(args, formatTime(p.CreatedAt), formatTime(p.UpdatedAt))
 		p.UID = newUID()
-		args = append([]any{p.UID}, args...)
-		res, err := tx.ExecContext(ctx, `INSERT INTO persons (uid, case_code, code_year, code_seq, family_name, given_names,
-			own_script_name, aliases, sex, birth_date, birth_year, birth_country, citizenships, languages,
-			preferred_language, phone, domicile, domicile_informal, fiscal_code, permit_type, permit_number,
-			permit_expiry, permit_status, vulnerabilities, channel, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+		res, err := tx.ExecContext(ctx, insertPerson, insertPersonArgs(p, year, int64(seq))...)
 		if err != nil {
 			return err
 		}
@@ -84,6 +77,20 @@ func (d *DB) UpdatePerson(ctx context.Context, p *model.Person, operatorID int64
 		}
 		return d.audit(ctx, tx, operatorID, model.ActionUpdate, "person", p.ID, p.CaseCode)
 	})
+}
+
+// insertPerson adds a person with its numbering slot (code_year, code_seq):
+// this desk's own numbering, or a slot of its own for a person from another
+// desk (year 0, negative sequence).
+const insertPerson = `INSERT INTO persons (uid, case_code, code_year, code_seq, family_name, given_names,
+	own_script_name, aliases, sex, birth_date, birth_year, birth_country, citizenships, languages,
+	preferred_language, phone, domicile, domicile_informal, fiscal_code, permit_type, permit_number,
+	permit_expiry, permit_status, vulnerabilities, channel, created_at, updated_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func insertPersonArgs(p *model.Person, year int, seq int64) []any {
+	args := append([]any{p.UID, p.CaseCode, year, seq}, personValues(p)...)
+	return append(args, formatTime(p.CreatedAt), formatTime(p.UpdatedAt))
 }
 
 // personValues lists the editable columns in the order both statements use.

@@ -76,18 +76,13 @@ func readPlanParts(ctx context.Context, q querier, p *model.Plan) error {
 	if err != nil {
 		return err
 	}
-	rows, err = q.QueryContext(ctx, `SELECT a.goal_id, a.id, a.what, coalesce(a.operator_id, 0), coalesce(a.service_id, 0),
-		a.due, a.status, a.outcome FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id
+	rows, err = q.QueryContext(ctx, "SELECT "+actionColumns+` FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id
 		WHERE g.plan_id = ? ORDER BY g.position, a.position`, p.ID)
 	err = eachRow(rows, err, func(s scanner) error {
-		var goalID int64
-		var a model.Action
-		var due, status string
-		if err := s.Scan(&goalID, &a.ID, &a.What, &a.OperatorID, &a.ServiceID, &due, &status, &a.Outcome); err != nil {
+		goalID, a, err := scanAction(s)
+		if err != nil {
 			return err
 		}
-		a.Due, _ = model.ParsePartialDate(due)
-		a.Status = model.ActionStatus(status)
 		g := &p.Goals[goalAt[goalID]]
 		g.Actions = append(g.Actions, a)
 		return nil
@@ -95,18 +90,42 @@ func readPlanParts(ctx context.Context, q querier, p *model.Plan) error {
 	if err != nil {
 		return err
 	}
-	rows, err = q.QueryContext(ctx, `SELECT id, purpose, planned_cents, spent_cents, note FROM plan_budget
-		WHERE plan_id = ? ORDER BY position`, p.ID)
+	rows, err = q.QueryContext(ctx, "SELECT "+budgetColumns+" FROM plan_budget WHERE plan_id = ? ORDER BY position", p.ID)
 	return eachRow(rows, err, func(s scanner) error {
-		var b model.BudgetLine
-		var purpose string
-		if err := s.Scan(&b.ID, &purpose, &b.PlannedCents, &b.SpentCents, &b.Note); err != nil {
-			return err
+		_, b, err := scanBudget(s)
+		if err == nil {
+			p.Budget = append(p.Budget, b)
 		}
-		b.Purpose = model.BudgetPurpose(purpose)
-		p.Budget = append(p.Budget, b)
-		return nil
+		return err
 	})
+}
+
+// actionColumns and budgetColumns are what scanAction and scanBudget read.
+const (
+	actionColumns = `a.goal_id, a.id, a.what, coalesce(a.operator_id, 0), coalesce(a.service_id, 0), a.due, a.status,
+		a.outcome`
+	budgetColumns = "plan_id, id, purpose, planned_cents, spent_cents, note"
+)
+
+// scanAction reads a plan action with the goal it belongs to.
+func scanAction(s scanner) (goalID int64, a model.Action, err error) {
+	var due, status string
+	if err = s.Scan(&goalID, &a.ID, &a.What, &a.OperatorID, &a.ServiceID, &due, &status, &a.Outcome); err != nil {
+		return 0, a, err
+	}
+	a.Due, _ = model.ParsePartialDate(due)
+	a.Status = model.ActionStatus(status)
+	return goalID, a, nil
+}
+
+// scanBudget reads a budget line with the plan it belongs to.
+func scanBudget(s scanner) (planID int64, b model.BudgetLine, err error) {
+	var purpose string
+	if err = s.Scan(&planID, &b.ID, &purpose, &b.PlannedCents, &b.SpentCents, &b.Note); err != nil {
+		return 0, b, err
+	}
+	b.Purpose = model.BudgetPurpose(purpose)
+	return planID, b, nil
 }
 
 func formatReviews(reviews []model.PartialDate) string {

@@ -58,12 +58,9 @@ func (c *cli) export(args []string) int {
 	}
 	return c.withDB(*db, func(d *store.DB) int {
 		ctx := context.Background()
-		if *user != "" {
-			op, ok := c.login(ctx, d, *user)
-			if !ok {
-				return 1
-			}
-			opt.Operator = op
+		var ok bool
+		if opt.Operator, ok = c.login(ctx, d, *user); !ok {
+			return 1
 		}
 		if opt.Recipient == "" && opt.Incremental {
 			opt.Recipient, _ = d.Setting(ctx, exchange.SettingRecipient)
@@ -96,8 +93,13 @@ func (c *cli) export(args []string) int {
 	})
 }
 
-// login checks a coordinator's password for a full export.
+// login checks a coordinator's password, when --user names one: a full
+// export needs it, and an import records who made it. No user, no
+// operator, and ok.
 func (c *cli) login(ctx context.Context, d *store.DB, user string) (*model.Operator, bool) {
+	if user == "" {
+		return nil, true
+	}
 	password, err := readPassword()
 	if err == nil {
 		var op *model.Operator
@@ -137,12 +139,9 @@ func (c *cli) importBundle(args []string) int {
 	}
 	return c.withDB(*db, func(d *store.DB) int {
 		ctx := context.Background()
-		if *user != "" {
-			op, ok := c.login(ctx, d, *user)
-			if !ok {
-				return 1
-			}
-			opt.Operator = op
+		var ok bool
+		if opt.Operator, ok = c.login(ctx, d, *user); !ok {
+			return 1
 		}
 		res, err := exchange.Import(ctx, d, data, opt)
 		var be *exchange.BundleError
