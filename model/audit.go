@@ -16,6 +16,10 @@ const (
 	ActionExport      = "export"
 	ActionImport      = "import"
 	ActionResolve     = "resolve" // a conflict between desks settled
+	ActionRestore     = "restore" // the database replaced by a backup
+	ActionRekey       = "rekey"   // a new data key, the store re-encrypted
+	ActionSeal        = "seal"    // a plain database of an earlier version encrypted
+	ActionCommand     = "command" // a command-line command that read or wrote personal data
 )
 
 // AuditEvent records who did what to which record, and when. Events are

@@ -40,7 +40,7 @@ func fill(b *testing.B, d *DB, n int) {
 // BenchmarkSearch100k measures one search-as-you-type query (a page of 50
 // and the count) over 100,000 persons. Aim: under 20 ms per query.
 func BenchmarkSearch100k(b *testing.B) {
-	d, err := Open(filepath.Join(b.TempDir(), "bench.db"), Options{})
+	d, _, err := Create(filepath.Join(b.TempDir(), "bench.db"), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

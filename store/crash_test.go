@@ -31,7 +31,7 @@ func TestCrashChild(t *testing.T) {
 		t.Skip("helper process: runs only when TestKilledMidInterview starts it")
 	}
 	ctx := context.Background()
-	d, err := Open(path, Options{BusyTimeout: 5 * time.Second})
+	d, err := UnlockRecovery(path, Options{BusyTimeout: 5 * time.Second}, os.Getenv(crashEnv+"_KEY"))
 	if err != nil {
 		fmt.Println("open failed:", err)
 		os.Exit(3)
@@ -80,7 +80,8 @@ func TestKilledMidInterview(t *testing.T) {
 	acked := map[string]string{}
 	for round := 0; round < 12; round++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), crashEnv+"="+path)
+		recovery, _ := recoveryKeys.Load(path)
+		cmd.Env = append(os.Environ(), crashEnv+"="+path, crashEnv+"_KEY="+recovery.(string))
 		stdout, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)
@@ -127,7 +128,7 @@ func TestKilledMidInterview(t *testing.T) {
 		}
 		cmd.Wait()
 
-		check, err := Open(path, Options{BusyTimeout: 5 * time.Second})
+		check, err := openTestErr(path)
 		if err != nil {
 			t.Fatalf("round %d: the database does not open after the kill: %v", round, err)
 		}

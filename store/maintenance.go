@@ -3,61 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
-	"sportello/model"
 )
-
-// Backup writes a consistent copy of the live database to out, while the
-// program keeps running. The copy is written beside out and renamed into
-// place only once it is complete and checked, so out is never half written.
-// An existing out is not overwritten.
-func (d *DB) Backup(ctx context.Context, out string, by int64) error {
-	if _, err := os.Stat(out); err == nil {
-		return fmt.Errorf("%s already exists", out)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".sportello-backup-*")
-	if err != nil {
-		return err
-	}
-	tmpName := tmp.Name()
-	tmp.Close()
-	os.Remove(tmpName) // VACUUM INTO wants a file that does not exist
-	defer os.Remove(tmpName)
-	if _, err := d.db.ExecContext(ctx, "VACUUM INTO ?", tmpName); err != nil {
-		return err
-	}
-	if err := checkFile(ctx, tmpName); err != nil {
-		return fmt.Errorf("the backup copy failed its check: %w", err)
-	}
-	if err := os.Rename(tmpName, out); err != nil {
-		return err
-	}
-	return d.update(ctx, func(tx *sql.Tx) error {
-		return d.audit(ctx, tx, by, model.ActionBackup, "database", 0, out)
-	})
-}
-
-// checkFile runs an integrity check on another database file, read-only.
-func checkFile(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	var res string
-	if err := db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
-		return err
-	}
-	if res != "ok" {
-		return errors.New(res)
-	}
-	return nil
-}
 
 // TableCount is one line of the check report.
 type TableCount struct {

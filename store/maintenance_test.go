@@ -25,7 +25,13 @@ func TestBackupIsACompleteCopy(t *testing.T) {
 	if err := d.Backup(ctx, out, 0); err == nil {
 		t.Error("a second backup overwrote the first")
 	}
-	copyDB, err := Open(out, Options{BusyTimeout: 100 * time.Millisecond})
+	for _, p := range []string{out, KeyPath(out)} {
+		if st, err := os.Stat(p); err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v, %v; want 0600", p, st.Mode().Perm(), err)
+		}
+	}
+	recovery, _ := recoveryKeys.Load(d.Path())
+	copyDB, err := UnlockRecovery(out, Options{BusyTimeout: 100 * time.Millisecond, KDF: testKDF}, recovery.(string))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +42,9 @@ func TestBackupIsACompleteCopy(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	for _, e := range entries {
-		if e.Name() != "copy.db" && e.Name() != "copy.db-wal" && e.Name() != "copy.db-shm" {
+		switch e.Name() {
+		case "copy.db", "copy.db-wal", "copy.db-shm", "copy.db.keys", "copy.db.lock":
+		default:
 			t.Errorf("left %s behind", e.Name())
 		}
 	}
@@ -57,7 +65,7 @@ func TestCheck(t *testing.T) {
 		got[c.Table] = c.Rows
 	}
 	want := map[string]int{"persons": 1, "cases": 1, "audit_events": 2, "operators": 0, "interviews": 0,
-		"answers": 0, "settings": 0, "case_team": 0, "screenings": 0, "services": 1, "plans": 0, "plan_goals": 0,
+		"answers": 0, "settings": 1, "case_team": 0, "screenings": 0, "services": 1, "plans": 0, "plan_goals": 0,
 		"plan_actions": 0, "plan_budget": 0, "consents": 0, "referrals": 0,
 		"activities": 0, "changes": 3, "conflicts": 0, "desks": 0, "exports": 0, "imports": 0, "sync_base": 0,
 		"merge_quiet": 0}

@@ -52,7 +52,10 @@ func (d *DB) CreateOperator(ctx context.Context, o *model.Operator, password str
 		if actor == 0 {
 			actor = o.ID
 		}
-		return d.audit(ctx, tx, actor, model.ActionCreate, "operator", o.ID, o.Username)
+		if err := d.audit(ctx, tx, actor, model.ActionCreate, "operator", o.ID, o.Username); err != nil {
+			return err
+		}
+		return d.sealSlot(o.Username, password)
 	})
 }
 

@@ -12,9 +12,9 @@ import (
 // KDFParams are the argon2id costs for new password hashes. Each hash keeps
 // its own parameters, so raising them later does not lock anyone out.
 type KDFParams struct {
-	Time    uint32
-	MemKiB  uint32
-	Threads uint8
+	Time    uint32 `json:"t"`
+	MemKiB  uint32 `json:"m"`
+	Threads uint8  `json:"p"`
 }
 
 // DefaultKDF follows RFC 9106's second recommended option (64 MiB, 3 passes).

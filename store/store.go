@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -14,48 +15,82 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the SQLite driver, built with -tags sqlite_fts5
+	"github.com/ncruces/go-sqlite3"
+	"github.com/ncruces/go-sqlite3/driver"
+	"github.com/ncruces/go-sqlite3/ext/fts5"
+	_ "github.com/ncruces/go-sqlite3/vfs/adiantum" // the encrypting VFS
 )
 
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// sqliteMagic starts every SQLite database file.
+// sqliteMagic starts every plain (unencrypted) SQLite database file.
 var sqliteMagic = []byte("SQLite format 3\x00")
+
+// tempPrefix names the temporary files Sportello writes beside a database
+// or a backup; any left by a crash is removed at the next start.
+const tempPrefix = ".sportello-tmp-"
+
+// settingDesk is the sealed store's ID, kept inside it: the key file beside
+// it must carry the same.
+const settingStoreDesk = "store.desk"
 
 // DB is an open Sportello database.
 type DB struct {
 	db   *sql.DB
 	path string
+	lock *instanceLock // nil for a shared opening
+
+	key   []byte     // the data key, to wrap new key slots
+	desk  string     // the key file's desk ID
+	demo  bool       // a demo desk
+	keyMu sync.Mutex // one change of the key file at a time
 
 	// Now gives the time stamped on records; tests replace it.
 	Now func() time.Time
-	// KDF sets the cost of new password hashes; tests lower it.
+	// KDF sets the cost of new password hashes and key slots; tests lower it.
 	KDF KDFParams
 }
 
-// Options tune Open.
+// Options tune the opening of a database.
 type Options struct {
 	// BusyTimeout is how long to wait for a lock held by someone else.
 	BusyTimeout time.Duration
+	// KDF is the argon2id cost of new passwords and key slots; zero for
+	// DefaultKDF. Tests lower it.
+	KDF KDFParams
+	// Shared opens a database that a running window may hold (a backup or
+	// a check from the command line): no instance lock, no migration.
+	Shared bool
+	// Demo marks a database made by Create as a demo desk.
+	Demo bool
 }
 
-// Open opens the database at path, creating it (and its folder) when absent,
-// and brings its schema up to date. A file that is damaged, read-only,
-// written by a newer version or held by another instance gives an
-// *OpenError and is left untouched.
-func Open(path string, opt Options) (*DB, error) {
+func (o *Options) defaults() {
+	if o.BusyTimeout == 0 {
+		o.BusyTimeout = 2 * time.Second
+	}
+	if o.KDF == (KDFParams{}) {
+		o.KDF = DefaultKDF
+	}
+}
+
+// open opens the encrypted database at path with its data key (nil for a
+// plain database, only to seal it), creating it when absent, and brings
+// its schema up to date. A file that is damaged, read-only, written by a
+// newer version or held by another instance gives an *OpenError and is
+// left untouched.
+func open(path string, key []byte, desk string, opt Options) (*DB, error) {
+	opt.defaults()
 	if strings.ContainsAny(path, "?#") {
 		return nil, &OpenError{ProblemOther, path, errors.New("the path may not contain ? or #")}
 	}
-	if opt.BusyTimeout == 0 {
-		opt.BusyTimeout = 2 * time.Second
-	}
 	_, statErr := os.Stat(path)
 	absent := errors.Is(statErr, fs.ErrNotExist)
-	existing, err := precheck(path)
+	existing, err := precheck(path, key != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -63,36 +98,118 @@ func Open(path string, opt Options) (*DB, error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, &OpenError{ProblemReadOnly, path, err}
 		}
+		// Made here, so the file is private from its first byte.
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return nil, &OpenError{ProblemReadOnly, path, err}
+		}
+		f.Close()
 	}
-	q := url.Values{}
-	q.Set("_busy_timeout", fmt.Sprint(opt.BusyTimeout.Milliseconds()))
-	q.Set("_foreign_keys", "1")
-	q.Set("_synchronous", "FULL")
-	q.Set("_locking_mode", "EXCLUSIVE")
-	q.Set("_txlock", "immediate")
-	q.Set("_cache_size", "-65536") // 64 MiB of pages: a regional-size desk's indexes stay in memory
-	sqldb, err := sql.Open("sqlite3", path+"?"+q.Encode())
+	var lock *instanceLock
+	if !opt.Shared {
+		if lock, err = lockInstance(path); err != nil {
+			if absent {
+				removeFiles(path)
+			}
+			return nil, err
+		}
+	}
+	sqldb, err := openSQL(path, key, opt)
 	if err != nil {
-		return nil, &OpenError{ProblemOther, path, err}
+		lock.release()
+		return nil, classify(path, err)
 	}
-	// One connection: the exclusive lock belongs to it, and SQLite
-	// serialises writers anyway.
-	sqldb.SetMaxOpenConns(1)
-	sqldb.SetConnMaxLifetime(0)
-	sqldb.SetConnMaxIdleTime(0)
-	d := &DB{db: sqldb, path: path, Now: time.Now, KDF: DefaultKDF}
-	if err := d.prepare(existing); err != nil {
+	d := &DB{db: sqldb, path: path, lock: lock, key: key, desk: desk, Now: time.Now, KDF: opt.KDF}
+	if err := d.prepare(existing, opt.Shared); err != nil {
 		sqldb.Close()
+		lock.release()
 		if absent {
 			removeFiles(path)
 		}
 		return nil, err
 	}
+	if key != nil {
+		if err := d.checkDesk(); err != nil {
+			d.Close()
+			return nil, err
+		}
+	}
+	if !opt.Shared {
+		removeTemps(filepath.Dir(path))
+	}
 	return d, nil
 }
 
-// precheck looks at the file before SQLite touches it.
-func precheck(path string) (existing bool, err error) {
+// openSQL opens one connection to the file through the encrypting VFS (or
+// the plain one when key is nil). The key is given by PRAGMA, never in the
+// file name; FTS5 is registered on the connection.
+func openSQL(path string, key []byte, opt Options) (*sql.DB, error) {
+	q := url.Values{}
+	if key != nil {
+		q.Set("vfs", "adiantum")
+	}
+	q.Set("_txlock", "immediate")
+	hexKey := hex.EncodeToString(key)
+	busy := opt.BusyTimeout.Milliseconds()
+	sqldb, err := driver.Open(fileURI(path)+"?"+q.Encode(), func(c *sqlite3.Conn) error {
+		if key != nil {
+			if err := c.Exec("PRAGMA hexkey='" + hexKey + "'"); err != nil {
+				return err
+			}
+		}
+		if err := c.Exec(fmt.Sprintf(`PRAGMA busy_timeout=%d; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;
+			PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY;
+			PRAGMA cache_size=-65536`, busy)); err != nil { // 64 MiB: a regional-size desk's indexes stay in memory
+			return err
+		}
+		return fts5.Register(c)
+	})
+	if err != nil {
+		return nil, err
+	}
+	// One connection: SQLite serialises writers anyway, and the key lives
+	// only in it.
+	sqldb.SetMaxOpenConns(1)
+	sqldb.SetConnMaxLifetime(0)
+	sqldb.SetConnMaxIdleTime(0)
+	return sqldb, nil
+}
+
+// fileURI is path as an SQLite URI file name.
+func fileURI(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive: file:///C:/...
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// checkDesk makes sure the key file and the database belong together: the
+// database keeps the ID of the key file it was sealed with.
+func (d *DB) checkDesk() error {
+	ctx := context.Background()
+	var got string
+	err := d.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", settingStoreDesk).Scan(&got)
+	if errors.Is(err, sql.ErrNoRows) {
+		_, err = d.db.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES (?, ?)", settingStoreDesk, d.desk)
+		return err
+	}
+	if err != nil {
+		return classify(d.path, err)
+	}
+	if got != d.desk {
+		return &OpenError{ProblemKeyMismatch, d.path, nil}
+	}
+	return nil
+}
+
+// precheck looks at the file before SQLite touches it. An encrypted file
+// reads as noise, so only a plain one can be told by its first bytes.
+func precheck(path string, encrypted bool) (existing bool, err error) {
 	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
@@ -116,8 +233,14 @@ func precheck(path string) (existing bool, err error) {
 	if n == 0 && (err == io.EOF) {
 		return false, nil // an empty file: start a new database in it
 	}
-	if err != nil || !bytes.Equal(head, sqliteMagic) {
+	plain := err == nil && bytes.Equal(head, sqliteMagic)
+	switch {
+	case err != nil:
 		return false, &OpenError{ProblemCorrupt, path, err}
+	case encrypted && plain:
+		return false, &OpenError{ProblemPlaintext, path, nil}
+	case !encrypted && !plain:
+		return false, &OpenError{ProblemCorrupt, path, nil}
 	}
 	if dst, err := os.Stat(filepath.Dir(path)); err == nil && dst.Mode().Perm()&0o200 == 0 {
 		return false, &OpenError{ProblemReadOnly, path, errors.New("the folder is read-only")}
@@ -126,11 +249,15 @@ func precheck(path string) (existing bool, err error) {
 }
 
 // prepare checks version and integrity, then switches to WAL and migrates.
-func (d *DB) prepare(existing bool) error {
+func (d *DB) prepare(existing, shared bool) error {
 	ctx := context.Background()
 	var version int
 	if err := d.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return classify(d.path, err)
+		if code, _ := sqliteCode(err); code != sqlite3.NOTADB || d.key == nil {
+			return classify(d.path, err)
+		}
+		// The first page does not decrypt: the key is not this file's.
+		return &OpenError{ProblemKeyMismatch, d.path, err}
 	}
 	migs, err := migrations()
 	if err != nil {
@@ -138,6 +265,9 @@ func (d *DB) prepare(existing bool) error {
 	}
 	if version > len(migs) {
 		return &OpenError{ProblemTooNew, d.path, fmt.Errorf("schema version %d, this program knows %d", version, len(migs))}
+	}
+	if shared {
+		return nil // a reader beside the window, or a backup being checked: nothing is changed
 	}
 	if existing {
 		var res string
@@ -150,10 +280,6 @@ func (d *DB) prepare(existing bool) error {
 	}
 	var mode string
 	if err := d.db.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
-		return classify(d.path, err)
-	}
-	// Take the exclusive lock now, so a second instance is refused at once.
-	if _, err := d.db.ExecContext(ctx, "BEGIN EXCLUSIVE; COMMIT"); err != nil {
 		return classify(d.path, err)
 	}
 	for i := version; i < len(migs); i++ {
@@ -210,11 +336,23 @@ func (d *DB) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
-// Close closes the database, checkpointing the WAL into the main file.
+// Close closes the database, checkpointing the WAL into the main file, and
+// forgets the data key.
 func (d *DB) Close() error {
-	d.db.ExecContext(context.Background(), "PRAGMA wal_checkpoint(TRUNCATE)")
-	return d.db.Close()
+	if d.lock != nil {
+		d.db.ExecContext(context.Background(), "PRAGMA wal_checkpoint(TRUNCATE)")
+	}
+	err := d.db.Close()
+	d.lock.release()
+	d.lock = nil
+	for i := range d.key {
+		d.key[i] = 0
+	}
+	return err
 }
+
+// IsDemo tells a demo desk, whose data is fictional.
+func (d *DB) IsDemo() bool { return d.demo }
 
 // Path is the database file's path.
 func (d *DB) Path() string { return d.path }
@@ -243,6 +381,18 @@ func removeFiles(path string) {
 	}
 }
 
+// removeTemps removes the temporary files a crash may have left in dir:
+// halves of backups, key files and sealed copies. They are encrypted, but
+// they are copies all the same.
+func removeTemps(dir string) {
+	for _, pattern := range []string{tempPrefix + "*", backupPrefix + "*"} {
+		names, _ := filepath.Glob(filepath.Join(dir, pattern))
+		for _, n := range names {
+			os.Remove(n)
+		}
+	}
+}
+
 func splitLines(s string) []string {
 	if s == "" {
 		return nil
@@ -253,3 +403,5 @@ func splitLines(s string) []string {
 func parseDay(s string) (time.Time, error) {
 	return time.Parse("2006-01-02", s)
 }
+
+func dirOf(path string) string { return filepath.Dir(path) }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,16 +20,35 @@ var fixedNow = time.Date(2026, 3, 14, 10, 30, 0, 0, time.UTC)
 // testKDF keeps password hashing cheap in tests.
 var testKDF = KDFParams{Time: 1, MemKiB: 64, Threads: 1}
 
+// recoveryKeys keeps the recovery key of each test desk, by path, so a
+// test can open it again.
+var recoveryKeys sync.Map
+
+// openTest creates a sealed desk at path, or opens the one a test made
+// there with its recovery key.
 func openTest(t testing.TB, path string) *DB {
 	t.Helper()
-	d, err := Open(path, Options{BusyTimeout: 100 * time.Millisecond})
+	d, err := openTestErr(path)
 	if err != nil {
-		t.Fatalf("Open(%s): %v", path, err)
+		t.Fatalf("open %s: %v", path, err)
 	}
 	d.Now = func() time.Time { return fixedNow }
-	d.KDF = testKDF
 	t.Cleanup(func() { d.Close() })
 	return d
+}
+
+func openTestErr(path string) (*DB, error) {
+	opt := Options{BusyTimeout: 100 * time.Millisecond, KDF: testKDF}
+	if State(path) == DeskAbsent {
+		d, recovery, err := Create(path, opt)
+		if err == nil {
+			recoveryKeys.Store(path, recovery)
+		}
+		return d, err
+	}
+	recovery, _ := recoveryKeys.Load(path)
+	r, _ := recovery.(string)
+	return UnlockRecovery(path, opt, r)
 }
 
 func newTestDB(t testing.TB) *DB {
@@ -80,37 +101,67 @@ func TestOpenRefusesBadFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	keys, _ := os.ReadFile(KeyPath(good))
+	recovery, _ := recoveryKeys.Load(good)
 	damaged := append([]byte(nil), data...)
 	for i := 4096 * 2; i < len(damaged)-4096; i++ {
 		damaged[i] = 0xA5
 	}
-	newer := append([]byte(nil), data...)
-	newer[60+3] = byte(SchemaVersion() + 5) // user_version lives at offset 60, big-endian
+	// A database written by a newer version.
+	newerPath := filepath.Join(dir, "newer.db")
+	nd := openTest(t, newerPath)
+	if _, err := nd.db.Exec(fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion()+5)); err != nil {
+		t.Fatal(err)
+	}
+	nd.Close()
+	other := filepath.Join(dir, "other.db")
+	openTest(t, other).Close()
+	otherKeys, _ := os.ReadFile(KeyPath(other))
+	v, _ := recoveryKeys.Load(other)
+	otherRecovery := v.(string)
 
 	cases := []struct {
 		name string
 		path string
+		keys []byte // the key file written beside it; nil for none
+		rec  string // the recovery key tried; the good desk's when empty
 		want OpenProblem
 	}{
-		{"text file", write("notes.db", []byte("this is not a database, just some notes\n"), 0o600), ProblemCorrupt},
-		{"damaged pages", write("damaged.db", damaged, 0o600), ProblemCorrupt},
-		{"read-only", write("readonly.db", data, 0o400), ProblemReadOnly},
-		{"newer version", write("newer.db", newer, 0o600), ProblemTooNew},
+		{"text file", write("notes.db", []byte("this is not a database, just some notes\n"), 0o600), keys, "", ProblemKeyMismatch},
+		{"no key file", write("nokeys.db", data, 0o600), nil, "", ProblemNoKeyFile},
+		{"another desk's key file", write("swapped.db", data, 0o600), otherKeys, otherRecovery, ProblemKeyMismatch},
+		{"wrong recovery key", write("wrongkey.db", data, 0o600), keys, otherRecovery, ProblemWrongKey},
+		{"damaged pages", write("damaged.db", damaged, 0o600), keys, "", ProblemCorrupt},
+		{"read-only", write("readonly.db", data, 0o400), keys, "", ProblemReadOnly},
+		{"newer version", newerPath, nil, "", ProblemTooNew},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			if c.keys != nil {
+				if err := os.WriteFile(KeyPath(c.path), c.keys, 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r := recovery.(string)
+			if c.rec != "" {
+				r = c.rec
+			}
+			if c.path == newerPath {
+				v, _ := recoveryKeys.Load(newerPath)
+				r = v.(string)
+			}
 			before, _ := os.ReadFile(c.path)
-			_, err := Open(c.path, Options{BusyTimeout: 100 * time.Millisecond})
+			_, err := UnlockRecovery(c.path, Options{BusyTimeout: 100 * time.Millisecond, KDF: testKDF}, r)
 			var oe *OpenError
 			if !errors.As(err, &oe) || oe.Problem != c.want {
-				t.Fatalf("Open = %v, want problem %s", err, c.want)
+				t.Fatalf("UnlockRecovery = %v, want problem %s", err, c.want)
 			}
 			after, _ := os.ReadFile(c.path)
 			if !bytes.Equal(before, after) {
 				t.Fatal("the file was changed")
 			}
 			for _, s := range []string{"-wal", "-shm"} {
-				if _, err := os.Stat(c.path + s); err == nil {
+				if st, err := os.Stat(c.path + s); err == nil && st.Size() > 0 {
 					t.Errorf("left %s beside the file", s)
 				}
 			}
@@ -121,10 +172,10 @@ func TestOpenRefusesBadFiles(t *testing.T) {
 func TestOpenRefusesSecondInstance(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sportello.db")
 	openTest(t, path)
-	_, err := Open(path, Options{BusyTimeout: 50 * time.Millisecond})
+	_, err := openTestErr(path)
 	var oe *OpenError
 	if !errors.As(err, &oe) || oe.Problem != ProblemInUse {
-		t.Fatalf("second Open = %v, want problem in_use", err)
+		t.Fatalf("second open = %v, want problem in_use", err)
 	}
 }
 

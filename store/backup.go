@@ -1,0 +1,165 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"sportello/model"
+)
+
+// backupPrefix names a backup being written; a crash may leave one, which
+// the next start (or the next backup to that folder) removes.
+const backupPrefix = ".sportello-backup-"
+
+// Backup writes a consistent copy of the live database to out, encrypted
+// with the same data key, and the key file beside it as out+".keys": the
+// backup opens with the same passwords or the recovery key. It works while
+// the window has the database open. The copy is written to a temporary file
+// (mode 0600) that is removed whatever happens, checked, then renamed into
+// place, so out is never half written. An existing out is not overwritten.
+func (d *DB) Backup(ctx context.Context, out string, by int64) error {
+	if d.key == nil {
+		return errors.New("only a sealed (encrypted) database is backed up")
+	}
+	for _, p := range []string{out, KeyPath(out)} {
+		if _, err := os.Stat(p); err == nil {
+			return fmt.Errorf("%s already exists", p)
+		}
+	}
+	dir := filepath.Dir(out)
+	tmp := filepath.Join(dir, backupPrefix+randomName())
+	defer os.Remove(tmp)
+	if err := d.copyEncrypted(ctx, tmp, d.key); err != nil {
+		return fmt.Errorf("backup to %s: %w", out, err)
+	}
+	if err := checkCopy(ctx, tmp, d.key, d.desk); err != nil {
+		return fmt.Errorf("the backup copy failed its check: %w", err)
+	}
+	kf, err := os.ReadFile(KeyPath(d.path))
+	if err != nil {
+		return fmt.Errorf("backup: key file: %w", err)
+	}
+	if err := writePrivateFile(KeyPath(out), kf); err != nil {
+		return fmt.Errorf("backup: key file: %w", err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		os.Remove(KeyPath(out))
+		return err
+	}
+	syncDir(dir)
+	return d.update(ctx, func(tx *sql.Tx) error {
+		return d.audit(ctx, tx, by, model.ActionBackup, "database", 0, out)
+	})
+}
+
+// copyEncrypted writes a compact copy of the database to path (which must
+// not exist), encrypted with key, readable by its owner only.
+func (d *DB) copyEncrypted(ctx context.Context, path string, key []byte) error {
+	target := fileURI(path) + "?" + url.Values{"vfs": {"adiantum"}, "hexkey": {hex.EncodeToString(key)}}.Encode()
+	// Made first, private, so SQLite writes into a file no one else reads.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if _, err := d.db.ExecContext(ctx, "VACUUM INTO ?", target); err != nil {
+		return err
+	}
+	return os.Chmod(path, 0o600)
+}
+
+// checkCopy opens a copy with its key, read only, and checks its integrity
+// and that it belongs to desk.
+func checkCopy(ctx context.Context, path string, key []byte, desk string) error {
+	c, err := openSQL(path, key, Options{Shared: true, BusyTimeout: 1})
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	var res string
+	if err := c.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
+		return err
+	}
+	if res != "ok" {
+		return errors.New(res)
+	}
+	var got string
+	if err := c.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", settingStoreDesk).Scan(&got); err != nil {
+		return fmt.Errorf("desk: %w", err)
+	}
+	if got != desk {
+		return errors.New("the copy belongs to another desk")
+	}
+	return nil
+}
+
+func randomName() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// copyPrivate copies src to dst through a temporary file beside dst, mode
+// 0600, synced, then renamed into place.
+func copyPrivate(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	tmp, err := os.CreateTemp(filepath.Dir(dst), tempPrefix+"*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	tmp.Chmod(0o600)
+	if _, err := io.Copy(tmp, in); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(dst))
+	return nil
+}
+
+// shred overwrites a file with random bytes, syncs it and removes it. On a
+// solid-state disk old blocks may survive elsewhere: full-disk encryption
+// is still advised.
+func shred(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	st, err := f.Stat()
+	if err == nil {
+		_, err = io.CopyN(f, rand.Reader, st.Size())
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	f.Close()
+	if rerr := os.Remove(path); err == nil {
+		err = rerr
+	}
+	return err
+}

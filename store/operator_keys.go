@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"sportello/model"
+)
+
+// updateKeys changes the key file: read it, let fn change it, write it
+// back atomically. A plain database (being sealed) has none.
+func (d *DB) updateKeys(fn func(k *keyFile) error) error {
+	if d.key == nil {
+		return nil
+	}
+	d.keyMu.Lock()
+	defer d.keyMu.Unlock()
+	k, err := readKeyFile(KeyPath(d.path))
+	if err != nil {
+		return fmt.Errorf("key file: %w", err)
+	}
+	if k.Desk != d.desk {
+		return &OpenError{ProblemKeyMismatch, d.path, nil}
+	}
+	if err := fn(k); err != nil {
+		return err
+	}
+	return writeKeyFile(KeyPath(d.path), k)
+}
+
+// sealSlot gives username a key slot opened by password.
+func (d *DB) sealSlot(username, password string) error {
+	return d.updateKeys(func(k *keyFile) error {
+		s, err := k.seal(slotPassword, slotID(k.Desk, username), password, d.key, d.KDF)
+		if err != nil {
+			return err
+		}
+		k.put(s)
+		return nil
+	})
+}
+
+// dropSlot removes username's key slot.
+func (d *DB) dropSlot(username string) error {
+	return d.updateKeys(func(k *keyFile) error {
+		k.drop(slotPassword, slotID(k.Desk, username))
+		return nil
+	})
+}
+
+// HasKeySlot tells whether username can unlock the desk with a password.
+func (d *DB) HasKeySlot(username string) bool {
+	if d.key == nil {
+		return true
+	}
+	k, err := readKeyFile(KeyPath(d.path))
+	return err == nil && k.slot(slotPassword, slotID(k.Desk, username)) != nil
+}
+
+// setPassword stores a new password hash for an account and rewraps its
+// key slot; the slot is written just before the transaction commits.
+func (d *DB) setPassword(ctx context.Context, o *model.Operator, password string, by int64, detail string) error {
+	if err := model.CheckPassword(password, password); err != nil {
+		return err
+	}
+	hash, err := hashPassword(password, d.KDF)
+	if err != nil {
+		return err
+	}
+	return d.update(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "UPDATE operators SET password_hash = ?, active = 1 WHERE id = ?", hash, o.ID); err != nil {
+			return fmt.Errorf("password of %s: %w", o.Username, err)
+		}
+		if err := d.audit(ctx, tx, by, model.ActionUpdate, "operator", o.ID, detail); err != nil {
+			return err
+		}
+		return d.sealSlot(o.Username, password)
+	})
+}
+
+// ChangePassword lets an operator replace their own password, given the
+// current one. Only that operator's key slot changes.
+func (d *DB) ChangePassword(ctx context.Context, username, current, password string) error {
+	o, err := d.Login(ctx, username, current)
+	if err != nil {
+		return err
+	}
+	return d.setPassword(ctx, o, password, o.ID, o.Username+": password changed")
+}
+
+// ResetPassword sets a new password for another account: by must be a
+// coordinator (or 0, with the recovery key, for a coordinator's account).
+// It also reactivates the account and gives it a key slot.
+func (d *DB) ResetPassword(ctx context.Context, username, password string, by *model.Operator) error {
+	o, err := d.OperatorByUsername(ctx, username)
+	if err != nil {
+		return err
+	}
+	actor := o.ID
+	detail := o.Username + ": password set with the recovery key"
+	switch {
+	case by != nil && by.IsCoordinator():
+		actor, detail = by.ID, o.Username+": password set by "+by.Username
+	case by != nil:
+		return &model.Error{Code: model.ErrPermission, Message: "only a coordinator sets another account's password"}
+	case !o.IsCoordinator():
+		return &model.Error{Code: model.ErrPermission, Message: "the recovery key replaces a coordinator's password"}
+	}
+	return d.setPassword(ctx, o, password, actor, detail)
+}
+
+// Deactivate closes an account: it can no longer sign in, and its key slot
+// is removed from the key file. Only a coordinator may, and never their own.
+func (d *DB) Deactivate(ctx context.Context, username string, by *model.Operator) error {
+	if by == nil || !by.IsCoordinator() {
+		return &model.Error{Code: model.ErrPermission, Message: "only a coordinator deactivates an account"}
+	}
+	o, err := d.OperatorByUsername(ctx, username)
+	if err != nil {
+		return err
+	}
+	if o.ID == by.ID {
+		return &model.Error{Code: model.ErrInvalid, Field: "username", Message: "a coordinator cannot deactivate their own account"}
+	}
+	return d.update(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "UPDATE operators SET active = 0 WHERE id = ?", o.ID); err != nil {
+			return fmt.Errorf("deactivate %s: %w", o.Username, err)
+		}
+		if err := d.audit(ctx, tx, by.ID, model.ActionUpdate, "operator", o.ID, o.Username+": deactivated"); err != nil {
+			return err
+		}
+		return d.dropSlot(o.Username)
+	})
+}
+
