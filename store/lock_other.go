@@ -5,4 +5,4 @@ package store
 import "os"
 
 func lockFile(*os.File) error { return nil }
-func unlockFile(*os.File)      {}
+func unlockFile(*os.File)     {}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-
 )
 
 // TableCount is one line of the check report.

@@ -133,4 +133,3 @@ func (d *DB) Deactivate(ctx context.Context, username string, by *model.Operator
 		return d.dropSlot(o.Username)
 	})
 }
-
