@@ -95,7 +95,7 @@ func filter[T any](list []T, ok func(T) bool) []T {
 // regionalBundle makes a signed bundle of n fictional persons.
 func regionalBundle(b *testing.B, n int) []byte {
 	db, coord := seeded(b, "PUA", 20)
-	j, _ := export(b, db, Options{Format: FormatJSON, Operator: coord})
+	j, _ := export(b, db, Options{Format: FormatJSON, Plaintext: true, Operator: coord})
 	var doc Document
 	if err := json.Unmarshal(j, &doc); err != nil {
 		b.Fatal(err)
@@ -140,7 +140,7 @@ func BenchmarkExport(b *testing.B) {
 	b.ReportMetric(float64(*benchPersons), "persons")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := Export(context.Background(), db, io.Discard, Options{Format: FormatBundle, Operator: coord}); err != nil {
+		if _, err := Export(context.Background(), db, io.Discard, Options{Format: FormatBundle, Plaintext: true, Operator: coord}); err != nil {
 			b.Fatal(err)
 		}
 	}

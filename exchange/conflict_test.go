@@ -39,7 +39,7 @@ func TestConflicts(t *testing.T) {
 	ctx := context.Background()
 	a, coordA := seeded(t, "PUA", 6)
 	b := desk(t, "PUB")
-	first, _ := export(t, a, Options{Format: FormatBundle, Operator: coordA})
+	first, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coordA})
 	if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestConflicts(t *testing.T) {
 	edit(t, a, onA[onlyA], coordA.ID, func(p *model.Person) { p.Domicile = "Borgo Grappa, casale" })
 	edit(t, b, onB[onlyB], 0, func(p *model.Person) { p.Phone = "0773 999 999" })
 
-	second, _ := export(t, a, Options{Format: FormatBundle, Operator: coordA})
+	second, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coordA})
 	res, err := Import(ctx, b, second, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +120,7 @@ func TestConflicts(t *testing.T) {
 	}
 
 	// Back from B to A: B's choices and B's own change arrive, no conflict.
-	back, _ := export(t, b, Options{Format: FormatBundle, Operator: coordinatorOrNil(t, b)})
+	back, _ := export(t, b, Options{Format: FormatBundle, Plaintext: true, Operator: coordinatorOrNil(t, b)})
 	res, err = Import(ctx, a, back, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -151,7 +151,7 @@ func TestSameNamedServicesConverge(t *testing.T) {
 	b, coordB := seeded(t, "PUB", 4)
 	swap := func(from, to *store.DB, by *model.Operator) *ImportResult {
 		t.Helper()
-		bundle, _ := export(t, from, Options{Format: FormatBundle, Operator: by})
+		bundle, _ := export(t, from, Options{Format: FormatBundle, Plaintext: true, Operator: by})
 		res, err := Import(ctx, to, bundle, ImportOptions{})
 		if err != nil {
 			t.Fatal(err)
@@ -197,7 +197,7 @@ func TestPlanMadeOnBothDesksWaitsAsAConflict(t *testing.T) {
 	ctx := context.Background()
 	a, coordA := seeded(t, "PUA", 6)
 	b := desk(t, "PUB")
-	first, _ := export(t, a, Options{Format: FormatBundle, Operator: coordA})
+	first, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coordA})
 	if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestPlanMadeOnBothDesksWaitsAsAConflict(t *testing.T) {
 	if _, err := b.NewPlanVersion(ctx, newest(b, bCase).ID, 0); err != nil {
 		t.Fatal(err)
 	}
-	second, _ := export(t, a, Options{Format: FormatBundle, Operator: coordA})
+	second, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coordA})
 	res, err := Import(ctx, b, second, ImportOptions{})
 	if err != nil {
 		t.Fatalf("a plan made on both desks must not block the exchange: %v", err)

@@ -28,13 +28,18 @@ const (
 // Formats lists the export formats.
 var Formats = []string{FormatBundle, FormatJSON, FormatCSV, FormatXLSX}
 
-// Options choose an export.
+// Options choose an export. A full export names people, so it needs a
+// Recipient: without one it is refused, unless a coordinator sets
+// Plaintext, and then the log and the audit trail record that it was
+// written in plaintext. Plaintext with a Recipient is refused. A
+// pseudonymised export may go without a recipient.
 type Options struct {
 	Format        string
 	Pseudonymised bool
 	Incremental   bool      // what changed since the last export to Recipient (complete if there was none)
 	Since         time.Time // what changed since then; zero for no date
-	Recipient     string    // age public key to encrypt to; "" for a plain file
+	Recipient     string    // age public key to encrypt to; "" only for a pseudonymised export, or with Plaintext
+	Plaintext     bool      // a full export without a recipient, unencrypted: a coordinator's explicit choice
 	Label         string    // the recipient's name, for the log
 	Operator      *model.Operator
 	Progress      func(fraction float64) // 0 to 1, from the goroutine doing the work
@@ -56,7 +61,15 @@ var (
 		Message: "a full export needs the coordinator role; a pseudonymised one does not"}
 	ErrBundlePseudonymised = &model.Error{Code: model.ErrInvalid, Field: "format",
 		Message: "a bundle for another desk is always full: it cannot be pseudonymised"}
+	ErrNeedsRecipient = &model.Error{Code: model.ErrRequired, Field: "recipient",
+		Message: "a full export names people, so it is written only encrypted: give the recipient's age public key, or a coordinator may ask for plaintext"}
+	ErrPlaintextWithRecipient = &model.Error{Code: model.ErrInvalid, Field: "recipient",
+		Message: "plaintext and a recipient contradict each other: with a recipient the export is encrypted; drop one of them"}
 )
+
+// PlaintextLabel is what the export log and the audit trail record as the
+// recipient's name of a full export written in plaintext.
+const PlaintextLabel = "plaintext"
 
 // Export writes the desk's records to w as opt asks: read in one
 // transaction, checked against the published schema, then encoded and, with
@@ -70,7 +83,7 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 			opt.Progress(f)
 		}
 	}
-	if err := checkOptions(opt); err != nil {
+	if err := CheckOptions(opt); err != nil {
 		return nil, err
 	}
 	k, err := deskKeys(ctx, db)
@@ -154,7 +167,12 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 	return res, nil
 }
 
-func checkOptions(opt Options) error {
+// CheckOptions refuses what Export would refuse before reading anything:
+// an unknown format, a pseudonymised bundle, a full export without a
+// coordinator, a full export without a recipient unless Plaintext is set,
+// Plaintext with a recipient, a malformed recipient key. The window and the
+// command line call it before they ask for or create a file.
+func CheckOptions(opt Options) error {
 	known := false
 	for _, f := range Formats {
 		known = known || f == opt.Format
@@ -168,6 +186,12 @@ func checkOptions(opt Options) error {
 	}
 	if !opt.Pseudonymised && (opt.Operator == nil || !opt.Operator.IsCoordinator()) {
 		return ErrNeedsCoordinator
+	}
+	if opt.Plaintext && opt.Recipient != "" {
+		return ErrPlaintextWithRecipient
+	}
+	if !opt.Pseudonymised && opt.Recipient == "" && !opt.Plaintext {
+		return ErrNeedsRecipient
 	}
 	if opt.Recipient != "" {
 		return CheckRecipient(opt.Recipient)
@@ -253,9 +277,20 @@ func questionnaires() map[string]*model.Questionnaire {
 	return out
 }
 
-// LogExport records a written export in the desk's log.
+// PlaintextFull tells whether opt writes a full export unencrypted: it
+// names people and anyone who gets the file can read it.
+func (opt Options) PlaintextFull() bool { return !opt.Pseudonymised && opt.Recipient == "" }
+
+// LogExport records a written export in the desk's log, which is audited.
+// A full export written in plaintext is logged with no recipient and
+// PlaintextLabel as its name, so the log and the audit trail ("json
+// plaintext") both say it.
 func LogExport(ctx context.Context, db *store.DB, opt Options, res *Result, fileName string) error {
-	e := &store.ExportEntry{Recipient: opt.Recipient, Label: opt.Label, Format: opt.Format,
+	label := opt.Label
+	if opt.PlaintextFull() {
+		label = PlaintextLabel
+	}
+	e := &store.ExportEntry{Recipient: opt.Recipient, Label: label, Format: opt.Format,
 		Pseudonymised: opt.Pseudonymised, Since: res.Since, UpTo: res.UpTo, Counts: res.Counts, FileName: fileName,
 		SHA256: res.SHA256}
 	if opt.Operator != nil {

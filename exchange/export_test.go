@@ -30,7 +30,7 @@ func TestPseudonymisedExport(t *testing.T) {
 			{QuestionID: "skills.education", Value: "lse"}}}, coord.ID); err != nil {
 		t.Fatal(err)
 	}
-	full, _ := export(t, db, Options{Format: FormatJSON, Operator: coord})
+	full, _ := export(t, db, Options{Format: FormatJSON, Plaintext: true, Operator: coord})
 	var doc Document
 	if err := json.Unmarshal(full, &doc); err != nil {
 		t.Fatal(err)
@@ -159,16 +159,16 @@ func TestIncrementalExport(t *testing.T) {
 // Every format is written and reads back with the document's records.
 func TestFormats(t *testing.T) {
 	db, coord := seeded(t, "PUA", 5)
-	j, _ := export(t, db, Options{Format: FormatJSON, Operator: coord})
+	j, _ := export(t, db, Options{Format: FormatJSON, Plaintext: true, Operator: coord})
 	var doc Document
 	json.Unmarshal(j, &doc)
 	want := doc.Tables()
-	c, _ := export(t, db, Options{Format: FormatCSV, Operator: coord})
+	c, _ := export(t, db, Options{Format: FormatCSV, Plaintext: true, Operator: coord})
 	fromCSV, err := ReadCSV(bytes.NewReader(c), int64(len(c)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, _ := export(t, db, Options{Format: FormatXLSX, Operator: coord})
+	x, _ := export(t, db, Options{Format: FormatXLSX, Plaintext: true, Operator: coord})
 	fromXLSX, err := ReadXLSX(bytes.NewReader(x))
 	if err != nil {
 		t.Fatal(err)
@@ -216,7 +216,7 @@ func TestAgeToolDecrypts(t *testing.T) {
 // what it accepts follows the schema.
 func FuzzReadBundle(f *testing.F) {
 	db, coord := seeded(f, "PUA", 2)
-	good, _ := export(f, db, Options{Format: FormatBundle, Operator: coord})
+	good, _ := export(f, db, Options{Format: FormatBundle, Plaintext: true, Operator: coord})
 	f.Add(good)
 	f.Add(good[:len(good)/2])
 	f.Add([]byte("PK\x03\x04"))
@@ -246,14 +246,14 @@ func TestXLSXTooLongIsRefused(t *testing.T) {
 	maxSheetRows = 10
 	defer func() { maxSheetRows = old }()
 	var out bytes.Buffer
-	_, err := Export(context.Background(), db, &out, Options{Format: FormatXLSX, Operator: coord})
+	_, err := Export(context.Background(), db, &out, Options{Format: FormatXLSX, Plaintext: true, Operator: coord})
 	if model.ErrorCode(err) != model.ErrTooManyRows || !strings.Contains(err.Error(), "answers") || !strings.Contains(err.Error(), "CSV") {
 		t.Fatalf("got %v", err)
 	}
 	if out.Len() != 0 {
 		t.Error("a refused export wrote something")
 	}
-	if _, err := Export(context.Background(), db, &out, Options{Format: FormatCSV, Operator: coord}); err != nil {
+	if _, err := Export(context.Background(), db, &out, Options{Format: FormatCSV, Plaintext: true, Operator: coord}); err != nil {
 		t.Errorf("CSV has no such limit: %v", err)
 	}
 }

@@ -18,7 +18,7 @@ import (
 // desk opens a new desk's database with a case-code prefix of its own.
 func desk(t testing.TB, prefix string) *store.DB {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "sportello.db"), store.Options{})
+	db, _, err := store.Create(filepath.Join(t.TempDir(), "sportello.db"), store.Options{KDF: store.KDFParams{Time: 1, MemKiB: 64, Threads: 1}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,10 +43,10 @@ func rezip(t testing.TB, b []byte, name string, change func([]byte) []byte) []by
 func TestImportRefusals(t *testing.T) {
 	ctx := context.Background()
 	a, coord := seeded(t, "PUA", 4)
-	good, _ := export(t, a, Options{Format: FormatBundle, Operator: coord})
+	good, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coord})
 	other, _ := age.GenerateX25519Identity()
 	forOther, _ := export(t, a, Options{Format: FormatBundle, Operator: coord, Recipient: other.Recipient().String()})
-	plainJSON, _ := export(t, a, Options{Format: FormatJSON, Operator: coord})
+	plainJSON, _ := export(t, a, Options{Format: FormatJSON, Plaintext: true, Operator: coord})
 	known := desk(t, "PUB") // has merged A's work before, so knows A's key
 	if _, err := Import(ctx, known, good, ImportOptions{}); err != nil {
 		t.Fatal(err)
@@ -133,6 +133,6 @@ func TestImportRefusesPseudonymised(t *testing.T) {
 }
 
 func mustExport(t testing.TB, db *store.DB, coord *model.Operator) []byte {
-	b, _ := export(t, db, Options{Format: FormatBundle, Operator: coord})
+	b, _ := export(t, db, Options{Format: FormatBundle, Plaintext: true, Operator: coord})
 	return b
 }

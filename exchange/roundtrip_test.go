@@ -14,7 +14,7 @@ func TestRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	a, coord := seeded(t, "PUA", 16)
 	b := desk(t, "PUB")
-	bundle, res := export(t, a, Options{Format: FormatBundle, Operator: coord})
+	bundle, res := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coord})
 	if res.Counts["persons"] != 16 || res.Counts["interviews"] == 0 || res.Counts["plans"] == 0 ||
 		res.Counts["consents"] == 0 || res.Counts["referrals"] == 0 || res.Counts["activities"] == 0 {
 		t.Fatalf("the demo desk should export every kind of record: %v", res.Counts)
@@ -67,7 +67,7 @@ func TestBulkMergeSearch(t *testing.T) {
 	defer func() { store.BulkPersons = old }()
 	a, coord := seeded(t, "PUA", 5)
 	b := desk(t, "PUB")
-	bundle, _ := export(t, a, Options{Format: FormatBundle, Operator: coord})
+	bundle, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coord})
 	if _, err := Import(ctx, b, bundle, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}

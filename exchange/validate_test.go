@@ -54,7 +54,7 @@ func TestValidateDocumentAgreesWithValidateJSON(t *testing.T) {
 func TestValidateDocumentOnExports(t *testing.T) {
 	db, coord := seeded(t, "PUA", 12)
 	for _, pseudo := range []bool{false, true} {
-		data, _ := export(t, db, Options{Format: FormatJSON, Operator: coord, Pseudonymised: pseudo})
+		data, _ := export(t, db, Options{Format: FormatJSON, Operator: coord, Pseudonymised: pseudo, Plaintext: !pseudo})
 		var d Document
 		if err := json.Unmarshal(data, &d); err != nil {
 			t.Fatal(err)
