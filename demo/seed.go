@@ -17,6 +17,9 @@ import (
 // Password is every demo account's password; the README gives it.
 const Password = "sportello-demo"
 
+// Coordinator is the demo desk's coordinator account.
+const Coordinator = "giulia"
+
 // demoOperators are the demo accounts, one per role. All fictional.
 var demoOperators = []model.Operator{
 	{Username: "giulia", FullName: "Giulia Ferrante", Role: model.RoleCoordinator},

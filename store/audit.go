@@ -54,3 +54,11 @@ func (d *DB) RecordPrint(ctx context.Context, operatorID, personID int64, detail
 		return d.audit(ctx, tx, operatorID, "print", "person", personID, detail)
 	})
 }
+
+// RecordCommand leaves the trace of a command-line command run by an
+// operator on the desk's data.
+func (d *DB) RecordCommand(ctx context.Context, operatorID int64, what string) error {
+	return d.update(ctx, func(tx *sql.Tx) error {
+		return d.audit(ctx, tx, operatorID, model.ActionCommand, "database", 0, what)
+	})
+}

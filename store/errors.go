@@ -19,7 +19,6 @@ const (
 	ProblemWrongKey    OpenProblem = "wrong_key"    // wrong username, password or recovery key
 	ProblemNoKeyFile   OpenProblem = "no_key_file"  // the key file beside the database is missing
 	ProblemKeyMismatch OpenProblem = "key_mismatch" // key file and database belong to different desks
-	ProblemNoSlot      OpenProblem = "no_slot"      // the account has no key: a coordinator must renew it
 	ProblemPlaintext   OpenProblem = "plaintext"    // an unencrypted database of an earlier version
 	ProblemNotDemo     OpenProblem = "not_demo"     // demo data refused: this is a real desk
 )
@@ -41,8 +40,7 @@ func (e *OpenError) Error() string {
 		ProblemOther:       "the file cannot be opened",
 		ProblemWrongKey:    "wrong username, password or recovery key",
 		ProblemNoKeyFile:   "the key file beside the database is missing",
-		ProblemKeyMismatch: "the key file and the database belong to different desks",
-		ProblemNoSlot:      "this account has no key to the data yet: a coordinator must set its password again",
+		ProblemKeyMismatch: "the key file does not open this database: they belong to different desks, or the database is damaged",
 		ProblemPlaintext:   "the database is not encrypted yet: a coordinator must open it once to seal it",
 		ProblemNotDemo:     "this is not a demo database: demo data is never added to a real desk",
 	}[e.Problem]

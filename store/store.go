@@ -405,3 +405,6 @@ func parseDay(s string) (time.Time, error) {
 }
 
 func dirOf(path string) string { return filepath.Dir(path) }
+
+// DeskID is the sealed store's ID, printed on the recovery sheet.
+func (d *DB) DeskID() string { return d.desk }

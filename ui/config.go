@@ -16,6 +16,9 @@ const DBFile = "sportello.db"
 // It lives in the user's configuration folder as a small JSON file.
 type Config struct {
 	DataDir string `json:"data_dir,omitempty"`
+	// Language is the interface language of the login, before the desk
+	// (which keeps the setting) is unlocked.
+	Language string `json:"language,omitempty"`
 
 	path string
 }

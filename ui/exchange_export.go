@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -48,23 +49,71 @@ func suggestedName(opt exchange.Options) string {
 }
 
 func (v *exchangeView) onExport() {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
+	v.confirmExport(func(opt exchange.Options) {
+		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+			if err != nil || wc == nil {
+				return
+			}
+			path := wc.URI().Path()
+			wc.Close() // the export writes a file of its own beside it, then puts it here
+			v.onExportTo(path, opt)
+		}, v.u.win)
+		d.SetFileName(suggestedName(opt))
+		d.Show()
+	})
+}
+
+// confirmExport checks the export the choices ask for before a file is
+// chosen, and passes it on to next. A full export names people, so it is
+// written only encrypted: without a recipient it is refused, and the screen
+// says why. A coordinator may then tick "Write without encryption
+// (plaintext)", off by default; ticking it shows a warning, and going on
+// asks for a plaintext export, which the export log and audit trail record.
+func (v *exchangeView) confirmExport(next func(exchange.Options)) {
+	u := v.u
+	opt := v.options()
+	err := exchange.CheckOptions(opt)
+	if err == nil {
+		next(opt)
+		return
+	}
+	v.exportStatus.Importance = widget.DangerImportance
+	say(v.exportStatus, v.detail(err))
+	if !errors.Is(err, exchange.ErrNeedsRecipient) || !u.op.IsCoordinator() {
+		return
+	}
+	plain := widget.NewCheck(u.t("exchange.plaintext_check"), nil)
+	warning := hint()
+	var d *dialog.CustomDialog
+	cancel := widget.NewButton(u.t("form.cancel"), func() { d.Hide() })
+	goOn := widget.NewButtonWithIcon(u.t("exchange.plaintext_continue"), theme.WarningIcon(), func() {
+		d.Hide()
+		say(v.exportStatus, "")
+		opt.Plaintext = true
+		next(opt)
+	})
+	goOn.Importance = widget.DangerImportance
+	goOn.Disable()
+	plain.OnChanged = func(on bool) {
+		if on {
+			say(warning, u.t("exchange.plaintext_warning"))
+			goOn.Enable()
+		} else {
+			say(warning, "")
+			goOn.Disable()
 		}
-		path := wc.URI().Path()
-		wc.Close() // the export writes a file of its own beside it, then puts it here
-		v.onExportTo(path)
-	}, v.u.win)
-	d.SetFileName(suggestedName(v.options()))
+	}
+	d = dialog.NewCustomWithoutButtons(u.t("exchange.plaintext_title"),
+		container.NewVBox(wrappedText(v.detail(err)), plain, warning), u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, goOn})
+	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 }
 
 // onExportTo exports to path in the background, with progress; the file
 // appears at path only once it is complete, and is then logged.
-func (v *exchangeView) onExportTo(path string) {
+func (v *exchangeView) onExportTo(path string, opt exchange.Options) {
 	u := v.u
-	opt := v.options()
 	opt.Progress = func(f float64) { fyne.Do(func() { v.progress.SetValue(f) }) }
 	v.exporting = true
 	v.exportBtn.Disable()
@@ -100,6 +149,8 @@ func (v *exchangeView) onExportTo(path string) {
 			if opt.Recipient != "" {
 				msg = u.tr.Tf("exchange.exported_encrypted", map[string]any{"File": file, "Name": v.recipientName(),
 					"Counts": v.counts(res.Counts)})
+			} else if opt.PlaintextFull() {
+				msg = u.tr.Tf("exchange.exported_plaintext", map[string]any{"File": file, "Counts": v.counts(res.Counts)})
 			}
 			v.exportStatus.Importance = widget.MediumImportance
 			v.exportStatus.SetText(msg)
@@ -110,31 +161,28 @@ func (v *exchangeView) onExportTo(path string) {
 
 // detail is an error in the user's language when it has a code, as it is otherwise.
 func (v *exchangeView) detail(err error) string {
-	if model.ErrorCode(err) != "" {
+	switch {
+	case errors.Is(err, exchange.ErrNeedsRecipient) && v.recipient != "":
+		return v.u.tr.Tf("exchange.needs_encryption", map[string]any{"Name": v.recipientName()})
+	case errors.Is(err, exchange.ErrNeedsRecipient):
+		return v.u.t("exchange.needs_recipient")
+	case model.ErrorCode(err) != "":
 		return v.u.errText(err)
 	}
 	return err.Error()
 }
 
 // writeExport writes the export to a temporary file beside path and renames
-// it into place, so a failed export leaves no half file behind.
+// it into place, so a failed export leaves no half file behind. The file is
+// the desk's account's only (0600), whatever the umask: an export may name
+// people.
 func writeExport(ctx context.Context, db *store.DB, path string, opt exchange.Options) (*exchange.Result, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.part")
+	var res *exchange.Result
+	err := exchange.WritePrivateFile(path, func(f *os.File) (err error) {
+		res, err = exchange.Export(ctx, db, f, opt)
+		return err
+	})
 	if err != nil {
-		return nil, err
-	}
-	res, err := exchange.Export(ctx, db, tmp, opt)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
 		// The save dialog made an empty file at path: take it away again.
 		if fi, serr := os.Stat(path); serr == nil && fi.Size() == 0 {
 			os.Remove(path)

@@ -3,13 +3,18 @@ package ui
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 
+	"filippo.io/age"
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,13 +43,12 @@ func showExchange(t *testing.T, u *App) *exchangeView {
 func otherDesk(t *testing.T, n int) (*store.DB, *model.Operator) {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(filepath.Join(t.TempDir(), "aprilia.db"), store.Options{})
+	db, _, err := store.Create(filepath.Join(t.TempDir(), "aprilia.db"), store.Options{KDF: testKDF})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
 	db.Now = func() time.Time { return testNow }
-	db.KDF = store.KDFParams{Time: 1, MemKiB: 64, Threads: 1}
 	if err := db.SaveSettings(ctx, map[string]string{model.SettingCasePrefix: "PUB"}, 0); err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +70,7 @@ func bundleFile(t *testing.T, db *store.DB, coord *model.Operator, change func([
 	t.Helper()
 	var buf bytes.Buffer
 	if _, err := exchange.Export(context.Background(), db, &buf, exchange.Options{Format: exchange.FormatBundle,
-		Operator: coord}); err != nil {
+		Plaintext: true, Operator: coord}); err != nil {
 		t.Fatal(err)
 	}
 	data := buf.Bytes()
@@ -87,6 +91,59 @@ func seedDesk(t *testing.T, db *store.DB, n int) {
 	}
 }
 
+// overlay lists what the dialog on top of the window shows.
+func overlay(t *testing.T, u *App) []fyne.CanvasObject {
+	t.Helper()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog is shown:\n%s", texts(u))
+	}
+	return test.LaidOutObjects(top)
+}
+
+// plaintextChoice finds the plaintext dialog's checkbox, its warning's
+// text when shown, and its Continue button.
+func plaintextChoice(t *testing.T, u *App) (*widget.Check, string, *widget.Button) {
+	t.Helper()
+	var check *widget.Check
+	var warning string
+	var goOn *widget.Button
+	for _, o := range overlay(t, u) {
+		switch w := o.(type) {
+		case *widget.Check:
+			if w.Text == u.t("exchange.plaintext_check") {
+				check = w
+			}
+		case *widget.Label:
+			if w.Visible() && w.Text == u.t("exchange.plaintext_warning") {
+				warning = w.Text
+			}
+		case *widget.Button:
+			if w.Text == u.t("exchange.plaintext_continue") {
+				goOn = w
+			}
+		}
+	}
+	if check == nil || goOn == nil {
+		t.Fatal("the dialog has no plaintext checkbox or no button to go on")
+	}
+	return check, warning, goOn
+}
+
+// isPrivate fails unless the file at path is its account's only.
+func isPrivate(t *testing.T, path string) {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		return // no such permissions
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != exchange.PrivateMode {
+		t.Errorf("%s: %v, want mode %v", path, err, exchange.PrivateMode)
+	}
+}
+
+// A full export names people: with no recipient set it is refused, saying
+// why, and a coordinator may write it in plaintext only by ticking a box,
+// off by default, that warns; it is then written, private, and logged so.
 func TestExportXLSXIsWrittenAndLogged(t *testing.T) {
 	u, db, _ := signedInApp(t)
 	seedDesk(t, db, 6)
@@ -108,12 +165,60 @@ func TestExportXLSXIsWrittenAndLogged(t *testing.T) {
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, name)
-	v.onExportTo(path)
+
+	// Export… refuses, says why on the screen, and offers plaintext, unticked.
+	test.Tap(button(t, u, u.t("exchange.export_button")))
+	if !strings.Contains(texts(u), u.t("exchange.needs_recipient")) {
+		t.Fatalf("the refusal is not explained:\n%s", texts(u))
+	}
+	check, warning, goOn := plaintextChoice(t, u)
+	if check.Checked || warning != "" || !goOn.Disabled() {
+		t.Fatalf("plaintext is chosen before the box is ticked (ticked %v, warning %q, go on %v)", check.Checked,
+			warning, !goOn.Disabled())
+	}
+	check.SetChecked(true)
+	if _, warning, goOn = plaintextChoice(t, u); warning == "" || goOn.Disabled() {
+		t.Fatalf("ticking plaintext: warning %q, go on disabled %v", warning, goOn.Disabled())
+	}
+	check.SetChecked(false)
+	if _, warning, goOn = plaintextChoice(t, u); warning != "" || !goOn.Disabled() {
+		t.Fatal("unticking plaintext leaves it chosen")
+	}
+	test.Tap(overlayButton(t, u, u.t("form.cancel")))
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("Cancel leaves the dialog open")
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Fatalf("a refused export wrote %d files", len(left))
+	}
+	// Even asked directly, the window's export refuses, and says why.
+	v.onExportTo(path, v.options())
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("a full export without a recipient was written")
+	}
+	if !strings.Contains(texts(u), u.tr.Tf("exchange.export_failed", map[string]any{"Detail": u.t("exchange.needs_recipient")})) {
+		t.Errorf("the refused export is not explained:\n%s", texts(u))
+	}
+
+	// The coordinator ticks plaintext and goes on.
+	var opt exchange.Options
+	v.confirmExport(func(o exchange.Options) { opt = o })
+	check, _, goOn = plaintextChoice(t, u)
+	check.SetChecked(true)
+	test.Tap(goOn)
+	if !opt.Plaintext || opt.Recipient != "" || opt.Pseudonymised || opt.Format != exchange.FormatXLSX {
+		t.Fatalf("the options after choosing plaintext: %+v", opt)
+	}
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("the dialog stays open")
+	}
+	v.onExportTo(path, opt)
 
 	data, err := os.ReadFile(path)
 	if err != nil || !bytes.HasPrefix(data, []byte("PK")) {
 		t.Fatalf("no workbook at %s: %v\n%s", path, err, texts(u))
 	}
+	isPrivate(t, path)
 	if left, _ := os.ReadDir(dir); len(left) != 1 {
 		t.Errorf("the export left %d files in the folder, want the workbook only", len(left))
 	}
@@ -121,19 +226,93 @@ func TestExportXLSXIsWrittenAndLogged(t *testing.T) {
 		t.Errorf("the progress bar stopped at %v", v.progress.Value)
 	}
 	log, err := db.Exports(context.Background())
-	if err != nil || len(log) != 1 || log[0].FileName != name || log[0].Format != exchange.FormatXLSX || log[0].Pseudonymised {
+	if err != nil || len(log) != 1 || log[0].FileName != name || log[0].Format != exchange.FormatXLSX || log[0].Pseudonymised ||
+		log[0].Recipient != "" || log[0].Label != exchange.PlaintextLabel {
 		t.Fatalf("export log %+v, %v", log, err)
 	}
 	screen := texts(u)
 	persons := u.N("exchange.count_persons", 6)
-	for _, want := range []string{u.tr.Tf("exchange.exported", map[string]any{"File": name, "Counts": v.counts(log[0].Counts)}),
-		"XLSX · " + u.t("exchange.log_full"), name + " — " + persons} {
+	for _, want := range []string{u.tr.Tf("exchange.exported_plaintext", map[string]any{"File": name, "Counts": v.counts(log[0].Counts)}),
+		"XLSX · " + u.t("exchange.log_full") + " · " + u.t("exchange.log_plain"), name + " — " + persons} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the screen does not say %q:\n%s", want, screen)
 		}
 	}
 	if strings.Contains(screen, u.t("exchange.log_empty")) {
 		t.Error("the log still says it is empty")
+	}
+}
+
+// With a recipient in the settings a full export is encrypted for them
+// without a question; unticking encryption refuses it and says to tick it.
+func TestFullExportIsEncryptedForTheRecipient(t *testing.T) {
+	u, db, _ := signedInApp(t)
+	seedDesk(t, db, 3)
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveSettings(context.Background(), map[string]string{exchange.SettingRecipient: id.Recipient().String(),
+		exchange.SettingRecipientLabel: "Regione Lazio"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	v := showExchange(t, u)
+	v.format.setCode(exchange.FormatJSON)
+	v.mode.setCode(modeFull)
+	if !v.encrypt.Checked {
+		t.Fatal("a full export is not encrypted by default")
+	}
+	var opt exchange.Options
+	asked := false
+	v.confirmExport(func(o exchange.Options) { opt, asked = o, true })
+	if !asked || opt.Recipient != id.Recipient().String() || opt.Plaintext || u.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("an encrypted full export: asked %v, %+v", asked, opt)
+	}
+	path := filepath.Join(t.TempDir(), suggestedName(opt))
+	v.onExportTo(path, opt)
+	sealed, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, texts(u))
+	}
+	isPrivate(t, path)
+	r, err := age.Decrypt(bytes.NewReader(sealed), id)
+	if err != nil {
+		t.Fatalf("the export is not encrypted for the recipient: %v", err)
+	}
+	var doc exchange.Document
+	if err := json.NewDecoder(r).Decode(&doc); err != nil || doc.Mode != exchange.ModeFull || len(doc.Persons) != 3 {
+		t.Fatalf("decrypted: %v, mode %q, %d persons", err, doc.Mode, len(doc.Persons))
+	}
+
+	v.encrypt.SetChecked(false)
+	asked = false
+	v.confirmExport(func(exchange.Options) { asked = true })
+	want := u.tr.Tf("exchange.needs_encryption", map[string]any{"Name": "Regione Lazio"})
+	if asked || !strings.Contains(texts(u), want) {
+		t.Fatalf("an unencrypted full export: went on %v; the screen:\n%s", asked, texts(u))
+	}
+	plaintextChoice(t, u) // a coordinator may still choose plaintext
+}
+
+// A printed document saved to a file is its account's only, as exports are.
+func TestSavedPDFIsPrivate(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "rights-PUA-1-ti.pdf")
+	wc, err := storage.Writer(storage.NewFileURI(path)) // as the save dialog gives it
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := []byte("%PDF-1.7 a fictional document")
+	if err := savePDF(wc, pdf); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, pdf) {
+		t.Fatalf("saved %q, %v", got, err)
+	}
+	isPrivate(t, path)
+	if left, _ := os.ReadDir(dir); len(left) != 1 {
+		t.Errorf("%d files in the folder, want the document only", len(left))
 	}
 }
 
@@ -158,7 +337,8 @@ func TestOperatorCannotChooseAFullExport(t *testing.T) {
 		t.Fatal("an operator cannot make a pseudonymised export")
 	}
 	path := filepath.Join(t.TempDir(), suggestedName(v.options()))
-	v.onExportTo(path)
+	v.onExportTo(path, v.options())
+	isPrivate(t, path)
 	log, _ := db.Exports(context.Background())
 	if len(log) != 1 || !log[0].Pseudonymised || !strings.HasSuffix(path, "-pseudo-csv.zip") {
 		t.Fatalf("an operator's export: %s, log %+v\n%s", path, log, texts(u))

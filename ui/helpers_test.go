@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,19 +18,26 @@ import (
 
 var testNow = time.Date(2026, 3, 14, 10, 30, 0, 0, time.UTC)
 
+// testKDF keeps password hashing and key slots cheap in tests.
+var testKDF = store.KDFParams{Time: 1, MemKiB: 64, Threads: 1}
+
+// testRecovery keeps each test desk's recovery key by path.
+var testRecovery sync.Map
+
 // newTestApp opens a real database in a temporary folder and a window on
 // Fyne's test driver, with background work run inline.
 func newTestApp(t *testing.T) (*App, *store.DB) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	dir := t.TempDir()
-	db, err := store.Open(filepath.Join(dir, "sportello.db"), store.Options{})
+	path := filepath.Join(dir, "sportello.db")
+	db, recovery, err := store.Create(path, store.Options{KDF: testKDF})
 	if err != nil {
 		t.Fatal(err)
 	}
+	testRecovery.Store(path, recovery)
 	t.Cleanup(func() { db.Close() })
 	db.Now = func() time.Time { return testNow }
-	db.KDF = store.KDFParams{Time: 1, MemKiB: 64, Threads: 1}
 	old := nowFunc
 	nowFunc = func() time.Time { return testNow }
 	t.Cleanup(func() { nowFunc = old })

@@ -37,7 +37,12 @@ func (l *login) build() fyne.CanvasObject {
 	form := formGrid(newField("username", l.u.t("login.username"), l.username),
 		newField("password", l.u.t("login.password"), l.password))
 	box := container.NewVBox(title, sub, form, l.signIn, l.status)
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 320), box))
+	if l.u.desk != nil {
+		forgot := widget.NewButton(l.u.t("login.forgot"), func() { l.u.showRecover() })
+		forgot.Importance = widget.LowImportance
+		box.Add(forgot)
+	}
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(420, 360), box))
 }
 
 // focus puts the cursor in the username, once the screen is on the window.
@@ -50,9 +55,15 @@ func (l *login) onSignIn() {
 		return
 	}
 	l.signIn.Disable()
-	l.status.SetText("")
+	l.status.SetText(l.u.t("login.opening"))
 	var op *model.Operator
+	var db Store
+	var recovery string
 	l.u.background(func() (err error) {
+		if l.u.db == nil {
+			db, op, recovery, err = l.u.desk.Unlock(user, pass)
+			return err
+		}
 		op, err = l.u.db.Login(context.Background(), user, pass)
 		return err
 	}, func(err error) {
@@ -60,6 +71,13 @@ func (l *login) onSignIn() {
 		if err != nil {
 			l.password.SetText("")
 			l.status.SetText(l.u.errText(err))
+			return
+		}
+		if db != nil {
+			l.u.unlocked(db)
+		}
+		if recovery != "" { // a plain desk, sealed just now
+			l.u.showRecoveryKey(recovery, op)
 			return
 		}
 		l.u.signedIn(op)

@@ -69,7 +69,8 @@ func DynamicKeys() []string {
 		enum("error", c)
 	}
 	for _, p := range []store.OpenProblem{store.ProblemCorrupt, store.ProblemReadOnly, store.ProblemTooNew,
-		store.ProblemInUse, store.ProblemOther} {
+		store.ProblemInUse, store.ProblemOther, store.ProblemWrongKey, store.ProblemNoKeyFile,
+		store.ProblemKeyMismatch, store.ProblemPlaintext, store.ProblemNotDemo} {
 		keys = append(keys, OpenProblemKey(p))
 	}
 	for _, v := range model.Sexes {

@@ -6,12 +6,14 @@ import (
 	"image"
 	"io"
 	"net/url"
+	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 
+	"sportello/exchange"
 	"sportello/printouts"
 )
 
@@ -29,13 +31,8 @@ func (u *App) printPDF(name string, render func(io.Writer) error) {
 			if err != nil || wc == nil {
 				return
 			}
-			_, werr := wc.Write(buf.Bytes())
-			cerr := wc.Close()
-			if werr != nil || cerr != nil {
-				if werr == nil {
-					werr = cerr
-				}
-				u.showError(werr)
+			if err := savePDF(wc, buf.Bytes()); err != nil {
+				u.showError(err)
 				return
 			}
 			if link, err := url.Parse(wc.URI().String()); err == nil {
@@ -45,6 +42,33 @@ func (u *App) printPDF(name string, render func(io.Writer) error) {
 		d.SetFileName(name)
 		d.Show()
 	})
+}
+
+// savePDF writes a printed document where the save dialog points. A
+// document names the person, so a file on disk is written by the program
+// itself, readable by this account only (0600) whatever the umask, through
+// a temporary file renamed into place; the dialog's own writer would leave
+// it readable by every account. Anywhere else it goes through the dialog.
+func savePDF(wc fyne.URIWriteCloser, data []byte) error {
+	if wc.URI().Scheme() != "file" {
+		_, err := wc.Write(data)
+		if cerr := wc.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
+	path := wc.URI().Path()
+	wc.Close() // the dialog made the file empty: it is replaced below
+	err := exchange.WritePrivateFile(path, func(f *os.File) error {
+		_, err := f.Write(data)
+		return err
+	})
+	if err != nil {
+		if fi, serr := os.Stat(path); serr == nil && fi.Size() == 0 {
+			os.Remove(path)
+		}
+	}
+	return err
 }
 
 // printRequest prepares a document from the database, prints it, and

@@ -116,7 +116,7 @@ func (s *settings) build() fyne.CanvasObject {
 	general := widget.NewCard(u.t("settings.title"), "", container.NewVBox(form, logo, s.save, s.status))
 	tabs := container.NewAppTabs(
 		container.NewTabItem(u.t("settings.tab_general"),
-			container.NewVScroll(container.NewPadded(container.NewVBox(general, s.operators.build())))),
+			container.NewVScroll(container.NewPadded(container.NewVBox(general, newBackupPanel(u).build(), s.operators.build())))),
 		container.NewTabItem(u.t("settings.tab_languages"), newLanguagesView(u).build()),
 	)
 	return tabs
@@ -182,95 +182,6 @@ func (s *settings) onSave() {
 			return
 		}
 		s.status.SetText(msg)
-	})
-}
-
-// operatorsPanel lists the accounts and lets a coordinator add one.
-type operatorsPanel struct {
-	u                                  *App
-	list                               *fyne.Container
-	username, fullName, password, conf *widget.Entry
-	role                               *choice
-	fields                             []*field
-	add                                *widget.Button
-	status                             *widget.Label
-}
-
-func newOperatorsPanel(u *App) *operatorsPanel {
-	p := &operatorsPanel{u: u, list: container.NewVBox(), username: widget.NewEntry(), fullName: widget.NewEntry(),
-		password: widget.NewPasswordEntry(), conf: widget.NewPasswordEntry(), role: enumChoice(u, "role", model.Roles),
-		status: widget.NewLabel("")}
-	p.role.setCode(string(model.RoleOperator))
-	p.fields = []*field{
-		newField("username", u.t("setup.username"), p.username),
-		newField("full_name", u.t("setup.full_name"), p.fullName),
-		newField("role", u.t("operators.role"), p.role),
-		newField("password", u.t("setup.password"), p.password),
-		newField("confirm", u.t("setup.confirm"), p.conf),
-	}
-	p.add = widget.NewButton(u.t("operators.add"), p.onAdd)
-	return p
-}
-
-func (p *operatorsPanel) build() fyne.CanvasObject {
-	p.refresh()
-	content := container.NewVBox(p.list)
-	if p.u.op.IsCoordinator() {
-		content.Add(widget.NewSeparator())
-		content.Add(formGrid(p.fields...))
-		content.Add(p.add)
-		content.Add(p.status)
-	}
-	return widget.NewCard(p.u.t("operators.title"), "", content)
-}
-
-func (p *operatorsPanel) refresh() {
-	var ops []model.Operator
-	p.u.background(func() (err error) {
-		ops, err = p.u.db.Operators(context.Background())
-		return err
-	}, func(err error) {
-		if err != nil {
-			p.status.SetText(p.u.errText(err))
-			return
-		}
-		p.list.RemoveAll()
-		for _, o := range ops {
-			p.list.Add(widget.NewLabel(o.FullName + " · " + o.Username + " · " + p.u.label("role", o.Role)))
-		}
-	})
-}
-
-func (p *operatorsPanel) onAdd() {
-	u := p.u
-	o := &model.Operator{Username: strings.TrimSpace(p.username.Text), FullName: strings.TrimSpace(p.fullName.Text),
-		Role: model.Role(p.role.code())}
-	err := o.Validate()
-	if err == nil {
-		err = model.CheckPassword(p.password.Text, p.conf.Text)
-	}
-	if err != nil {
-		u.showFieldErrors(err, p.fields...)
-		return
-	}
-	password := p.password.Text
-	p.add.Disable()
-	u.background(func() error {
-		return u.db.CreateOperator(context.Background(), o, password, u.operatorID())
-	}, func(err error) {
-		p.add.Enable()
-		if err != nil {
-			if !u.showFieldErrors(err, p.fields...) {
-				p.status.SetText(u.errText(err))
-			}
-			return
-		}
-		u.showFieldErrors(nil, p.fields...)
-		for _, e := range []*widget.Entry{p.username, p.fullName, p.password, p.conf} {
-			e.SetText("")
-		}
-		p.status.SetText(u.tr.Tf("operators.added", map[string]any{"Name": o.FullName}))
-		p.refresh()
 	})
 }
 

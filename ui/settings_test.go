@@ -30,7 +30,8 @@ func TestMovingTheDataFolderCopiesTheData(t *testing.T) {
 	if err != nil || saved.DataDir != newDir {
 		t.Fatalf("config file: %+v, %v", saved, err)
 	}
-	copyDB, err := store.Open(filepath.Join(newDir, DBFile), store.Options{})
+	recovery, _ := testRecovery.Load(db.Path())
+	copyDB, err := store.UnlockRecovery(filepath.Join(newDir, DBFile), store.Options{KDF: testKDF}, recovery.(string))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,8 +66,14 @@ func (s *setup) onCreate() {
 	s.create.Disable()
 	s.status.SetText(s.u.t("setup.creating"))
 	password := s.password.Text
-	s.u.background(func() error {
-		return s.u.db.CreateOperator(context.Background(), o, password, 0)
+	var recovery string
+	db := s.u.db
+	s.u.background(func() (err error) {
+		if db == nil {
+			db, recovery, err = s.u.desk.Create(o, password)
+			return err
+		}
+		return db.CreateOperator(context.Background(), o, password, 0)
 	}, func(err error) {
 		s.create.Enable()
 		s.status.SetText("")
@@ -75,6 +81,11 @@ func (s *setup) onCreate() {
 			if !s.u.showFieldErrors(err, s.fields...) {
 				s.u.showError(err)
 			}
+			return
+		}
+		s.u.unlocked(db)
+		if recovery != "" {
+			s.u.showRecoveryKey(recovery, o)
 			return
 		}
 		s.u.signedIn(o)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"sportello/assets"
 	"sportello/locales"
@@ -31,6 +32,12 @@ type Store interface {
 	SaveSettings(ctx context.Context, values map[string]string, by int64) error
 	Backup(ctx context.Context, out string, by int64) error
 	Path() string
+	Close() error
+	IsDemo() bool
+	DeskID() string
+	AccountsWithoutKey(ctx context.Context) ([]string, error)
+	ResetPassword(ctx context.Context, username, password string, by *model.Operator) error
+	Deactivate(ctx context.Context, username string, by *model.Operator) error
 
 	StartInterview(ctx context.Context, iv *model.Interview, by int64) error
 	SaveAnswer(ctx context.Context, interviewID int64, answerID, value string) error
@@ -65,12 +72,13 @@ var _ printouts.Source = (*store.DB)(nil)
 
 var _ Store = (*store.DB)(nil)
 
-// App is the running window: the store, the signed-in operator, the
-// interface language.
+// App is the running window: the desk, the store once unlocked, the
+// signed-in operator, the interface language.
 type App struct {
 	fyne   fyne.App
 	win    fyne.Window
-	db     Store
+	desk   Desk  // nil when the window was given an open store (tests)
+	db     Store // nil until an operator unlocks the desk
 	tr     *locales.Localizer
 	op     *model.Operator
 	config *Config
@@ -86,36 +94,64 @@ type App struct {
 	sync bool
 }
 
-// New makes the window for db. Call ShowAndRun (or Start, in tests).
+// New makes the window on a store that is already open. Call ShowAndRun
+// (or Start, in tests).
 func New(a fyne.App, db Store, cfg *Config) *App {
-	u := &App{fyne: a, db: db, config: cfg}
+	u := newApp(a, cfg)
+	u.db = db
+	u.loadSettings()
+	return u
+}
+
+// NewSealed makes the window on a sealed desk: nothing is read before an
+// operator signs in.
+func NewSealed(a fyne.App, desk Desk, cfg *Config) *App {
+	u := newApp(a, cfg)
+	u.desk = desk
+	return u
+}
+
+func newApp(a fyne.App, cfg *Config) *App {
+	u := &App{fyne: a, config: cfg, settings: map[string]string{}}
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u.win = a.NewWindow("Sportello")
 	u.win.Resize(fyne.NewSize(1100, 720))
 	u.win.SetMaster()
-	u.settings = map[string]string{}
-	for _, k := range []string{store.SettingOrganisation, store.SettingDesk, store.SettingLanguage,
-		model.SettingDeskPhone, model.SettingController, model.SettingDPO, model.SettingRetention} {
-		u.settings[k], _ = db.Setting(context.Background(), k)
-	}
-	u.tr = locales.New(u.setting(store.SettingLanguage, locales.Default))
+	u.tr = locales.New(firstOf(cfg.Language, locales.Default))
+	u.win.SetOnClosed(u.onClosed)
 	return u
+}
+
+// loadSettings reads the settings the screens show, once the store is open.
+func (u *App) loadSettings() {
+	for _, k := range []string{store.SettingOrganisation, store.SettingDesk, store.SettingLanguage,
+		model.SettingDeskPhone, model.SettingController, model.SettingDPO, model.SettingRetention,
+		settingBackupDir, settingBackupKeep} {
+		u.settings[k], _ = u.db.Setting(context.Background(), k)
+	}
+	u.tr = locales.New(u.setting(store.SettingLanguage, firstOf(u.config.Language, locales.Default)))
 }
 
 // Window is the main window.
 func (u *App) Window() fyne.Window { return u.win }
 
-// Start shows the first-start setup when there is no account yet, the
-// login otherwise.
+// Start shows the first-start setup when there is no desk (or, on an
+// open store, no account) yet, the login otherwise.
 func (u *App) Start() {
+	if u.db == nil {
+		if u.desk.State() == store.DeskAbsent {
+			u.showSetup()
+		} else {
+			u.showLogin()
+		}
+		return
+	}
 	n, err := u.db.CountOperators(context.Background())
 	switch {
 	case err != nil:
 		u.showError(err)
 	case n == 0:
-		s := newSetup(u)
-		u.win.SetContent(s.build())
-		s.focus()
+		u.showSetup()
 	default:
 		u.showLogin()
 	}
@@ -127,23 +163,49 @@ func (u *App) ShowAndRun() {
 	u.win.ShowAndRun()
 }
 
+func (u *App) showSetup() {
+	s := newSetup(u)
+	u.setContent(s.build())
+	s.focus()
+}
+
 func (u *App) showLogin() {
 	l := newLogin(u)
-	u.win.SetContent(l.build())
+	u.setContent(l.build())
 	l.focus()
+}
+
+// unlocked takes the store an operator just opened.
+func (u *App) unlocked(db Store) {
+	u.db = db
+	u.loadSettings()
 }
 
 // signedIn opens the main screen for op.
 func (u *App) signedIn(op *model.Operator) {
 	u.op = op
 	u.home = newHome(u)
-	u.win.SetContent(u.home.build())
+	u.setContent(u.home.build())
 }
 
-// signOut forgets the operator and goes back to the login.
+// signOut forgets the operator and goes back to the login. A sealed desk
+// is closed: the next operator unlocks it with their own password.
 func (u *App) signOut() {
 	u.op, u.home = nil, nil
+	if u.desk != nil && u.db != nil {
+		u.db.Close()
+		u.db = nil
+	}
 	u.showLogin()
+}
+
+// setContent puts a screen in the window, under the demo band on a demo
+// desk.
+func (u *App) setContent(o fyne.CanvasObject) {
+	if u.db != nil && u.db.IsDemo() {
+		o = container.NewBorder(u.demoBand(), nil, nil, nil, o)
+	}
+	u.win.SetContent(o)
 }
 
 // openInterview fills the window with an interview; when it ends or pauses,
@@ -159,12 +221,16 @@ func (u *App) openInterview(iv *model.Interview, p *model.Person) {
 		u.signedIn(u.op)
 		u.home.onOpenPerson(p.ID)
 	})
-	u.win.SetContent(u.inter.build())
+	u.setContent(u.inter.build())
 }
 
 // setLanguage switches the interface language and rebuilds the screen.
 func (u *App) setLanguage(lang string) {
 	u.tr = locales.New(lang)
+	if u.config.Language != lang && u.config.path != "" {
+		u.config.Language = lang
+		u.config.Save()
+	}
 	if u.op != nil {
 		u.signedIn(u.op)
 	} else {

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"sportello/locales"
 	"sportello/model"
@@ -36,6 +35,10 @@ func commands() []command {
 		{"find", (*cli).find},
 		{"check", (*cli).check},
 		{"backup", (*cli).backup},
+		{"restore", (*cli).restore},
+		{"rekey", (*cli).rekey},
+		{"password", (*cli).password},
+		{"recover", (*cli).recover},
 		{"languages", (*cli).languages},
 		{"print", (*cli).print},
 		{"export", (*cli).export},
@@ -128,27 +131,6 @@ func dbPath(flagValue string) string {
 	return cfg.DBPath()
 }
 
-// open opens the database, printing a translated reason when it cannot.
-func (c *cli) open(path string) (*store.DB, bool) {
-	db, err := store.Open(path, store.Options{BusyTimeout: time.Second})
-	if err != nil {
-		c.fail(err)
-		return nil, false
-	}
-	return db, true
-}
-
-// withDB opens the --db database, runs fn on it and closes it; a database
-// that will not open gives its reason and exit code 1.
-func (c *cli) withDB(flagValue string, fn func(*store.DB) int) int {
-	d, ok := c.open(dbPath(flagValue))
-	if !ok {
-		return 1
-	}
-	defer d.Close()
-	return fn(d)
-}
-
 // fail prints err in the user's language.
 func (c *cli) fail(err error) { fmt.Fprintln(c.errw, c.message(err)) }
 
@@ -175,6 +157,7 @@ func (c *cli) version(args []string) int {
 
 func (c *cli) find(args []string) int {
 	fs, db := c.flags("find")
+	user := c.userFlag(fs)
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
@@ -183,7 +166,9 @@ func (c *cli) find(args []string) int {
 		fmt.Fprintln(c.errw, c.tr.T("cli.find_needs_text"))
 		return 2
 	}
-	return c.withDB(*db, func(d *store.DB) int { return c.printMatches(d, text) })
+	return c.withDesk(*db, *user, deskAccess{what: "find " + text}, func(d *store.DB, _ *model.Operator) int {
+		return c.printMatches(d, text)
+	})
 }
 
 // printMatches prints every person matching text, a page at a time.
@@ -211,13 +196,14 @@ func (c *cli) printMatches(d *store.DB, text string) int {
 
 func (c *cli) check(args []string) int {
 	fs, db := c.flags("check")
+	user := c.userFlag(fs)
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
-	return c.withDB(*db, c.checkDB)
+	return c.withDesk(*db, *user, deskAccess{what: "check", shared: true}, c.checkDB)
 }
 
-func (c *cli) checkDB(d *store.DB) int {
+func (c *cli) checkDB(d *store.DB, _ *model.Operator) int {
 	counts, problems, err := d.Check(context.Background())
 	if err != nil {
 		c.fail(err)
@@ -241,6 +227,7 @@ func (c *cli) checkDB(d *store.DB) int {
 func (c *cli) backup(args []string) int {
 	fs, db := c.flags("backup")
 	out := fs.String("out", "", c.tr.T("cli.flag_out"))
+	user := c.userFlag(fs)
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
@@ -248,16 +235,19 @@ func (c *cli) backup(args []string) int {
 		fmt.Fprintln(c.errw, c.tr.T("cli.backup_needs_out"))
 		return 2
 	}
-	if _, err := os.Stat(*out); err == nil {
-		fmt.Fprintln(c.errw, c.tr.Tf("cli.backup_exists", map[string]any{"Path": *out}))
-		return 1
+	for _, p := range []string{*out, store.KeyPath(*out)} {
+		if _, err := os.Stat(p); err == nil {
+			fmt.Fprintln(c.errw, c.tr.Tf("cli.backup_exists", map[string]any{"Path": p}))
+			return 1
+		}
 	}
-	return c.withDB(*db, func(d *store.DB) int {
-		if err := d.Backup(context.Background(), *out, 0); err != nil {
+	// Shared: the window may have the desk open; the backup reads beside it.
+	return c.withDesk(*db, *user, deskAccess{what: "backup " + *out, shared: true}, func(d *store.DB, op *model.Operator) int {
+		if err := d.Backup(context.Background(), *out, op.ID); err != nil {
 			c.fail(err)
 			return 1
 		}
-		fmt.Fprintln(c.out, c.tr.Tf("cli.backup_done", map[string]any{"Path": *out}))
+		fmt.Fprintln(c.out, c.tr.Tf("cli.backup_done", map[string]any{"Path": *out, "Keys": store.KeyPath(*out)}))
 		return 0
 	})
 }

@@ -20,33 +20,72 @@ func (c *cli) demo(args []string) int {
 		fmt.Fprintln(c.errw, c.tr.T("cli.demo_bad_count"))
 		return 2
 	}
+	if *db == "" {
+		// Never the window's database: demo data never enters a real desk.
+		fmt.Fprintln(c.errw, c.tr.T("cli.demo_needs_db"))
+		return 2
+	}
 	if *prefix != "" {
 		if err := model.CheckCasePrefix(*prefix); err != nil {
 			c.fail(err)
 			return 2
 		}
 	}
-	return c.withDB(*db, func(d *store.DB) int {
-		if *prefix != "" {
-			if err := d.SaveSettings(context.Background(), map[string]string{model.SettingCasePrefix: *prefix}, 0); err != nil {
-				c.fail(err)
-				return 1
-			}
-		}
-		demo.Progress = func(done, total int) {
-			fmt.Fprintln(c.errw, c.tr.Tf("cli.demo_progress", map[string]any{"Done": done, "Total": total}))
-		}
-		added, err := demo.Seed(context.Background(), d, *persons)
-		if err == nil && *prefix != "" && added > 0 {
-			// A second desk of the demo association has a name of its own.
-			err = d.SaveSettings(context.Background(), map[string]string{store.SettingDesk: "Sportello " + *prefix + " (demo)"}, 0)
-		}
+	d, ok := c.openDemo(*db)
+	if !ok {
+		return 1
+	}
+	defer d.Close()
+	return c.seedDemo(d, *persons, *prefix)
+}
+
+// openDemo creates a demo desk at path, or opens the demo desk already
+// there; anything else (a real desk, a plain or foreign file) is refused
+// and left untouched.
+func (c *cli) openDemo(path string) (*store.DB, bool) {
+	opt := storeOptions
+	opt.Demo = true
+	switch {
+	case store.State(path) == store.DeskAbsent:
+		d, _, err := store.Create(path, opt)
 		if err != nil {
+			c.fail(err)
+			return nil, false
+		}
+		return d, true
+	case store.IsDemoDesk(path):
+		d, _, err := store.Unlock(path, opt, demo.Coordinator, demo.Password)
+		if err != nil {
+			c.fail(err)
+			return nil, false
+		}
+		return d, true
+	}
+	c.fail(&store.OpenError{Problem: store.ProblemNotDemo, Path: path})
+	return nil, false
+}
+
+func (c *cli) seedDemo(d *store.DB, persons int, prefix string) int {
+	ctx := context.Background()
+	if prefix != "" {
+		if err := d.SaveSettings(ctx, map[string]string{model.SettingCasePrefix: prefix}, 0); err != nil {
 			c.fail(err)
 			return 1
 		}
-		fmt.Fprintln(c.out, c.tr.Tf("cli.demo_done", map[string]any{"Added": added, "Path": d.Path(),
-			"Password": demo.Password}))
-		return 0
-	})
+	}
+	demo.Progress = func(done, total int) {
+		fmt.Fprintln(c.errw, c.tr.Tf("cli.demo_progress", map[string]any{"Done": done, "Total": total}))
+	}
+	added, err := demo.Seed(ctx, d, persons)
+	if err == nil && prefix != "" && added > 0 {
+		// A second desk of the demo association has a name of its own.
+		err = d.SaveSettings(ctx, map[string]string{store.SettingDesk: "Sportello " + prefix + " (demo)"}, 0)
+	}
+	if err != nil {
+		c.fail(err)
+		return 1
+	}
+	fmt.Fprintln(c.out, c.tr.Tf("cli.demo_done", map[string]any{"Added": added, "Path": d.Path(),
+		"Password": demo.Password}))
+	return 0
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -16,19 +15,6 @@ import (
 	"sportello/ui"
 )
 
-// readPassword gives a full export's password: SPORTELLO_PASSWORD, or the
-// first line of standard input.
-var readPassword = func() (string, error) {
-	if p := os.Getenv("SPORTELLO_PASSWORD"); p != "" {
-		return p, nil
-	}
-	line, err := bufio.NewReader(os.Stdin).ReadString('\n')
-	if err != nil && line == "" {
-		return "", err
-	}
-	return strings.TrimRight(line, "\r\n"), nil
-}
-
 func (c *cli) export(args []string) int {
 	fs, db := c.flags("export")
 	out := fs.String("out", "", c.tr.T("cli.flag_export_out"))
@@ -36,6 +22,7 @@ func (c *cli) export(args []string) int {
 	pseudo := fs.Bool("pseudonymise", false, c.tr.T("cli.flag_pseudonymise"))
 	since := fs.String("since", "", c.tr.T("cli.flag_since"))
 	recipient := fs.String("recipient", "", c.tr.T("cli.flag_recipient"))
+	plaintext := fs.Bool("plaintext", false, c.tr.T("cli.flag_plaintext"))
 	user := fs.String("user", "", c.tr.T("cli.flag_user"))
 	if code, ok := c.parse(fs, args); !ok {
 		return code
@@ -44,7 +31,12 @@ func (c *cli) export(args []string) int {
 		fmt.Fprintln(c.errw, c.tr.T("cli.export_needs_out"))
 		return 2
 	}
-	opt := exchange.Options{Format: *format, Pseudonymised: *pseudo, Recipient: strings.TrimSpace(*recipient)}
+	opt := exchange.Options{Format: *format, Pseudonymised: *pseudo, Recipient: strings.TrimSpace(*recipient),
+		Plaintext: *plaintext}
+	if opt.Plaintext && opt.Recipient != "" {
+		fmt.Fprintln(c.errw, c.tr.T("cli.export_plaintext_and_recipient"))
+		return 2
+	}
 	switch {
 	case *since == "last":
 		opt.Incremental = true
@@ -56,19 +48,27 @@ func (c *cli) export(args []string) int {
 		}
 		opt.Since = t
 	}
-	return c.withDB(*db, func(d *store.DB) int {
+	return c.withDesk(*db, *user, deskAccess{what: "export " + *out}, func(d *store.DB, op *model.Operator) int {
 		ctx := context.Background()
-		var ok bool
-		if opt.Operator, ok = c.login(ctx, d, *user); !ok {
-			return 1
-		}
-		if opt.Recipient == "" && opt.Incremental {
-			opt.Recipient, _ = d.Setting(ctx, exchange.SettingRecipient)
+		opt.Operator = op
+		// A full export names people: it goes to the recipient in the
+		// settings unless another is given, or --plaintext says otherwise.
+		if opt.Recipient == "" && !opt.Plaintext && (opt.Incremental || !opt.Pseudonymised) {
+			key, _ := d.Setting(ctx, exchange.SettingRecipient)
+			opt.Recipient = strings.TrimSpace(key)
 		}
 		if opt.Recipient != "" {
-			if key, _ := d.Setting(ctx, exchange.SettingRecipient); key == opt.Recipient {
+			if key, _ := d.Setting(ctx, exchange.SettingRecipient); strings.TrimSpace(key) == opt.Recipient {
 				opt.Label, _ = d.Setting(ctx, exchange.SettingRecipientLabel)
 			}
+		}
+		if err := exchange.CheckOptions(opt); err != nil {
+			if errors.Is(err, exchange.ErrNeedsRecipient) {
+				fmt.Fprintln(c.errw, c.tr.T("cli.export_needs_recipient"))
+			} else {
+				c.fail(err)
+			}
+			return 1
 		}
 		var res *exchange.Result
 		code := c.writeFileQuiet(*out, func(f *os.File) error {
@@ -89,26 +89,17 @@ func (c *cli) export(args []string) int {
 		}
 		fmt.Fprintln(c.out, c.tr.Tf("cli.export_done", map[string]any{"Path": *out, "Format": opt.Format,
 			"Mode": mode, "Counts": exchange.CountsText(res.Counts)}))
+		if opt.Recipient != "" {
+			name := opt.Label
+			if name == "" {
+				name = opt.Recipient
+			}
+			fmt.Fprintln(c.out, c.tr.Tf("cli.export_encrypted_for", map[string]any{"Name": name}))
+		} else if opt.PlaintextFull() {
+			fmt.Fprintln(c.errw, c.tr.T("cli.export_plaintext_warning"))
+		}
 		return 0
 	})
-}
-
-// login checks a coordinator's password, when --user names one: a full
-// export needs it, and an import records who made it. No user, no
-// operator, and ok.
-func (c *cli) login(ctx context.Context, d *store.DB, user string) (*model.Operator, bool) {
-	if user == "" {
-		return nil, true
-	}
-	password, err := readPassword()
-	if err == nil {
-		var op *model.Operator
-		if op, err = d.Login(ctx, user, password); err == nil && op.IsCoordinator() {
-			return op, true
-		}
-	}
-	fmt.Fprintln(c.errw, c.tr.T("cli.login_failed"))
-	return nil, false
 }
 
 func (c *cli) importBundle(args []string) int {
@@ -137,12 +128,9 @@ func (c *cli) importBundle(args []string) int {
 		}
 		opt.Identity = identityLine(string(id))
 	}
-	return c.withDB(*db, func(d *store.DB) int {
+	return c.withDesk(*db, *user, deskAccess{what: "import " + path}, func(d *store.DB, op *model.Operator) int {
 		ctx := context.Background()
-		var ok bool
-		if opt.Operator, ok = c.login(ctx, d, *user); !ok {
-			return 1
-		}
+		opt.Operator = op
 		res, err := exchange.Import(ctx, d, data, opt)
 		var be *exchange.BundleError
 		if errors.As(err, &be) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"sportello/demo"
 	"sportello/model"
 	"sportello/store"
 )
@@ -16,6 +17,9 @@ import (
 func sportello(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	t.Setenv("SPORTELLO_LANG", "en")
+	if os.Getenv("SPORTELLO_PASSWORD") == "" {
+		t.Setenv("SPORTELLO_PASSWORD", demo.Password)
+	}
 	var out, errw bytes.Buffer
 	code := run(args, &out, &errw)
 	return code, out.String(), errw.String()
@@ -27,8 +31,8 @@ func TestDemoThenFindWithoutAccents(t *testing.T) {
 		t.Fatalf("demo: %d %s", code, errw)
 	}
 	// Demo person 9 is from the Mali group, whose family names include Traoré and Keïta.
-	code, out, _ := sportello(t, "find", "--db", db, "traore")
-	code2, out2, _ := sportello(t, "find", "--db", db, "keita")
+	code, out, _ := sportello(t, "find", "--db", db, "--user", "giulia", "traore")
+	code2, out2, _ := sportello(t, "find", "--db", db, "--user", "giulia", "keita")
 	if code != 0 || code2 != 0 || (!strings.Contains(out, "TRAORÉ") && !strings.Contains(out2, "KEÏTA")) {
 		t.Fatalf("find traore/keita without accents: %q %q", out, out2)
 	}
@@ -40,7 +44,7 @@ func TestDemoThenFindWithoutAccents(t *testing.T) {
 	}
 	// Names in their own script are found too: every demo name in an
 	// Arabic, Bengali, Gurmukhi, Ethiopic, Cyrillic or Han script.
-	_, all, _ := sportello(t, "find", "--db", db, "pua")
+	_, all, _ := sportello(t, "find", "--db", db, "--user", "giulia", "pua")
 	scripts := 0
 	for _, line := range strings.Split(strings.TrimSpace(all), "\n") {
 		f := strings.Split(line, "\t")
@@ -49,7 +53,7 @@ func TestDemoThenFindWithoutAccents(t *testing.T) {
 		}
 		scripts++
 		word := strings.Fields(f[2])[0]
-		if _, out, _ := sportello(t, "find", "--db", db, word); !strings.Contains(out, f[0]) {
+		if _, out, _ := sportello(t, "find", "--db", db, "--user", "giulia", word); !strings.Contains(out, f[0]) {
 			t.Errorf("find %q (own script of %s) did not find it: %q", word, f[0], out)
 		}
 	}
@@ -58,18 +62,18 @@ func TestDemoThenFindWithoutAccents(t *testing.T) {
 	}
 
 	// A second run adds nothing.
-	_, before, _ := sportello(t, "check", "--db", db)
+	_, before, _ := sportello(t, "check", "--db", db, "--user", "giulia")
 	if code, out, _ := sportello(t, "demo", "--db", db, "--persons", "30"); code != 0 || !strings.Contains(out, "Added 0 ") {
 		t.Fatalf("second demo run: %d %q", code, out)
 	}
-	_, after, _ := sportello(t, "check", "--db", db)
+	_, after, _ := sportello(t, "check", "--db", db, "--user", "giulia")
 	if rows(before, "persons") != "30" || rows(after, "persons") != "30" || rows(after, "operators") != "5" ||
 		rows(before, "interviews") != rows(after, "interviews") {
 		t.Fatalf("demo twice:\n%s\nthen\n%s", before, after)
 	}
 	// Asking for more adds only the difference.
 	sportello(t, "demo", "--db", db, "--persons", "35")
-	_, more, _ := sportello(t, "check", "--db", db)
+	_, more, _ := sportello(t, "check", "--db", db, "--user", "giulia")
 	if rows(more, "persons") != "35" {
 		t.Errorf("demo up to 35 gave %s persons", rows(more, "persons"))
 	}
@@ -89,21 +93,21 @@ func TestCheckAndBackup(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "desk.db")
 	sportello(t, "demo", "--db", db, "--persons", "5")
-	code, out, errw := sportello(t, "check", "--db", db)
+	code, out, errw := sportello(t, "check", "--db", db, "--user", "giulia")
 	if code != 0 || !strings.Contains(out, "no problems") || rows(out, "persons") != "5" {
 		t.Fatalf("check: %d %q %q", code, out, errw)
 	}
 	copyPath := filepath.Join(dir, "copy.db")
-	if code, _, errw := sportello(t, "backup", "--db", db, "--out", copyPath); code != 0 {
+	if code, _, errw := sportello(t, "backup", "--db", db, "--user", "giulia", "--out", copyPath); code != 0 {
 		t.Fatalf("backup: %s", errw)
 	}
-	if _, out, _ := sportello(t, "check", "--db", copyPath); rows(out, "persons") != "5" {
+	if _, out, _ := sportello(t, "check", "--db", copyPath, "--user", "giulia"); rows(out, "persons") != "5" {
 		t.Errorf("the backup holds %q persons", rows(out, "persons"))
 	}
-	if code, _, errw := sportello(t, "backup", "--db", db, "--out", copyPath); code != 1 || !strings.Contains(errw, "already exists") {
+	if code, _, errw := sportello(t, "backup", "--db", db, "--user", "giulia", "--out", copyPath); code != 1 || !strings.Contains(errw, "already exists") {
 		t.Errorf("backup over an existing file: %d %q", code, errw)
 	}
-	if code, _, errw := sportello(t, "backup", "--db", db); code != 2 || !strings.Contains(errw, "--out") {
+	if code, _, errw := sportello(t, "backup", "--db", db, "--user", "giulia"); code != 2 || !strings.Contains(errw, "--out") {
 		t.Errorf("backup without --out: %d %q", code, errw)
 	}
 }
@@ -116,11 +120,11 @@ func TestBadDatabaseFilesGetAClearMessage(t *testing.T) {
 	sportello(t, "demo", "--db", ro, "--persons", "1")
 	os.Chmod(ro, 0o400)
 	for _, c := range []struct{ path, want string }{
-		{junk, "is damaged or is not a Sportello database"},
+		{junk, "key file"},
 		{ro, "is read-only"},
 	} {
 		before, _ := os.ReadFile(c.path)
-		code, _, errw := sportello(t, "check", "--db", c.path)
+		code, _, errw := sportello(t, "check", "--db", c.path, "--user", "giulia")
 		if code != 1 || !strings.Contains(errw, c.want) || strings.Contains(errw, "panic") {
 			t.Errorf("check %s: %d %q, want %q", filepath.Base(c.path), code, errw, c.want)
 		}
@@ -144,7 +148,7 @@ func TestHelpAndUsage(t *testing.T) {
 	if code, out, _ := sportello(t, "version"); code != 0 || !strings.HasPrefix(out, "sportello "+Version) {
 		t.Errorf("version: %q", out)
 	}
-	if code, _, errw := sportello(t, "find", "--db", filepath.Join(t.TempDir(), "x.db")); code != 2 || errw == "" {
+	if code, _, errw := sportello(t, "find", "--db", filepath.Join(t.TempDir(), "x.db"), "--user", "giulia"); code != 2 || errw == "" {
 		t.Errorf("find without text: %d %q", code, errw)
 	}
 }
@@ -163,7 +167,7 @@ func TestDemoInterviewsHaveScreenings(t *testing.T) {
 	if code, _, errw := sportello(t, "demo", "--db", db, "--persons", "40"); code != 0 {
 		t.Fatal(errw)
 	}
-	d, err := store.Open(db, store.Options{})
+	d, _, err := store.Unlock(db, store.Options{}, demo.Coordinator, demo.Password)
 	if err != nil {
 		t.Fatal(err)
 	}

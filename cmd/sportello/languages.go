@@ -3,11 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
+	"sportello/exchange"
 	"sportello/locales"
 	"sportello/model"
 	"sportello/printouts"
@@ -104,6 +105,7 @@ func (c *cli) print(args []string) int {
 	clock := fs.String("time", "", c.tr.T("cli.flag_time"))
 	place := fs.String("place", "", c.tr.T("cli.flag_place"))
 	bring := fs.String("bring", "", c.tr.T("cli.flag_bring"))
+	user := c.userFlag(fs)
 	if code, ok := c.parse(fs, args[1:]); !ok {
 		return code
 	}
@@ -127,7 +129,18 @@ func (c *cli) print(args []string) int {
 	if *bring != "" {
 		req.Bring = strings.Split(*bring, ",")
 	}
-	return c.withDB(*db, func(d *store.DB) int {
+	if what == "rights" && *user == "" {
+		// The leaflet names nobody: without a login it prints without the
+		// organisation's header, which lives in the sealed store.
+		render, err := printouts.Prepare(context.Background(), noDesk{}, req)
+		if err != nil {
+			c.fail(err)
+			return 1
+		}
+		return c.writeFile(*out, func(f *os.File) error { return render(f) })
+	}
+	access := deskAccess{what: "print " + what + " " + req.CaseCode}
+	return c.withDesk(*db, *user, access, func(d *store.DB, op *model.Operator) int {
 		ctx := context.Background()
 		render, err := printouts.Prepare(ctx, d, req)
 		if err != nil {
@@ -137,15 +150,22 @@ func (c *cli) print(args []string) int {
 		code := c.writeFile(*out, func(f *os.File) error { return render(f) })
 		if code == 0 && req.CaseCode != "" {
 			if p, err := d.PersonByCaseCode(ctx, req.CaseCode); err == nil {
-				d.RecordPrint(ctx, 0, p.ID, ui.PrintDetail(req))
+				d.RecordPrint(ctx, op.ID, p.ID, ui.PrintDetail(req))
 			}
 		}
 		return code
 	})
 }
 
+// noDesk is a printouts.Source with nothing in it: for the documents that
+// name nobody, printed without unlocking the desk.
+type noDesk struct{ printouts.Source }
+
+func (noDesk) Setting(context.Context, string) (string, error) { return "", nil }
+
 // writeFile writes a new file through a temporary one beside it, so a
-// failure leaves no partial file behind.
+// failure leaves no partial file behind. The file is 0600 whatever the
+// umask: exports and printed documents name people.
 func (c *cli) writeFile(path string, write func(*os.File) error) int {
 	code := c.writeFileQuiet(path, write)
 	if code == 0 {
@@ -156,24 +176,15 @@ func (c *cli) writeFile(path string, write func(*os.File) error) int {
 
 // writeFileQuiet is writeFile for a caller that tells what it wrote itself.
 func (c *cli) writeFileQuiet(path string, write func(*os.File) error) int {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".sportello-*.tmp")
-	if err != nil {
-		fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_write", map[string]any{"Path": path, "Detail": err.Error()}))
-		return 1
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
+	err := exchange.WritePrivateFile(path, write)
+	var fe *exchange.FileError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &fe):
+		fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_write", map[string]any{"Path": path, "Detail": fe.Err.Error()}))
+	default:
 		c.fail(err)
-		return 1
 	}
-	if err := tmp.Close(); err != nil {
-		c.fail(err)
-		return 1
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_write", map[string]any{"Path": path, "Detail": err.Error()}))
-		return 1
-	}
-	return 0
+	return 1
 }

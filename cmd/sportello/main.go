@@ -8,5 +8,6 @@ import (
 )
 
 func main() {
+	privateFiles()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -30,14 +30,14 @@ func (c *cli) window(args []string) int {
 		path = cfg.DBPath()
 	}
 	a := app.NewWithID("it.sportello.desk")
-	d, err := store.Open(path, store.Options{BusyTimeout: time.Second})
-	if err != nil {
+	desk := ui.NewDesk(path, store.Options{BusyTimeout: time.Second})
+	if st := desk.State(); st == store.DeskNoKeyFile {
+		err := &store.OpenError{Problem: store.ProblemNoKeyFile, Path: path}
 		c.fail(err)
 		showProblem(a, c.tr.T("dialog.error_title"), c.message(err))
 		return 1
 	}
-	defer d.Close()
-	ui.New(a, d, cfg).ShowAndRun()
+	ui.NewSealed(a, desk, cfg).ShowAndRun()
 	return 0
 }
 
