@@ -85,7 +85,9 @@ func RenderRecoverySheet(w io.Writer, s RecoverySheet) error {
 	if len(s.Header.Logo) > 0 {
 		headW -= 150 // the logo's room: at most 140 points wide
 	}
-	d.y += d.text(s.Header.Organisation+" · "+s.Header.Desk, lang, styleSmall, margin, d.y, headW) + 4
+	if head := joinNonEmpty(" · ", s.Header.Organisation, s.Header.Desk); head != "" {
+		d.y += d.text(head, lang, styleSmall, margin, d.y, headW) + 4
+	}
 	d.y = max(d.y, margin/2+40+4) // below the logo
 	d.para(tr.T("recovery.confidential"), lang, typeset.Style{Size: 9, Bold: true}, 8)
 	d.para(tr.T("recovery.title"), lang, styleTitle, sectionSpace)
@@ -222,4 +224,15 @@ func (d *doc) fillOutline(l *typeset.Layout, style typeset.Style, x, y float64) 
 	}
 	p.DrawPath("F")
 	d.record(op{kind: 'p', segs: segs, c: color.Gray{d.gray}})
+}
+
+// joinNonEmpty joins the parts that are not empty.
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
 }

@@ -12,21 +12,21 @@ import (
 
 // fill inserts n fictional persons quickly, in one transaction, through the
 // same statement shape as CreatePerson (triggers keep the index).
-func fill(b *testing.B, d *DB, n int) {
+func fill(b testing.TB, d *DB, n int) {
 	family := []string{"Diallo", "Traoré", "Hossain", "Singh", "Kaur", "Popescu", "Hoxha", "Kovalenko", "Ahmadi",
 		"Haile", "Tesfaye", "Rahman", "Khan", "Ali", "Mensah", "Okafor", "Nguyen", "Zhang", "Ramírez", "Ionescu"}
 	given := []string{"Awa", "Mamadou", "Rahim", "Gurpreet", "Harjit", "Ana", "Arben", "Olena", "Reza",
 		"Selam", "Yonas", "Fatema", "Imran", "Youssef", "Kwame", "Chinedu", "Linh", "Wei", "Lucía", "Mihai"}
 	err := d.update(context.Background(), func(tx *sql.Tx) error {
-		st, err := tx.Prepare(`INSERT INTO persons (case_code, code_year, code_seq, family_name, given_names,
-			birth_year, created_at, updated_at) VALUES (?, 2026, ?, ?, ?, ?, 'x', 'x')`)
+		st, err := tx.Prepare(`INSERT INTO persons (uid, case_code, code_year, code_seq, family_name, given_names,
+			birth_year, created_at, updated_at) VALUES (?, ?, 2026, ?, ?, ?, ?, 'x', 'x')`)
 		if err != nil {
 			return err
 		}
 		for i := 0; i < n; i++ {
 			f := family[i%len(family)] + fmt.Sprint(i%997)
 			g := given[(i/len(family))%len(given)]
-			if _, err := st.Exec(fmt.Sprintf("PUA-2026-%06d", i+1), i+1, f, g, 1960+i%45); err != nil {
+			if _, err := st.Exec(newUID(), fmt.Sprintf("PUA-2026-%06d", i+1), i+1, f, g, 1960+i%45); err != nil {
 				return err
 			}
 		}
@@ -61,3 +61,4 @@ func BenchmarkSearch100k(b *testing.B) {
 		})
 	}
 }
+

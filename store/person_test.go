@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
+	"strings"
 	"testing"
 
 	"sportello/model"
@@ -186,4 +188,74 @@ func FuzzFTSQuery(f *testing.F) {
 			t.Fatalf("FindPersons(%q): %v", s, err)
 		}
 	})
+}
+
+// The search plans for the encrypted store give what the full-text search
+// gives: codes by the code index, short prefixes by the name index, and a
+// count that stops past CountCap.
+func TestSearchPlans(t *testing.T) {
+	ctx := context.Background()
+	d := newTestDB(t)
+	for _, n := range []struct{ family, given string }{{"Bianchi", "Awa"}, {"Ahmadi", "Reza"}, {"Zanetti", "Ada"},
+		{"Okafor", "Chinedu"}, {"Diallo", "Mamadou"}} {
+		if err := d.CreatePerson(ctx, &model.Person{FamilyName: n.family, GivenNames: n.given}, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := func(q string) string {
+		rows, err := d.FindPersons(ctx, model.PersonFilter{Query: q, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range rows {
+			out = append(out, r.FamilyName)
+		}
+		return strings.Join(out, " ")
+	}
+	all, _ := d.FindPersons(ctx, model.PersonFilter{Limit: 50})
+	code := all[2].CaseCode // as the operator types it, lower case, cut short
+	cases := []struct{ query, want string }{
+		{"a", "Ahmadi Bianchi Zanetti"}, // family or given name, in name order
+		{"ad", "Zanetti"},               // two letters: the name index too
+		{"ahm", "Ahmadi"},               // longer: the full-text index
+		{strings.ToLower(code), all[2].FamilyName},
+		{code[:len(code)-3], codeOrder(all)}, // a code's start: in code order
+		{"nobody", ""},
+	}
+	for _, c := range cases {
+		if got := names(c.query); got != c.want {
+			t.Errorf("search %q: %q, want %q", c.query, got, c.want)
+		}
+		n, _ := d.CountPersons(ctx, c.query)
+		if want := len(strings.Fields(c.want)); n != want {
+			t.Errorf("count %q: %d, want %d", c.query, n, want)
+		}
+	}
+}
+
+// codeOrder lists the family names in case-code order.
+func codeOrder(rows []model.PersonSummary) string {
+	sorted := append([]model.PersonSummary(nil), rows...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].CaseCode < sorted[j].CaseCode })
+	var out []string
+	for _, r := range sorted {
+		out = append(out, r.FamilyName)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestSearchCountStopsPastTheCap(t *testing.T) {
+	d := newTestDB(t)
+	fill(t, d, CountCap+100)
+	ctx := context.Background()
+	if n, _ := d.CountPersons(ctx, "pua"); n != CountCap+1 {
+		t.Errorf("count of a search matching everyone: %d, want %d (more than the cap)", n, CountCap+1)
+	}
+	if n, _ := d.CountPersons(ctx, ""); n != CountCap+100 {
+		t.Errorf("count of everyone: %d, want %d", n, CountCap+100)
+	}
+	if n, _ := d.CountPersons(ctx, "diallo"); n != (CountCap+100)/20 {
+		t.Errorf("count of the Diallo: %d, want %d", n, (CountCap+100)/20)
+	}
 }

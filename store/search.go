@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -24,27 +25,85 @@ func ftsQuery(text string) string {
 
 const summaryColumns = "p.id, p.case_code, p.family_name, p.given_names, p.own_script_name, p.birth_year, p.birth_country"
 
-// FindPersons lists persons matching the filter, sorted by name, one page
-// at a time; the list never loads every row.
+// CountCap is where a search's count stops: past it the list says "more
+// than CountCap" and shows that many. Counting every match of a one-letter
+// prefix over a regional desk costs more than it tells.
+const CountCap = 1000
+
+// caseCodePrefix is what the operator typed when it is the start of a case
+// code ("PUA-2026-00", "pub-2025"): such a search walks the codes' index in
+// code order. "" otherwise.
+func caseCodePrefix(text string) string {
+	t := strings.ToUpper(strings.TrimSpace(text))
+	i := strings.IndexByte(t, '-')
+	if i < 2 || i > 8 || i+1 >= len(t) {
+		return ""
+	}
+	for j, r := range t {
+		switch {
+		case j < i && (r < 'A' || r > 'Z'):
+			return ""
+		case j > i && r != '-' && (r < '0' || r > '9'):
+			return ""
+		}
+	}
+	return t
+}
+
+// searchPlan is the SQL of one search: what it matches (after FROM), and
+// how its results are ordered.
+type searchPlan struct {
+	from  string
+	args  []any
+	order string
+}
+
+// planSearch chooses how to run a search, for the encrypted store, where
+// reading pages costs more than with a plain file:
+//   - a case-code prefix walks the codes' unique index, in code order;
+//   - a query of one or two letters in all walks the names' index in name
+//     order and keeps the rows the full-text index matches, so the first
+//     page comes without sorting every match;
+//   - anything longer asks the full-text index and sorts its few matches.
+func planSearch(text string) searchPlan {
+	byName := " ORDER BY p.family_name COLLATE NOCASE, p.given_names COLLATE NOCASE, p.id"
+	if code := caseCodePrefix(text); code != "" {
+		return searchPlan{" persons p WHERE p.case_code >= ? AND p.case_code < ?", []any{code, code + "\uffff"}, " ORDER BY p.case_code"}
+	}
+	q := ftsQuery(text)
+	switch {
+	case q == "":
+		return searchPlan{" persons p", nil, byName}
+	case letters(text) <= 2:
+		// The unary + keeps SQLite from looking persons up by the matched
+		// IDs, so it walks the name index and stops at the page's end.
+		return searchPlan{" persons p INDEXED BY persons_by_name WHERE +p.id IN (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?)", []any{q}, byName}
+	}
+	return searchPlan{" persons_fts JOIN persons p ON p.id = persons_fts.rowid WHERE persons_fts MATCH ?", []any{q}, byName}
+}
+
+// letters counts the letters and digits typed.
+func letters(text string) int {
+	n := 0
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// FindPersons lists persons matching the filter, one page at a time; the
+// list never loads every row.
 func (d *DB) FindPersons(ctx context.Context, f model.PersonFilter) ([]model.PersonSummary, error) {
 	if f.Limit <= 0 || f.Limit > 1000 {
 		f.Limit = 100
 	}
-	order := " ORDER BY p.family_name COLLATE NOCASE, p.given_names COLLATE NOCASE, p.id LIMIT ? OFFSET ?"
-	q := ftsQuery(f.Query)
-	var sqlText string
-	var args []any
-	if q == "" {
-		sqlText = "SELECT " + summaryColumns + " FROM persons p" + order
-		args = []any{f.Limit, f.Offset}
-	} else {
-		sqlText = "SELECT " + summaryColumns + " FROM persons_fts JOIN persons p ON p.id = persons_fts.rowid" +
-			" WHERE persons_fts MATCH ?" + order
-		args = []any{q, f.Limit, f.Offset}
-	}
-	rows, err := d.db.QueryContext(ctx, sqlText, args...)
+	plan := planSearch(f.Query)
+	rows, err := d.db.QueryContext(ctx, "SELECT "+summaryColumns+" FROM"+plan.from+plan.order+" LIMIT ? OFFSET ?",
+		append(plan.args, f.Limit, f.Offset)...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("find persons %q: %w", f.Query, err)
 	}
 	defer rows.Close()
 	var out []model.PersonSummary
@@ -58,15 +117,24 @@ func (d *DB) FindPersons(ctx context.Context, f model.PersonFilter) ([]model.Per
 	return out, rows.Err()
 }
 
-// CountPersons counts the persons a query matches (all, when empty).
+// CountPersons counts the persons a query matches (all, when empty). A
+// search stops counting past CountCap and gives CountCap+1: "more than".
 func (d *DB) CountPersons(ctx context.Context, query string) (int, error) {
 	var n int
-	q := ftsQuery(query)
+	plan := planSearch(query)
 	var err error
-	if q == "" {
+	if q := ftsQuery(query); caseCodePrefix(query) == "" && q != "" {
+		// Counting needs no order: the full-text index alone, as it streams.
+		plan = searchPlan{from: " persons_fts WHERE persons_fts MATCH ?", args: []any{q}}
+	}
+	if strings.TrimSpace(query) == "" {
 		err = d.db.QueryRowContext(ctx, "SELECT count(*) FROM persons").Scan(&n)
 	} else {
-		err = d.db.QueryRowContext(ctx, "SELECT count(*) FROM persons_fts WHERE persons_fts MATCH ?", q).Scan(&n)
+		err = d.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM"+plan.from+" LIMIT ?)",
+			append(plan.args, CountCap+1)...).Scan(&n)
 	}
-	return n, err
+	if err != nil {
+		return 0, fmt.Errorf("count persons %q: %w", query, err)
+	}
+	return n, nil
 }

@@ -164,3 +164,18 @@ func TestAutomaticBackupKeepsTheLastN(t *testing.T) {
 	}
 	_ = db
 }
+
+func TestClosingTheWindowBacksUp(t *testing.T) {
+	u, _, _ := signedInApp(t)
+	dir := filepath.Join(t.TempDir(), "usb")
+	os.MkdirAll(dir, 0o700)
+	u.settings[settingBackupDir] = dir
+	u.win.Close()
+	names, _ := filepath.Glob(filepath.Join(dir, "sportello-*.db"))
+	if len(names) != 1 {
+		t.Fatalf("backups after closing the window: %v", names)
+	}
+	if _, err := os.Stat(store.KeyPath(names[0])); err != nil {
+		t.Errorf("the backup has no key file: %v", err)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
+	"sportello/store"
 )
 
 // pageSize is how many rows the list fetches at a time.
@@ -163,10 +164,15 @@ func (l *personList) reload() {
 			l.u.showError(err)
 			return
 		}
-		l.query, l.total = query, total
+		l.query, l.total = query, min(total, store.CountCap)
 		l.pages = map[int][]model.PersonSummary{0: first}
 		l.loading = map[int]bool{}
-		l.count.SetText(l.u.tr.N("list.count", total))
+		if total > store.CountCap {
+			// A search stops counting there: type more to narrow it.
+			l.count.SetText(l.u.tr.Tf("list.count_more", map[string]any{"Count": store.CountCap}))
+		} else {
+			l.count.SetText(l.u.tr.N("list.count", total))
+		}
 		l.list.UnselectAll()
 		l.list.Refresh()
 		l.list.ScrollToTop()
