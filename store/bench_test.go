@@ -61,4 +61,3 @@ func BenchmarkSearch100k(b *testing.B) {
 		})
 	}
 }
-
