@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"time"
 
 	"sportello/model"
 )
@@ -35,6 +36,7 @@ func (d *DB) Backup(ctx context.Context, out string, by int64) error {
 		}
 	}
 	dir := filepath.Dir(out)
+	removeStaleBackups(dir)
 	tmp := filepath.Join(dir, backupPrefix+randomName())
 	defer os.Remove(tmp)
 	if err := d.copyEncrypted(ctx, tmp, d.key); err != nil {
@@ -99,6 +101,17 @@ func checkCopy(ctx context.Context, path string, key []byte, desk string) error 
 		return errors.New("the copy belongs to another desk")
 	}
 	return nil
+}
+
+// removeStaleBackups removes the halves of backups a crash left in dir: no
+// longer written to for ten minutes (a running backup writes all along).
+func removeStaleBackups(dir string) {
+	names, _ := filepath.Glob(filepath.Join(dir, backupPrefix+"*"))
+	for _, n := range names {
+		if st, err := os.Stat(n); err == nil && time.Since(st.ModTime()) > 10*time.Minute {
+			os.Remove(n)
+		}
+	}
 }
 
 func randomName() string {

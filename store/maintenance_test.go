@@ -85,3 +85,24 @@ func TestCheck(t *testing.T) {
 		t.Error("a dangling case was not reported")
 	}
 }
+
+func TestBackupRemovesWhatACrashLeft(t *testing.T) {
+	d := newTestDB(t)
+	dir := t.TempDir()
+	stale := filepath.Join(dir, backupPrefix+"killed")
+	fresh := filepath.Join(dir, backupPrefix+"running")
+	for _, p := range []string{stale, fresh} {
+		os.WriteFile(p, []byte("half a backup"), 0o600)
+	}
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(stale, old, old)
+	if err := d.Backup(context.Background(), filepath.Join(dir, "b.db"), 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a backup left by a crash is still there")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a backup being written by another process was removed")
+	}
+}

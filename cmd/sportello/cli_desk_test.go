@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"filippo.io/age"
+
 	"sportello/model"
 	"sportello/store"
 )
@@ -153,5 +155,67 @@ func TestBackupBesideTheWindowRestoreRekeyRecover(t *testing.T) {
 	t.Setenv("SPORTELLO_PASSWORD", "giulia remembers")
 	if code, _, errw := sportello(t, "check", "--db", db, "--user", "giulia"); code != 0 {
 		t.Errorf("giulia after recovery: %s", errw)
+	}
+}
+
+// TestNothingReadableOnDisk runs a session at the desk from the command
+// line (demo, search, backup, a full export to the region's key, a printed
+// document) and then reads every file it wrote, the temporary folder too:
+// no name, own-script name or case code of a person is in any of them,
+// except the printed document, which is for the person.
+func TestNothingReadableOnDisk(t *testing.T) {
+	root := t.TempDir()
+	tmp := filepath.Join(root, "tmp")
+	os.MkdirAll(tmp, 0o700)
+	t.Setenv("TMPDIR", tmp)
+	db := filepath.Join(root, "desk", "desk.db")
+	if code, _, errw := sportello(t, "demo", "--db", db, "--persons", "6"); code != 0 {
+		t.Fatal(errw)
+	}
+	_, found, _ := sportello(t, "find", "--db", db, "--user", "giulia", "pua")
+	secrets := []string{"Fictional demo note"} // an interview's note
+	for _, line := range strings.Split(strings.TrimSpace(found), "\n") {
+		f := strings.Split(line, "\t")
+		secrets = append(secrets, f[0], f[1]) // case code, names
+		if f[2] != "" {
+			secrets = append(secrets, f[2]) // own-script name
+		}
+	}
+	if len(secrets) < 12 {
+		t.Fatalf("too few secrets to look for: %q", found)
+	}
+	id, _ := age.GenerateX25519Identity()
+	out := filepath.Join(root, "out")
+	os.MkdirAll(out, 0o700)
+	steps := [][]string{
+		{"backup", "--db", db, "--user", "giulia", "--out", filepath.Join(out, "backup.db")},
+		{"export", "--db", db, "--user", "giulia", "--format", "json", "--recipient", id.Recipient().String(), "--out", filepath.Join(out, "region.json.age")},
+		{"export", "--db", db, "--user", "giulia", "--format", "csv", "--recipient", id.Recipient().String(), "--out", filepath.Join(out, "region.zip.age")},
+		{"check", "--db", db, "--user", "giulia"},
+	}
+	for _, s := range steps {
+		if code, _, errw := sportello(t, s...); code != 0 {
+			t.Fatalf("%s: %s", s[0], errw)
+		}
+	}
+	files := 0
+	filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		files++
+		b, _ := os.ReadFile(p)
+		for _, s := range secrets {
+			if bytes.Contains(b, []byte(s)) {
+				t.Errorf("%s holds %q in plain text", p, s)
+			}
+		}
+		if st, _ := os.Stat(p); st.Mode().Perm()&0o077 != 0 {
+			t.Errorf("%s is readable by others: %v", p, st.Mode().Perm())
+		}
+		return nil
+	})
+	if files < 6 {
+		t.Fatalf("only %d files looked at", files)
 	}
 }
