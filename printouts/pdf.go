@@ -87,9 +87,20 @@ func (d *doc) measure(text, lang string, style typeset.Style, width float64) *ty
 	return d.set.Set(typeset.Paragraph{Text: text, Lang: lang}, style, float32(width))
 }
 
-// draw draws a laid-out paragraph with its top-left corner at (x, y).
+// draw draws a laid-out paragraph with its top-left corner at (x, y): the
+// glyph outlines, and the hidden text under them.
 func (d *doc) draw(l *typeset.Layout, style typeset.Style, x, y float64) {
+	d.fillOutline(l, style, x, y)
+	d.hiddenText(l, style, x, y)
+}
+
+// fillOutline draws a layout's glyph outlines with its top-left corner at
+// (x, y), without the hidden text.
+func (d *doc) fillOutline(l *typeset.Layout, style typeset.Style, x, y float64) {
 	segs := typeset.Outline(l, style.Size, float32(x), float32(y))
+	if len(segs) == 0 {
+		return
+	}
 	p := d.pdf
 	for _, s := range segs {
 		switch s.Op {
@@ -106,11 +117,8 @@ func (d *doc) draw(l *typeset.Layout, style typeset.Style, x, y float64) {
 			p.ClosePath()
 		}
 	}
-	if len(segs) > 0 {
-		p.DrawPath("F")
-		d.record(op{kind: 'p', segs: segs, c: color.Gray{d.gray}})
-	}
-	d.hiddenText(l, style, x, y)
+	p.DrawPath("F")
+	d.record(op{kind: 'p', segs: segs, c: color.Gray{d.gray}})
 }
 
 // setGray sets the colour text is drawn in.

@@ -3,7 +3,6 @@ package printouts
 import (
 	"bytes"
 	"fmt"
-	"image/color"
 	"io"
 	"strings"
 	"time"
@@ -197,33 +196,6 @@ func (d *doc) drawKey(groups []string) {
 		d.y = top + keyCellH + keyRowGap
 	}
 	d.y += 4
-}
-
-// fillOutline draws a layout's glyph outlines with its top-left corner at
-// (x, y), without the hidden text draw lays under them.
-func (d *doc) fillOutline(l *typeset.Layout, style typeset.Style, x, y float64) {
-	segs := typeset.Outline(l, style.Size, float32(x), float32(y))
-	if len(segs) == 0 {
-		return
-	}
-	p := d.pdf
-	for _, s := range segs {
-		switch s.Op {
-		case typeset.MoveTo:
-			p.MoveTo(float64(s.Pts[0][0]), float64(s.Pts[0][1]))
-		case typeset.LineTo:
-			p.LineTo(float64(s.Pts[0][0]), float64(s.Pts[0][1]))
-		case typeset.QuadTo:
-			p.CurveTo(float64(s.Pts[0][0]), float64(s.Pts[0][1]), float64(s.Pts[1][0]), float64(s.Pts[1][1]))
-		case typeset.CubicTo:
-			p.CurveBezierCubicTo(float64(s.Pts[0][0]), float64(s.Pts[0][1]), float64(s.Pts[1][0]),
-				float64(s.Pts[1][1]), float64(s.Pts[2][0]), float64(s.Pts[2][1]))
-		case typeset.Close:
-			p.ClosePath()
-		}
-	}
-	p.DrawPath("F")
-	d.record(op{kind: 'p', segs: segs, c: color.Gray{d.gray}})
 }
 
 // joinNonEmpty joins the parts that are not empty.

@@ -120,36 +120,17 @@ func randomName() string {
 	return hex.EncodeToString(b)
 }
 
-// copyPrivate copies src to dst through a temporary file beside dst, mode
-// 0600, synced, then renamed into place.
+// copyPrivate copies src to dst, privately and atomically.
 func copyPrivate(src, dst string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	tmp, err := os.CreateTemp(filepath.Dir(dst), tempPrefix+"*")
-	if err != nil {
+	return writePrivate(dst, func(w io.Writer) error {
+		_, err := io.Copy(w, in)
 		return err
-	}
-	defer os.Remove(tmp.Name())
-	tmp.Chmod(0o600)
-	if _, err := io.Copy(tmp, in); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), dst); err != nil {
-		return err
-	}
-	syncDir(filepath.Dir(dst))
-	return nil
+	})
 }
 
 // shred overwrites a file with random bytes, syncs it and removes it. On a

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -160,6 +161,16 @@ func writeKeyFile(path string, k *keyFile) error {
 // writePrivateFile writes data to path with mode 0600 through a temporary
 // file that is removed whatever happens.
 func writePrivateFile(path string, data []byte) error {
+	return writePrivate(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writePrivate writes a file with mode 0600 through a temporary file
+// beside it, synced, then renamed into place; the temporary file is
+// removed whatever happens.
+func writePrivate(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix+"*")
 	if err != nil {
 		return err
@@ -169,7 +180,7 @@ func writePrivateFile(path string, data []byte) error {
 		tmp.Close()
 		return err
 	}
-	if _, err := tmp.Write(data); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -86,3 +86,13 @@ func (u *App) showFieldErrors(err error, fields ...*field) bool {
 	}
 	return all
 }
+
+// chainEntries makes Enter move from each entry to the next, and run last
+// on the last one: a form filled by keyboard alone.
+func (u *App) chainEntries(last func(), entries ...*widget.Entry) {
+	for i := range entries[:len(entries)-1] {
+		next := entries[i+1]
+		entries[i].OnSubmitted = func(string) { u.win.Canvas().Focus(next) }
+	}
+	entries[len(entries)-1].OnSubmitted = func(string) { last() }
+}

@@ -32,12 +32,7 @@ func newRecoverForm(u *App) *recoverForm {
 	}
 	f.submit = widget.NewButton(u.t("recover.submit"), f.onSubmit)
 	f.submit.Importance = widget.HighImportance
-	chain := []*widget.Entry{f.key, f.username, f.password, f.conf}
-	for i := range chain[:len(chain)-1] {
-		next := chain[i+1]
-		chain[i].OnSubmitted = func(string) { u.win.Canvas().Focus(next) }
-	}
-	f.conf.OnSubmitted = func(string) { f.onSubmit() }
+	u.chainEntries(f.onSubmit, f.key, f.username, f.password, f.conf)
 	return f
 }
 

@@ -32,12 +32,7 @@ func newSetup(u *App) *setup {
 	s.create = widget.NewButton(u.t("setup.create"), s.onCreate)
 	s.create.Importance = widget.HighImportance
 	// Enter moves to the next field, and creates the account on the last.
-	chain := []*widget.Entry{s.username, s.fullName, s.password, s.conf}
-	for i := range chain[:len(chain)-1] {
-		next := chain[i+1]
-		chain[i].OnSubmitted = func(string) { u.win.Canvas().Focus(next) }
-	}
-	s.conf.OnSubmitted = func(string) { s.onCreate() }
+	u.chainEntries(s.onCreate, s.username, s.fullName, s.password, s.conf)
 	return s
 }
 

@@ -47,14 +47,9 @@ type deskAccess struct {
 // trail with that operator, runs fn and closes the desk. A plain database
 // of an earlier version is sealed first when the user is a coordinator.
 func (c *cli) withDesk(flagValue, user string, a deskAccess, fn func(*store.DB, *model.Operator) int) int {
-	if user == "" {
-		fmt.Fprintln(c.errw, c.tr.T("cli.needs_user"))
-		return 2
-	}
-	password, err := readPassword()
-	if err != nil || password == "" {
-		fmt.Fprintln(c.errw, c.tr.T("cli.needs_password"))
-		return 2
+	password, code := c.passwordOf(user)
+	if code != 0 {
+		return code
 	}
 	d, op, code := c.unlock(dbPath(flagValue), user, password, a.shared)
 	if d == nil {
@@ -70,6 +65,21 @@ func (c *cli) withDesk(flagValue, user string, a deskAccess, fn func(*store.DB, 
 		return 1
 	}
 	return fn(d, op)
+}
+
+// passwordOf reads the password of --user; a missing user or password is
+// said, with exit code 2.
+func (c *cli) passwordOf(user string) (string, int) {
+	if user == "" {
+		fmt.Fprintln(c.errw, c.tr.T("cli.needs_user"))
+		return "", 2
+	}
+	password, err := readPassword()
+	if err != nil || password == "" {
+		fmt.Fprintln(c.errw, c.tr.T("cli.needs_password"))
+		return "", 2
+	}
+	return password, 0
 }
 
 // unlock opens the desk at path; a plain one is sealed on the way.

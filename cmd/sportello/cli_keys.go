@@ -80,14 +80,9 @@ func (c *cli) rekey(args []string) int {
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
-	if *user == "" {
-		fmt.Fprintln(c.errw, c.tr.T("cli.needs_user"))
-		return 2
-	}
-	password, err := readPassword()
-	if err != nil || password == "" {
-		fmt.Fprintln(c.errw, c.tr.T("cli.needs_password"))
-		return 2
+	password, code := c.passwordOf(*user)
+	if code != 0 {
+		return code
 	}
 	path := dbPath(*db)
 	recovery, err := store.Rekey(path, storeOptions, *user, password)
