@@ -65,7 +65,7 @@ func TestOpenCreatesAndMigrates(t *testing.T) {
 	if version != SchemaVersion() || version == 0 {
 		t.Fatalf("user_version = %d, want %d", version, SchemaVersion())
 	}
-	for pragma, want := range map[string]string{"journal_mode": "wal", "foreign_keys": "1", "synchronous": "2"} {
+	for pragma, want := range map[string]string{"journal_mode": "wal", "foreign_keys": "1", "synchronous": "2", "secure_delete": "1", "temp_store": "2"} {
 		var got string
 		if err := d.db.QueryRow("PRAGMA " + pragma).Scan(&got); err != nil {
 			t.Fatal(err)

@@ -26,9 +26,14 @@ const (
 
 // onClosed makes the automatic backup, then closes the desk.
 func (u *App) onClosed() {
-	if u.db == nil {
-		return
+	if u.db != nil {
+		u.closeDesk()
 	}
+}
+
+// closeDesk makes the automatic backup when a folder is set and someone is
+// signed in, then closes a sealed desk.
+func (u *App) closeDesk() {
 	if dir := u.setting(settingBackupDir, ""); dir != "" && u.op != nil {
 		u.autoBackup(dir, time.Now())
 	}

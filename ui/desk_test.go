@@ -75,8 +75,15 @@ func TestSealedDeskFromFirstStartToRecovery(t *testing.T) {
 	if err := u.db.CreatePerson(context.Background(), &model.Person{FamilyName: "Okonkwotestperson", GivenNames: "Zainab"}, u.op.ID); err != nil {
 		t.Fatal(err)
 	}
-	// Signing out closes the store: the next operator unlocks it.
+	// Signing out backs up (a folder is set) and closes the store: the next
+	// operator unlocks it.
+	usb := filepath.Join(t.TempDir(), "usb")
+	os.MkdirAll(usb, 0o700)
+	u.settings[settingBackupDir] = usb
 	test.Tap(button(t, u, u.t("home.sign_out")))
+	if names, _ := filepath.Glob(filepath.Join(usb, "sportello-*.db")); len(names) != 1 {
+		t.Errorf("backups after signing out: %v", names)
+	}
 	if u.db != nil {
 		t.Fatal("the store stays open after signing out")
 	}

@@ -189,13 +189,13 @@ func (u *App) signedIn(op *model.Operator) {
 }
 
 // signOut forgets the operator and goes back to the login. A sealed desk
-// is closed: the next operator unlocks it with their own password.
+// is backed up (when a backup folder is set) and closed: the next operator
+// unlocks it with their own password.
 func (u *App) signOut() {
-	u.op, u.home = nil, nil
 	if u.desk != nil && u.db != nil {
-		u.db.Close()
-		u.db = nil
+		u.closeDesk() // with the automatic backup, as when the window closes
 	}
+	u.op, u.home = nil, nil
 	u.showLogin()
 }
 
