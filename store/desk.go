@@ -99,12 +99,17 @@ func Unlock(path string, opt Options, username, password string) (*DB, *model.Op
 	if err != nil {
 		return nil, nil, err
 	}
-	op, err := d.Login(context.Background(), username, password)
+	ctx := context.Background()
+	op, err := d.Login(ctx, username, password)
 	if err != nil {
 		d.Close()
 		if model.ErrorCode(err) == model.ErrLogin {
 			return nil, nil, &OpenError{ProblemWrongKey, path, nil}
 		}
+		return nil, nil, err
+	}
+	if err := d.recordFailures(ctx, op, d.failedBefore); err != nil {
+		d.Close()
 		return nil, nil, err
 	}
 	return d, op, nil
@@ -123,6 +128,14 @@ func unlock(path string, opt Options, cred Credentials) (*DB, error) {
 	recoverSwap(path)
 	kf, err := keyFileFor(path)
 	if err != nil {
+		return nil, err
+	}
+	id := slotRecovery
+	if cred.Username != "" {
+		id = slotID(kf.Desk, cred.Username)
+	}
+	now := clock()
+	if err := throttled(path, id, now); err != nil {
 		return nil, err
 	}
 	pendingPath := KeyPath(path) + ".new"
@@ -148,8 +161,10 @@ func unlock(path string, opt Options, cred Credentials) (*DB, error) {
 		} else if pending != nil {
 			os.Remove(pendingPath)
 		}
+		d.failedBefore = succeeded(path, id)
 		return d, nil
 	}
+	failed(path, id, now)
 	return nil, &OpenError{ProblemWrongKey, path, nil}
 }
 

@@ -49,6 +49,8 @@ type DB struct {
 	demo  bool       // a demo desk
 	keyMu sync.Mutex // one change of the key file at a time
 
+	failedBefore []time.Time // wrong passwords for this account before it unlocked, to audit
+
 	// Now gives the time stamped on records; tests replace it.
 	Now func() time.Time
 	// KDF sets the cost of new password hashes and key slots; tests lower it.

@@ -186,3 +186,31 @@ func TestClosingTheWindowBacksUp(t *testing.T) {
 		t.Errorf("the backup has no key file: %v", err)
 	}
 }
+
+func TestLoginSlowsDownAfterWrongPasswords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), DBFile)
+	d, _, err := store.Create(path, store.Options{KDF: testKDF})
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := &model.Operator{Username: "marco", FullName: "Marco", Role: model.RoleOperator}
+	if err := d.CreateOperator(context.Background(), op, "the right password", 0); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	u := newSealedApp(t, path)
+	u.Start()
+	for i := 0; i < 4; i++ {
+		entry(t, u, u.t("login.username")).SetText("marco")
+		entry(t, u, u.t("login.password")).SetText("a guess")
+		test.Tap(button(t, u, u.t("login.sign_in")))
+	}
+	if !strings.Contains(texts(u), strings.Split(u.t("open.throttled"), ":")[0]) {
+		t.Fatalf("no pause after four wrong passwords:\n%s", texts(u))
+	}
+	entry(t, u, u.t("login.password")).SetText("the right password")
+	test.Tap(button(t, u, u.t("login.sign_in")))
+	if u.op != nil {
+		t.Error("the right password got in during the pause")
+	}
+}

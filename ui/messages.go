@@ -23,6 +23,10 @@ func (u *App) errText(err error) string {
 	if errors.As(err, &oe) {
 		return u.tr.Tf(OpenProblemKey(oe.Problem), map[string]any{"Path": oe.Path})
 	}
+	var te *store.ThrottleError
+	if errors.As(err, &te) {
+		return u.tr.Tf("open.throttled", map[string]any{"Seconds": int(te.Wait.Seconds() + 0.5)})
+	}
 	if code := model.ErrorCode(err); code != "" {
 		return u.t("error." + code)
 	}

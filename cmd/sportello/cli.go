@@ -137,9 +137,12 @@ func (c *cli) fail(err error) { fmt.Fprintln(c.errw, c.message(err)) }
 // message explains err in the user's language.
 func (c *cli) message(err error) string {
 	var oe *store.OpenError
+	var te *store.ThrottleError
 	switch {
 	case errors.As(err, &oe):
 		return c.tr.Tf(ui.OpenProblemKey(oe.Problem), map[string]any{"Path": oe.Path})
+	case errors.As(err, &te):
+		return c.tr.Tf("open.throttled", map[string]any{"Seconds": int(te.Wait.Seconds() + 0.5)})
 	case model.ErrorCode(err) != "":
 		return c.tr.T("error."+model.ErrorCode(err)) + " (" + err.Error() + ")"
 	}
