@@ -59,10 +59,14 @@ func TestCommandsNeedALoginAndLeaveATrace(t *testing.T) {
 		t.Errorf("find without --user: %d %q", code, errw)
 	}
 	t.Setenv("SPORTELLO_PASSWORD", "not the password")
-	for _, args := range [][]string{{"find", "pua"}, {"check"}, {"backup", "--out", filepath.Join(t.TempDir(), "b.db")},
+	for i, args := range [][]string{{"find", "pua"}, {"check"}, {"backup", "--out", filepath.Join(t.TempDir(), "b.db")},
 		{"print intake", "--case", "PUA-2026-000001", "--out", filepath.Join(t.TempDir(), "i.pdf")}} {
-		full := append(append(strings.Fields(args[0]), "--db", db, "--user", "giulia"), args[1:]...)
-		if code, out, errw := sportello(t, full...); code != 1 || out != "" || !strings.Contains(errw, "Wrong username or password") {
+		full := append(append(strings.Fields(args[0]), "--db", db, "--user", "marco"), args[1:]...)
+		want := "Wrong username or password"
+		if i >= 3 {
+			want = "Too many wrong passwords for this account: wait 5 seconds"
+		}
+		if code, out, errw := sportello(t, full...); code != 1 || out != "" || !strings.Contains(errw, want) {
 			t.Errorf("%s with a wrong password: %d %q %q", args[0], code, out, errw)
 		}
 	}
