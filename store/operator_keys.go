@@ -124,6 +124,11 @@ func (d *DB) Deactivate(ctx context.Context, username string, by *model.Operator
 		return &model.Error{Code: model.ErrInvalid, Field: "username", Message: "a coordinator cannot deactivate their own account"}
 	}
 	return d.update(ctx, func(tx *sql.Tx) error {
+		if o.IsCoordinator() {
+			if err := lastCoordinator(ctx, tx, o.ID); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.ExecContext(ctx, "UPDATE operators SET active = 0 WHERE id = ?", o.ID); err != nil {
 			return fmt.Errorf("deactivate %s: %w", o.Username, err)
 		}
@@ -132,4 +137,62 @@ func (d *DB) Deactivate(ctx context.Context, username string, by *model.Operator
 		}
 		return d.dropSlot(o.Username)
 	})
+}
+
+// SetRole changes an account's role. Only a coordinator may, and the last
+// active coordinator stays one: the desk always has someone to run it.
+func (d *DB) SetRole(ctx context.Context, username string, role model.Role, by *model.Operator) error {
+	if by == nil || !by.IsCoordinator() {
+		return &model.Error{Code: model.ErrPermission, Message: "only a coordinator changes a role"}
+	}
+	o, err := d.OperatorByUsername(ctx, username)
+	if err != nil {
+		return err
+	}
+	changed := *o
+	changed.Role = role
+	if err := changed.Validate(); err != nil {
+		return err
+	}
+	return d.update(ctx, func(tx *sql.Tx) error {
+		if o.IsCoordinator() && role != model.RoleCoordinator {
+			if err := lastCoordinator(ctx, tx, o.ID); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE operators SET role = ? WHERE id = ?", string(role), o.ID); err != nil {
+			return fmt.Errorf("role of %s: %w", o.Username, err)
+		}
+		return d.audit(ctx, tx, by.ID, model.ActionUpdate, "operator", o.ID,
+			fmt.Sprintf("%s: role %s → %s", o.Username, o.Role, role))
+	})
+}
+
+// lastCoordinator refuses to take away the only other active coordinator
+// than the account id.
+func lastCoordinator(ctx context.Context, tx *sql.Tx, id int64) error {
+	var others int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM operators WHERE role = ? AND active = 1 AND id <> ?`,
+		string(model.RoleCoordinator), id).Scan(&others); err != nil {
+		return err
+	}
+	if others == 0 {
+		return &model.Error{Code: model.ErrInvalid, Field: "role", Message: "this is the last active coordinator"}
+	}
+	return nil
+}
+
+// languageKey is the setting that keeps an operator's interface language.
+func languageKey(operatorID int64) string { return fmt.Sprintf("operator.%d.ui_language", operatorID) }
+
+// OperatorLanguage is the operator's own interface language, "" when they
+// chose none (the desk's then applies).
+func (d *DB) OperatorLanguage(ctx context.Context, operatorID int64) (string, error) {
+	return d.Setting(ctx, languageKey(operatorID))
+}
+
+// SetOperatorLanguage keeps an operator's own interface language; anyone
+// may set their own.
+func (d *DB) SetOperatorLanguage(ctx context.Context, operatorID int64, lang string) error {
+	return d.SaveSettings(ctx, map[string]string{languageKey(operatorID): lang}, operatorID)
 }

@@ -374,3 +374,47 @@ func TestRestoreDrill(t *testing.T) {
 		}
 	}
 }
+
+func TestRolesChangeButTheLastCoordinatorStays(t *testing.T) {
+	ctx := context.Background()
+	d := newTestDB(t)
+	giulia := &model.Operator{Username: "giulia", FullName: "G", Role: model.RoleCoordinator}
+	marco := &model.Operator{Username: "marco", FullName: "M", Role: model.RoleOperator}
+	for _, o := range []*model.Operator{giulia, marco} {
+		if err := d.CreateOperator(ctx, o, "password-"+o.Username, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.SetRole(ctx, "giulia", model.RoleOperator, marco); model.ErrorCode(err) != model.ErrPermission {
+		t.Errorf("an operator changed a role: %v", err)
+	}
+	if err := d.SetRole(ctx, "giulia", model.RoleOperator, giulia); model.ErrorCode(err) != model.ErrInvalid {
+		t.Errorf("the last coordinator stepped down: %v", err)
+	}
+	if err := d.SetRole(ctx, "marco", model.Role("king"), giulia); err == nil {
+		t.Error("a role that does not exist was given")
+	}
+	if err := d.SetRole(ctx, "marco", model.RoleCoordinator, giulia); err != nil {
+		t.Fatal(err)
+	}
+	// Two coordinators now: either may step down, not both.
+	if err := d.SetRole(ctx, "giulia", model.RoleLegalAdviser, giulia); err != nil {
+		t.Fatal(err)
+	}
+	marcoNow, _ := d.OperatorByUsername(ctx, "marco")
+	if err := d.Deactivate(ctx, "marco", marcoNow); err == nil {
+		t.Error("the last coordinator deactivated themself")
+	}
+	if err := d.SetRole(ctx, "marco", model.RoleOperator, marcoNow); model.ErrorCode(err) != model.ErrInvalid {
+		t.Errorf("the last coordinator stepped down: %v", err)
+	}
+	if err := d.SetOperatorLanguage(ctx, marcoNow.ID, "en"); err != nil {
+		t.Fatal(err)
+	}
+	if lang, _ := d.OperatorLanguage(ctx, marcoNow.ID); lang != "en" {
+		t.Errorf("marco's language: %q", lang)
+	}
+	if lang, _ := d.OperatorLanguage(ctx, giulia.ID); lang != "" {
+		t.Errorf("giulia's language: %q, want none", lang)
+	}
+}

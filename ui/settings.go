@@ -116,7 +116,7 @@ func (s *settings) build() fyne.CanvasObject {
 	general := widget.NewCard(u.t("settings.title"), "", container.NewVBox(form, logo, s.save, s.status))
 	tabs := container.NewAppTabs(
 		container.NewTabItem(u.t("settings.tab_general"),
-			container.NewVScroll(container.NewPadded(container.NewVBox(general, newBackupPanel(u).build(), s.operators.build())))),
+			container.NewVScroll(container.NewPadded(container.NewVBox(newMyAccount(u).build(), general, newBackupPanel(u).build(), s.operators.build())))),
 		container.NewTabItem(u.t("settings.tab_languages"), newLanguagesView(u).build()),
 	)
 	return tabs

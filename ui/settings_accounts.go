@@ -88,7 +88,8 @@ func (p *operatorsPanel) row(o model.Operator, keyless bool) fyne.CanvasObject {
 	if !u.op.IsCoordinator() {
 		return label
 	}
-	buttons := container.NewHBox(widget.NewButton(u.t("operators.set_password"), func() { p.onSetPassword(o) }))
+	buttons := container.NewHBox(widget.NewButton(u.t("operators.set_password"), func() { p.onSetPassword(o) }),
+		widget.NewButton(u.t("operators.change_role"), func() { p.onRole(o) }))
 	if o.Active && o.ID != u.op.ID {
 		buttons.Add(widget.NewButton(u.t("operators.deactivate"), func() { p.onDeactivate(o) }))
 	}
@@ -183,4 +184,34 @@ func (p *operatorsPanel) onAdd() {
 		p.status.SetText(u.tr.Tf("operators.added", map[string]any{"Name": o.FullName}))
 		p.refresh()
 	})
+}
+
+// onRole asks for an account's new role and gives it.
+func (p *operatorsPanel) onRole(o model.Operator) {
+	u := p.u
+	role := enumChoice(u, "role", model.Roles)
+	role.setCode(string(o.Role))
+	var d dialog.Dialog
+	ok := widget.NewButton(u.t("operators.change_role"), nil)
+	ok.Importance = widget.HighImportance
+	ok.OnTapped = func() {
+		to := model.Role(role.code())
+		u.background(func() error {
+			return u.db.SetRole(context.Background(), o.Username, to, u.op)
+		}, func(err error) {
+			if err != nil {
+				p.status.SetText(u.errText(err))
+				d.Hide()
+				return
+			}
+			d.Hide()
+			p.status.SetText(u.tr.Tf("operators.role_changed", map[string]any{"Name": o.FullName,
+				"Role": u.label("role", to)}))
+			p.refresh()
+		})
+	}
+	content := container.NewVBox(widget.NewLabel(o.FullName+" · "+o.Username), role, ok)
+	d = dialog.NewCustom(u.t("operators.change_role"), u.t("form.cancel"), content, u.win)
+	d.Resize(fyne.NewSize(420, 220))
+	d.Show()
 }

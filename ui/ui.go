@@ -37,6 +37,10 @@ type Store interface {
 	DeskID() string
 	AccountsWithoutKey(ctx context.Context) ([]string, error)
 	ResetPassword(ctx context.Context, username, password string, by *model.Operator) error
+	ChangePassword(ctx context.Context, username, current, password string) error
+	SetRole(ctx context.Context, username string, role model.Role, by *model.Operator) error
+	OperatorLanguage(ctx context.Context, operatorID int64) (string, error)
+	SetOperatorLanguage(ctx context.Context, operatorID int64, lang string) error
 	Deactivate(ctx context.Context, username string, by *model.Operator) error
 
 	StartInterview(ctx context.Context, iv *model.Interview, by int64) error
@@ -129,7 +133,13 @@ func (u *App) loadSettings() {
 		settingBackupDir, settingBackupKeep} {
 		u.settings[k], _ = u.db.Setting(context.Background(), k)
 	}
-	u.tr = locales.New(u.setting(store.SettingLanguage, firstOf(u.config.Language, locales.Default)))
+	u.tr = locales.New(u.deskLanguage())
+}
+
+// deskLanguage is the desk's interface language, from the settings (or the
+// configuration, before the desk is unlocked).
+func (u *App) deskLanguage() string {
+	return u.setting(store.SettingLanguage, firstOf(u.config.Language, locales.Default))
 }
 
 // Window is the main window.
@@ -183,6 +193,17 @@ func (u *App) unlocked(db Store) {
 
 // signedIn opens the main screen for op.
 func (u *App) signedIn(op *model.Operator) {
+	if u.op == nil || u.op.ID != op.ID {
+		// Each operator sees the window in their own language, if they chose
+		// one, and in the desk's otherwise.
+		lang, _ := u.db.OperatorLanguage(context.Background(), op.ID)
+		if lang == "" {
+			lang = u.deskLanguage()
+		}
+		if lang != u.tr.Lang() {
+			u.tr = locales.New(lang)
+		}
+	}
 	u.op = op
 	u.home = newHome(u)
 	u.setContent(u.home.build())
@@ -196,6 +217,7 @@ func (u *App) signOut() {
 		u.closeDesk() // with the automatic backup, as when the window closes
 	}
 	u.op, u.home = nil, nil
+	u.tr = locales.New(u.deskLanguage()) // the next operator's login: the desk's language
 	u.showLogin()
 }
 
