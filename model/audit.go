@@ -20,6 +20,7 @@ const (
 	ActionRekey       = "rekey"   // a new data key, the store re-encrypted
 	ActionSeal        = "seal"    // a plain database of an earlier version encrypted
 	ActionCommand     = "command" // a command-line command that read or wrote personal data
+	ActionPrint       = "print"   // a document printed for a person
 )
 
 // AuditEvent records who did what to which record, and when. Events are

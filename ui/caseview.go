@@ -28,7 +28,8 @@ type caseView struct {
 	interviews map[int64][]model.Interview
 	screenings map[int64]*model.ScreeningRecord
 	operators  map[int64]string
-	plans      []model.Plan // of the newest case, newest version first
+	plans      []model.Plan       // of the newest case, newest version first
+	accesses   []model.AuditEvent // who opened and printed the file, for a coordinator
 }
 
 func newCaseView(u *App, personID int64, onEdit func(*model.Person)) *caseView {
@@ -71,6 +72,9 @@ func (v *caseView) load() {
 			if v.plans, err = v.u.db.PlansOf(ctx, v.cases[0].ID); err != nil {
 				return err
 			}
+		}
+		if v.accesses, err = v.loadAccesses(ctx); err != nil {
+			return err
 		}
 		ops, err := v.u.db.Operators(ctx)
 		v.operators = map[int64]string{}
@@ -124,6 +128,9 @@ func (v *caseView) show() {
 	objs = append(objs, widget.NewLabelWithStyle(u.t("case.cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, c := range v.cases {
 		objs = append(objs, v.caseCard(c))
+	}
+	if card := v.accessCard(); card != nil {
+		objs = append(objs, card)
 	}
 	v.box.Objects = objs
 	v.box.Refresh()

@@ -214,3 +214,33 @@ func TestLoginSlowsDownAfterWrongPasswords(t *testing.T) {
 		t.Error("the right password got in during the pause")
 	}
 }
+
+func TestCoordinatorSeesWhoOpenedAFile(t *testing.T) {
+	u, db, giulia := signedInApp(t)
+	p := &model.Person{FamilyName: "Tesfaye", GivenNames: "Yonas"}
+	if err := db.CreatePerson(context.Background(), p, giulia.ID); err != nil {
+		t.Fatal(err)
+	}
+	marco := &model.Operator{Username: "marco", FullName: "Marco Albani", Role: model.RoleOperator}
+	if err := db.CreateOperator(context.Background(), marco, "marco-password", giulia.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RecordView(context.Background(), marco.ID, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	u.home.list.reload()
+	openRow(t, u, "TESFAYE Yonas")
+	screen := texts(u)
+	if !strings.Contains(screen, u.t("access.title")) || !strings.Contains(screen, "Marco Albani · "+u.t("access.view")) {
+		t.Fatalf("the coordinator does not see who opened the file:\n%s", screen)
+	}
+	// An operator does not read the audit trail.
+	test.Tap(button(t, u, u.t("home.sign_out")))
+	typeInto(t, u, u.t("login.username"), "marco")
+	typeInto(t, u, u.t("login.password"), "marco-password")
+	test.Tap(button(t, u, u.t("login.sign_in")))
+	openRow(t, u, "TESFAYE Yonas")
+	if strings.Contains(texts(u), u.t("access.title")) {
+		t.Error("an operator sees the accesses to a file")
+	}
+}

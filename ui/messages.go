@@ -108,6 +108,7 @@ func DynamicKeys() []string {
 		enum("interface_language", l)
 	}
 	enum("languages", "dir_ltr", "dir_rtl")
+	enum("access", model.ActionView, model.ActionPrint, model.ActionUpdate)
 	for _, d := range model.DelphiDimensions {
 		enum("delphi_dimension", d.Code)
 	}
