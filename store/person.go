@@ -62,6 +62,13 @@ func (d *DB) UpdatePerson(ctx context.Context, p *model.Person, operatorID int64
 		return err
 	}
 	return d.update(ctx, func(tx *sql.Tx) error {
+		old, err := scanPerson(tx.QueryRowContext(ctx, "SELECT "+personColumns+" FROM persons WHERE id = ?", p.ID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return &model.Error{Code: model.ErrNotFound, Message: fmt.Sprintf("no person %d", p.ID)}
+		}
+		if err != nil {
+			return fmt.Errorf("person %d before the change: %w", p.ID, err)
+		}
 		p.UpdatedAt = now.UTC()
 		args := append(personValues(p), formatTime(p.UpdatedAt), p.ID)
 		res, err := tx.ExecContext(ctx, `UPDATE persons SET family_name = ?, given_names = ?, own_script_name = ?,
@@ -75,8 +82,27 @@ func (d *DB) UpdatePerson(ctx context.Context, p *model.Person, operatorID int64
 		if n, _ := res.RowsAffected(); n == 0 {
 			return &model.Error{Code: model.ErrNotFound, Message: fmt.Sprintf("no person %d", p.ID)}
 		}
-		return d.audit(ctx, tx, operatorID, model.ActionUpdate, "person", p.ID, p.CaseCode)
+		return d.audit(ctx, tx, operatorID, model.ActionUpdate, "person", p.ID, personChanges(old, p))
 	})
+}
+
+// personColumnNames name personValues, in order, for the audit trail.
+var personColumnNames = []string{"family_name", "given_names", "own_script_name", "aliases", "sex", "birth_date",
+	"birth_year", "birth_country", "citizenships", "languages", "preferred_language", "phone", "domicile",
+	"domicile_informal", "fiscal_code", "permit_type", "permit_number", "permit_expiry", "permit_status",
+	"vulnerabilities", "channel"}
+
+// personChanges is the audit detail of an edit: the case code, then each
+// changed field with its old and new value (a rectification keeps both).
+func personChanges(old, p *model.Person) string {
+	before, after := personValues(old), personValues(p)
+	parts := []string{p.CaseCode}
+	for i, name := range personColumnNames {
+		if i < len(before) && i < len(after) && fmt.Sprint(before[i]) != fmt.Sprint(after[i]) {
+			parts = append(parts, fmt.Sprintf("%s: %q → %q", name, fmt.Sprint(before[i]), fmt.Sprint(after[i])))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // insertPerson adds a person with its numbering slot (code_year, code_seq):

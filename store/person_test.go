@@ -259,3 +259,27 @@ func TestSearchCountStopsPastTheCap(t *testing.T) {
 		t.Errorf("count of the Diallo: %d, want %d", n, (CountCap+100)/20)
 	}
 }
+
+func TestAnEditIsAuditedWithOldAndNewValues(t *testing.T) {
+	ctx := context.Background()
+	d := newTestDB(t)
+	p := &model.Person{FamilyName: "Mensah", GivenNames: "Kwame", Phone: "+39 333 1111111"}
+	if err := d.CreatePerson(ctx, p, 0); err != nil {
+		t.Fatal(err)
+	}
+	p.Phone = "+39 333 2222222"
+	p.Domicile = "Via dei Campi 3, Latina"
+	if err := d.UpdatePerson(ctx, p, 0); err != nil {
+		t.Fatal(err)
+	}
+	trail, _ := d.AuditTrail(ctx, "person", p.ID)
+	last := trail[len(trail)-1]
+	for _, want := range []string{p.CaseCode, `phone: "+39 333 1111111" → "+39 333 2222222"`, `domicile: "" → "Via dei Campi 3, Latina"`} {
+		if !strings.Contains(last.Detail, want) {
+			t.Errorf("audit detail %q lacks %q", last.Detail, want)
+		}
+	}
+	if strings.Contains(last.Detail, "family_name") {
+		t.Errorf("an unchanged field is in the detail: %q", last.Detail)
+	}
+}
