@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -66,19 +67,45 @@ func (s *Service) Validate() error {
 	return v.err()
 }
 
-// serviceColumns are the CSV header, in order.
-var serviceColumns = []string{"name", "kind", "address", "phone", "email", "hours", "languages", "area", "notes"}
+// serviceColumns are the CSV header, in order. The stable ID comes last, out
+// of the way of whoever edits the list in a spreadsheet.
+var serviceColumns = []string{"name", "kind", "address", "phone", "email", "hours", "languages", "area", "notes", "uid"}
+
+// CleanUID reads a stable ID as a list of services gives it: 32 hexadecimal
+// digits, turned to lower case. A spreadsheet drops the leading zeros of an
+// ID made only of digits (the Numero Verde's is 0…01 and comes back as "1"):
+// they are put back. An empty s gives "" and ok; any other text is not an ID.
+func CleanUID(s string) (uid string, ok bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return "", true
+	}
+	if len(s) < 32 && strings.Trim(s, "0123456789") == "" {
+		s = strings.Repeat("0", 32-len(s)) + s
+	}
+	if len(s) != 32 || strings.Trim(s, "0123456789abcdef") != "" {
+		return "", false
+	}
+	return s, true
+}
 
 // WriteServicesCSV writes the map as CSV with a header row, languages
-// separated by spaces, so desks can share their maps.
+// separated by spaces and each service's stable ID, so desks can share their
+// maps and an import can tell which service a row is. Cells a spreadsheet
+// could run as a formula are guarded (GuardFormula); ParseServicesCSV takes
+// the guard off again.
 func WriteServicesCSV(w io.Writer, services []Service) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(serviceColumns); err != nil {
 		return err
 	}
 	for _, s := range services {
-		if err := cw.Write([]string{s.Name, string(s.Kind), s.Address, s.Phone, s.Email, s.Hours,
-			strings.Join(s.Languages, " "), s.Area, s.Notes}); err != nil {
+		row := []string{s.Name, string(s.Kind), s.Address, s.Phone, s.Email, s.Hours,
+			strings.Join(s.Languages, " "), s.Area, s.Notes, s.UID}
+		for i := range row {
+			row[i] = GuardFormula(row[i])
+		}
+		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
@@ -87,8 +114,11 @@ func WriteServicesCSV(w io.Writer, services []Service) error {
 }
 
 // ParseServicesCSV reads a map written by WriteServicesCSV (columns in any
-// order, found by the header). A bad row gives an error naming its line;
-// nothing is returned then, so an import is all or nothing.
+// order, found by the header; the uid column may be missing, as in a list
+// made by hand or by an older version). A bad row gives an error naming its
+// line, with the field "services.<n>.<field>" where n counts the rows from 0
+// (row n is the spreadsheet's row n+2, after the header); nothing is
+// returned then, so an import is all or nothing.
 func ParseServicesCSV(r io.Reader) ([]Service, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -116,16 +146,40 @@ func ParseServicesCSV(r io.Reader) ([]Service, error) {
 		}
 		get := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
-				return strings.TrimSpace(rec[i])
+				return UnguardFormula(strings.TrimSpace(rec[i]))
 			}
 			return ""
 		}
-		s := Service{Name: get("name"), Kind: ServiceKind(get("kind")), Address: get("address"), Phone: get("phone"),
-			Email: get("email"), Hours: get("hours"), Languages: strings.Fields(get("languages")), Area: get("area"),
-			Notes: get("notes")}
+		row := len(out)
+		uid, ok := CleanUID(get("uid"))
+		if !ok {
+			return nil, &Error{Code: ErrInvalid, Field: fmt.Sprintf("services.%d.uid", row),
+				Message: fmt.Sprintf("services CSV line %d: uid %q is not an ID (32 hexadecimal digits)", line, get("uid"))}
+		}
+		s := Service{UID: uid, Name: get("name"), Kind: ServiceKind(get("kind")), Address: get("address"),
+			Phone: get("phone"), Email: get("email"), Hours: get("hours"), Languages: strings.Fields(get("languages")),
+			Area: get("area"), Notes: get("notes")}
 		if err := s.Validate(); err != nil {
-			return nil, &Error{Code: ErrInvalid, Field: "csv", Message: fmt.Sprintf("services CSV line %d: %v", line, err)}
+			return nil, ServiceRowError(row, fmt.Sprintf("services CSV line %d", line), err)
 		}
 		out = append(out, s)
 	}
+}
+
+// ServiceRowError turns the validation error of row n (from 0) of a list of
+// services into an error for the whole list: the first field error's code,
+// the field "services.<n>.<field>", and where in the Message.
+func ServiceRowError(n int, where string, err error) error {
+	e := &Error{Code: ErrInvalid}
+	var v ValidationErrors
+	var one *Error
+	switch {
+	case errors.As(err, &v) && len(v) > 0:
+		e.Code, e.Field = v[0].Code, v[0].Field
+	case errors.As(err, &one):
+		e.Code, e.Field = one.Code, one.Field
+	}
+	e.Field = strings.TrimSuffix(fmt.Sprintf("services.%d.%s", n, e.Field), ".")
+	e.Message = fmt.Sprintf("%s: %v", where, err)
+	return e
 }

@@ -3,7 +3,10 @@ package ui
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
+	"os"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -136,12 +139,15 @@ func (v *servicesView) onSave() {
 	})
 }
 
-// importCSV merges a map read from r; a bad file changes nothing.
+// importCSV merges a map read from r: rows are matched to services by their
+// stable ID, the national hotline is never changed, and a refused row
+// changes nothing (store.ImportServices). The status says how many services
+// were added, updated and kept, or why nothing was imported.
 func (v *servicesView) importCSV(r io.Reader) {
 	u := v.u
 	list, err := model.ParseServicesCSV(r)
 	if err != nil {
-		v.status.SetText(u.tr.Tf("services.import_failed", map[string]any{"Detail": err.Error()}))
+		v.status.SetText(v.importError(err, nil))
 		return
 	}
 	var added, updated int
@@ -150,21 +156,91 @@ func (v *servicesView) importCSV(r io.Reader) {
 		return err
 	}, func(err error) {
 		if err != nil {
-			v.status.SetText(u.tr.Tf("services.import_failed", map[string]any{"Detail": u.errText(err)}))
+			v.status.SetText(v.importError(err, list))
 			return
 		}
-		v.status.SetText(u.tr.Tf("services.imported", map[string]any{"Added": added, "Updated": updated}))
+		v.status.SetText(u.tr.Tf("services.imported", map[string]any{"Added": added, "Updated": updated,
+			"Kept": len(list) - added - updated}))
 		v.reload()
 	})
 }
 
-// exportCSV writes the map to w.
-func (v *servicesView) exportCSV(w io.Writer) error {
+// serviceFieldKeys names the form's fields in the messages about a row.
+var serviceFieldKeys = map[string]string{"name": "services.name", "kind": "services.kind",
+	"address": "services.address", "phone": "services.phone", "email": "services.email", "hours": "services.hours",
+	"languages": "services.languages", "area": "services.area", "notes": "services.notes", "uid": "services.uid"}
+
+// importError says in the user's language why an import of list (nil when
+// the file could not be read) was refused. A row's error has the field
+// "services.<n>.<field>": row n is the spreadsheet's row n+2, after the
+// header.
+func (v *servicesView) importError(err error, list []model.Service) string {
+	u := v.u
+	code, field := model.ErrorCode(err), ""
+	var e *model.Error
+	var ve model.ValidationErrors
+	switch {
+	case errors.As(err, &e):
+		field = e.Field
+	case errors.As(err, &ve) && len(ve) > 0:
+		field = ve[0].Field
+	}
+	if field == "csv" {
+		return u.t("services.import_bad_file")
+	}
+	n, sub, ok := listRow(field)
+	if code == "" || !ok {
+		return u.tr.Tf("services.import_failed", map[string]any{"Detail": u.errText(err)})
+	}
+	row, name, uid := n+2, "", ""
+	if n < len(list) {
+		name, uid = list[n].Name, list[n].UID
+	}
+	switch {
+	case code == model.ErrConflict && sub == "name" && uid == "":
+		return u.tr.Tf("services.import_name_exists", map[string]any{"Row": row, "Name": name})
+	case code == model.ErrConflict && sub == "name":
+		return u.tr.Tf("services.import_name_taken", map[string]any{"Row": row, "Name": name})
+	case code == model.ErrConflict && sub == "uid":
+		return u.tr.Tf("services.import_uid_twice", map[string]any{"Row": row})
+	}
+	label := sub
+	if key, known := serviceFieldKeys[sub]; known {
+		label = u.t(key)
+	}
+	return u.tr.Tf("services.import_row", map[string]any{"Row": row, "Field": label, "Detail": u.errText(err)})
+}
+
+// listRow reads the field "services.<n>.<field>" of an error about a row of
+// a list of services.
+func listRow(field string) (n int, sub string, ok bool) {
+	parts := strings.SplitN(field, ".", 3)
+	if len(parts) != 3 || parts[0] != "services" {
+		return 0, "", false
+	}
+	n, err := strconv.Atoi(parts[1])
+	return n, parts[2], err == nil && n >= 0
+}
+
+// saveCSV writes the map to the file the save dialog gave: a local file is
+// written whole or not at all, readable by this account only, like every
+// export (savePDF).
+func (v *servicesView) saveCSV(wc fyne.URIWriteCloser) error {
+	var buf bytes.Buffer
 	list, err := v.u.db.Services(context.Background())
+	if err == nil {
+		err = model.WriteServicesCSV(&buf, list)
+	}
 	if err != nil {
+		wc.Close()
+		if wc.URI().Scheme() == "file" {
+			if fi, serr := os.Stat(wc.URI().Path()); serr == nil && fi.Size() == 0 {
+				os.Remove(wc.URI().Path()) // the empty file the dialog made
+			}
+		}
 		return err
 	}
-	return model.WriteServicesCSV(w, list)
+	return savePDF(wc, buf.Bytes())
 }
 
 func (v *servicesView) onImport() {
@@ -189,12 +265,13 @@ func (v *servicesView) onExport() {
 		if err != nil || wc == nil {
 			return
 		}
-		defer wc.Close()
-		if err := v.exportCSV(wc); err != nil {
-			v.status.SetText(v.u.errText(err))
-			return
-		}
-		v.status.SetText(v.u.tr.Tf("services.exported", map[string]any{"Path": wc.URI().Path()}))
+		v.u.background(func() error { return v.saveCSV(wc) }, func(err error) {
+			if err != nil {
+				v.status.SetText(v.u.errText(err))
+				return
+			}
+			v.status.SetText(v.u.tr.Tf("services.exported", map[string]any{"Path": wc.URI().Path()}))
+		})
 	}, v.u.win)
 	d.SetFileName("servizi.csv")
 	d.Show()
