@@ -12,11 +12,12 @@ const (
 	TodayReferralOverdue TodayKind = "referral_overdue" // a sent referral has no answer by its follow-up date
 	TodayFollowUp6       TodayKind = "follow_up_6"      // six months after a case closed
 	TodayFollowUp12      TodayKind = "follow_up_12"     // twelve months after a case closed
+	TodayRetention       TodayKind = "retention"        // a case closed longer ago than the retention period: to review
 )
 
 // TodayKinds lists the kinds in the order Today shows them.
 var TodayKinds = []TodayKind{TodayReferralOverdue, TodayPermitExpiring, TodayActionOverdue, TodayPlanReview,
-	TodayFollowUp6, TodayFollowUp12}
+	TodayFollowUp6, TodayFollowUp12, TodayRetention}
 
 // PermitWarning is how long before expiry a permit shows on Today.
 const PermitWarning = 60 * 24 * time.Hour

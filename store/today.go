@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,7 +28,7 @@ const (
 func (d *DB) Today(ctx context.Context, now time.Time) ([]model.TodayItem, error) {
 	var items []model.TodayItem
 	for _, add := range []func(context.Context, time.Time, *[]model.TodayItem) error{
-		d.permitsDue, d.reviewsDue, d.actionsOverdue, d.referralsOverdue, d.followUpsDue,
+		d.permitsDue, d.reviewsDue, d.actionsOverdue, d.referralsOverdue, d.followUpsDue, d.retentionDue,
 	} {
 		if err := add(ctx, now, &items); err != nil {
 			return nil, err
@@ -179,4 +180,28 @@ func addMonths(t time.Time, months int) time.Time {
 
 func daysInMonth(year, month int) int {
 	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// retentionDue lists the cases closed longer ago than the retention period
+// in the settings (whole years), each on the day its period ended: a
+// coordinator reviews them and anonymises what need not be kept. No
+// period set, nothing listed.
+func (d *DB) retentionDue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
+	v, err := d.Setting(ctx, model.SettingRetentionYears)
+	if err != nil {
+		return err
+	}
+	years, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || years < 1 {
+		return nil
+	}
+	var closed string
+	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, c.closed_at
+		FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.status = ? AND c.closed_at != ''`,
+		[]any{&closed}, func(it model.TodayItem) {
+			if end := addMonths(day(parseTime(closed)), 12*years); !end.After(day(now)) {
+				it.Kind, it.Date = model.TodayRetention, end
+				*items = append(*items, it)
+			}
+		}, string(model.CaseClosed))
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -133,5 +134,42 @@ func TestAddMonthsKeepsToMonthEnd(t *testing.T) {
 		if got := addMonths(c.from, c.months); !got.Equal(c.want) {
 			t.Errorf("addMonths(%s, %d) = %s, want %s", c.from.Format(time.DateOnly), c.months, got.Format(time.DateOnly), c.want.Format(time.DateOnly))
 		}
+	}
+}
+
+func TestTodayRetention(t *testing.T) {
+	ctx := context.Background()
+	d := newTestDB(t)
+	on := func(y, m, dd int) time.Time { return time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC) }
+	for name, at := range map[string]time.Time{"Vecchia": on(2020, 3, 1), "Giusta": on(2021, 3, 14), "Recente": on(2024, 6, 1)} {
+		p, _ := fixturePerson(t, d, name, model.Permit{})
+		c := &model.Case{PersonID: p.ID, OpenedAt: at.AddDate(0, -2, 0), ClosedAt: at.Add(15 * time.Hour),
+			Status: model.CaseClosed, Priority: model.PriorityNormal}
+		if err := d.CreateCase(ctx, c, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	retained := func() []string {
+		items, err := d.Today(ctx, fixedNow) // 2026-03-14
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, it := range items {
+			if it.Kind == model.TodayRetention {
+				out = append(out, it.Name+" "+it.Date.Format("2006-01-02"))
+			}
+		}
+		return out
+	}
+	if got := retained(); len(got) != 0 {
+		t.Errorf("no period set, yet retention items: %v", got)
+	}
+	if err := d.SaveSettings(ctx, map[string]string{model.SettingRetentionYears: "5"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	want := "VECCHIA Test 2025-03-01 GIUSTA Test 2026-03-14" // closed five years ago or more, oldest first
+	if got := strings.Join(retained(), " "); got != want {
+		t.Errorf("retention items: %q, want %q", got, want)
 	}
 }

@@ -244,3 +244,46 @@ func TestCoordinatorSeesWhoOpenedAFile(t *testing.T) {
 		t.Error("an operator sees the accesses to a file")
 	}
 }
+
+func TestRetentionPeriodForCoordinators(t *testing.T) {
+	u, db, giulia := signedInApp(t)
+	ctx := context.Background()
+	p := &model.Person{FamilyName: "Kovalenko", GivenNames: "Olena"}
+	if err := db.CreatePerson(ctx, p, giulia.ID); err != nil {
+		t.Fatal(err)
+	}
+	closed := testNow.AddDate(-6, 0, 0)
+	c := &model.Case{PersonID: p.ID, OpenedAt: closed.AddDate(0, -3, 0), ClosedAt: closed,
+		Status: model.CaseClosed, Priority: model.PriorityNormal}
+	if err := db.CreateCase(ctx, c, giulia.ID); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(button(t, u, u.t("home.settings")))
+	typeInto(t, u, u.t("settings.retention_years"), "cinque")
+	test.Tap(button(t, u, u.t("settings.save")))
+	if got := fieldError(t, u, u.t("settings.retention_years")); got != u.t("error.invalid") {
+		t.Fatalf("a retention of %q: error %q", "cinque", got)
+	}
+	entry(t, u, u.t("settings.retention_years")).SetText("")
+	typeInto(t, u, u.t("settings.retention_years"), "5")
+	test.Tap(button(t, u, u.t("settings.save")))
+	if v, _ := db.Setting(ctx, model.SettingRetentionYears); v != "5" {
+		t.Fatalf("retention saved as %q", v)
+	}
+	title := u.N("today.retention", 1)
+	test.Tap(button(t, u, u.t("home.today")))
+	if !strings.Contains(texts(u), title) {
+		t.Fatalf("the coordinator's Today has no retention review:\n%s", texts(u))
+	}
+	marco := &model.Operator{Username: "marco", FullName: "Marco Albani", Role: model.RoleOperator}
+	if err := db.CreateOperator(ctx, marco, "marco-password", giulia.ID); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(button(t, u, u.t("home.sign_out")))
+	typeInto(t, u, u.t("login.username"), "marco")
+	typeInto(t, u, u.t("login.password"), "marco-password")
+	test.Tap(button(t, u, u.t("login.sign_in")))
+	if strings.Contains(texts(u), title) {
+		t.Error("an operator's Today lists the retention review")
+	}
+}

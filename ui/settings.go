@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +27,7 @@ import (
 // data folder, and lists the operators. Only a coordinator may change them.
 type settings struct {
 	phone, controller, dpo, retention *widget.Entry
+	retentionYears                    *widget.Entry
 	u                                 *App
 	organisation, desk, data          *widget.Entry
 	language                          *choice
@@ -36,6 +38,7 @@ type settings struct {
 	// exchange with other desks: this desk's case-code prefix, who exports
 	// are encrypted for, and this desk's own public key to give to others
 	prefix, recipientName, recipientKey *widget.Entry
+	yearsField                          *field
 	exFields                            []*field
 	deskKey                             *widget.Label
 }
@@ -51,6 +54,8 @@ func newSettings(u *App) *settings {
 	s.controller.SetText(u.setting(model.SettingController, ""))
 	s.dpo.SetText(u.setting(model.SettingDPO, ""))
 	s.retention.SetText(u.setting(model.SettingRetention, ""))
+	s.retentionYears = widget.NewEntry()
+	s.retentionYears.SetText(u.setting(model.SettingRetentionYears, ""))
 	s.data.SetText(filepath.Dir(u.db.Path()))
 	var labels []string
 	for _, l := range locales.Interface {
@@ -61,11 +66,12 @@ func newSettings(u *App) *settings {
 	s.save = widget.NewButton(u.t("settings.save"), s.onSave)
 	s.save.Importance = widget.HighImportance
 	if !u.op.IsCoordinator() {
-		for _, w := range []fyne.Disableable{s.organisation, s.desk, s.data, s.language, s.save, s.phone, s.controller, s.dpo, s.retention} {
+		for _, w := range []fyne.Disableable{s.organisation, s.desk, s.data, s.language, s.save, s.phone, s.controller, s.dpo, s.retention, s.retentionYears} {
 			w.Disable()
 		}
 		s.status.SetText(u.t("settings.coordinator_only"))
 	}
+	s.yearsField = newField(model.SettingRetentionYears, u.t("settings.retention_years"), s.retentionYears)
 	s.operators = newOperatorsPanel(u)
 	s.prefix, s.recipientName, s.recipientKey = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	s.prefix.SetPlaceHolder(model.DefaultCasePrefix)
@@ -92,6 +98,7 @@ func (s *settings) build() fyne.CanvasObject {
 		newField("controller", u.t("settings.controller"), s.controller),
 		newField("dpo", u.t("settings.dpo"), s.dpo),
 		newField("retention", u.t("settings.retention"), s.retention),
+		s.yearsField,
 		newField("language", u.t("settings.language"), s.language),
 		newField("data", u.t("settings.data_folder"), s.data),
 	)
@@ -132,6 +139,9 @@ func (s *settings) onSave() {
 		model.SettingController:   strings.TrimSpace(s.controller.Text),
 		model.SettingDPO:          strings.TrimSpace(s.dpo.Text),
 		model.SettingRetention:    strings.TrimSpace(s.retention.Text),
+	}
+	if !s.retentionValue(values) {
+		return
 	}
 	if !s.exchangeValues(values) {
 		return
@@ -265,4 +275,18 @@ func (s *settings) exchangeValues(values map[string]string) bool {
 	values[exchange.SettingRecipientLabel] = strings.TrimSpace(s.recipientName.Text)
 	values[exchange.SettingRecipient] = key
 	return ok
+}
+
+// retentionValue reads the retention period: empty, or whole years from 1
+// to 99; a wrong value is said on its field and nothing is saved.
+func (s *settings) retentionValue(values map[string]string) bool {
+	text := strings.TrimSpace(s.retentionYears.Text)
+	if n, err := strconv.Atoi(text); text != "" && (err != nil || n < 1 || n > 99) {
+		s.u.showFieldErrors(model.ValidationErrors{{Code: model.ErrInvalid, Field: model.SettingRetentionYears,
+			Message: "whole years, 1 to 99"}}, s.yearsField)
+		return false
+	}
+	s.u.showFieldErrors(nil, s.yearsField)
+	values[model.SettingRetentionYears] = text
+	return true
 }

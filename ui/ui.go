@@ -131,7 +131,7 @@ func newApp(a fyne.App, cfg *Config) *App {
 func (u *App) loadSettings() {
 	for _, k := range []string{store.SettingOrganisation, store.SettingDesk, store.SettingLanguage,
 		model.SettingDeskPhone, model.SettingController, model.SettingDPO, model.SettingRetention,
-		settingBackupDir, settingBackupKeep} {
+		model.SettingRetentionYears, settingBackupDir, settingBackupKeep} {
 		u.settings[k], _ = u.db.Setting(context.Background(), k)
 	}
 	u.tr = locales.New(u.deskLanguage())
