@@ -35,7 +35,19 @@ type Manifest struct {
 	Counts        map[string]int `json:"counts"`
 	DataSHA256    string         `json:"data_sha256"`
 	PublicKey     string         `json:"public_key"` // ed25519, base64
-	Signature     string         `json:"signature"`  // over the manifest with this field empty
+	// AuditHead is the last link of the desk's audit chain when the
+	// bundle was made; signed with the rest. Absent in bundles of earlier
+	// versions.
+	AuditHead *AuditHead `json:"audit_head,omitempty"`
+	Signature string     `json:"signature"` // over the manifest with this field empty
+}
+
+// AuditHead is the last event of a desk's audit trail and its link in the
+// chain (store.DB.AuditHead): whoever keeps a bundle can later tell the
+// desk's trail up to that event from a rewritten one.
+type AuditHead struct {
+	EventID int64  `json:"event_id"`
+	Hash    string `json:"hash"` // hex HMAC-SHA256, keyed by a secret that stays on the desk
 }
 
 // zipTime fixes the archive's file times, so a bundle depends on its data only.
@@ -45,6 +57,12 @@ var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // written record by record and hashed on the way, then the manifest that
 // signs its hash.
 func writeBundle(w io.Writer, doc *Document, key ed25519.PrivateKey) error {
+	return writeBundleHead(w, doc, key, nil)
+}
+
+// writeBundleHead is writeBundle with the desk's audit head in the
+// manifest (nil for none).
+func writeBundleHead(w io.Writer, doc *Document, key ed25519.PrivateKey, head *AuditHead) error {
 	z := zip.NewWriter(w)
 	fw, err := z.CreateHeader(&zip.FileHeader{Name: dataName, Method: zip.Deflate, Modified: zipTime})
 	if err != nil {
@@ -56,7 +74,7 @@ func writeBundle(w io.Writer, doc *Document, key ed25519.PrivateKey) error {
 	}
 	m := Manifest{Format: Format, FormatVersion: FormatVersion, Kind: bundleKind, Desk: doc.Desk,
 		GeneratedAt: doc.GeneratedAt, Counts: doc.Counts(), DataSHA256: hex.EncodeToString(h.Sum(nil)),
-		PublicKey: base64.StdEncoding.EncodeToString(key.Public().(ed25519.PublicKey))}
+		PublicKey: base64.StdEncoding.EncodeToString(key.Public().(ed25519.PublicKey)), AuditHead: head}
 	unsigned, err := json.Marshal(m)
 	if err != nil {
 		return err

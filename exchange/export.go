@@ -140,6 +140,17 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 			return nil, err
 		}
 	}
+	// A bundle carries the desk's audit head, signed with its manifest.
+	var head *AuditHead
+	if opt.Format == FormatBundle {
+		id, hash, err := db.AuditHead(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if id != 0 {
+			head = &AuditHead{EventID: id, Hash: hash}
+		}
+	}
 	progress(0.7)
 	out := &hashingWriter{w: w, h: sha256.New()}
 	var dst io.Writer = out
@@ -154,7 +165,7 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 		}
 		dst = sealed
 	}
-	if err := encode(dst, opt.Format, doc, k); err != nil {
+	if err := encode(dst, opt.Format, doc, k, head); err != nil {
 		return nil, err
 	}
 	if sealed != nil {
@@ -199,10 +210,10 @@ func CheckOptions(opt Options) error {
 	return nil
 }
 
-func encode(w io.Writer, format string, doc *Document, k *keys) error {
+func encode(w io.Writer, format string, doc *Document, k *keys, head *AuditHead) error {
 	switch format {
 	case FormatBundle:
-		return writeBundle(w, doc, k.signing)
+		return writeBundleHead(w, doc, k.signing, head)
 	case FormatJSON:
 		return writeDocument(w, doc, " ")
 	case FormatCSV:

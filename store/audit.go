@@ -3,20 +3,28 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"sportello/model"
 )
 
 // audit appends an event inside the caller's transaction, so the record and
-// its trace are written together or not at all.
+// its trace are written together or not at all; the event's link in the
+// audit chain (audit_chain.go) is written with it. It is the only way
+// events are written.
 func (d *DB) audit(ctx context.Context, tx *sql.Tx, operatorID int64, action, entity string, entityID int64, detail string) error {
 	e := model.AuditEvent{At: d.Now(), OperatorID: operatorID, Action: action, Entity: entity, EntityID: entityID, Detail: detail}
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit_events (at, operator_id, action, entity, entity_id, detail)
-		VALUES (?, ?, ?, ?, ?, ?)`, formatTime(e.At), nullID(operatorID), action, entity, entityID, detail)
-	return err
+	ev := chainEvent{at: formatTime(e.At), action: action, entity: entity, entityID: entityID, detail: detail}
+	if operatorID != 0 {
+		ev.operator = sql.NullInt64{Int64: operatorID, Valid: true}
+	}
+	if err := appendEvent(ctx, tx, ev); err != nil {
+		return fmt.Errorf("audit %s %s %d: %w", action, entity, entityID, err)
+	}
+	return nil
 }
 
 // RecordView leaves the trace of an operator opening a person's file.

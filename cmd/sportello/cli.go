@@ -218,10 +218,39 @@ func (c *cli) checkDB(d *store.DB, _ *model.Operator) int {
 	for _, p := range problems {
 		fmt.Fprintln(c.errw, c.tr.Tf("cli.check_problem", map[string]any{"Problem": p}))
 	}
+	// The audit trail: its chain recomputed, its append-only triggers in place.
+	audit, err := d.VerifyAudit(context.Background())
+	switch {
+	case errors.Is(err, store.ErrAuditNotChained):
+		fmt.Fprintln(c.out, c.tr.T("cli.audit_not_chained"))
+	case err != nil:
+		c.fail(err)
+		return 1
+	case audit == nil:
+		fmt.Fprintln(c.out, c.tr.T("cli.audit_ok"))
+	default:
+		faults := map[store.AuditFault]string{
+			store.AuditChanged: "cli.audit_changed", store.AuditMissing: "cli.audit_missing",
+			store.AuditReordered: "cli.audit_reordered", store.AuditInserted: "cli.audit_inserted",
+			store.AuditUnchained: "cli.audit_unchained", store.AuditKeyMissing: "cli.audit_key_missing",
+			store.AuditTriggerMissing: "cli.audit_trigger_missing", store.AuditTriggerChanged: "cli.audit_trigger_changed",
+		}
+		args := map[string]any{"Event": audit.Event, "Other": audit.Other, "Trigger": audit.Trigger}
+		problem := audit.String()
+		if key, ok := faults[audit.Fault]; ok {
+			problem = c.tr.Tf(key, args)
+		}
+		args["Problem"] = problem
+		if audit.Event == 0 {
+			fmt.Fprintln(c.errw, c.tr.Tf("cli.audit_broken_desk", args))
+		} else {
+			fmt.Fprintln(c.errw, c.tr.Tf("cli.audit_broken", args))
+		}
+	}
 	for _, t := range counts {
 		fmt.Fprintf(c.out, "%s\t%d\n", t.Table, t.Rows)
 	}
-	if len(problems) > 0 {
+	if len(problems) > 0 || audit != nil {
 		return 1
 	}
 	return 0
