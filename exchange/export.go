@@ -195,7 +195,7 @@ func CheckOptions(opt Options) error {
 	if opt.Format == FormatBundle && opt.Pseudonymised {
 		return ErrBundlePseudonymised
 	}
-	if !opt.Pseudonymised && (opt.Operator == nil || !opt.Operator.IsCoordinator()) {
+	if !opt.Pseudonymised && !opt.Operator.May(model.PermExportFull) {
 		return ErrNeedsCoordinator
 	}
 	if opt.Plaintext && opt.Recipient != "" {

@@ -31,6 +31,9 @@ func (d *DB) CreateOperator(ctx context.Context, o *model.Operator, password str
 		return err
 	}
 	return d.update(ctx, func(tx *sql.Tx) error {
+		if err := actorMay(ctx, tx, by, model.PermAccounts); err != nil {
+			return err
+		}
 		var taken int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM operators WHERE username = ?", o.Username).Scan(&taken); err != nil {
 			return err

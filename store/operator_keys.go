@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"sportello/model"
@@ -100,10 +101,10 @@ func (d *DB) ResetPassword(ctx context.Context, username, password string, by *m
 	actor := o.ID
 	detail := o.Username + ": password set with the recovery key"
 	switch {
-	case by != nil && by.IsCoordinator():
+	case by != nil && by.May(model.PermAccounts):
 		actor, detail = by.ID, o.Username+": password set by "+by.Username
 	case by != nil:
-		return &model.Error{Code: model.ErrPermission, Message: "only a coordinator sets another account's password"}
+		return model.Refusal(model.PermAccounts)
 	case !o.IsCoordinator():
 		return &model.Error{Code: model.ErrPermission, Message: "the recovery key replaces a coordinator's password"}
 	}
@@ -113,8 +114,8 @@ func (d *DB) ResetPassword(ctx context.Context, username, password string, by *m
 // Deactivate closes an account: it can no longer sign in, and its key slot
 // is removed from the key file. Only a coordinator may, and never their own.
 func (d *DB) Deactivate(ctx context.Context, username string, by *model.Operator) error {
-	if by == nil || !by.IsCoordinator() {
-		return &model.Error{Code: model.ErrPermission, Message: "only a coordinator deactivates an account"}
+	if !by.May(model.PermAccounts) {
+		return model.Refusal(model.PermAccounts)
 	}
 	o, err := d.OperatorByUsername(ctx, username)
 	if err != nil {
@@ -142,8 +143,8 @@ func (d *DB) Deactivate(ctx context.Context, username string, by *model.Operator
 // SetRole changes an account's role. Only a coordinator may, and the last
 // active coordinator stays one: the desk always has someone to run it.
 func (d *DB) SetRole(ctx context.Context, username string, role model.Role, by *model.Operator) error {
-	if by == nil || !by.IsCoordinator() {
-		return &model.Error{Code: model.ErrPermission, Message: "only a coordinator changes a role"}
+	if !by.May(model.PermAccounts) {
+		return model.Refusal(model.PermAccounts)
 	}
 	o, err := d.OperatorByUsername(ctx, username)
 	if err != nil {
@@ -194,5 +195,32 @@ func (d *DB) OperatorLanguage(ctx context.Context, operatorID int64) (string, er
 // SetOperatorLanguage keeps an operator's own interface language; anyone
 // may set their own.
 func (d *DB) SetOperatorLanguage(ctx context.Context, operatorID int64, lang string) error {
-	return d.SaveSettings(ctx, map[string]string{languageKey(operatorID): lang}, operatorID)
+	return d.update(ctx, func(tx *sql.Tx) error {
+		if err := saveSetting(ctx, tx, languageKey(operatorID), lang); err != nil {
+			return err
+		}
+		return d.audit(ctx, tx, operatorID, model.ActionUpdate, "operator", operatorID, "interface language "+lang)
+	})
+}
+
+// actorMay checks, inside tx, that the operator by may do p. 0 is the
+// program itself (the first start, the demo, the desk's own keys), never an
+// operator.
+func actorMay(ctx context.Context, tx *sql.Tx, by int64, p model.Permission) error {
+	if by == 0 {
+		return nil
+	}
+	var role string
+	var active bool
+	err := tx.QueryRowContext(ctx, "SELECT role, active FROM operators WHERE id = ?", by).Scan(&role, &active)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Refusal(p)
+	}
+	if err != nil {
+		return fmt.Errorf("role of operator %d: %w", by, err)
+	}
+	if !active || !model.Role(role).May(p) {
+		return model.Refusal(p)
+	}
+	return nil
 }

@@ -104,8 +104,8 @@ func checkBackup(ctx context.Context, from string, key []byte, kf *keyFile, cred
 		if err != nil || !o.Active || !checkPassword(cred.Password, o.PasswordHash) {
 			return nil, &OpenError{ProblemWrongKey, from, nil}
 		}
-		if !o.IsCoordinator() {
-			return nil, &model.Error{Code: model.ErrPermission, Message: "only a coordinator restores a backup"}
+		if !o.May(model.PermRestore) {
+			return nil, model.Refusal(model.PermRestore)
 		}
 	}
 	counts, problems, err := d.Check(ctx)

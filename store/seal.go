@@ -159,9 +159,9 @@ func Rekey(path string, opt Options, username, password string) (recovery string
 	if err != nil {
 		return "", err
 	}
-	if !op.IsCoordinator() {
+	if !op.May(model.PermRekey) {
 		d.Close()
-		return "", &model.Error{Code: model.ErrPermission, Message: "only a coordinator replaces the data key"}
+		return "", model.Refusal(model.PermRekey)
 	}
 	key, err := newDataKey()
 	if err != nil {

@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"sort"
+	"strings"
 
 	"sportello/model"
 )
@@ -28,14 +31,29 @@ func (d *DB) Setting(ctx context.Context, key string) (string, error) {
 // SaveSettings writes several settings in one transaction, audited.
 func (d *DB) SaveSettings(ctx context.Context, values map[string]string, by int64) error {
 	return d.update(ctx, func(tx *sql.Tx) error {
+		if err := actorMay(ctx, tx, by, model.PermSettings); err != nil {
+			return err
+		}
+		keys := make([]string, 0, len(values))
 		for k, v := range values {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
-				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, k, v); err != nil {
+			if err := saveSetting(ctx, tx, k, v); err != nil {
 				return err
 			}
+			keys = append(keys, k)
 		}
-		return d.audit(ctx, tx, by, model.ActionUpdate, "settings", 0, "")
+		sort.Strings(keys)
+		return d.audit(ctx, tx, by, model.ActionUpdate, "settings", 0, strings.Join(keys, " "))
 	})
+}
+
+// saveSetting writes one setting inside tx.
+func saveSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	if err != nil {
+		return fmt.Errorf("setting %s: %w", key, err)
+	}
+	return nil
 }
 
 // casePrefix reads this desk's case-code prefix inside tx.

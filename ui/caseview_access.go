@@ -17,7 +17,7 @@ const accessShown = 30
 // loadAccesses reads who opened and printed the person's file, newest
 // first; only a coordinator reads the audit trail.
 func (v *caseView) loadAccesses(ctx context.Context) ([]model.AuditEvent, error) {
-	if !v.u.op.IsCoordinator() {
+	if !v.u.op.May(model.PermAudit) {
 		return nil, nil
 	}
 	trail, err := v.u.db.AuditTrail(ctx, "person", v.personID)
@@ -38,7 +38,7 @@ func (v *caseView) loadAccesses(ctx context.Context) ([]model.AuditEvent, error)
 
 // accessCard lists who opened the file and when: a coordinator's view.
 func (v *caseView) accessCard() fyne.CanvasObject {
-	if !v.u.op.IsCoordinator() {
+	if !v.u.op.May(model.PermAudit) {
 		return nil
 	}
 	u := v.u

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/exchange"
+	"sportello/model"
 	"sportello/store"
 )
 
@@ -187,7 +188,7 @@ func (v *exchangeView) update() {
 	v.updating = true
 	defer func() { v.updating = false }()
 	u := v.u
-	coordinator := u.op.IsCoordinator()
+	coordinator := u.op.May(model.PermExportFull)
 	bundle := v.format.code() == exchange.FormatBundle
 	if v.exporting {
 		v.exportBtn.Disable()

@@ -79,7 +79,7 @@ func (v *exchangeView) confirmExport(next func(exchange.Options)) {
 	}
 	v.exportStatus.Importance = widget.DangerImportance
 	say(v.exportStatus, v.detail(err))
-	if !errors.Is(err, exchange.ErrNeedsRecipient) || !u.op.IsCoordinator() {
+	if !errors.Is(err, exchange.ErrNeedsRecipient) || !u.op.May(model.PermExportFull) {
 		return
 	}
 	plain := widget.NewCheck(u.t("exchange.plaintext_check"), nil)

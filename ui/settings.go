@@ -65,7 +65,7 @@ func newSettings(u *App) *settings {
 	s.language.setCode(u.tr.Lang())
 	s.save = widget.NewButton(u.t("settings.save"), s.onSave)
 	s.save.Importance = widget.HighImportance
-	if !u.op.IsCoordinator() {
+	if !u.op.May(model.PermSettings) {
 		for _, w := range []fyne.Disableable{s.organisation, s.desk, s.data, s.language, s.save, s.phone, s.controller, s.dpo, s.retention, s.retentionYears} {
 			w.Disable()
 		}
@@ -81,7 +81,7 @@ func newSettings(u *App) *settings {
 	s.exFields = []*field{newField(model.SettingCasePrefix, u.t("exchange.prefix"), s.prefix),
 		newField(exchange.SettingRecipientLabel, u.t("exchange.recipient_name"), s.recipientName),
 		newField(exchange.SettingRecipient, u.t("exchange.recipient_key"), s.recipientKey)}
-	if !u.op.IsCoordinator() {
+	if !u.op.May(model.PermSettings) {
 		s.prefix.Disable()
 		s.recipientName.Disable()
 		s.recipientKey.Disable()
@@ -103,7 +103,7 @@ func (s *settings) build() fyne.CanvasObject {
 		newField("data", u.t("settings.data_folder"), s.data),
 	)
 	logo := widget.NewButton(u.t("settings.logo"), s.onLogo)
-	if !u.op.IsCoordinator() {
+	if !u.op.May(model.PermSettings) {
 		logo.Disable()
 	}
 	copyKey := widget.NewButtonWithIcon(u.t("exchange.copy"), theme.ContentCopyIcon(), func() {

@@ -43,7 +43,7 @@ func newOperatorsPanel(u *App) *operatorsPanel {
 func (p *operatorsPanel) build() fyne.CanvasObject {
 	p.refresh()
 	content := container.NewVBox(p.list)
-	if p.u.op.IsCoordinator() {
+	if p.u.op.May(model.PermAccounts) {
 		content.Add(widget.NewSeparator())
 		content.Add(formGrid(p.fields...))
 		content.Add(p.add)
@@ -85,7 +85,7 @@ func (p *operatorsPanel) row(o model.Operator, keyless bool) fyne.CanvasObject {
 		text += " · " + u.t("operators.keyless")
 	}
 	label := widget.NewLabel(text)
-	if !u.op.IsCoordinator() {
+	if !u.op.May(model.PermAccounts) {
 		return label
 	}
 	buttons := container.NewHBox(widget.NewButton(u.t("operators.set_password"), func() { p.onSetPassword(o) }),

@@ -34,7 +34,7 @@ func newBackupPanel(u *App) *backupPanel {
 		newField(settingBackupKeep, u.t("backup.keep"), p.keep)}
 	p.save = widget.NewButton(u.t("backup.save"), p.onSave)
 	p.now = widget.NewButton(u.t("backup.now"), p.onNow)
-	if !u.op.IsCoordinator() {
+	if !u.op.May(model.PermSettings) {
 		for _, w := range []fyne.Disableable{p.dir, p.keep, p.save, p.now} {
 			w.Disable()
 		}

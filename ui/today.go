@@ -51,7 +51,7 @@ func (v *today) show(items []model.TodayItem) {
 	}
 	byKind := map[model.TodayKind][]model.TodayItem{}
 	for _, it := range items {
-		if it.Kind == model.TodayRetention && !u.op.IsCoordinator() {
+		if it.Kind == model.TodayRetention && !u.op.May(model.PermErase) {
 			continue // reviewing what to keep is a coordinator's job
 		}
 		byKind[it.Kind] = append(byKind[it.Kind], it)

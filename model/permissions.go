@@ -1,0 +1,45 @@
+package model
+
+import "slices"
+
+// Permission is something only some roles may do to the desk as a whole.
+// Which role may do what is data: the table Permissions, enforced by the
+// store where the change is written, and read by the window to show only
+// what the operator may use.
+type Permission string
+
+const (
+	PermAccounts   Permission = "accounts"    // add accounts, set their passwords and roles, deactivate them
+	PermSettings   Permission = "settings"    // change the desk's settings
+	PermExportFull Permission = "export_full" // export people's data in full, not pseudonymised
+	PermAudit      Permission = "audit"       // read the audit trail, and who opened a file
+	PermRestore    Permission = "restore"     // replace the database with a backup
+	PermRekey      Permission = "rekey"       // replace the data key
+	PermErase      Permission = "erase"       // review retention, erase or anonymise a person
+)
+
+// AllPermissions lists the permissions, for tables and tests.
+var AllPermissions = []Permission{PermAccounts, PermSettings, PermExportFull, PermAudit, PermRestore, PermRekey, PermErase}
+
+// Permissions says which role has which permission. Every role works the
+// desk's cases; these are the rest.
+var Permissions = map[Role][]Permission{
+	RoleCoordinator:  AllPermissions,
+	RoleOperator:     nil,
+	RoleMediator:     nil,
+	RoleSocialWorker: nil,
+	RoleLegalAdviser: nil,
+}
+
+// May tells whether the role has the permission.
+func (r Role) May(p Permission) bool { return slices.Contains(Permissions[r], p) }
+
+// May tells whether the operator's role has the permission. An operator
+// in hand is signed in, so active: a deactivated account cannot sign in;
+// the store checks the account's state where it reads it from the file.
+func (o *Operator) May(p Permission) bool { return o != nil && o.Role.May(p) }
+
+// Refusal is the error for an operator without the permission.
+func Refusal(p Permission) error {
+	return &Error{Code: ErrPermission, Field: string(p), Message: "this role may not do this: " + string(p)}
+}

@@ -1,0 +1,29 @@
+package model
+
+import "testing"
+
+// Every role against every permission: only the coordinator runs the desk
+// as a whole.
+func TestPermissionMatrix(t *testing.T) {
+	for _, r := range Roles {
+		if _, ok := Permissions[r]; !ok {
+			t.Errorf("role %s is not in the table", r)
+		}
+		for _, p := range AllPermissions {
+			want := r == RoleCoordinator
+			if got := r.May(p); got != want {
+				t.Errorf("%s may %s: %v, want %v", r, p, got, want)
+			}
+			if o := (&Operator{Role: r, Active: true}); o.May(p) != want {
+				t.Errorf("an operator with role %s may %s: %v, want %v", r, p, o.May(p), want)
+			}
+		}
+	}
+	var nobody *Operator
+	if nobody.May(PermSettings) {
+		t.Error("no operator may change settings")
+	}
+	if ErrorCode(Refusal(PermAccounts)) != ErrPermission {
+		t.Error("a refusal is not a permission error")
+	}
+}
