@@ -120,6 +120,7 @@ func BenchmarkImport(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		db := desk(b, "PUB")
+		accept(b, db, bundle)
 		b.StartTimer()
 		res, err := Import(context.Background(), db, bundle, ImportOptions{})
 		if err != nil || res.Added == 0 {
@@ -133,6 +134,7 @@ func BenchmarkImport(b *testing.B) {
 func BenchmarkExport(b *testing.B) {
 	bundle := regionalBundle(b, *benchPersons)
 	db := desk(b, "PUB")
+	accept(b, db, bundle)
 	if _, err := Import(context.Background(), db, bundle, ImportOptions{}); err != nil {
 		b.Fatal(err)
 	}

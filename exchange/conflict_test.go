@@ -40,6 +40,7 @@ func TestConflicts(t *testing.T) {
 	a, coordA := seeded(t, "PUA", 6)
 	b := desk(t, "PUB")
 	first, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coordA})
+	accept(t, b, first)
 	if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -121,6 +122,7 @@ func TestConflicts(t *testing.T) {
 
 	// Back from B to A: B's choices and B's own change arrive, no conflict.
 	back, _ := export(t, b, Options{Format: FormatBundle, Plaintext: true, Operator: coordinatorOrNil(t, b)})
+	accept(t, a, back)
 	res, err = Import(ctx, a, back, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -158,6 +160,8 @@ func TestSameNamedServicesConverge(t *testing.T) {
 		}
 		return res
 	}
+	accept(t, b, mustExport(t, a, coordA))
+	accept(t, a, mustExport(t, b, coordB))
 	swap(a, b, coordA)
 	swap(b, a, coordB)
 	swap(a, b, coordA)
@@ -198,6 +202,7 @@ func TestPlanMadeOnBothDesksWaitsAsAConflict(t *testing.T) {
 	a, coordA := seeded(t, "PUA", 6)
 	b := desk(t, "PUB")
 	first, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coordA})
+	accept(t, b, first)
 	if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}

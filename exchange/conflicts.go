@@ -100,7 +100,9 @@ func flatten(prefix string, v any, out map[string]string) {
 
 // Resolve settles a conflict: KeepOurs leaves this desk's record as it is;
 // TakeTheirs writes the other desk's version over it. Either way the next
-// exchange knows this desk has seen the other version. Audited.
+// exchange knows this desk has seen the other version. Audited. A consent
+// is never replaced; one kept aside because it is not on this desk (given
+// after a withdrawal recorded here) can be taken.
 func Resolve(ctx context.Context, db *store.DB, id int64, resolution string, by *model.Operator) error {
 	var byID int64
 	if by != nil {
@@ -111,7 +113,7 @@ func Resolve(ctx context.Context, db *store.DB, id int64, resolution string, by 
 		return db.ResolveConflict(ctx, id, resolution, byID, nil)
 	case store.TakeTheirs:
 		return db.ResolveConflict(ctx, id, resolution, byID, func(m *store.Merger, c *store.Conflict) error {
-			if c.Entity == "consent" || c.Entity == "operator" {
+			if c.Entity == "operator" || c.Entity == "consent" && c.LocalHash != "" {
 				return &model.Error{Code: model.ErrConflict, Message: "a consent or an account cannot be replaced: keep this desk's"}
 			}
 			doc, err := single(c.Entity, c.Theirs)
@@ -149,6 +151,9 @@ func single(entity string, b []byte) (*Document, error) {
 	case "plan":
 		doc.Plans = make([]Plan, 1)
 		err = strictJSON(b, &doc.Plans[0])
+	case "consent":
+		doc.Consents = make([]Consent, 1)
+		err = strictJSON(b, &doc.Consents[0])
 	case "referral":
 		doc.Referrals = make([]Referral, 1)
 		err = strictJSON(b, &doc.Referrals[0])

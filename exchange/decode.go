@@ -16,7 +16,8 @@ import (
 // time, refusing fields the format does not know, and gives the SHA-256 of
 // the whole file: read to its end even when the decoding fails, so that a
 // changed file can be called tampered rather than malformed. sum is "" when
-// the file could not be read to its end.
+// the file could not be read to its end. Bytes that are not UTF-8 and NUL
+// characters are refused on the way (textGuard).
 func decodeData(f *zip.File) (doc *Document, sum string, err error) {
 	if f.UncompressedSize64 > maxDataSize {
 		return nil, "", refuse(BundleNotBundle, "%s is too large", f.Name)
@@ -27,12 +28,18 @@ func decodeData(f *zip.File) (doc *Document, sum string, err error) {
 	}
 	defer r.Close()
 	h := sha256.New()
-	in := io.TeeReader(io.LimitReader(r, maxDataSize+1), h)
+	guard := &textGuard{}
+	in := io.TeeReader(io.LimitReader(r, maxDataSize+1), io.MultiWriter(h, guard))
 	doc, decodeErr := decodeDocument(in)
 	if _, err := io.Copy(io.Discard, in); err != nil {
 		return nil, "", refuse(BundleTruncated, "%s is damaged (%v)", f.Name, err)
 	}
 	sum = hex.EncodeToString(h.Sum(nil))
+	// Text that decoding would change silently is refused, before what the
+	// decoder or the schema make of it.
+	if problem := guard.done(); problem != nil {
+		return nil, sum, problem
+	}
 	if decodeErr != nil {
 		var be *BundleError
 		if errors.As(decodeErr, &be) {

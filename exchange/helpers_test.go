@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -112,4 +113,42 @@ func state(t testing.TB, db *store.DB) string {
 	rev, _ := db.ChangePosition(context.Background())
 	fmt.Fprintf(&b, "rev %d", rev)
 	return b.String()
+}
+
+// accept makes db accept the key that signed bundle, as its coordinator
+// does after comparing the fingerprint by phone with the other desk's: the
+// first import is refused as from an unknown desk and changes nothing, then
+// the key is accepted. A desk without accounts gets a coordinator for it.
+func accept(t testing.TB, db *store.DB, bundle []byte) {
+	t.Helper()
+	ctx := context.Background()
+	before := state(t, db)
+	_, err := Import(ctx, db, bundle, ImportOptions{})
+	var unknown *UnknownDeskError
+	if !errors.As(err, &unknown) {
+		t.Fatalf("a bundle from a desk not accepted yet: %v", err)
+	}
+	if after := state(t, db); after != before {
+		t.Fatalf("a bundle from an unknown desk changed the desk:\n%s\n---\n%s", before, after)
+	}
+	if err := TrustDesk(ctx, db, unknown.Desk, unknown.PublicKey, trustee(t, db)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// trustee is a desk's active coordinator, made when the desk has none.
+func trustee(t testing.TB, db *store.DB) *model.Operator {
+	t.Helper()
+	ctx := context.Background()
+	if o, err := db.OperatorByUsername(ctx, "giulia"); err == nil && o.Active && o.IsCoordinator() {
+		return o
+	}
+	if o, err := db.OperatorByUsername(ctx, "responsabile"); err == nil {
+		return o
+	}
+	o := &model.Operator{Username: "responsabile", FullName: "Responsabile dello sportello", Role: model.RoleCoordinator}
+	if err := db.CreateOperator(ctx, o, "sportello-prova", 0); err != nil {
+		t.Fatal(err)
+	}
+	return o
 }

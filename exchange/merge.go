@@ -37,8 +37,11 @@ type ImportResult struct {
 // IDs, in one transaction. A record changed on both sides since their last
 // exchange becomes a conflict for an operator to settle; nothing is
 // overwritten silently. A bundle that is malformed, truncated, tampered
-// with, of another format version, or from an unknown key for a known desk
-// is refused with a *BundleError, and the database is unchanged.
+// with, of another format version, from an unknown key for a known desk,
+// holding a record twice or text that is not clean UTF-8 is refused with a
+// *BundleError, and the database is unchanged. So is a bundle from a desk
+// no coordinator accepted yet: its *UnknownDeskError names the desk and
+// its key's fingerprint (see TrustDesk).
 func Import(ctx context.Context, db *store.DB, data []byte, opt ImportOptions) (*ImportResult, error) {
 	k, err := existingKeys(ctx, db)
 	if err != nil {
@@ -54,6 +57,12 @@ func Import(ctx context.Context, db *store.DB, data []byte, opt ImportOptions) (
 	}
 	if man.Desk.ID == k.deskUID {
 		return nil, refuse(BundleOwnDesk, "this bundle was made by this very desk, or by a copy of its database")
+	}
+	if err := duplicateRecord(doc); err != nil {
+		return nil, err
+	}
+	if err := knownDesk(ctx, db, man); err != nil {
+		return nil, err
 	}
 	for attempt := 0; ; attempt++ {
 		res, err := merge(ctx, db, man, doc, hex.EncodeToString(received[:]), opt)
@@ -120,8 +129,17 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 	if err != nil {
 		return nil, err
 	}
+	// Every sync base here came from the sending desk when no other desk's
+	// bundle was ever merged here: only then is its claim to have made a
+	// record (no base) checked against this desk's own records.
+	sole, err := db.ImportedOnlyFrom(ctx, man.Desk.ID)
+	if err != nil {
+		return nil, err
+	}
 	mine := map[string]map[string]record{}
-	for _, r := range build(local, Desk{}, Scope{}, zipTime, nil).records() {
+	ours := build(local, Desk{}, Scope{}, zipTime, nil)
+	latest := latestConsents(ours)
+	for _, r := range ours.records() {
 		if mine[r.entity] == nil {
 			mine[r.entity] = map[string]record{}
 		}
@@ -130,8 +148,16 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 	incoming := doc.records()
 	decisions := make([]decision, len(incoming))
 	res := &ImportResult{From: doc.Desk}
+	aside := map[string]bool{} // new consents kept aside for an operator
 	for i, r := range incoming {
-		decisions[i] = decide(r, mine[r.entity], bases[r.entity][r.uid])
+		decisions[i] = decide(r, mine[r.entity], bases[r.entity][r.uid], sole)
+		switch {
+		case r.entity == "consent" && decisions[i] == add && overturnsWithdrawal(&doc.Consents[r.index], latest):
+			decisions[i] = conflict
+			aside[r.uid] = true
+		case r.entity == "referral" && aside[doc.Referrals[r.index].ConsentID] && (decisions[i] == add || decisions[i] == update):
+			decisions[i] = conflict // it rests on a consent kept aside
+		}
 		switch decisions[i] {
 		case add:
 			res.Added++
@@ -206,8 +232,15 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 }
 
 // decide compares an incoming record with this desk's copy and with what
-// this desk last exchanged of it.
-func decide(in record, mine map[string]record, base string) decision {
+// this desk last exchanged of it (base). The sync base the bundle claims
+// (in.base) is believed only as far as this desk can check it against its
+// own records: this desk's current version (the other desk changed exactly
+// what this desk holds), or no base at all (the other desk made the record
+// and never received it back) for a record unchanged here since this
+// desk's last exchange of it, when every exchange merged here came from
+// the sending desk (sole). A claimed base this desk never had makes a
+// conflict for an operator, never an overwrite.
+func decide(in record, mine map[string]record, base string, sole bool) decision {
 	local, ok := mine[in.uid]
 	switch {
 	case !ok:
@@ -220,10 +253,42 @@ func decide(in record, mine map[string]record, base string) decision {
 		return keep // the other desk sent what this desk already had and changed since
 	case in.base == local.hash:
 		return update // the other desk changed this desk's version
-	case base != "" && local.hash == base && in.entity != "consent":
-		return update // unchanged here since the last exchange
+	case in.base == "" && sole && base != "" && local.hash == base && in.entity != "consent":
+		return update // the other desk's own record, unchanged here since the last exchange
 	}
 	return conflict
+}
+
+// latestConsents gives this desk's latest consent for each person, purpose
+// and (for sharing) service: the person's word that stands.
+func latestConsents(doc *Document) map[string]*Consent {
+	out := map[string]*Consent{}
+	for i := range doc.Consents {
+		c := &doc.Consents[i]
+		k := consentKey(c)
+		if cur, ok := out[k]; !ok || when(c.Date).After(when(cur.Date)) {
+			out[k] = c
+		}
+	}
+	return out
+}
+
+func consentKey(c *Consent) string {
+	k := c.PersonID + "/" + c.Purpose
+	if c.Purpose == string(model.PurposeSharing) {
+		k += "/" + c.ServiceID
+	}
+	return k
+}
+
+// overturnsWithdrawal tells a consent given on another desk, dated after
+// the withdrawal that is the person's standing word on this desk: it is
+// kept aside for an operator, who takes it only if the person really
+// consented again. A withdrawal is never undone silently.
+func overturnsWithdrawal(c *Consent, latest map[string]*Consent) bool {
+	cur, ok := latest[consentKey(c)]
+	return ok && c.State == string(model.ConsentGiven) && cur.State == string(model.ConsentWithdrawn) &&
+		!when(c.Date).Before(when(cur.Date))
 }
 
 // apply writes one incoming record as decided, or gives the conflict to
@@ -259,16 +324,18 @@ func apply(m *store.Merger, rs *resolver, doc *Document, r record, d decision, l
 	return nil, m.SetBase(r.entity, r.uid, r.hash)
 }
 
-// checkDesk holds a known desk to the key it signed with before.
+// checkDesk holds the desk that signed the bundle to the key a coordinator
+// accepted for it, inside the merge's transaction: an unknown desk, or a
+// known one signing with another key, is refused.
 func checkDesk(m *store.Merger, man *Manifest) error {
 	known, ok, err := m.DeskKey(man.Desk.ID)
 	if err != nil {
 		return err
 	}
-	if ok && known != man.PublicKey {
-		return refuse(BundleTampered, "it claims to come from desk %q but is signed with another key than that desk's earlier bundles", man.Desk.Name)
+	if err := deskKeyCheck(man, known, ok); err != nil {
+		return err
 	}
-	return m.SeeDesk(man.Desk.ID, man.Desk.Name, man.PublicKey)
+	return m.SeeDesk(man.Desk.ID, man.Desk.Name)
 }
 
 // checkCodes refuses a new person or referral whose code this desk already

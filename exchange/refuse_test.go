@@ -5,6 +5,9 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -48,10 +51,31 @@ func TestImportRefusals(t *testing.T) {
 	forOther, _ := export(t, a, Options{Format: FormatBundle, Operator: coord, Recipient: other.Recipient().String()})
 	plainJSON, _ := export(t, a, Options{Format: FormatJSON, Plaintext: true, Operator: coord})
 	known := desk(t, "PUB") // has merged A's work before, so knows A's key
+	accept(t, known, good)
 	if _, err := Import(ctx, known, good, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	clash2, _ := seeded(t, "PUA", 2)
+	accept(t, clash2, good)
+	trusting := desk(t, "PUB") // accepted A's key, merged nothing yet
+	accept(t, trusting, good)
+	kA, err := deskKeys(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Bundles A itself could sign, with what no bundle may hold.
+	signed := func(change func(*Document)) []byte {
+		_, doc, err := readBundle(good)
+		if err != nil {
+			t.Fatal(err)
+		}
+		change(doc)
+		var out bytes.Buffer
+		if err := writeBundle(&out, doc, kA.signing); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
 
 	tests := []struct {
 		name string
@@ -75,6 +99,21 @@ func TestImportRefusals(t *testing.T) {
 		{"encrypted for another desk", nil, forOther, BundleEncrypted},
 		{"own desk", a, good, BundleOwnDesk},
 		{"case codes collide", clash2, good, BundleCaseCodes},
+		{"from a desk not accepted", nil, good, BundleUnknownDesk},
+		{"a person twice", trusting, signed(func(d *Document) {
+			twin := d.Persons[1]
+			twin.ID = d.Persons[0].ID
+			d.Persons = append(d.Persons, twin)
+		}), BundleDuplicate},
+		{"a consent twice", trusting, signed(func(d *Document) { d.Consents = append(d.Consents, d.Consents[0]) }), BundleDuplicate},
+		{"a NUL in a name", trusting, signed(func(d *Document) { d.Persons[0].Nome += "\x00" }), BundleNUL},
+		{"a NUL in a note", trusting, signed(func(d *Document) { d.Interviews[0].Notes = "prima\x00dopo" }), BundleNUL},
+		{"bytes that are not UTF-8", trusting, resignData(t, good, kA.signing, func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`"cognome":"`), []byte("\"cognome\":\"\xff\xfe"), 1)
+		}), BundleUTF8},
+		{"half a UTF-16 pair", trusting, resignData(t, good, kA.signing, func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`"cognome":"`), []byte(`"cognome":"\ud800`), 1)
+		}), BundleUTF8},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -135,4 +174,72 @@ func TestImportRefusesPseudonymised(t *testing.T) {
 func mustExport(t testing.TB, db *store.DB, coord *model.Operator) []byte {
 	b, _ := export(t, db, Options{Format: FormatBundle, Plaintext: true, Operator: coord})
 	return b
+}
+
+// resignData changes a bundle's data.json as bytes and signs it again with
+// key, as the desk owning key could: a bundle whose signature holds.
+func resignData(t testing.TB, b []byte, key ed25519.PrivateKey, change func([]byte) []byte) []byte {
+	t.Helper()
+	man, _, err := readBundle(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := change(bundleData(t, b))
+	sum := sha256.Sum256(data)
+	m := *man
+	m.DataSHA256, m.Signature = hex.EncodeToString(sum[:]), ""
+	unsigned, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Signature = base64.StdEncoding.EncodeToString(ed25519.Sign(key, unsigned))
+	manifest, _ := json.MarshalIndent(m, "", "  ")
+	var out bytes.Buffer
+	w := zip.NewWriter(&out)
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{dataName, data}, {manifestName, manifest}} {
+		fw, _ := w.Create(f.name)
+		fw.Write(f.data)
+	}
+	w.Close()
+	return out.Bytes()
+}
+
+// The text guard sees what JSON decoding would pass on or change, however
+// the file is cut into reads, and lets every real text through.
+func TestTextGuard(t *testing.T) {
+	tests := []struct {
+		name, data, code string
+	}{
+		{"plain", `{"a":"Traoré, ترجمة, 中文 \\u0000 \"x\" \n"}`, ""},
+		{"surrogate pair", `{"a":"\ud83d\ude00"}`, ""},
+		{"replacement character typed", "{\"a\":\"\uFFFD\"}", ""},
+		{"escaped NUL", `{"a":"x\u0000"}`, BundleNUL},
+		{"raw NUL", "{\"a\":\"x\x00\"}", BundleNUL},
+		{"invalid byte", "{\"a\":\"x\xc3\x28\"}", BundleUTF8},
+		{"UTF-8 surrogate", "{\"a\":\"\xed\xa0\x80\"}", BundleUTF8},
+		{"cut at the end", "{\"a\":\"\xe4\xb8", BundleUTF8},
+		{"lone high surrogate", `{"a":"\ud800x"}`, BundleUTF8},
+		{"lone low surrogate", `{"a":"\udc00"}`, BundleUTF8},
+		{"high then another escape", `{"a":"\ud800\n"}`, BundleUTF8},
+	}
+	for _, tc := range tests {
+		for _, chunk := range []int{1, 2, 3, 1 << 20} {
+			g := &textGuard{}
+			for b := []byte(tc.data); len(b) > 0; {
+				n := min(chunk, len(b))
+				g.Write(b[:n])
+				b = b[n:]
+			}
+			got := ""
+			if p := g.done(); p != nil {
+				got = p.Code
+			}
+			if got != tc.code {
+				t.Errorf("%s, read %d bytes at a time: %q, want %q", tc.name, chunk, got, tc.code)
+			}
+		}
+	}
 }

@@ -22,6 +22,7 @@ func TestRoundTrip(t *testing.T) {
 	if err := ValidateJSON(bundleData(t, bundle)); err != nil {
 		t.Fatalf("the bundle's data do not follow the schema: %v", err)
 	}
+	accept(t, b, bundle)
 	got, err := Import(ctx, b, bundle, ImportOptions{FileName: "a.sportello"})
 	if err != nil {
 		t.Fatal(err)
@@ -68,6 +69,7 @@ func TestBulkMergeSearch(t *testing.T) {
 	a, coord := seeded(t, "PUA", 5)
 	b := desk(t, "PUB")
 	bundle, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coord})
+	accept(t, b, bundle)
 	if _, err := Import(ctx, b, bundle, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,7 @@ const (
 	ActionSeal        = "seal"    // a plain database of an earlier version encrypted
 	ActionCommand     = "command" // a command-line command that read or wrote personal data
 	ActionPrint       = "print"   // a document printed for a person
+	ActionTrust       = "trust"   // another desk's signing key accepted by a coordinator
 )
 
 // AuditEvent records who did what to which record, and when. Events are

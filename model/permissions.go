@@ -16,10 +16,12 @@ const (
 	PermRestore    Permission = "restore"     // replace the database with a backup
 	PermRekey      Permission = "rekey"       // replace the data key
 	PermErase      Permission = "erase"       // review retention, erase or anonymise a person
+	PermDesks      Permission = "desks"       // accept another desk's signing key, so that its bundles merge
 )
 
 // AllPermissions lists the permissions, for tables and tests.
-var AllPermissions = []Permission{PermAccounts, PermSettings, PermExportFull, PermAudit, PermRestore, PermRekey, PermErase}
+var AllPermissions = []Permission{PermAccounts, PermSettings, PermExportFull, PermAudit, PermRestore, PermRekey, PermErase,
+	PermDesks}
 
 // Permissions says which role has which permission. Every role works the
 // desk's cases; these are the rest.

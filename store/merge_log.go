@@ -27,11 +27,11 @@ func (m *Merger) DeskKey(uid string) (string, bool, error) {
 	return key, err == nil, err
 }
 
-// SeeDesk records a desk and its key, trusted from its first bundle on.
-func (m *Merger) SeeDesk(uid, name, key string) error {
-	now := formatTime(m.d.Now())
-	_, err := m.exec(`INSERT INTO desks (uid, name, public_key, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (uid) DO UPDATE SET name = excluded.name, last_seen = excluded.last_seen`, uid, name, key, now, now)
+// SeeDesk notes a bundle from a desk already known here: its name as it
+// now gives it, and when it was last seen. It never makes a desk known:
+// only a coordinator does, with DB.TrustDesk.
+func (m *Merger) SeeDesk(uid, name string) error {
+	_, err := m.exec("UPDATE desks SET name = ?, last_seen = ? WHERE uid = ?", name, formatTime(m.d.Now()), uid)
 	return err
 }
 

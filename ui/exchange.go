@@ -40,6 +40,7 @@ type exchangeView struct {
 
 	importBtn                  *widget.Button
 	importStatus, importDetail *widget.Label
+	trust                      *trustPanel // a bundle from a desk not accepted yet
 
 	conflicts *conflictsPanel
 }
@@ -80,6 +81,7 @@ func newExchangeView(u *App) *exchangeView {
 	v.mode.setCode(modePseudo)
 	v.scope.setCode(scopeAll)
 	v.conflicts = newConflictsPanel(u, v.db, v.onConflictCount)
+	v.trust = newTrustPanel(u, v.db, v.onImportFrom)
 	return v
 }
 
@@ -127,7 +129,7 @@ func (v *exchangeView) build() fyne.CanvasObject {
 		widget.NewCard("", u.t("exchange.log_title"), v.log))
 	imp := container.NewVBox(
 		widget.NewCard("", u.t("exchange.import_title"), container.NewVBox(wrappedText(u.t("exchange.import_intro")),
-			container.NewHBox(v.importBtn), v.importStatus, v.importDetail)),
+			container.NewHBox(v.importBtn), v.importStatus, v.importDetail, v.trust.build())),
 		widget.NewCard("", u.t("exchange.import_log_title"), v.importLog))
 	scroll := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewVScroll(container.NewPadded(o)) }
 	v.conf = container.NewTabItemWithIcon(u.t("exchange.tab_conflicts"), theme.WarningIcon(), v.conflicts.build())

@@ -168,6 +168,9 @@ func (p *conflictsPanel) onSelect(id int64) {
 	case c.Reason == store.ReasonClash:
 		take.Disable()
 		buttons.Add(hintText(u.t("exchange.clash_hint")))
+	case c.Entity == "consent" && c.LocalHash == "":
+		// Not on this desk: given elsewhere after a withdrawal recorded here.
+		buttons.Add(hintText(u.tr.Tf("exchange.consent_after_withdrawal", map[string]any{"Desk": c.From})))
 	case c.Entity == "consent" || c.Entity == "operator":
 		take.Disable()
 		buttons.Add(hintText(u.t("exchange.cannot_replace")))

@@ -27,6 +27,8 @@ var refusalKeys = map[string]string{
 	exchange.BundleMalformed: "exchange.refused_malformed", exchange.BundlePseudonym: "exchange.refused_pseudonymised",
 	exchange.BundleOwnDesk: "exchange.refused_own_desk", exchange.BundleEncrypted: "exchange.refused_encrypted",
 	exchange.BundleCaseCodes: "exchange.refused_case_codes", exchange.BundleReferences: "exchange.refused_references",
+	exchange.BundleUnknownDesk: "exchange.refused_unknown_desk", exchange.BundleDuplicate: "exchange.refused_duplicate_record",
+	exchange.BundleNUL: "exchange.refused_nul_character", exchange.BundleUTF8: "exchange.refused_invalid_unicode",
 }
 
 // RefusalKey is the message key that says, in the user's language, why a
@@ -52,9 +54,12 @@ func (v *exchangeView) onImport() {
 }
 
 // onImportFrom merges the bundle at path in the background and says what
-// came of it; a refused bundle changes nothing.
+// came of it; a refused bundle changes nothing. A bundle from a desk not
+// accepted yet shows that desk's fingerprint, for a coordinator to compare
+// and accept (the trust panel, which then imports the file again).
 func (v *exchangeView) onImportFrom(path string) {
 	u := v.u
+	v.trust.hide()
 	v.importBtn.Disable()
 	v.importStatus.Importance = widget.MediumImportance
 	say(v.importStatus, u.t("exchange.importing"))
@@ -73,10 +78,15 @@ func (v *exchangeView) onImportFrom(path string) {
 	}, func(err error) {
 		v.importBtn.Enable()
 		var be *exchange.BundleError
+		var unknown *exchange.UnknownDeskError
 		switch {
 		case readErr != nil:
 			v.importStatus.Importance = widget.DangerImportance
 			v.importStatus.SetText(u.tr.Tf("exchange.cannot_read", map[string]any{"Path": path, "Detail": readErr.Error()}))
+		case errors.As(err, &unknown):
+			v.importStatus.Importance = widget.DangerImportance
+			v.importStatus.SetText(u.t(RefusalKey(unknown.Code)))
+			v.trust.show(unknown, path)
 		case errors.As(err, &be):
 			v.importStatus.Importance = widget.DangerImportance
 			v.importStatus.SetText(u.t(RefusalKey(be.Code)))

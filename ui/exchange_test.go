@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/demo"
@@ -348,11 +350,30 @@ func TestOperatorCannotChooseAFullExport(t *testing.T) {
 	}
 }
 
+// trustDesk makes db accept the key of the desk that signed the bundle at
+// path, as its coordinator op does after comparing the fingerprints.
+func trustDesk(t *testing.T, db *store.DB, op *model.Operator, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = exchange.Import(context.Background(), db, data, exchange.ImportOptions{})
+	var unknown *exchange.UnknownDeskError
+	if !errors.As(err, &unknown) {
+		t.Fatalf("a bundle from a desk not accepted yet: %v", err)
+	}
+	if err := exchange.TrustDesk(context.Background(), db, unknown.Desk, unknown.PublicKey, op); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestImportABundleFromAnotherDesk(t *testing.T) {
-	u, db, _ := signedInApp(t)
+	u, db, op := signedInApp(t)
 	seedDesk(t, db, 6)
 	other, coord := otherDesk(t, 6)
 	path := bundleFile(t, other, coord, nil)
+	trustDesk(t, db, op, path)
 	v := showExchange(t, u)
 	v.onImportFrom(path)
 
@@ -406,7 +427,9 @@ func TestConflictIsListedAndSettledByTakingTheirs(t *testing.T) {
 	ctx := context.Background()
 	other, coord := otherDesk(t, 3)
 	v := showExchange(t, u)
-	v.onImportFrom(bundleFile(t, other, coord, nil))
+	first := bundleFile(t, other, coord, nil)
+	trustDesk(t, db, op, first)
+	v.onImportFrom(first)
 	if v.importStatus.Importance == widget.DangerImportance {
 		t.Fatalf("first import: %s %s", v.importStatus.Text, v.importDetail.Text)
 	}
@@ -527,7 +550,8 @@ func TestSettingsForTheExchange(t *testing.T) {
 func TestEveryRefusalIsExplained(t *testing.T) {
 	codes := []string{exchange.BundleNotBundle, exchange.BundleTruncated, exchange.BundleTampered, exchange.BundleVersion,
 		exchange.BundleMalformed, exchange.BundlePseudonym, exchange.BundleOwnDesk, exchange.BundleEncrypted,
-		exchange.BundleCaseCodes, exchange.BundleReferences}
+		exchange.BundleCaseCodes, exchange.BundleReferences, exchange.BundleUnknownDesk, exchange.BundleDuplicate,
+		exchange.BundleNUL, exchange.BundleUTF8}
 	u, _ := newTestApp(t)
 	for _, lang := range []string{"it", "en"} {
 		u.tr = locales.New(lang)
@@ -560,4 +584,87 @@ func views(t *testing.T, db *store.DB, personID int64) int {
 		}
 	}
 	return n
+}
+
+// A bundle from a desk not accepted yet is refused and changes nothing; the
+// screen names the desk and shows its key's fingerprint, in large digits
+// and as a QR code, with what to do. An operator gets no button; a
+// coordinator's "Accept this desk's key" records the key and imports the
+// same file.
+func TestUnknownDeskShowsItsFingerprintAndACoordinatorAcceptsIt(t *testing.T) {
+	u, db, op := signedInApp(t)
+	ctx := context.Background()
+	seedDesk(t, db, 2)
+	other, coord := otherDesk(t, 3)
+	path := bundleFile(t, other, coord, nil)
+	fp, err := exchange.DeskFingerprint(ctx, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	persons, _ := db.CountPersons(ctx, "")
+	rev, _ := db.ChangePosition(ctx)
+
+	marco, err := db.OperatorByUsername(ctx, "marco")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.signedIn(marco)
+	v := showExchange(t, u)
+	v.tabs.SelectIndex(1)
+	v.onImportFrom(path)
+	if v.importStatus.Text != u.t("exchange.refused_unknown_desk") || v.importStatus.Importance != widget.DangerImportance {
+		t.Fatalf("a bundle from a desk not accepted: %q", v.importStatus.Text)
+	}
+	screen := texts(u)
+	for _, want := range []string{fingerprintLines(fp), u.t("exchange.trust_coordinator_only"),
+		u.tr.Tf("exchange.trust_instruction", map[string]any{"Desk": "Sportello di Aprilia (PUB)"})} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the refusal does not show %q:\n%s", want, screen)
+		}
+	}
+	if v.trust.digits.SizeName != theme.SizeNameHeadingText || strings.Count(v.trust.digits.Text, "\n") != 2 {
+		t.Errorf("the fingerprint is not in large digits, three lines of four groups: %q", v.trust.digits.Text)
+	}
+	want, _ := qrImage(fp)
+	if !v.trust.qr.Visible() || v.trust.qr.Image == nil || v.trust.qr.Image.Bounds() != want.Bounds() {
+		t.Error("no QR code of the fingerprint")
+	}
+	for _, o := range objects(u) {
+		if b, ok := o.(*widget.Button); ok && b.Visible() && b.Text == u.t("exchange.trust_accept") {
+			t.Fatal("an operator is offered to accept another desk's key")
+		}
+	}
+	if n, _ := db.CountPersons(ctx, ""); n != persons {
+		t.Errorf("a refused bundle changed the persons: %d, was %d", n, persons)
+	}
+	if after, _ := db.ChangePosition(ctx); after != rev {
+		t.Errorf("a refused bundle moved the change log from %d to %d", rev, after)
+	}
+
+	u.signedIn(op)
+	v = showExchange(t, u)
+	v.tabs.SelectIndex(1)
+	v.onImportFrom(path)
+	test.Tap(button(t, u, u.t("exchange.trust_accept")))
+	imported := strings.SplitN(u.tr.Tf("exchange.imported", map[string]any{"Desk": "Sportello di Aprilia (PUB)"}), ":", 2)[0]
+	if !strings.HasPrefix(v.importStatus.Text, imported+":") || v.trust.box.Visible() {
+		t.Fatalf("after accepting the key: %q, panel shown %v", v.importStatus.Text, v.trust.box.Visible())
+	}
+	if n, _ := db.CountPersons(ctx, ""); n != persons+3 {
+		t.Errorf("%d persons after accepting the desk and merging 3 into %d", n, persons)
+	}
+	events, _ := db.AuditTrail(ctx, "desk", 1)
+	if len(events) != 1 || events[0].Action != model.ActionTrust || events[0].OperatorID != op.ID {
+		t.Errorf("the acceptance is not audited with the coordinator: %+v", events)
+	}
+}
+
+// Settings show this desk's own fingerprint, for the other desks to compare.
+func TestSettingsShowThisDesksFingerprint(t *testing.T) {
+	u, db, _ := signedInApp(t)
+	test.Tap(button(t, u, u.t("home.settings")))
+	fp, err := exchange.DeskFingerprint(context.Background(), db)
+	if err != nil || !strings.Contains(texts(u), fingerprintLines(fp)) || !strings.Contains(texts(u), u.t("exchange.desk_fingerprint")) {
+		t.Fatalf("this desk's fingerprint %q is not shown (%v):\n%s", fp, err, texts(u))
+	}
 }

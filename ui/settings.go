@@ -41,6 +41,7 @@ type settings struct {
 	yearsField                          *field
 	exFields                            []*field
 	deskKey                             *widget.Label
+	deskPrint                           *widget.Label // the fingerprint of this desk's signing key
 }
 
 func newSettings(u *App) *settings {
@@ -78,6 +79,8 @@ func newSettings(u *App) *settings {
 	s.recipientKey.SetPlaceHolder("age1…")
 	s.deskKey = widget.NewLabel("")
 	s.deskKey.Selectable, s.deskKey.Wrapping = true, fyne.TextWrapBreak
+	s.deskPrint = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	s.deskPrint.Selectable = true
 	s.exFields = []*field{newField(model.SettingCasePrefix, u.t("exchange.prefix"), s.prefix),
 		newField(exchange.SettingRecipientLabel, u.t("exchange.recipient_name"), s.recipientName),
 		newField(exchange.SettingRecipient, u.t("exchange.recipient_key"), s.recipientKey)}
@@ -119,6 +122,8 @@ func (s *settings) build() fyne.CanvasObject {
 	}
 	form.Add(widget.NewLabel(u.t("exchange.desk_key")))
 	form.Add(container.NewBorder(nil, nil, nil, copyKey, s.deskKey))
+	form.Add(wrappedText(u.t("exchange.desk_fingerprint")))
+	form.Add(s.deskPrint)
 	s.loadExchange()
 	general := widget.NewCard(u.t("settings.title"), "", container.NewVBox(form, logo, s.save, s.status))
 	tabs := container.NewAppTabs(
@@ -231,7 +236,7 @@ func (s *settings) loadExchange() {
 		return
 	}
 	values := map[string]string{}
-	var key string
+	var key, fp string
 	u.background(func() (err error) {
 		ctx := context.Background()
 		for _, k := range []string{model.SettingCasePrefix, exchange.SettingRecipientLabel, exchange.SettingRecipient} {
@@ -239,7 +244,10 @@ func (s *settings) loadExchange() {
 				return err
 			}
 		}
-		key, err = exchange.DeskRecipient(ctx, db)
+		if key, err = exchange.DeskRecipient(ctx, db); err != nil {
+			return err
+		}
+		fp, err = exchange.DeskFingerprint(ctx, db)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -250,6 +258,7 @@ func (s *settings) loadExchange() {
 		s.recipientName.SetText(values[exchange.SettingRecipientLabel])
 		s.recipientKey.SetText(values[exchange.SettingRecipient])
 		s.deskKey.SetText(key)
+		s.deskPrint.SetText(fingerprintLines(fp))
 	})
 }
 

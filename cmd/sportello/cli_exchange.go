@@ -102,18 +102,29 @@ func (c *cli) export(args []string) int {
 	})
 }
 
+// importBundle merges a bundle. A bundle from a desk not accepted yet is
+// refused with that desk's name, ID and the fingerprint of its key; after
+// comparing it by phone, a coordinator imports it with --trust FILE, which
+// prints the fingerprint, accepts the key and merges.
 func (c *cli) importBundle(args []string) int {
 	fs, db := c.flags("import")
 	identityFile := fs.String("identity", "", c.tr.T("cli.flag_identity"))
 	user := fs.String("user", "", c.tr.T("cli.flag_user"))
+	trust := fs.String("trust", "", c.tr.T("cli.flag_trust"))
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() != 1 {
+	path := *trust
+	switch {
+	case path != "" && fs.NArg() != 0:
+		fmt.Fprintln(c.errw, c.tr.T("cli.import_trust_twice"))
+		return 2
+	case path == "" && fs.NArg() != 1:
 		fmt.Fprintln(c.errw, c.tr.T("cli.import_needs_file"))
 		return 2
+	case path == "":
+		path = fs.Arg(0)
 	}
-	path := fs.Arg(0)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_read", map[string]any{"Path": path, "Detail": err.Error()}))
@@ -128,10 +139,31 @@ func (c *cli) importBundle(args []string) int {
 		}
 		opt.Identity = identityLine(string(id))
 	}
-	return c.withDesk(*db, *user, deskAccess{what: "import " + path}, func(d *store.DB, op *model.Operator) int {
+	access := deskAccess{what: "import " + path}
+	if *trust != "" {
+		access = deskAccess{what: "import --trust " + path, coordinator: true}
+	}
+	return c.withDesk(*db, *user, access, func(d *store.DB, op *model.Operator) int {
 		ctx := context.Background()
 		opt.Operator = op
 		res, err := exchange.Import(ctx, d, data, opt)
+		var unknown *exchange.UnknownDeskError
+		if errors.As(err, &unknown) {
+			about := map[string]any{"Desk": unknown.Desk.Name, "ID": unknown.Desk.ID, "Fingerprint": unknown.Fingerprint,
+				"File": path}
+			if *trust == "" {
+				fmt.Fprintln(c.errw, c.tr.T(ui.RefusalKey(unknown.Code)))
+				fmt.Fprintln(c.errw, c.tr.Tf("cli.import_unknown_desk", about))
+				fmt.Fprintln(c.errw, c.tr.Tf("cli.import_use_trust", about))
+				return 1
+			}
+			fmt.Fprintln(c.out, c.tr.Tf("cli.trust_accepting", about))
+			if err := exchange.TrustDesk(ctx, d, unknown.Desk, unknown.PublicKey, op); err != nil {
+				c.fail(err)
+				return 1
+			}
+			res, err = exchange.Import(ctx, d, data, opt)
+		}
 		var be *exchange.BundleError
 		if errors.As(err, &be) {
 			fmt.Fprintln(c.errw, c.tr.T(ui.RefusalKey(be.Code)))

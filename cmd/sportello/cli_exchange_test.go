@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -12,7 +13,9 @@ import (
 
 	"filippo.io/age"
 
+	"sportello/demo"
 	"sportello/exchange"
+	"sportello/store"
 )
 
 // The export and import commands, as the README shows them: every export
@@ -56,7 +59,11 @@ func TestExportImportCommands(t *testing.T) {
 	if code, _, errw := sportello(t, "export", "--db", a, "--user", "giulia", "--plaintext", "--out", bundle); code != 0 {
 		t.Fatalf("bundle: %d %q", code, errw)
 	}
-	code, out, errw = sportello(t, "import", "--db", b, "--user", "giulia", bundle)
+	// B has never accepted A's key: a coordinator accepts it with --trust.
+	if code, _, errw := sportello(t, "import", "--db", b, "--user", "giulia", bundle); code != 1 || !strings.Contains(errw, "--trust") {
+		t.Fatalf("a bundle from a desk not accepted yet: %d %q", code, errw)
+	}
+	code, out, errw = sportello(t, "import", "--db", b, "--user", "giulia", "--trust", bundle)
 	if code != 0 || !strings.Contains(out, "Merged the bundle") || !strings.Contains(out, "0 conflicts") {
 		t.Fatalf("import: %d %q %q", code, out, errw)
 	}
@@ -146,4 +153,87 @@ func TestFullExportIsEncryptedUnlessPlaintext(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A plain import of a bundle from a desk not accepted yet prints the desk
+// and the fingerprint of its key, says to compare it and use --trust, and
+// changes nothing; --trust is a coordinator's, prints the fingerprint,
+// accepts the key and merges; the same bundle then merges without it.
+func TestImportTrustCommand(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
+	if code, _, errw := sportello(t, "demo", "--db", a, "--persons", "3"); code != 0 {
+		t.Fatal(errw)
+	}
+	if code, _, errw := sportello(t, "demo", "--db", b, "--persons", "2", "--prefix", "PUB"); code != 0 {
+		t.Fatal(errw)
+	}
+	t.Setenv("SPORTELLO_PASSWORD", demo.Password)
+	bundle := filepath.Join(dir, "a.sportello")
+	if code, _, errw := sportello(t, "export", "--db", a, "--user", "giulia", "--plaintext", "--out", bundle); code != 0 {
+		t.Fatalf("bundle: %d %q", code, errw)
+	}
+	fingerprint := deskFingerprint(t, a)
+	persons := func() int {
+		t.Helper()
+		_, out, _ := sportello(t, "find", "--db", b, "--user", "giulia", "PUA-")
+		return strings.Count(out, "\n")
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout []string
+		stderr []string
+		merged bool
+	}{
+		{name: "plain import", args: []string{"--user", "giulia", bundle}, code: 1,
+			stderr: []string{"does not know yet", fingerprint, "Sportello", "--trust " + bundle}},
+		{name: "trust by an operator", args: []string{"--user", "marco", "--trust", bundle}, code: 1,
+			stderr: []string{"Only a coordinator"}},
+		{name: "trust and a file", args: []string{"--user", "giulia", "--trust", bundle, bundle}, code: 2,
+			stderr: []string{"--trust FILE or FILE"}},
+		{name: "trust by a coordinator", args: []string{"--user", "giulia", "--trust", bundle},
+			stdout: []string{"Accepting the key", fingerprint, "Merged the bundle"}, merged: true},
+		{name: "the same bundle again", args: []string{"--user", "giulia", bundle},
+			stdout: []string{"from Sportello di Latina: 0 new"}, merged: true},
+		{name: "trust an accepted desk again", args: []string{"--user", "giulia", "--trust", bundle},
+			stdout: []string{"from Sportello di Latina: 0 new"}, merged: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := sportello(t, append([]string{"import", "--db", b}, tc.args...)...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d\nstdout %q\nstderr %q", code, tc.code, stdout, stderr)
+			}
+			for _, want := range tc.stdout {
+				if !strings.Contains(stdout, want) {
+					t.Errorf("stdout lacks %q: %q", want, stdout)
+				}
+			}
+			for _, want := range tc.stderr {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("stderr lacks %q: %q", want, stderr)
+				}
+			}
+			if n := persons(); (n == 3) != tc.merged {
+				t.Errorf("%d of A's persons on B; merged: want %v", n, tc.merged)
+			}
+		})
+	}
+}
+
+// deskFingerprint is the fingerprint a desk shows in its Settings.
+func deskFingerprint(t *testing.T, path string) string {
+	t.Helper()
+	d, _, err := store.Unlock(path, store.Options{}, demo.Coordinator, demo.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	fp, err := exchange.DeskFingerprint(context.Background(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fp
 }
