@@ -2,7 +2,8 @@ package exchange
 
 import (
 	"fmt"
-	"strings"
+
+	"sportello/model"
 )
 
 // Table is one flat table of a tabular export, such as "persons", "cases" or
@@ -39,51 +40,12 @@ func validateTables(tables []Table) error {
 	return nil
 }
 
-// IsFormulaLike reports whether a spreadsheet program opening a CSV file might
-// take the cell text s for a formula (spreadsheet formula injection, also
-// called CSV injection). That is text starting with '=', '@', a tab or a
-// carriage return, and text starting with '+' or '-' unless it is a plain
-// phone number or number made only of digits, spaces and the characters
-// ". / ( ) - +", such as "+39 333 123 4567", "-12.5" or a lone "-".
-func IsFormulaLike(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch s[0] {
-	case '=', '@', '\t', '\r':
-		return true
-	case '+', '-':
-		return strings.IndexFunc(s, func(r rune) bool {
-			return !(r >= '0' && r <= '9' || strings.ContainsRune(" ./()-+", r))
-		}) >= 0
-	}
-	return false
-}
+// IsFormulaLike and GuardFormula are the one CSV formula guard of every
+// file Sportello writes; the rule lives in model (see model.IsFormulaLike).
+var (
+	IsFormulaLike = model.IsFormulaLike
+	GuardFormula  = model.GuardFormula
+)
 
-// GuardFormula returns the cell text s as it must be written to a CSV file so
-// that no spreadsheet program runs it as a formula: formula-like text (see
-// IsFormulaLike) gets a single quote "'" in front, and so does text that
-// already starts with quotes followed by formula-like text, so that the guard
-// can be told apart from a quote the text itself holds and ReadCSV gives back
-// the exact original. All other text is returned unchanged.
-func GuardFormula(s string) string {
-	if needsGuard(s) {
-		return "'" + s
-	}
-	return s
-}
-
-// needsGuard reports whether GuardFormula prefixes s: s is formula-like once
-// its leading single quotes are removed.
-func needsGuard(s string) bool {
-	return IsFormulaLike(strings.TrimLeft(s, "'"))
-}
-
-// unguardFormula undoes GuardFormula: it removes the single quote that
-// GuardFormula put in front of s, and leaves any other text unchanged.
-func unguardFormula(s string) string {
-	if strings.HasPrefix(s, "'") && needsGuard(s[1:]) {
-		return s[1:]
-	}
-	return s
-}
+// unguardFormula undoes GuardFormula.
+var unguardFormula = model.UnguardFormula

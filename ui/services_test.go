@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2/storage"
 
-	"sportello/exchange"
 	"sportello/locales"
 	"sportello/model"
 	"sportello/store"
@@ -167,18 +166,5 @@ func TestServicesExportIsPrivateAndReadsBack(t *testing.T) {
 	}
 	if after := servicesOf(t, db); !servicesEqual(before, after) {
 		t.Errorf("the round trip changed the map:\n%+v\nthen\n%+v", before, after)
-	}
-}
-
-// The services map and the exchange's CSV tables guard formulas by one rule.
-func TestOneFormulaGuard(t *testing.T) {
-	for _, s := range []string{"=1+1", "@SUM(1)", "+SUM(1)", "-1+SUM(1)", "-1+1", "+39 06 1234567", "-", "\t=1",
-		"\r=1", "'=1", "''@x", "'ciao", "", "a=b", " =1", "2024-01-31", "-cmd|' /C calc'!A0"} {
-		if model.GuardFormula(s) != exchange.GuardFormula(s) || model.IsFormulaLike(s) != exchange.IsFormulaLike(s) {
-			t.Errorf("%q: the services map writes %q, the exchange %q", s, model.GuardFormula(s), exchange.GuardFormula(s))
-		}
-		if model.UnguardFormula(model.GuardFormula(s)) != s {
-			t.Errorf("%q does not read back", s)
-		}
 	}
 }
