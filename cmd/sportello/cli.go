@@ -34,6 +34,7 @@ func commands() []command {
 		{"demo", (*cli).demo},
 		{"find", (*cli).find},
 		{"check", (*cli).check},
+		{"audit", (*cli).audit},
 		{"backup", (*cli).backup},
 		{"restore", (*cli).restore},
 		{"rekey", (*cli).rekey},
