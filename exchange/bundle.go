@@ -22,7 +22,29 @@ const (
 	manifestName = "manifest.json"
 	dataName     = "data.json"
 	bundleKind   = "bundle"
-	maxDataSize  = 4 << 30 // a bundle's data.json, uncompressed
+)
+
+// Limits on reading a bundle, far above what a real desk sends (a
+// regional desk's data.json of 100,000 fully documented persons is about
+// 1.8 GB, a consent with the scan of its signed paper a few MB), so that a
+// hostile bundle is refused before it takes the memory of the computer: a
+// ZIP entry that inflates a thousandfold, a record of a gigabyte of one
+// letter, millions of empty records, or lists nested thousands deep.
+const (
+	maxManifestSize = 1 << 20  // manifest.json, uncompressed
+	maxDataSize     = 8 << 30  // data.json, uncompressed
+	maxRecordSize   = 16 << 20 // one record in data.json: a consent with scans of a few MB fits
+	maxDepth        = 64       // nesting of objects and lists in data.json; the format needs 7
+	// What decoding data.json may cost, counted as its bytes plus openCost
+	// for each object or list and recordCost more for each record (the Go
+	// values they become): at most maxExpansion times its compressed size,
+	// or maxDecodeFloor for a small bundle. A real bundle costs less than
+	// half the limit (TestRealBundleWithinLimits); a zip bomb of empty
+	// records a thousand times it.
+	openCost       = 64
+	recordCost     = 768
+	maxExpansion   = 100
+	maxDecodeFloor = 48 << 20
 )
 
 // Manifest describes a bundle.
@@ -112,6 +134,11 @@ const (
 	BundleCaseCodes  = "case_codes"    // its case codes collide with this desk's
 	BundleReferences = "references"    // a record refers to one that is nowhere
 	BundleClash      = "clash"         // a record takes a place another record holds here: kept as a conflict, not refused
+
+	BundleTooLarge       = "too_large"        // manifest.json or data.json larger than any real bundle's
+	BundleRecordTooLarge = "record_too_large" // one record larger than maxRecordSize
+	BundleTooDeep        = "too_deep"         // data nested deeper than maxDepth
+	BundleExpands        = "expands"          // data.json inflates far beyond its compressed size: a compression bomb
 )
 
 func (e *BundleError) Error() string { return "bundle refused (" + e.Code + "): " + e.Detail }
@@ -137,7 +164,7 @@ func readBundle(b []byte) (*Manifest, *Document, error) {
 	if files[manifestName] == nil || files[dataName] == nil || len(files) != 2 {
 		return nil, nil, refuse(BundleNotBundle, "a bundle holds exactly manifest.json and data.json")
 	}
-	manifestBytes, err := readZipFile(files[manifestName], 1<<20)
+	manifestBytes, err := readZipFile(files[manifestName], maxManifestSize)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -208,7 +235,7 @@ func checkVersion(v string) error {
 
 func readZipFile(f *zip.File, limit int64) ([]byte, error) {
 	if f.UncompressedSize64 > uint64(limit) {
-		return nil, refuse(BundleNotBundle, "%s is too large", f.Name)
+		return nil, refuse(BundleTooLarge, "its %s is larger than %d bytes", f.Name, limit)
 	}
 	r, err := f.Open()
 	if err != nil {
@@ -218,6 +245,9 @@ func readZipFile(f *zip.File, limit int64) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, refuse(BundleTruncated, "%s is damaged (%v)", f.Name, err)
+	}
+	if int64(len(b)) > limit {
+		return nil, refuse(BundleTooLarge, "its %s is larger than %d bytes", f.Name, limit)
 	}
 	return b, nil
 }

@@ -20,18 +20,28 @@ import (
 // characters are refused on the way (textGuard).
 func decodeData(f *zip.File) (doc *Document, sum string, err error) {
 	if f.UncompressedSize64 > maxDataSize {
-		return nil, "", refuse(BundleNotBundle, "%s is too large", f.Name)
+		return nil, "", refuse(BundleTooLarge, "its %s is larger than %d GB", f.Name, maxDataSize>>30)
 	}
+	// Limits are checked as the file is read (textGuard.measure), before
+	// the decoder holds what they refuse; archive/zip holds the file to
+	// the size its header claims.
+	guard := &textGuard{budget: int64(min(f.CompressedSize64, maxDataSize)) * maxExpansion, compact: int64(f.CompressedSize64)}
 	r, err := f.Open()
 	if err != nil {
 		return nil, "", refuse(BundleTruncated, "%s cannot be opened (%v)", f.Name, err)
 	}
 	defer r.Close()
 	h := sha256.New()
-	guard := &textGuard{}
-	in := io.TeeReader(io.LimitReader(r, maxDataSize+1), io.MultiWriter(h, guard))
+	in := io.TeeReader(io.LimitReader(r, maxDataSize+1), io.MultiWriter(guard, h))
 	doc, decodeErr := decodeDocument(in)
-	if _, err := io.Copy(io.Discard, in); err != nil {
+	if guard.limit != nil { // refused without reading on
+		return nil, "", guard.limit
+	}
+	_, err = io.Copy(io.Discard, in)
+	if guard.limit != nil {
+		return nil, "", guard.limit
+	}
+	if err != nil {
 		return nil, "", refuse(BundleTruncated, "%s is damaged (%v)", f.Name, err)
 	}
 	sum = hex.EncodeToString(h.Sum(nil))

@@ -18,9 +18,28 @@ type textGuard struct {
 	code     rune // the \u escape being read
 	high     bool // a high surrogate was read: a low one must follow at once
 	problem  *BundleError
+
+	// What decoding the file would cost in memory, counted on the way so
+	// that a hostile file is stopped before the decoder holds it (limits
+	// in bundle.go). limit is the first limit passed: reading stops there.
+	seen    int64 // bytes measured
+	depth   int   // nesting of objects and lists, outside strings
+	run     int64 // bytes of the record being read (since the last point at depth 2 or less)
+	cost    int64 // bytes so far, and a Go value's size for each object or list opened
+	budget  int64 // the most cost allowed for this file, 0 for maxDecodeFloor
+	compact int64 // the file's compressed size, to name in the refusal
+	limit   *BundleError
+
+	mInString, mEscaped bool // measure's own view of strings
 }
 
 func (g *textGuard) Write(p []byte) (int, error) {
+	if g.limit != nil {
+		return 0, g.limit
+	}
+	if err := g.measure(p); err != nil {
+		return 0, err
+	}
 	if g.problem != nil {
 		return len(p), nil
 	}
@@ -59,6 +78,58 @@ func (g *textGuard) Write(p []byte) (int, error) {
 		g.offset += int64(size)
 	}
 	return len(p), nil
+}
+
+// measure follows the nesting of p's objects and lists and refuses, by
+// the error it returns, a file nested too deep, a record too large, or a
+// file that costs more to decode than its size in the bundle allows.
+func (g *textGuard) measure(p []byte) error {
+	budget := max(g.budget, maxDecodeFloor)
+	inString, escaped := g.mInString, g.mEscaped
+	defer func() { g.mInString, g.mEscaped = inString, escaped }()
+	for _, c := range p {
+		g.seen++
+		g.cost++
+		g.run++
+		switch {
+		case escaped:
+			escaped = false
+		case inString:
+			if c == '\\' {
+				escaped = true
+			} else if c == '"' {
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			g.depth++
+			g.cost += openCost
+			if g.depth == 3 { // a record: a struct of many fields, in a list that grows by doubling
+				g.cost += recordCost
+			}
+			if g.depth > maxDepth {
+				return g.stop(BundleTooDeep, "its data are nested more than %d levels deep (at byte %d of %s)", maxDepth, g.seen, dataName)
+			}
+		case c == '}' || c == ']':
+			g.depth--
+		}
+		if !inString && g.depth <= 2 {
+			g.run = 0
+		}
+		if g.run > maxRecordSize {
+			return g.stop(BundleRecordTooLarge, "one of its records is larger than %d MB", maxRecordSize>>20)
+		}
+		if g.cost > budget {
+			return g.stop(BundleExpands, "its %s expands far beyond its %d compressed bytes, more than any real bundle does", dataName, g.compact)
+		}
+	}
+	return nil
+}
+
+func (g *textGuard) stop(code, format string, args ...any) error {
+	g.limit = refuse(code, format, args...)
+	return g.limit
 }
 
 // ascii follows one ASCII byte through JSON's strings and escapes.

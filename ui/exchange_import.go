@@ -29,6 +29,8 @@ var refusalKeys = map[string]string{
 	exchange.BundleCaseCodes: "exchange.refused_case_codes", exchange.BundleReferences: "exchange.refused_references",
 	exchange.BundleUnknownDesk: "exchange.refused_unknown_desk", exchange.BundleDuplicate: "exchange.refused_duplicate_record",
 	exchange.BundleNUL: "exchange.refused_nul_character", exchange.BundleUTF8: "exchange.refused_invalid_unicode",
+	exchange.BundleTooLarge: "exchange.refused_too_large", exchange.BundleRecordTooLarge: "exchange.refused_record_too_large",
+	exchange.BundleTooDeep: "exchange.refused_too_deep", exchange.BundleExpands: "exchange.refused_expands",
 }
 
 // RefusalKey is the message key that says, in the user's language, why a
