@@ -50,15 +50,6 @@ func (d *DB) dropSlot(username string) error {
 	})
 }
 
-// HasKeySlot tells whether username can unlock the desk with a password.
-func (d *DB) HasKeySlot(username string) bool {
-	if d.key == nil {
-		return true
-	}
-	k, err := readKeyFile(KeyPath(d.path))
-	return err == nil && k.slot(slotPassword, slotID(k.Desk, username)) != nil
-}
-
 // setPassword stores a new password hash for an account and rewraps its
 // key slot; the slot is written just before the transaction commits.
 func (d *DB) setPassword(ctx context.Context, o *model.Operator, password string, by int64, detail string) error {

@@ -26,39 +26,55 @@ const (
 
 // onClosed makes the automatic backup, then closes the desk.
 func (u *App) onClosed() {
-	if u.db != nil {
-		u.closeDesk()
+	if u.db == nil {
+		return
 	}
+	dir, keep, by := u.setting(settingBackupDir, ""), u.setting(settingBackupKeep, ""), u.operatorID()
+	if u.desk == nil { // a store given to the window stays open for its owner
+		if dir != "" && by != 0 {
+			backupTo(u.db, by, dir, keep, time.Now())
+		}
+		return
+	}
+	db := u.db
+	u.db = nil
+	closeDesk(db, by, dir, keep, time.Now())
 }
 
-// closeDesk makes the automatic backup when a folder is set and someone is
-// signed in, then closes a sealed desk.
-func (u *App) closeDesk() {
-	if dir := u.setting(settingBackupDir, ""); dir != "" && u.op != nil {
-		u.autoBackup(dir, time.Now())
+// closeDesk makes the automatic backup of db when a folder is set and an
+// operator was signed in, then closes it.
+func closeDesk(db Store, by int64, dir, keep string, now time.Time) error {
+	var err error
+	if dir != "" && by != 0 {
+		_, err = backupTo(db, by, dir, keep, now)
 	}
-	if u.desk != nil {
-		u.db.Close()
-		u.db = nil
+	if cerr := db.Close(); err == nil {
+		err = cerr
 	}
+	return err
 }
 
-// autoBackup writes a backup into dir named by its time, and removes the
-// oldest beyond the number to keep. A folder that is not there (the stick
-// was not plugged in) is skipped.
+// autoBackup writes the automatic backup into dir now.
 func (u *App) autoBackup(dir string, now time.Time) (string, error) {
+	return backupTo(u.db, u.operatorID(), dir, u.setting(settingBackupKeep, ""), now)
+}
+
+// backupTo writes a backup of db into dir named by its time, and removes
+// the oldest beyond keep (the setting's text; 10 when it is not a number).
+// A folder that is not there (the stick was not plugged in) is skipped.
+func backupTo(db Store, by int64, dir, keep string, now time.Time) (string, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return "", err
 	}
 	out := filepath.Join(dir, autoBackupPrefix+now.Format("20060102-150405")+".db")
-	if err := u.db.Backup(context.Background(), out, u.operatorID()); err != nil {
+	if err := db.Backup(context.Background(), out, by); err != nil {
 		return "", err
 	}
-	keep, err := strconv.Atoi(u.setting(settingBackupKeep, ""))
-	if err != nil || keep < 1 {
-		keep = defaultBackupKeep
+	n, err := strconv.Atoi(keep)
+	if err != nil || n < 1 {
+		n = defaultBackupKeep
 	}
-	pruneBackups(dir, keep)
+	pruneBackups(dir, n)
 	return out, nil
 }
 

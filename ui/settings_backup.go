@@ -95,8 +95,9 @@ func (p *backupPanel) onNow() {
 	u.settings[settingBackupKeep] = values[settingBackupKeep]
 	p.now.Disable()
 	var out string
+	db, by := u.db, u.operatorID()
 	u.background(func() (err error) {
-		out, err = u.autoBackup(values[settingBackupDir], time.Now())
+		out, err = backupTo(db, by, values[settingBackupDir], values[settingBackupKeep], time.Now())
 		return err
 	}, func(err error) {
 		p.now.Enable()

@@ -215,12 +215,30 @@ func (u *App) signedIn(op *model.Operator) {
 // is backed up (when a backup folder is set) and closed: the next operator
 // unlocks it with their own password.
 func (u *App) signOut() {
-	if u.desk != nil && u.db != nil {
-		u.closeDesk() // with the automatic backup, as when the window closes
-	}
-	u.op, u.home = nil, nil
 	u.tr = locales.New(u.deskLanguage()) // the next operator's login: the desk's language
-	u.showLogin()
+	if u.desk == nil || u.db == nil {
+		u.op, u.home = nil, nil
+		u.showLogin()
+		return
+	}
+	// The backup and the closing run off the UI goroutine; the login waits
+	// for them, since the next operator unlocks the same file.
+	db, by, dir, keep := u.db, u.operatorID(), u.setting(settingBackupDir, ""), u.setting(settingBackupKeep, "")
+	u.db, u.op, u.home = nil, nil, nil
+	l := newLogin(u)
+	l.signIn.Disable()
+	l.status.SetText(u.t("login.closing"))
+	u.setContent(l.build())
+	u.background(func() error {
+		return closeDesk(db, by, dir, keep, time.Now())
+	}, func(err error) {
+		l.signIn.Enable()
+		l.status.SetText("")
+		if err != nil {
+			l.status.SetText(u.errText(err))
+		}
+		l.focus()
+	})
 }
 
 // setContent puts a screen in the window, under the demo band on a demo

@@ -37,9 +37,9 @@ var storeOptions = store.Options{BusyTimeout: time.Second}
 
 // deskAccess says how a command opens the desk.
 type deskAccess struct {
-	shared      bool // beside a running window: a reader (backup)
-	coordinator bool // only a coordinator may run it
-	what        string
+	shared bool             // beside a running window: a reader (backup)
+	need   model.Permission // a permission the operator needs, "" for none
+	what   string
 }
 
 // withDesk unlocks the --db desk for --user, with the password from
@@ -56,7 +56,7 @@ func (c *cli) withDesk(flagValue, user string, a deskAccess, fn func(*store.DB, 
 		return code
 	}
 	defer d.Close()
-	if a.coordinator && !op.IsCoordinator() {
+	if a.need != "" && !op.May(a.need) {
 		fmt.Fprintln(c.errw, c.tr.T("cli.needs_coordinator"))
 		return 1
 	}

@@ -141,7 +141,7 @@ func (c *cli) importBundle(args []string) int {
 	}
 	access := deskAccess{what: "import " + path}
 	if *trust != "" {
-		access = deskAccess{what: "import --trust " + path, coordinator: true}
+		access = deskAccess{what: "import --trust " + path, need: model.PermDesks}
 	}
 	return c.withDesk(*db, *user, access, func(d *store.DB, op *model.Operator) int {
 		ctx := context.Background()
