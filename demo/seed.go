@@ -133,6 +133,9 @@ func Seed(ctx context.Context, db *store.DB, total int) (added int, err error) {
 			return added, fmt.Errorf("demo person %d: %w", i, err)
 		}
 		db.Now = realNow
+		if err := demoTeam(ctx, db, p, ops[model.RoleMediator]); err != nil {
+			return added, fmt.Errorf("demo team %d: %w", i, err)
+		}
 		if err := demoInterviews(ctx, db, r, p, op, opened); err != nil {
 			return added, err
 		}
@@ -153,6 +156,19 @@ func Seed(ctx context.Context, db *store.DB, total int) (added int, err error) {
 		}
 	}
 	return added, nil
+}
+
+// demoTeam puts the demo mediator in the team of the cases held in her
+// languages: those are the files she sees.
+func demoTeam(ctx context.Context, db *store.DB, p *model.Person, mediator int64) error {
+	if demoMediators[p.PreferredLanguage] != "Samira Belkacem" {
+		return nil
+	}
+	cases, err := db.CasesOf(ctx, p.ID)
+	if err != nil || len(cases) == 0 {
+		return err
+	}
+	return db.SetCaseTeam(ctx, cases[0].ID, []int64{mediator}, 0)
 }
 
 // Progress, when set, is told every thousand persons how far Seed is: a

@@ -24,6 +24,7 @@ const (
 	ErrNotFound          = "not_found"
 	ErrConflict          = "conflict"
 	ErrPermission        = "permission"
+	ErrNotAssigned       = "not_assigned" // a case not assigned to a role that sees only its own
 	ErrLogin             = "login_failed"
 )
 

@@ -17,17 +17,20 @@ const (
 	PermRekey      Permission = "rekey"       // replace the data key
 	PermErase      Permission = "erase"       // review retention, erase or anonymise a person
 	PermDesks      Permission = "desks"       // accept another desk's signing key, so that its bundles merge
+	PermExchange   Permission = "exchange"    // export (pseudonymised) and send bundles, import them, settle conflicts
 )
 
 // AllPermissions lists the permissions, for tables and tests.
 var AllPermissions = []Permission{PermAccounts, PermSettings, PermExportFull, PermAudit, PermRestore, PermRekey, PermErase,
-	PermDesks}
+	PermDesks, PermExchange}
 
-// Permissions says which role has which permission. Every role works the
-// desk's cases; these are the rest.
+// Permissions says which role has which permission; what each role may
+// read and write of a person's file is AccessMatrix. Exchanges move every
+// file of the desk: the coordinator and the operators run them; a mediator
+// never exports.
 var Permissions = map[Role][]Permission{
 	RoleCoordinator:  AllPermissions,
-	RoleOperator:     nil,
+	RoleOperator:     {PermExchange},
 	RoleMediator:     nil,
 	RoleSocialWorker: nil,
 	RoleLegalAdviser: nil,

@@ -37,6 +37,10 @@ type Person struct {
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
+
+	// Withheld names the parts of the file the reader's role may not see:
+	// they came back empty (see Redact).
+	Withheld []Part
 }
 
 // Permit is a residence permit (permesso di soggiorno).

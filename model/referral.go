@@ -60,6 +60,11 @@ type Referral struct {
 	FollowUp    PartialDate // answer expected by
 	Feedback    string      // the service's answer
 	Code        string      // tracking code
+
+	// Withheld is set when the service's feedback is in a part of the file
+	// the reader may not see (a health service's, or legal aid's): it came
+	// back empty.
+	Withheld bool
 }
 
 // Validate checks the referral's own fields (not its consent: see the store).

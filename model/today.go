@@ -19,6 +19,17 @@ const (
 var TodayKinds = []TodayKind{TodayReferralOverdue, TodayPermitExpiring, TodayActionOverdue, TodayPlanReview,
 	TodayFollowUp6, TodayFollowUp12, TodayRetention}
 
+// TodayParts says which part of a file each kind of item shows, so a role
+// sees on Today only what it may read in the file; a kind absent here
+// (retention) needs a permission, in TodayPermissions.
+var TodayParts = map[TodayKind]Part{
+	TodayPermitExpiring: PartDocuments, TodayPlanReview: PartPlan, TodayActionOverdue: PartPlan,
+	TodayReferralOverdue: PartReferrals, TodayFollowUp6: PartIdentity, TodayFollowUp12: PartIdentity,
+}
+
+// TodayPermissions names the permission a kind of item needs.
+var TodayPermissions = map[TodayKind]Permission{TodayRetention: PermErase}
+
 // PermitWarning is how long before expiry a permit shows on Today.
 const PermitWarning = 60 * 24 * time.Hour
 

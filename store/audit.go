@@ -35,8 +35,22 @@ func (d *DB) RecordView(ctx context.Context, operatorID, personID int64) error {
 }
 
 // AuditTrail lists the events about one record, oldest first.
-func (d *DB) AuditTrail(ctx context.Context, entity string, id int64) ([]model.AuditEvent, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, at, coalesce(operator_id, 0), action, entity, entity_id, detail
+func (d *DB) AuditTrail(ctx context.Context, entity string, id int64) (out []model.AuditEvent, err error) {
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		if err := d.actorMay(ctx, tx, model.PermAudit); err != nil {
+			return err
+		}
+		out, err = auditTrail(ctx, tx, entity, id)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("audit trail of %s %d: %w", entity, id, err)
+	}
+	return out, nil
+}
+
+func auditTrail(ctx context.Context, q querier, entity string, id int64) ([]model.AuditEvent, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, at, coalesce(operator_id, 0), action, entity, entity_id, detail
 		FROM audit_events WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
 	if err != nil {
 		return nil, err

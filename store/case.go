@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"sportello/model"
 )
@@ -30,12 +31,31 @@ func (d *DB) createCase(ctx context.Context, tx *sql.Tx, c *model.Case, by int64
 
 // CreateCase opens another case for a person (for example a return after closure).
 func (d *DB) CreateCase(ctx context.Context, c *model.Case, by int64) error {
-	return d.update(ctx, func(tx *sql.Tx) error { return d.createCase(ctx, tx, c, by) })
+	return d.update(ctx, func(tx *sql.Tx) error {
+		if _, err := d.onPerson(ctx, tx, model.PartIdentity, true, c.PersonID); err != nil {
+			return err
+		}
+		return d.createCase(ctx, tx, c, by)
+	})
 }
 
 // CasesOf lists a person's cases, newest first.
-func (d *DB) CasesOf(ctx context.Context, personID int64) ([]model.Case, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, uid, person_id, opened_at, closed_at, status, coalesce(operator_id, 0), priority
+func (d *DB) CasesOf(ctx context.Context, personID int64) (out []model.Case, err error) {
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		if _, err := d.onPerson(ctx, tx, model.PartIdentity, false, personID); err != nil {
+			return err
+		}
+		out, err = casesOf(ctx, tx, personID)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cases of person %d: %w", personID, err)
+	}
+	return out, nil
+}
+
+func casesOf(ctx context.Context, q querier, personID int64) ([]model.Case, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, uid, person_id, opened_at, closed_at, status, coalesce(operator_id, 0), priority
 		FROM cases WHERE person_id = ? ORDER BY opened_at DESC, id DESC`, personID)
 	if err != nil {
 		return nil, err
@@ -56,7 +76,7 @@ func (d *DB) CasesOf(ctx context.Context, personID int64) ([]model.Case, error) 
 		return nil, err
 	}
 	for i := range out {
-		team, err := d.teamOf(ctx, out[i].ID)
+		team, err := teamOf(ctx, q, out[i].ID)
 		if err != nil {
 			return nil, err
 		}
@@ -65,8 +85,8 @@ func (d *DB) CasesOf(ctx context.Context, personID int64) ([]model.Case, error) 
 	return out, nil
 }
 
-func (d *DB) teamOf(ctx context.Context, caseID int64) ([]int64, error) {
-	rows, err := d.db.QueryContext(ctx, "SELECT operator_id FROM case_team WHERE case_id = ? ORDER BY operator_id", caseID)
+func teamOf(ctx context.Context, q querier, caseID int64) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, "SELECT operator_id FROM case_team WHERE case_id = ? ORDER BY operator_id", caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -87,4 +107,41 @@ func nullID(id int64) any {
 		return nil
 	}
 	return id
+}
+
+// SetCaseTeam replaces the team of a case: the operators, besides the
+// assigned one, who work it (a mediator sees only the cases whose team
+// they are in). Members must be active accounts. Audited with who joined
+// and who left.
+func (d *DB) SetCaseTeam(ctx context.Context, caseID int64, team []int64, by int64) error {
+	return d.update(ctx, func(tx *sql.Tx) error {
+		if _, err := d.onCase(ctx, tx, model.PartIdentity, true, caseID); err != nil {
+			return err
+		}
+		before, err := teamOf(ctx, tx, caseID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM case_team WHERE case_id = ?", caseID); err != nil {
+			return err
+		}
+		for _, op := range team {
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM operators WHERE id = ? AND active = 1", op).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return &model.Error{Code: model.ErrInvalid, Field: "team", Message: fmt.Sprintf("no active account %d", op)}
+			}
+			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO case_team (case_id, operator_id) VALUES (?, ?)",
+				caseID, op); err != nil {
+				return err
+			}
+		}
+		after, err := teamOf(ctx, tx, caseID)
+		if err != nil {
+			return err
+		}
+		return d.audit(ctx, tx, by, model.ActionUpdate, "case", caseID, fmt.Sprintf("team: %v → %v", before, after))
+	})
 }

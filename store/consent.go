@@ -31,6 +31,15 @@ func (d *DB) RecordConsent(ctx context.Context, c *model.Consent, scan []byte, b
 		if n == 0 {
 			return &model.Error{Code: model.ErrNotFound, Field: "person", Message: fmt.Sprintf("no person %d", c.PersonID)}
 		}
+		g, err := d.onPerson(ctx, tx, model.PartConsents, true, c.PersonID)
+		if err != nil {
+			return err
+		}
+		if c.HasScan {
+			if err := g.need(model.PartScans, true); err != nil {
+				return err
+			}
+		}
 		if c.ServiceID != 0 {
 			if err := serviceExists(ctx, tx, c.ServiceID); err != nil {
 				return err
@@ -53,8 +62,18 @@ func (d *DB) RecordConsent(ctx context.Context, c *model.Consent, scan []byte, b
 
 // ConsentsOf lists a person's consent history, newest first (by date, then
 // by the order they were recorded), without the scans: see ConsentScan.
-func (d *DB) ConsentsOf(ctx context.Context, personID int64) ([]model.Consent, error) {
-	return consentsOf(ctx, d.db, personID)
+func (d *DB) ConsentsOf(ctx context.Context, personID int64) (out []model.Consent, err error) {
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		if _, err := d.onPerson(ctx, tx, model.PartConsents, false, personID); err != nil {
+			return err
+		}
+		out, err = consentsOf(ctx, tx, personID)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("consents of person %d: %w", personID, err)
+	}
+	return out, nil
 }
 
 func consentsOf(ctx context.Context, q querier, personID int64) ([]model.Consent, error) {
@@ -82,12 +101,21 @@ func consentsOf(ctx context.Context, q querier, personID int64) ([]model.Consent
 // ConsentScan reads the scan kept with a consent and its file name. A
 // consent that is absent or has no scan gives a not-found error.
 func (d *DB) ConsentScan(ctx context.Context, consentID int64) (data []byte, name string, err error) {
-	err = d.db.QueryRowContext(ctx, "SELECT scan, scan_name FROM consents WHERE id = ?", consentID).Scan(&data, &name)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, "", &model.Error{Code: model.ErrNotFound, Message: fmt.Sprintf("no consent %d", consentID)}
-	}
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		var personID int64
+		err := tx.QueryRowContext(ctx, "SELECT person_id, scan, scan_name FROM consents WHERE id = ?",
+			consentID).Scan(&personID, &data, &name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &model.Error{Code: model.ErrNotFound, Message: fmt.Sprintf("no consent %d", consentID)}
+		}
+		if err != nil {
+			return err
+		}
+		_, err = d.onPerson(ctx, tx, model.PartScans, false, personID)
+		return err
+	})
 	if err != nil {
-		return nil, "", err
+		return nil, "", fmt.Errorf("scan of consent %d: %w", consentID, err)
 	}
 	if data == nil {
 		return nil, "", &model.Error{Code: model.ErrNotFound, Field: "scan",

@@ -62,6 +62,9 @@ func (d *DB) Snapshot(ctx context.Context, opt SnapshotOptions, step func(entity
 		return nil, err
 	}
 	defer tx.Rollback()
+	if err := d.actorMay(ctx, tx, model.PermExchange); err != nil {
+		return nil, err
+	}
 	s := &Snapshot{Screenings: map[int64]*model.ScreeningRecord{}, Scans: map[int64][]byte{},
 		UIDs: map[string]map[int64]string{}}
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(rev), 0) FROM changes").Scan(&s.UpTo); err != nil {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"time"
 
 	"sportello/model"
@@ -14,6 +15,9 @@ func (d *DB) CreateInterview(ctx context.Context, iv *model.Interview, by int64)
 		return err
 	}
 	return d.update(ctx, func(tx *sql.Tx) error {
+		if _, err := d.onCase(ctx, tx, model.PartInterview, true, iv.CaseID); err != nil {
+			return err
+		}
 		if iv.Status == "" {
 			iv.Status = model.InterviewCompleted
 		}
@@ -40,9 +44,48 @@ func (d *DB) CreateInterview(ctx context.Context, iv *model.Interview, by int64)
 	})
 }
 
-// InterviewsOf lists a case's interviews, newest first, with their answers.
-func (d *DB) InterviewsOf(ctx context.Context, caseID int64) ([]model.Interview, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, uid, case_id, date, kind, coalesce(operator_id, 0), mediator, language,
+// InterviewsOf lists a case's interviews, newest first, with their
+// answers: of a completed interview, only the answers in the parts of the
+// file the bound operator may read; of one in progress, all of them, for
+// whoever sits in it.
+func (d *DB) InterviewsOf(ctx context.Context, caseID int64) (out []model.Interview, err error) {
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		g, err := d.onCase(ctx, tx, model.PartInterview, false, caseID)
+		if err != nil {
+			return err
+		}
+		if out, err = interviewsOf(ctx, tx, caseID); err != nil {
+			return err
+		}
+		for i := range out {
+			if out[i].Answers, err = answersOf(ctx, tx, out[i].ID); err != nil {
+				return err
+			}
+			if out[i].Status != model.InterviewInProgress {
+				out[i].Answers = readableAnswers(out[i].Answers, g.can)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("interviews of case %d: %w", caseID, err)
+	}
+	return out, nil
+}
+
+// readableAnswers keeps the answers in parts can allows reading.
+func readableAnswers(all []model.Answer, can func(model.Part) model.Access) []model.Answer {
+	out := all[:0]
+	for _, a := range all {
+		if can(model.QuestionPart(a.QuestionID)).Reads() {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func interviewsOf(ctx context.Context, q querier, caseID int64) ([]model.Interview, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, uid, case_id, date, kind, coalesce(operator_id, 0), mediator, language,
 		questionnaire_version, notes, duration_s, place, status, section FROM interviews WHERE case_id = ?
 		ORDER BY date DESC, id DESC`, caseID)
 	if err != nil {
@@ -63,19 +106,11 @@ func (d *DB) InterviewsOf(ctx context.Context, caseID int64) ([]model.Interview,
 		iv.Status = model.InterviewStatus(status)
 		out = append(out, iv)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for i := range out {
-		if out[i].Answers, err = d.answersOf(ctx, out[i].ID); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
-func (d *DB) answersOf(ctx context.Context, interviewID int64) ([]model.Answer, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT question_id, value, updated_at FROM answers
+func answersOf(ctx context.Context, q querier, interviewID int64) ([]model.Answer, error) {
+	rows, err := q.QueryContext(ctx, `SELECT question_id, value, updated_at FROM answers
 		WHERE interview_id = ? ORDER BY question_id`, interviewID)
 	if err != nil {
 		return nil, err

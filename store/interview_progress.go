@@ -32,6 +32,9 @@ func (d *DB) SaveAnswer(ctx context.Context, interviewID int64, answerID, value 
 		if err := inProgress(ctx, tx, interviewID); err != nil {
 			return err
 		}
+		if _, err := d.onInterview(ctx, tx, model.PartInterview, true, interviewID); err != nil {
+			return err
+		}
 		if value == "" {
 			_, err := tx.ExecContext(ctx, "DELETE FROM answers WHERE interview_id = ? AND question_id = ?", interviewID, answerID)
 			return err
@@ -63,6 +66,9 @@ func (d *DB) SaveProgress(ctx context.Context, iv *model.Interview) error {
 		if err := inProgress(ctx, tx, iv.ID); err != nil {
 			return err
 		}
+		if _, err := d.onInterview(ctx, tx, model.PartInterview, true, iv.ID); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `UPDATE interviews SET section = ?, duration_s = ?, language = ?, mediator = ?,
 			notes = ? WHERE id = ?`, iv.Section, int64(iv.Duration/time.Second), iv.Language, iv.Mediator, iv.Notes, iv.ID)
 		return err
@@ -78,6 +84,11 @@ func (d *DB) CompleteInterview(ctx context.Context, iv *model.Interview, s model
 	}
 	return d.update(ctx, func(tx *sql.Tx) error {
 		if err := inProgress(ctx, tx, iv.ID); err != nil {
+			return err
+		}
+		// Completing computes the exploitation screening: a role that may
+		// not write it leaves the interview for one that may.
+		if _, err := d.onInterview(ctx, tx, model.PartScreening, true, iv.ID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE interviews SET status = ?, section = ?, duration_s = ?, language = ?,
@@ -101,6 +112,9 @@ func (d *DB) RecordDecision(ctx context.Context, interviewID int64, decision, no
 		return &model.Error{Code: model.ErrInvalid, Field: "decision", Message: "unknown decision " + decision}
 	}
 	return d.update(ctx, func(tx *sql.Tx) error {
+		if _, err := d.onInterview(ctx, tx, model.PartScreening, true, interviewID); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE screenings SET decision = ?, decision_note = ?, decided_by = ?, decided_at = ?
 			WHERE interview_id = ?`, decision, note, nullID(by), formatTime(d.Now()), interviewID)
 		if err != nil {
@@ -114,11 +128,25 @@ func (d *DB) RecordDecision(ctx context.Context, interviewID int64, decision, no
 }
 
 // ScreeningOf reads an interview's screening, or nil when it has none.
-func (d *DB) ScreeningOf(ctx context.Context, interviewID int64) (*model.ScreeningRecord, error) {
+func (d *DB) ScreeningOf(ctx context.Context, interviewID int64) (rec *model.ScreeningRecord, err error) {
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		if _, err := d.onInterview(ctx, tx, model.PartScreening, false, interviewID); err != nil {
+			return err
+		}
+		rec, err = screeningOf(ctx, tx, interviewID)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("screening of interview %d: %w", interviewID, err)
+	}
+	return rec, nil
+}
+
+func screeningOf(ctx context.Context, q querier, interviewID int64) (*model.ScreeningRecord, error) {
 	var r model.ScreeningRecord
 	var computed, result, decided string
 	var by sql.NullInt64
-	err := d.db.QueryRowContext(ctx, `SELECT interview_id, computed_at, result, decision, decision_note, decided_by, decided_at
+	err := q.QueryRowContext(ctx, `SELECT interview_id, computed_at, result, decision, decision_note, decided_by, decided_at
 		FROM screenings WHERE interview_id = ?`, interviewID).Scan(&r.InterviewID, &computed, &result, &r.Decision,
 		&r.DecisionNote, &by, &decided)
 	if errors.Is(err, sql.ErrNoRows) {

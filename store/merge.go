@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+
+	"sportello/model"
 )
 
 // Merger writes another desk's records inside one transaction: an import
@@ -31,6 +33,9 @@ var BulkPersons = 2000
 // bulk leaves the search index to one rebuild at the end.
 func (d *DB) Merge(ctx context.Context, at int64, bulk bool, fn func(m *Merger) error) error {
 	return d.update(ctx, func(tx *sql.Tx) error {
+		if err := d.actorMay(ctx, tx, model.PermExchange); err != nil {
+			return err
+		}
 		var now int64
 		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(rev), 0) FROM changes").Scan(&now); err != nil {
 			return err

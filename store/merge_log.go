@@ -133,6 +133,12 @@ const (
 func (d *DB) ResolveConflict(ctx context.Context, id int64, resolution string, by int64,
 	apply func(m *Merger, c *Conflict) error) error {
 	return d.update(ctx, func(tx *sql.Tx) error {
+		if err := actorMay(ctx, tx, by, model.PermExchange); err != nil {
+			return err
+		}
+		if err := d.actorMay(ctx, tx, model.PermExchange); err != nil {
+			return err
+		}
 		var c Conflict
 		var theirs, resolved string
 		err := tx.QueryRowContext(ctx, `SELECT id, entity, uid, label, reason, local_hash, theirs, theirs_hash,

@@ -28,6 +28,16 @@ func (d *DB) CreatePerson(ctx context.Context, p *model.Person, operatorID int64
 		return err
 	}
 	return d.update(ctx, func(tx *sql.Tx) error {
+		g, err := d.grantIn(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := g.need(model.PartIdentity, true); err != nil {
+			return err
+		}
+		if err := p.KeepWithheld(&model.Person{}, g.can); err != nil {
+			return err
+		}
 		var seq int
 		year := now.Year()
 		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(code_seq), 0) + 1 FROM persons WHERE code_year = ?", year).Scan(&seq); err != nil {
@@ -68,6 +78,13 @@ func (d *DB) UpdatePerson(ctx context.Context, p *model.Person, operatorID int64
 		}
 		if err != nil {
 			return fmt.Errorf("person %d before the change: %w", p.ID, err)
+		}
+		g, err := d.onPerson(ctx, tx, model.PartIdentity, true, p.ID)
+		if err != nil {
+			return err
+		}
+		if err := p.KeepWithheld(old, g.can); err != nil {
+			return err
 		}
 		p.UpdatedAt = now.UTC()
 		args := append(personValues(p), formatTime(p.UpdatedAt), p.ID)
@@ -128,23 +145,37 @@ func personValues(p *model.Person) []any {
 		string(p.Permit.Status), strings.Join(p.Vulnerabilities, "\n"), string(p.Channel)}
 }
 
-// Person reads one person.
+// Person reads one person, the parts the bound operator may not see left
+// empty.
 func (d *DB) Person(ctx context.Context, id int64) (*model.Person, error) {
-	p, err := scanPerson(d.db.QueryRowContext(ctx, "SELECT "+personColumns+" FROM persons WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, &model.Error{Code: model.ErrNotFound, Message: fmt.Sprintf("no person %d", id)}
-	}
-	return p, err
+	return d.personWhere(ctx, "id = ?", id, fmt.Sprintf("no person %d", id))
 }
 
-// PersonByCaseCode reads one person by case code.
+// PersonByCaseCode reads one person by case code, as Person does.
 func (d *DB) PersonByCaseCode(ctx context.Context, code string) (*model.Person, error) {
-	p, err := scanPerson(d.db.QueryRowContext(ctx, "SELECT "+personColumns+" FROM persons WHERE case_code = ?",
-		strings.ToUpper(strings.TrimSpace(code))))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, &model.Error{Code: model.ErrNotFound, Message: "no person with case code " + code}
+	return d.personWhere(ctx, "case_code = ?", strings.ToUpper(strings.TrimSpace(code)), "no person with case code "+code)
+}
+
+func (d *DB) personWhere(ctx context.Context, where string, arg any, missing string) (p *model.Person, err error) {
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		p, err = scanPerson(tx.QueryRowContext(ctx, "SELECT "+personColumns+" FROM persons WHERE "+where, arg))
+		if errors.Is(err, sql.ErrNoRows) {
+			return &model.Error{Code: model.ErrNotFound, Message: missing}
+		}
+		if err != nil {
+			return err
+		}
+		g, err := d.onPerson(ctx, tx, model.PartIdentity, false, p.ID)
+		if err != nil {
+			return err
+		}
+		p.Redact(g.can)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("person (%s): %w", missing, err)
 	}
-	return p, err
+	return p, nil
 }
 
 func scanPerson(s scanner) (*model.Person, error) {

@@ -18,8 +18,18 @@ const planColumns = `id, uid, case_id, version, status, reviews, agreed_at, sign
 
 // PlansOf lists every version of a case's action plan, newest first, each
 // with its goals, actions and budget in their order.
-func (d *DB) PlansOf(ctx context.Context, caseID int64) ([]model.Plan, error) {
-	return plansWhere(ctx, d.db, "case_id = ? ORDER BY version DESC", caseID)
+func (d *DB) PlansOf(ctx context.Context, caseID int64) (out []model.Plan, err error) {
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		if _, err := d.onCase(ctx, tx, model.PartPlan, false, caseID); err != nil {
+			return err
+		}
+		out, err = plansWhere(ctx, tx, "case_id = ? ORDER BY version DESC", caseID)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("plans of case %d: %w", caseID, err)
+	}
+	return out, nil
 }
 
 // SavePlan validates and saves a draft with its goals, actions, budget and
@@ -59,6 +69,9 @@ func (d *DB) SavePlan(ctx context.Context, p *model.Plan, by int64) error {
 		if caseID != p.CaseID {
 			return &model.Error{Code: model.ErrConflict, Field: "case", Message: "a plan cannot move to another case"}
 		}
+		if _, err := d.onCase(ctx, tx, model.PartPlan, true, caseID); err != nil {
+			return err
+		}
 		p.Version, p.CreatedAt, p.UpdatedAt = version, parseTime(created), now
 		if _, err := tx.ExecContext(ctx, "UPDATE plans SET reviews = ?, updated_at = ? WHERE id = ?",
 			formatReviews(p.Reviews), formatTime(now), p.ID); err != nil {
@@ -88,6 +101,9 @@ func (d *DB) insertPlan(ctx context.Context, tx *sql.Tx, p *model.Plan, now time
 	}
 	if cases == 0 {
 		return &model.Error{Code: model.ErrNotFound, Field: "case", Message: fmt.Sprintf("no case %d", p.CaseID)}
+	}
+	if _, err := d.onCase(ctx, tx, model.PartPlan, true, p.CaseID); err != nil {
+		return err
 	}
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM plans WHERE case_id = ? AND status = ?",
 		p.CaseID, string(model.PlanDraft)).Scan(&drafts); err != nil {
@@ -159,6 +175,9 @@ func (d *DB) AgreePlan(ctx context.Context, planID int64, signedBy string, by in
 		if err != nil {
 			return err
 		}
+		if _, err := d.onCase(ctx, tx, model.PartPlan, true, p.CaseID); err != nil {
+			return err
+		}
 		if err := p.Agree(d.Now().UTC(), signedBy, by); err != nil {
 			return err
 		}
@@ -213,6 +232,13 @@ func (d *DB) SetActionStatus(ctx context.Context, actionID int64, to model.Actio
 			return &model.Error{Code: model.ErrNotFound, Message: fmt.Sprintf("no action %d", actionID)}
 		}
 		if err != nil {
+			return err
+		}
+		caseID, err := caseOf(ctx, tx, "plans", planID)
+		if err != nil {
+			return err
+		}
+		if _, err := d.onCase(ctx, tx, model.PartPlan, true, caseID); err != nil {
 			return err
 		}
 		if !model.CanMoveAction(model.ActionStatus(from), to) {

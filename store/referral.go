@@ -41,6 +41,9 @@ func (d *DB) CreateReferral(ctx context.Context, r *model.Referral, by *model.Op
 		if err := serviceExists(ctx, tx, r.ServiceID); err != nil {
 			return err
 		}
+		if _, err := d.onCase(ctx, tx, model.PartReferrals, true, r.CaseID); err != nil {
+			return err
+		}
 		history, err := caseConsents(ctx, tx, r.CaseID)
 		if err != nil {
 			return err
@@ -105,6 +108,15 @@ func (d *DB) MoveReferral(ctx context.Context, id int64, to model.ReferralStatus
 		if err != nil {
 			return err
 		}
+		g, err := d.onCase(ctx, tx, model.PartReferrals, true, r.CaseID)
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(feedback) != "" {
+			if err := g.need(feedbackPart(ctx, tx, r.ServiceID), true); err != nil {
+				return err
+			}
+		}
 		from := r.Status
 		if err := r.Move(to, d.Now().UTC(), feedback); err != nil {
 			return err
@@ -132,22 +144,47 @@ func (d *DB) MoveReferral(ctx context.Context, id int64, to model.ReferralStatus
 	})
 }
 
-// ReferralsOf lists a case's referrals, newest first.
-func (d *DB) ReferralsOf(ctx context.Context, caseID int64) ([]model.Referral, error) {
-	var out []model.Referral
-	rows, err := d.db.QueryContext(ctx, "SELECT "+referralColumns+` FROM referrals r WHERE r.case_id = ?
-		ORDER BY r.created DESC, r.id DESC`, caseID)
-	err = eachRow(rows, err, func(s scanner) error {
-		r, err := scanReferral(s)
-		if err == nil {
-			out = append(out, *r)
+// ReferralsOf lists a case's referrals, newest first; the feedback of a
+// service whose answers the bound operator may not read is withheld.
+func (d *DB) ReferralsOf(ctx context.Context, caseID int64) (out []model.Referral, err error) {
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		g, err := d.onCase(ctx, tx, model.PartReferrals, false, caseID)
+		if err != nil {
+			return err
 		}
-		return err
+		rows, err := tx.QueryContext(ctx, "SELECT "+referralColumns+`, s.kind FROM referrals r
+			JOIN services s ON s.id = r.service_id WHERE r.case_id = ? ORDER BY r.created DESC, r.id DESC`, caseID)
+		return eachRow(rows, err, func(s scanner) error {
+			var kind string
+			r, err := scanReferral(s, &kind)
+			if err == nil {
+				withhold(r, model.ServiceKind(kind), g)
+				out = append(out, *r)
+			}
+			return err
+		})
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("referrals of case %d: %w", caseID, err)
 	}
 	return out, nil
+}
+
+// withhold empties the feedback of a referral when it is in a part of the
+// file the grant may not read.
+func withhold(r *model.Referral, kind model.ServiceKind, g *grant) {
+	if !g.can(model.ServicePart(kind)).Reads() && r.Feedback != "" {
+		r.Feedback, r.Withheld = "", true
+	}
+}
+
+// feedbackPart is the part of the file a service's feedback belongs to.
+func feedbackPart(ctx context.Context, q querier, serviceID int64) model.Part {
+	var kind string
+	if err := q.QueryRowContext(ctx, "SELECT kind FROM services WHERE id = ?", serviceID).Scan(&kind); err != nil {
+		return model.PartLegal // unknown: the strictest
+	}
+	return model.ServicePart(model.ServiceKind(kind))
 }
 
 // ReferralRow is a referral still open, with who it is for and where it goes.
@@ -186,29 +223,52 @@ func (d *DB) OpenReferrals(ctx context.Context) ([]ReferralRow, error) {
 
 // referralRows reads the referrals in the given statuses, with their
 // person, case code and service.
-func (d *DB) referralRows(ctx context.Context, statuses ...model.ReferralStatus) ([]ReferralRow, error) {
+func (d *DB) referralRows(ctx context.Context, statuses ...model.ReferralStatus) (out []ReferralRow, err error) {
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(statuses)), ", ")
 	args := make([]any, len(statuses))
 	for i, st := range statuses {
 		args[i] = string(st)
 	}
-	var out []ReferralRow
-	rows, err := d.db.QueryContext(ctx, "SELECT "+referralColumns+`, c.person_id, p.case_code, p.family_name,
-		p.given_names, s.name FROM referrals r JOIN cases c ON c.id = r.case_id JOIN persons p ON p.id = c.person_id
-		JOIN services s ON s.id = r.service_id WHERE r.status IN (`+marks+`) ORDER BY r.id`, args...)
-	err = eachRow(rows, err, func(s scanner) error {
-		var row ReferralRow
-		var p model.Person
-		r, err := scanReferral(s, &row.PersonID, &row.CaseCode, &p.FamilyName, &p.GivenNames, &row.ServiceName)
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		g, err := d.grantIn(ctx, tx)
 		if err != nil {
 			return err
 		}
-		row.Referral, row.PersonName = *r, p.DisplayName()
-		out = append(out, row)
+		if err := g.need(model.PartReferrals, false); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT "+referralColumns+`, c.person_id, p.case_code, p.family_name,
+			p.given_names, s.name, s.kind FROM referrals r JOIN cases c ON c.id = r.case_id
+			JOIN persons p ON p.id = c.person_id JOIN services s ON s.id = r.service_id
+			WHERE r.status IN (`+marks+`) ORDER BY r.id`, args...)
+		var all []ReferralRow
+		err = eachRow(rows, err, func(s scanner) error {
+			var row ReferralRow
+			var p model.Person
+			var kind string
+			r, err := scanReferral(s, &row.PersonID, &row.CaseCode, &p.FamilyName, &p.GivenNames, &row.ServiceName, &kind)
+			if err != nil {
+				return err
+			}
+			withhold(r, model.ServiceKind(kind), g)
+			row.Referral, row.PersonName = *r, p.DisplayName()
+			all = append(all, row)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, row := range all {
+			if ok, err := g.sees(ctx, tx, row.PersonID); err != nil {
+				return err
+			} else if ok {
+				out = append(out, row)
+			}
+		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("referrals %v: %w", statuses, err)
 	}
 	return out, nil
 }

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -94,47 +96,80 @@ func letters(text string) int {
 }
 
 // FindPersons lists persons matching the filter, one page at a time; the
-// list never loads every row.
-func (d *DB) FindPersons(ctx context.Context, f model.PersonFilter) ([]model.PersonSummary, error) {
+// list never loads every row. A role that sees only its assigned cases
+// finds only their persons.
+func (d *DB) FindPersons(ctx context.Context, f model.PersonFilter) (out []model.PersonSummary, err error) {
 	if f.Limit <= 0 || f.Limit > 1000 {
 		f.Limit = 100
 	}
-	plan := planSearch(f.Query)
-	rows, err := d.db.QueryContext(ctx, "SELECT "+summaryColumns+" FROM"+plan.from+plan.order+" LIMIT ? OFFSET ?",
-		append(plan.args, f.Limit, f.Offset)...)
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		g, err := d.searcher(ctx, tx)
+		if err != nil {
+			return err
+		}
+		plan := planSearch(f.Query).within(g)
+		rows, err := tx.QueryContext(ctx, "SELECT "+summaryColumns+" FROM"+plan.from+plan.order+" LIMIT ? OFFSET ?",
+			append(plan.args, f.Limit, f.Offset)...)
+		return eachRow(rows, err, func(r scanner) error {
+			var s model.PersonSummary
+			err := r.Scan(&s.ID, &s.CaseCode, &s.FamilyName, &s.GivenNames, &s.OwnScriptName, &s.BirthYear, &s.BirthCountry)
+			out = append(out, s)
+			return err
+		})
+	})
 	if err != nil {
 		return nil, fmt.Errorf("find persons %q: %w", f.Query, err)
 	}
-	defer rows.Close()
-	var out []model.PersonSummary
-	for rows.Next() {
-		var s model.PersonSummary
-		if err := rows.Scan(&s.ID, &s.CaseCode, &s.FamilyName, &s.GivenNames, &s.OwnScriptName, &s.BirthYear, &s.BirthCountry); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // CountPersons counts the persons a query matches (all, when empty). A
 // search stops counting past CountCap and gives CountCap+1: "more than".
-func (d *DB) CountPersons(ctx context.Context, query string) (int, error) {
-	var n int
-	plan := planSearch(query)
-	var err error
-	if q := ftsQuery(query); caseCodePrefix(query) == "" && q != "" {
-		// Counting needs no order: the full-text index alone, as it streams.
-		plan = searchPlan{from: " persons_fts WHERE persons_fts MATCH ?", args: []any{q}}
-	}
-	if strings.TrimSpace(query) == "" {
-		err = d.db.QueryRowContext(ctx, "SELECT count(*) FROM persons").Scan(&n)
-	} else {
-		err = d.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM"+plan.from+" LIMIT ?)",
+func (d *DB) CountPersons(ctx context.Context, query string) (n int, err error) {
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		g, err := d.searcher(ctx, tx)
+		if err != nil {
+			return err
+		}
+		plan := planSearch(query).within(g)
+		if q := ftsQuery(query); caseCodePrefix(query) == "" && q != "" && !g.scoped() {
+			// Counting needs no order: the full-text index alone, as it streams.
+			plan = searchPlan{from: " persons_fts WHERE persons_fts MATCH ?", args: []any{q}}
+		}
+		if strings.TrimSpace(query) == "" && !g.scoped() {
+			return tx.QueryRowContext(ctx, "SELECT count(*) FROM persons").Scan(&n)
+		}
+		return tx.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM"+plan.from+" LIMIT ?)",
 			append(plan.args, CountCap+1)...).Scan(&n)
-	}
+	})
 	if err != nil {
 		return 0, fmt.Errorf("count persons %q: %w", query, err)
 	}
 	return n, nil
+}
+
+// searcher is the grant of whoever searches: every role reads identities.
+func (d *DB) searcher(ctx context.Context, tx *sql.Tx) (*grant, error) {
+	g, err := d.grantIn(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return g, g.need(model.PartIdentity, false)
+}
+
+// within narrows a search to the persons of the cases a scoped grant is
+// assigned to.
+func (p searchPlan) within(g *grant) searchPlan {
+	if !g.scoped() {
+		return p
+	}
+	cond := ` p.id IN (SELECT c.person_id FROM cases c WHERE c.operator_id = ?
+		OR c.id IN (SELECT t.case_id FROM case_team t WHERE t.operator_id = ?))`
+	if strings.Contains(p.from, " WHERE ") {
+		p.from += " AND" + cond
+	} else {
+		p.from += " WHERE" + cond
+	}
+	p.args = append(slices.Clip(p.args), g.id, g.id)
+	return p
 }

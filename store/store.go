@@ -22,6 +22,8 @@ import (
 	"github.com/ncruces/go-sqlite3/driver"
 	"github.com/ncruces/go-sqlite3/ext/fts5"
 	_ "github.com/ncruces/go-sqlite3/vfs/adiantum" // the encrypting VFS
+
+	"sportello/model"
 )
 
 //go:embed migrations/*.sql
@@ -44,10 +46,12 @@ type DB struct {
 	path string
 	lock *instanceLock // nil for a shared opening
 
-	key   []byte     // the data key, to wrap new key slots
-	desk  string     // the key file's desk ID
-	demo  bool       // a demo desk
-	keyMu sync.Mutex // one change of the key file at a time
+	key   []byte      // the data key, to wrap new key slots
+	desk  string      // the key file's desk ID
+	demo  bool        // a demo desk
+	keyMu *sync.Mutex // one change of the key file at a time, shared by the handles As makes
+
+	actor *model.Operator // the operator this handle reads and writes for (see As); nil for the program
 
 	failedBefore []time.Time // wrong passwords for this account before it unlocked, to audit
 
@@ -121,7 +125,7 @@ func open(path string, key []byte, desk string, opt Options) (*DB, error) {
 		lock.release()
 		return nil, classify(path, err)
 	}
-	d := &DB{db: sqldb, path: path, lock: lock, key: key, desk: desk, Now: time.Now, KDF: opt.KDF}
+	d := &DB{db: sqldb, path: path, lock: lock, key: key, desk: desk, Now: time.Now, KDF: opt.KDF, keyMu: new(sync.Mutex)}
 	if err := d.prepare(existing, opt.Shared); err != nil {
 		sqldb.Close()
 		lock.release()

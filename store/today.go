@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"sort"
@@ -33,6 +34,10 @@ func (d *DB) Today(ctx context.Context, now time.Time) ([]model.TodayItem, error
 		if err := add(ctx, now, &items); err != nil {
 			return nil, err
 		}
+	}
+	items, err := d.todayFor(ctx, items)
+	if err != nil {
+		return nil, fmt.Errorf("today: %w", err)
 	}
 	sort.SliceStable(items, func(i, j int) bool {
 		a, b := items[i], items[j]
@@ -132,6 +137,32 @@ func (d *DB) followUpsDue(ctx context.Context, now time.Time, items *[]model.Tod
 				}
 			}
 		}, string(model.CaseClosed))
+}
+
+// todayFor keeps the items the bound operator may see: of the parts of
+// the file its role reads, of the cases it is assigned to.
+func (d *DB) todayFor(ctx context.Context, items []model.TodayItem) (out []model.TodayItem, err error) {
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		g, err := d.grantIn(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, it := range items {
+			if p, ok := model.TodayParts[it.Kind]; ok && !g.can(p).Reads() {
+				continue
+			}
+			if perm, ok := model.TodayPermissions[it.Kind]; ok && !g.system && !g.role.May(perm) {
+				continue
+			}
+			if ok, err := g.sees(ctx, tx, it.PersonID); err != nil {
+				return err
+			} else if ok {
+				out = append(out, it)
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
 // todayRows runs a query whose first columns are the person's id, case

@@ -63,6 +63,9 @@ func (v *caseView) load() {
 				return err
 			}
 			for _, iv := range v.interviews[c.ID] {
+				if !v.u.op.Can(model.PartScreening).Reads() {
+					break // the screening is not this role's to see
+				}
 				if v.screenings[iv.ID], err = v.u.db.ScreeningOf(ctx, iv.ID); err != nil {
 					return err
 				}
@@ -102,6 +105,9 @@ func (v *caseView) show() {
 		// The newest case's interview: the main thing to do at the desk.
 		actions = container.NewHBox(v.interviewButton(v.cases[0], v.interviews[v.cases[0].ID]), edit)
 	}
+	if !u.op.Can(model.PartIdentity).Writes() {
+		actions.Remove(edit) // the store would refuse the change: no button for it
+	}
 	head := container.NewBorder(nil, nil, nil, container.NewVBox(actions), container.NewVBox(name, widget.NewLabel(p.CaseCode)))
 	objs := []fyne.CanvasObject{head}
 	if len(v.cases) > 0 {
@@ -128,6 +134,9 @@ func (v *caseView) show() {
 	objs = append(objs, widget.NewLabelWithStyle(u.t("case.cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, c := range v.cases {
 		objs = append(objs, v.caseCard(c))
+	}
+	if withheld := v.withheldLine(); withheld != nil {
+		objs = append(objs, withheld)
 	}
 	if card := v.accessCard(); card != nil {
 		objs = append(objs, card)
@@ -206,6 +215,7 @@ func (v *caseView) caseCard(c model.Case) fyne.CanvasObject {
 	}
 	ivs := v.interviews[c.ID]
 	var lines []fyne.CanvasObject
+	lines = append(lines, v.teamLine(c))
 	count := widget.NewLabelWithStyle(u.N("case.interviews", len(ivs)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	lines = append(lines, count)
 	for _, iv := range ivs {

@@ -3,6 +3,8 @@ package ui
 // The case view's interview button, screening summaries and plan line.
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -97,4 +99,23 @@ func (v *caseView) planDue() string {
 		line += " · " + u.N("case.actions_late", late)
 	}
 	return line
+}
+
+// withheldLine says which parts of the file the operator's role does not
+// show, so an empty field is not taken for a missing one.
+func (v *caseView) withheldLine() fyne.CanvasObject {
+	var parts []string
+	for _, p := range model.Parts {
+		if !v.u.op.Can(p).Reads() {
+			parts = append(parts, v.u.label("part", p))
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	l := widget.NewLabel(v.u.tr.Tf("case.withheld", map[string]any{"Role": v.u.label("role", v.u.op.Role),
+		"Parts": strings.Join(parts, ", ")}))
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return l
 }

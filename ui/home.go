@@ -55,6 +55,12 @@ func (h *home) build() fyne.CanvasObject {
 	signOut := widget.NewButtonWithIcon(u.t("home.sign_out"), theme.LogoutIcon(), u.signOut)
 	bar := container.NewBorder(nil, nil, title, container.NewHBox(who, register, settings, signOut))
 	tools := container.NewHBox(today, referrals, services, activities, exchangeData)
+	if !u.op.May(model.PermExchange) {
+		tools.Remove(exchangeData)
+	}
+	if !u.op.Can(model.PartIdentity).Writes() {
+		bar = container.NewBorder(nil, nil, title, container.NewHBox(who, settings, signOut))
+	}
 	if u.op.May(model.PermAudit) {
 		tools.Add(widget.NewButtonWithIcon(u.t("audit.button"), theme.HistoryIcon(), func() {
 			h.list.list.UnselectAll()

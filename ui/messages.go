@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2/dialog"
 
@@ -26,6 +27,15 @@ func (u *App) errText(err error) string {
 	var te *store.ThrottleError
 	if errors.As(err, &te) {
 		return u.tr.Tf("open.throttled", map[string]any{"Seconds": int(te.Wait.Seconds() + 0.5)})
+	}
+	var me *model.Error
+	if errors.As(err, &me) && me.Code == model.ErrPermission && slices.Contains(model.Parts, model.Part(me.Field)) {
+		// Which part of the file, and why: the role.
+		role := ""
+		if u.op != nil {
+			role = u.label("role", u.op.Role)
+		}
+		return u.tr.Tf("error.part", map[string]any{"Role": role, "Part": u.label("part", me.Field)})
 	}
 	if code := model.ErrorCode(err); code != "" {
 		return u.t("error." + code)
@@ -54,7 +64,7 @@ func (u *App) label(kind string, value any) string {
 var errorCodes = []string{model.ErrRequired, model.ErrTooLong, model.ErrInvalid, model.ErrFutureDate,
 	model.ErrDateInvalid, model.ErrFiscalCodeFormat, model.ErrFiscalCodeCheck, model.ErrFiscalCodeMatch,
 	model.ErrFiscalCodeCountry, model.ErrPasswordShort, model.ErrPasswordMismatch, model.ErrUsernameTaken,
-	model.ErrNotFound, model.ErrConflict, model.ErrPermission, model.ErrLogin, model.ErrTooManyRows}
+	model.ErrNotFound, model.ErrConflict, model.ErrPermission, model.ErrLogin, model.ErrTooManyRows, model.ErrNotAssigned}
 
 // DynamicKeys lists the message IDs the code builds at run time rather than
 // writing them out, so the locale tests can check them too.
@@ -79,6 +89,9 @@ func DynamicKeys() []string {
 	}
 	for _, v := range model.Sexes {
 		enum("sex", v)
+	}
+	for _, v := range model.Parts {
+		enum("part", v)
 	}
 	for _, v := range model.PermitStatuses {
 		enum("permit", v)

@@ -68,6 +68,7 @@ type Store interface {
 	ReferralsOf(ctx context.Context, caseID int64) ([]model.Referral, error)
 	OpenReferrals(ctx context.Context) ([]store.ReferralRow, error)
 	Today(ctx context.Context, now time.Time) ([]model.TodayItem, error)
+	SetCaseTeam(ctx context.Context, caseID int64, team []int64, by int64) error
 	PersonByCaseCode(ctx context.Context, code string) (*model.Person, error)
 	RecordPrint(ctx context.Context, operatorID, personID int64, detail string) error
 	CreateActivity(ctx context.Context, a *model.Activity, by int64) error
@@ -84,7 +85,8 @@ type App struct {
 	fyne   fyne.App
 	win    fyne.Window
 	desk   Desk  // nil when the window was given an open store (tests)
-	db     Store // nil until an operator unlocks the desk
+	db     Store // nil until an operator unlocks the desk; bound to the operator once signed in
+	base   Store // the store as unlocked, before it is bound to an operator
 	tr     *locales.Localizer
 	op     *model.Operator
 	config *Config
@@ -104,7 +106,7 @@ type App struct {
 // (or Start, in tests).
 func New(a fyne.App, db Store, cfg *Config) *App {
 	u := newApp(a, cfg)
-	u.db = db
+	u.db, u.base = db, db
 	u.loadSettings()
 	return u
 }
@@ -189,7 +191,7 @@ func (u *App) showLogin() {
 
 // unlocked takes the store an operator just opened.
 func (u *App) unlocked(db Store) {
-	u.db = db
+	u.db, u.base = db, db
 	u.loadSettings()
 }
 
@@ -207,6 +209,7 @@ func (u *App) signedIn(op *model.Operator) {
 		}
 	}
 	u.op = op
+	u.db = bound(u.base, op)
 	u.home = newHome(u)
 	u.setContent(u.home.build())
 }
@@ -217,14 +220,14 @@ func (u *App) signedIn(op *model.Operator) {
 func (u *App) signOut() {
 	u.tr = locales.New(u.deskLanguage()) // the next operator's login: the desk's language
 	if u.desk == nil || u.db == nil {
-		u.op, u.home = nil, nil
+		u.op, u.home, u.db = nil, nil, u.base
 		u.showLogin()
 		return
 	}
 	// The backup and the closing run off the UI goroutine; the login waits
 	// for them, since the next operator unlocks the same file.
 	db, by, dir, keep := u.db, u.operatorID(), u.setting(settingBackupDir, ""), u.setting(settingBackupKeep, "")
-	u.db, u.op, u.home = nil, nil, nil
+	u.db, u.base, u.op, u.home = nil, nil, nil, nil
 	l := newLogin(u)
 	l.signIn.Disable()
 	l.status.SetText(u.t("login.closing"))
@@ -239,6 +242,18 @@ func (u *App) signOut() {
 		}
 		l.focus()
 	})
+}
+
+// bound is the store seen by op: every read and write of a person's file
+// checked, in the store, against what op's role may do (store.DB.As). A
+// store that cannot bind (a test double) is used as it is.
+func bound(db Store, op *model.Operator) Store {
+	if b, ok := db.(interface {
+		As(*model.Operator) *store.DB
+	}); ok {
+		return b.As(op)
+	}
+	return db
 }
 
 // setContent puts a screen in the window, under the demo band on a demo
