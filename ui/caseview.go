@@ -110,6 +110,9 @@ func (v *caseView) show() {
 	}
 	head := container.NewBorder(nil, nil, nil, container.NewVBox(actions), container.NewVBox(name, widget.NewLabel(p.CaseCode)))
 	objs := []fyne.CanvasObject{head}
+	if withheld := v.withheldLine(); withheld != nil {
+		objs = append(objs, withheld)
+	}
 	if len(v.cases) > 0 {
 		caseID := v.cases[0].ID
 		objs = append(objs, container.NewHBox(
@@ -135,9 +138,7 @@ func (v *caseView) show() {
 	for _, c := range v.cases {
 		objs = append(objs, v.caseCard(c))
 	}
-	if withheld := v.withheldLine(); withheld != nil {
-		objs = append(objs, withheld)
-	}
+
 	if card := v.accessCard(); card != nil {
 		objs = append(objs, card)
 	}

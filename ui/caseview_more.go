@@ -116,6 +116,6 @@ func (v *caseView) withheldLine() fyne.CanvasObject {
 	l := widget.NewLabel(v.u.tr.Tf("case.withheld", map[string]any{"Role": v.u.label("role", v.u.op.Role),
 		"Parts": strings.Join(parts, ", ")}))
 	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
+	l.TextStyle.Italic = true
 	return l
 }
