@@ -30,11 +30,15 @@ type planView struct {
 	services    []model.Service
 	suggestions []model.GoalSuggestion
 	signedBy    *widget.Entry
+
+	raw   map[string]string // the text of the date and amount fields that do not read, by field
+	tried bool              // a save was tried: the fields that do not read say so
+	seen  map[string]bool   // the fields of the last render
 }
 
 func newPlanView(u *App, p *model.Person, caseID int64) *planView {
 	v := &planView{u: u, person: p, caseID: caseID, box: container.NewVBox(widget.NewLabel(u.t("case.loading"))),
-		status: widget.NewLabel(""), signedBy: widget.NewEntry()}
+		status: widget.NewLabel(""), signedBy: widget.NewEntry(), raw: map[string]string{}}
 	v.status.Wrapping = fyne.TextWrapWord
 	return v
 }
@@ -116,10 +120,16 @@ func (v *planView) render() {
 	}
 	objs = append(objs, container.NewBorder(nil, nil, widget.NewLabel(u.t("plan.version")), nil, versions))
 	p := &v.plans[v.shown]
+	v.seen = map[string]bool{}
 	if p.Status == model.PlanDraft {
 		objs = append(objs, v.editor(p)...)
 	} else {
 		objs = append(objs, v.frozen(p)...)
+	}
+	for key := range v.raw {
+		if !v.seen[key] {
+			delete(v.raw, key) // a line removed, or another version shown: its text goes with it
+		}
 	}
 	v.box.Objects = objs
 	v.box.Refresh()
@@ -147,21 +157,11 @@ func (v *planView) editor(p *model.Plan) []fyne.CanvasObject {
 		v.render()
 	})
 	objs = append(objs, addGoal, v.budgetCard(p))
-	reviews := widget.NewEntry()
 	var dates []string
 	for _, r := range p.Reviews {
-		dates = append(dates, r.String())
+		dates = append(dates, r.Italian())
 	}
-	reviews.SetText(strings.Join(dates, " "))
-	reviews.SetPlaceHolder("2026-06-30 2026-12-15")
-	reviews.OnChanged = func(s string) {
-		p.Reviews = nil
-		for _, f := range strings.Fields(s) {
-			if d, err := model.ParsePartialDate(f); err == nil {
-				p.Reviews = append(p.Reviews, d)
-			}
-		}
-	}
+	reviews := v.checkedField("reviews", strings.Join(dates, " "), "30/06/2026 15/12/2026", readDates(&p.Reviews))
 	objs = append(objs, container.NewBorder(nil, nil, widget.NewLabel(u.t("plan.reviews")), nil, reviews))
 	save := widget.NewButtonWithIcon(u.t("plan.save_draft"), theme.DocumentSaveIcon(), func() { v.save(p, u.t("plan.saved")) })
 	v.signedBy.SetPlaceHolder(u.t("plan.signed_by_hint"))
@@ -213,11 +213,12 @@ func (v *planView) goalCard(p *model.Plan, gi int) fyne.CanvasObject {
 	text.OnChanged = func(s string) { g.Text = s }
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		p.Goals = append(p.Goals[:gi:gi], p.Goals[gi+1:]...)
+		clear(v.raw) // the lines below move up: a text not yet read would land on another
 		v.render()
 	})
 	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(210, area.MinSize().Height), area), remove, text)}
 	for ai := range g.Actions {
-		rows = append(rows, v.actionRow(g, ai))
+		rows = append(rows, v.actionRow(g, fmt.Sprintf("due/%d/%d", gi, ai), ai))
 	}
 	rows = append(rows, widget.NewButtonWithIcon(u.t("plan.add_action"), theme.ContentAddIcon(), func() {
 		g.Actions = append(g.Actions, model.Action{Status: model.ActionPlanned})
@@ -226,7 +227,7 @@ func (v *planView) goalCard(p *model.Plan, gi int) fyne.CanvasObject {
 	return widget.NewCard(u.tr.Tf("plan.goal", map[string]any{"N": gi + 1}), "", container.NewVBox(rows...))
 }
 
-func (v *planView) actionRow(g *model.Goal, ai int) fyne.CanvasObject {
+func (v *planView) actionRow(g *model.Goal, dueKey string, ai int) fyne.CanvasObject {
 	u := v.u
 	a := &g.Actions[ai]
 	what := widget.NewEntry()
@@ -234,14 +235,7 @@ func (v *planView) actionRow(g *model.Goal, ai int) fyne.CanvasObject {
 	what.SetPlaceHolder(u.t("plan.action_hint"))
 	what.OnChanged = func(s string) { a.What = s }
 	who := v.responsibleChoice(a)
-	due := widget.NewEntry()
-	due.SetText(a.Due.String())
-	due.SetPlaceHolder(u.t("person.date_hint"))
-	due.OnChanged = func(s string) {
-		if d, err := model.ParsePartialDate(strings.TrimSpace(s)); err == nil {
-			a.Due = d
-		}
-	}
+	due := v.checkedField(dueKey, a.Due.Italian(), u.t("plan.date_hint"), readDate(&a.Due))
 	status := enumChoice(u, "action_status", model.ActionStatuses)
 	status.setCode(string(a.Status))
 	status.OnChanged = func(string) { a.Status = model.ActionStatus(status.code()) }
@@ -251,6 +245,7 @@ func (v *planView) actionRow(g *model.Goal, ai int) fyne.CanvasObject {
 	outcome.OnChanged = func(s string) { a.Outcome = s }
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		g.Actions = append(g.Actions[:ai:ai], g.Actions[ai+1:]...)
+		clear(v.raw)
 		v.render()
 	})
 	return container.NewVBox(container.NewBorder(nil, nil, nil, remove, what),
@@ -290,6 +285,12 @@ func (v *planView) responsibleChoice(a *model.Action) *choice {
 
 func (v *planView) save(p *model.Plan, done string) {
 	u := v.u
+	if len(v.raw) > 0 {
+		v.tried = true
+		v.render()
+		v.status.SetText(u.t("form.fix_errors"))
+		return
+	}
 	cp := *p
 	u.background(func() error { return u.db.SavePlan(context.Background(), &cp, u.operatorID()) }, func(err error) {
 		if err != nil {
@@ -303,6 +304,12 @@ func (v *planView) save(p *model.Plan, done string) {
 
 func (v *planView) agree(p *model.Plan) {
 	u := v.u
+	if len(v.raw) > 0 {
+		v.tried = true
+		v.render()
+		v.status.SetText(u.t("form.fix_errors"))
+		return
+	}
 	signed := strings.TrimSpace(v.signedBy.Text)
 	if signed == "" {
 		v.status.SetText(u.t("plan.signed_by_needed"))

@@ -4,8 +4,6 @@ package ui
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,15 +28,13 @@ func (v *planView) budgetCard(p *model.Plan) fyne.CanvasObject {
 		purpose := enumChoice(u, "budget", model.BudgetPurposes)
 		purpose.setCode(string(b.Purpose))
 		purpose.OnChanged = func(string) { b.Purpose = model.BudgetPurpose(purpose.code()) }
-		planned, spent := widget.NewEntry(), widget.NewEntry()
-		planned.SetText(euro(b.PlannedCents))
-		spent.SetText(euro(b.SpentCents))
-		planned.SetPlaceHolder(u.t("plan.planned"))
-		spent.SetPlaceHolder(u.t("plan.spent"))
-		planned.OnChanged = func(s string) { b.PlannedCents = cents(s); updateTotals() }
-		spent.OnChanged = func(s string) { b.SpentCents = cents(s); updateTotals() }
+		planned := v.checkedField(fmt.Sprintf("planned/%d", bi), euro(b.PlannedCents), u.t("plan.planned"),
+			readAmount(&b.PlannedCents, updateTotals))
+		spent := v.checkedField(fmt.Sprintf("spent/%d", bi), euro(b.SpentCents), u.t("plan.spent"),
+			readAmount(&b.SpentCents, updateTotals))
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			p.Budget = append(p.Budget[:bi:bi], p.Budget[bi+1:]...)
+			clear(v.raw)
 			v.render()
 		})
 		rows.Add(container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(3, purpose, planned, spent)))
@@ -59,19 +55,3 @@ func euro(c int64) string {
 	return fmt.Sprintf("%d,%02d", c/100, c%100)
 }
 
-func cents(s string) int64 {
-	s = strings.ReplaceAll(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "€")), ".", ",")
-	whole, frac, _ := strings.Cut(s, ",")
-	w, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil || w < 0 {
-		return 0
-	}
-	f := int64(0)
-	if frac != "" {
-		if len(frac) == 1 {
-			frac += "0"
-		}
-		f, _ = strconv.ParseInt(frac[:2], 10, 64)
-	}
-	return w*100 + f
-}

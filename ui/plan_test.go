@@ -156,3 +156,68 @@ func TestReferralNeedsConsent(t *testing.T) {
 		t.Errorf("open referrals:\n%s", texts(u))
 	}
 }
+
+// The plan editor takes dates and amounts as people type them, and never
+// saves what it could not read: 20/12/2026 is the 20th of December, not
+// the year 20; 31/02/2020 and "abc" are refused on their field, with
+// nothing saved, and kept as typed until corrected.
+func TestPlanDatesAndAmountsTypedTheItalianWay(t *testing.T) {
+	u, db, op := signedInApp(t)
+	ctx := context.Background()
+	p := &model.Person{FamilyName: "Diallo", GivenNames: "Awa"}
+	if err := db.CreatePerson(ctx, p, op.ID); err != nil {
+		t.Fatal(err)
+	}
+	cases, _ := db.CasesOf(ctx, p.ID)
+	u.signedIn(op)
+	openCaseTool(t, u, "DIALLO Awa", "case.plan")
+	test.Tap(button(t, u, u.t("plan.create")))
+	test.Tap(button(t, u, u.t("plan.add_goal")))
+	test.Type(entryWithPlaceholder(t, u, u.t("plan.goal_hint")), "Imparare l'italiano")
+	test.Tap(button(t, u, u.t("plan.add_action")))
+	test.Type(entryWithPlaceholder(t, u, u.t("plan.action_hint")), "Iscrizione al CPIA")
+	test.Tap(button(t, u, u.t("plan.add_budget")))
+	due := entryWithPlaceholder(t, u, u.t("plan.date_hint"))
+	planned := entryWithPlaceholder(t, u, u.t("plan.planned"))
+	saved := func() model.Plan {
+		plans, err := db.PlansOf(ctx, cases[0].ID)
+		if err != nil || len(plans) != 1 {
+			t.Fatalf("plans %v %v", plans, err)
+		}
+		return plans[0]
+	}
+
+	for _, bad := range []struct{ due, amount string }{{"31/02/2020", "150,50"}, {"20/12/2026", "abc"}} {
+		due.SetText(bad.due)
+		planned.SetText(bad.amount)
+		test.Tap(button(t, u, u.t("plan.save_draft")))
+		screen := texts(u)
+		if !strings.Contains(screen, u.t("form.fix_errors")) {
+			t.Errorf("%v: the refusal is not said:\n%s", bad, screen)
+		}
+		if len(saved().Goals) != 0 {
+			t.Errorf("%v: a plan with a field it could not read was saved", bad)
+		}
+		due = entryWithPlaceholder(t, u, u.t("plan.date_hint"))
+		planned = entryWithPlaceholder(t, u, u.t("plan.planned"))
+		if due.Text != bad.due || planned.Text != bad.amount {
+			t.Errorf("the texts typed were changed: %q %q", due.Text, planned.Text)
+		}
+	}
+	if !strings.Contains(texts(u), u.t("error.amount_typed")) {
+		t.Error("the amount's field does not say what is wrong")
+	}
+	planned.SetText("150,50")
+	if strings.Contains(texts(u), u.t("error.amount_typed")) {
+		t.Error("the message stays after the amount is corrected")
+	}
+	test.Tap(button(t, u, u.t("plan.save_draft")))
+	got := saved()
+	if len(got.Goals) != 1 || got.Goals[0].Actions[0].Due != (model.PartialDate{Year: 2026, Month: 12, Day: 20}) ||
+		got.Budget[0].PlannedCents != 15050 {
+		t.Fatalf("saved %+v", got)
+	}
+	if due := entryWithPlaceholder(t, u, u.t("plan.date_hint")); due.Text != "20/12/2026" {
+		t.Errorf("the saved date shows as %q", due.Text)
+	}
+}
