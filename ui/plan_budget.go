@@ -54,4 +54,3 @@ func euro(c int64) string {
 	}
 	return fmt.Sprintf("%d,%02d", c/100, c%100)
 }
-
