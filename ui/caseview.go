@@ -162,7 +162,7 @@ func (v *caseView) profile() fyne.CanvasObject {
 	if p.Sex != model.SexUnknown {
 		add("person.sex", u.label("sex", p.Sex))
 	}
-	add("person.birth_date", p.BirthDate.String())
+	add("person.birth_date", p.BirthDate.Italian())
 	add("person.birth_country", v.country(p.BirthCountry))
 	var cits []string
 	for _, c := range p.Citizenships {
@@ -187,7 +187,7 @@ func (v *caseView) profile() fyne.CanvasObject {
 		permit = append(permit, u.label("permit", p.Permit.Status))
 	}
 	if !p.Permit.Expiry.IsZero() {
-		permit = append(permit, u.tr.Tf("case.expires", map[string]any{"Date": p.Permit.Expiry.String()}))
+		permit = append(permit, u.tr.Tf("case.expires", map[string]any{"Date": p.Permit.Expiry.Italian()}))
 	}
 	add("case.permit", strings.Join(permit, " · "))
 	if p.Channel != "" {

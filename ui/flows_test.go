@@ -100,7 +100,7 @@ func TestRegisterRefusesBadInputThenSaves(t *testing.T) {
 	// A date that does not exist is caught too.
 	e := entry(t, u, u.t("person.birth_date"))
 	e.SetText("")
-	typeInto(t, u, u.t("person.birth_date"), "1990-02-30")
+	typeInto(t, u, u.t("person.birth_date"), "30/02/1990")
 	test.Tap(button(t, u, register))
 	if got := fieldError(t, u, u.t("person.birth_date")); got != u.t("error.date_invalid") {
 		t.Errorf("impossible date: %q", got)
@@ -109,13 +109,16 @@ func TestRegisterRefusesBadInputThenSaves(t *testing.T) {
 	// Corrected: saved, a case opened, the case view shown, the list updated.
 	typeInto(t, u, u.t("person.family_name")+" *", "Diallo")
 	e.SetText("")
-	typeInto(t, u, u.t("person.birth_date"), "1990-01")
+	typeInto(t, u, u.t("person.birth_date"), "10/05/1990") // the Italian way
 	entry(t, u, u.t("person.fiscal_code")).SetText("")
 	typeInto(t, u, u.t("person.own_script_name"), "آوا جالو")
 	test.Tap(button(t, u, register))
 	found, _ := db.FindPersons(context.Background(), model.PersonFilter{Query: "diallo"})
 	if len(found) != 1 || found[0].OwnScriptName != "آوا جالو" || found[0].BirthYear != 1990 {
 		t.Fatalf("saved %+v", found)
+	}
+	if saved, _ := db.Person(context.Background(), found[0].ID); saved.BirthDate != (model.PartialDate{Year: 1990, Month: 5, Day: 10}) {
+		t.Errorf("10/05/1990 was saved as %v", saved.BirthDate)
 	}
 	screen := texts(u)
 	if !strings.Contains(screen, "DIALLO Awa") || !strings.Contains(screen, found[0].CaseCode) ||

@@ -260,18 +260,28 @@ func (s *interviewScreen) input(q *model.Question, inst int, big bool) fyne.Canv
 	case model.QDate:
 		e.SetPlaceHolder(s.u.t("person.date_hint"))
 		e.Validator = func(v string) error {
-			if _, err := model.ParsePartialDate(strings.TrimSpace(v)); err != nil {
+			if _, err := model.ReadDate(v); err != nil {
 				return errorText{s.u.t("error.date_invalid")}
 			}
 			return nil
 		}
 	}
-	e.SetText(s.answers[id])
+	text := s.answers[id]
+	if q.Type == model.QDate {
+		if d, err := model.ParsePartialDate(text); err == nil {
+			text = d.Italian() // kept as ISO, shown the Italian way
+		}
+	}
+	e.SetText(text)
 	e.OnChanged = func(v string) {
 		if e.Validator != nil && e.Validator(v) != nil {
 			return // not saved until it reads right
 		}
-		s.answer(id, strings.TrimSpace(v), false)
+		v = strings.TrimSpace(v)
+		if d, err := model.ReadDate(v); q.Type == model.QDate && err == nil {
+			v = d.String()
+		}
+		s.answer(id, v, false)
 	}
 	e.OnSubmitted = func(string) { s.u.win.Canvas().FocusNext() }
 	s.entries[id] = e

@@ -105,7 +105,7 @@ func (f *personForm) fill(p *model.Person) {
 	f.own.SetText(p.OwnScriptName)
 	f.aliases.SetText(strings.Join(p.Aliases, ", "))
 	f.sex.setCode(string(p.Sex))
-	f.birth.SetText(p.BirthDate.String())
+	f.birth.SetText(p.BirthDate.Italian())
 	f.country.setCode(p.BirthCountry)
 	if len(p.Citizenships) > 0 {
 		f.citizenship.setCode(p.Citizenships[0])
@@ -117,7 +117,7 @@ func (f *personForm) fill(p *model.Person) {
 	f.fiscal.SetText(p.FiscalCode)
 	f.permitType.SetText(p.Permit.Type)
 	f.permitNumber.SetText(p.Permit.Number)
-	f.permitExpiry.SetText(p.Permit.Expiry.String())
+	f.permitExpiry.SetText(p.Permit.Expiry.Italian())
 	f.permitStatus.setCode(string(p.Permit.Status))
 	f.channel.setCode(string(p.Channel))
 }
@@ -131,7 +131,7 @@ func (f *personForm) person() (*model.Person, model.ValidationErrors) {
 	}
 	var errs model.ValidationErrors
 	date := func(field, s string) model.PartialDate {
-		d, err := model.ParsePartialDate(strings.TrimSpace(s))
+		d, err := model.ReadDate(s)
 		if err != nil {
 			e := *err.(*model.Error)
 			e.Field = field
@@ -167,7 +167,7 @@ func (f *personForm) liveCheck(field, s string) error {
 	case "family_name":
 		p.FamilyName = s
 	case "birth_date":
-		d, err := model.ParsePartialDate(strings.TrimSpace(s))
+		d, err := model.ReadDate(s)
 		if err != nil {
 			return errorText{f.u.t("error." + model.ErrorCode(err))}
 		}

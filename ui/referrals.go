@@ -103,7 +103,7 @@ func referralRow(u *App, r model.Referral, service, who string, done func()) fyn
 		text = who + " · " + text
 	}
 	if !r.FollowUp.IsZero() {
-		text += " · " + u.tr.Tf("referrals.answer_by", map[string]any{"Date": r.FollowUp.String()})
+		text += " · " + u.tr.Tf("referrals.answer_by", map[string]any{"Date": r.FollowUp.Italian()})
 	}
 	if r.Overdue(nowFunc()) {
 		text += " · " + u.t("referrals.overdue")
@@ -145,9 +145,9 @@ func (v *referralsView) onCreate() {
 	r := &model.Referral{CaseID: v.caseID, ServiceID: atoi(v.service.code()), Reason: strings.TrimSpace(v.reason.Text),
 		Urgency: model.Urgency(v.urgency.code()), LegalBasis: strings.TrimSpace(v.basis.Text), Status: model.ReferralDraft}
 	if s := strings.TrimSpace(v.followUp.Text); s != "" {
-		d, err := model.ParsePartialDate(s)
+		d, err := model.ReadDate(s)
 		if err != nil {
-			v.status.SetText(u.errText(err))
+			v.status.SetText(u.t("error.date_typed"))
 			return
 		}
 		r.FollowUp = d
