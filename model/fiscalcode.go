@@ -110,6 +110,14 @@ func fcParseTemporary(code string) (FiscalCode, error) {
 	if code[10] != byte('0'+(10-sum%10)%10) {
 		return FiscalCode{}, fcCheckError("the last digit of the temporary codice fiscale does not match the others: check for a typing error")
 	}
+	// Digits 1-7 number the code in its office, never all zero; digits
+	// 8-10 are the office of the Agenzia delle Entrate that gave it:
+	// 001 to 100, 120, 121, 888 or 999.
+	office := (int(code[7]-'0')*10+int(code[8]-'0'))*10 + int(code[9]-'0')
+	if code[:7] == "0000000" || !(office >= 1 && office <= 100 || office == 120 || office == 121 || office == 888 ||
+		office == 999) {
+		return FiscalCode{}, fcFormatError("this temporary codice fiscale cannot have been issued: check for a typing error")
+	}
 	return FiscalCode{Code: code, Temporary: true}, nil
 }
 

@@ -36,10 +36,15 @@ var fiscalCodeTests = []struct {
 		want: FiscalCode{Code: "RSSMRA84B29A562Y", Year2: 84, Month: 2, Day: 29, Sex: SexMale, Place: "A562"}},
 	{name: "lower case and spaces", in: "  rss mra 85t10\ta562s ",
 		want: FiscalCode{Code: "RSSMRA85T10A562S", Year2: 85, Month: 12, Day: 10, Sex: SexMale, Place: "A562"}},
-	{name: "temporary", in: "12345678903",
-		want: FiscalCode{Code: "12345678903", Temporary: true}},
-	{name: "temporary with spaces", in: " 123 456 789 03 ",
-		want: FiscalCode{Code: "12345678903", Temporary: true}},
+	{name: "temporary", in: "12345670587",
+		want: FiscalCode{Code: "12345670587", Temporary: true}},
+	{name: "temporary with spaces", in: " 123 456 705 87 ",
+		want: FiscalCode{Code: "12345670587", Temporary: true}},
+	{name: "temporary of office 120", in: "00123451205", want: FiscalCode{Code: "00123451205", Temporary: true}},
+	{name: "temporary of office 999", in: "12345679992", want: FiscalCode{Code: "12345679992", Temporary: true}},
+	{name: "temporary all zeros", in: "00000000000", wantErr: ErrFiscalCodeFormat},
+	{name: "temporary numbered zero", in: "00000000588", wantErr: ErrFiscalCodeFormat},
+	{name: "temporary of an office that does not exist", in: "12345678903", wantErr: ErrFiscalCodeFormat},
 
 	{name: "empty", in: "", wantErr: ErrFiscalCodeFormat},
 	{name: "only spaces", in: "   ", wantErr: ErrFiscalCodeFormat},
@@ -104,7 +109,7 @@ func TestFiscalCodeForeignBorn(t *testing.T) {
 	}{
 		{"RSSMRA85T10A562S", false},
 		{"SLMFTM95E52Z330X", true},
-		{"12345678903", false},
+		{"12345670587", false},
 	}
 	for _, tt := range tests {
 		f, err := ParseFiscalCode(tt.in)

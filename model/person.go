@@ -145,7 +145,7 @@ func (p *Person) checkFiscalCode() *Error {
 		return nil
 	}
 	c, _ := CountryByISO2(p.BirthCountry)
-	if c.Cadastral != "" && f.Place != c.Cadastral {
+	if c.Cadastral != "" && !PlaceIsIn(f.Place, p.BirthCountry) {
 		return newError("fiscal_code", ErrFiscalCodeCountry,
 			fmt.Sprintf("the codice fiscale's birthplace %s is not %s (%s)", f.Place, c.NameEN, c.Cadastral))
 	}
