@@ -17,11 +17,12 @@ const (
 	PermRekey      Permission = "rekey"       // replace the data key
 	PermErase      Permission = "erase"       // review retention, erase or anonymise a person
 	PermDesks      Permission = "desks"       // accept another desk's signing key, so that its bundles merge
+	PermRights     Permission = "rights"      // answer a person's access request: all their data, PDF and JSON
 )
 
 // AllPermissions lists the permissions, for tables and tests.
 var AllPermissions = []Permission{PermAccounts, PermSettings, PermExportFull, PermAudit, PermRestore, PermRekey, PermErase,
-	PermDesks}
+	PermDesks, PermRights}
 
 // Permissions says which role has which permission. Every role works the
 // desk's cases; these are the rest.
