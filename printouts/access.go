@@ -99,13 +99,13 @@ func fullName(p model.Person) string {
 // heading starts a section, kept with the start of what follows.
 func (w *accessWriter) heading(key string) {
 	w.y += 6
-	w.ensure(w.height(key, nil, styleHeading, styleItalian, 4) + 40)
+	w.ensure(w.height(key, nil, styleHeading, styleItalian, 4) + 70)
 	w.both(key, nil, styleHeading, styleItalian, 4)
 }
 
 // item heads one record of a section, in both languages.
 func (w *accessWriter) item(key string, data map[string]any) {
-	w.ensure(w.height(key, data, styleItem, styleItalian, 2) + 30)
+	w.ensure(w.height(key, data, styleItem, styleItalian, 2) + 60)
 	w.both(key, data, styleItem, styleItalian, 2)
 }
 

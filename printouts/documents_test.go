@@ -161,7 +161,11 @@ func TestDocumentsInEveryLanguage(t *testing.T) {
 // Bengali and Ukrainian, byte for byte with testdata/golden (-update rewrites).
 func TestDocumentGoldens(t *testing.T) {
 	for doc := range documents {
-		for _, lang := range []string{"it", "ar", "bn", "uk"} {
+		langs := []string{"it", "ar", "bn", "uk"}
+		if doc == "access" {
+			langs = []string{"it", "ar"} // long: Bengali and Ukrainian would be its English again
+		}
+		for _, lang := range langs {
 			got := render(t, doc, lang)
 			path := filepath.Join("testdata", "golden", doc+"-"+lang+".pdf")
 			if *update {
