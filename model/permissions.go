@@ -18,11 +18,12 @@ const (
 	PermErase      Permission = "erase"       // review retention, erase or anonymise a person
 	PermDesks      Permission = "desks"       // accept another desk's signing key, so that its bundles merge
 	PermExchange   Permission = "exchange"    // export (pseudonymised) and send bundles, import them, settle conflicts
+	PermRights     Permission = "rights"      // answer a person's access request: all their data, PDF and JSON
 )
 
 // AllPermissions lists the permissions, for tables and tests.
 var AllPermissions = []Permission{PermAccounts, PermSettings, PermExportFull, PermAudit, PermRestore, PermRekey, PermErase,
-	PermDesks, PermExchange}
+	PermDesks, PermExchange, PermRights}
 
 // Permissions says which role has which permission; what each role may
 // read and write of a person's file is AccessMatrix. Exchanges move every

@@ -121,22 +121,38 @@ func (b *bilingual) height(key string, data map[string]any, style, italian types
 // pair lays out a text in the person's language (nil for Italian readers)
 // and in Italian.
 func (b *bilingual) pair(key string, data map[string]any, style, italian typeset.Style) (*typeset.Layout, *typeset.Layout, typeset.Style) {
+	return b.pairOf(b.person.Tf(key, data), b.it.Tf(key, data), style, italian)
+}
+
+// pairOf lays out a text given in the person's language (left out for
+// Italian readers) and in Italian.
+func (b *bilingual) pairOf(own, italian string, style, itStyle typeset.Style) (*typeset.Layout, *typeset.Layout, typeset.Style) {
 	width := pageW - 2*margin
 	var first *typeset.Layout
 	if !b.italianOnly() {
-		first = b.measure(typeset.IsolateCodes(b.person.Tf(key, data)), b.lang, style, width)
-	}
-	itStyle := italian
-	if b.italianOnly() {
+		first = b.measure(typeset.IsolateCodes(own), b.lang, style, width)
+	} else {
 		itStyle = style
 	}
-	return first, b.measure(typeset.IsolateCodes(b.it.Tf(key, data)), "it", itStyle, width), itStyle
+	return first, b.measure(typeset.IsolateCodes(italian), "it", itStyle, width), itStyle
 }
 
 // both writes a text in the person's language and, under it, in Italian;
 // the pair is kept on one page.
 func (b *bilingual) both(key string, data map[string]any, style, italian typeset.Style, after float64) {
 	first, second, itStyle := b.pair(key, data, style, italian)
+	b.drawLayouts(first, second, style, itStyle, after)
+}
+
+// bothText is both for a text already in the person's language and in
+// Italian.
+func (b *bilingual) bothText(own, italian string, style, itStyle typeset.Style, after float64) {
+	first, second, itStyle := b.pairOf(own, italian, style, itStyle)
+	b.drawLayouts(first, second, style, itStyle, after)
+}
+
+// drawLayouts draws a pair laid out by pair or pairOf, kept on one page.
+func (b *bilingual) drawLayouts(first, second *typeset.Layout, style, itStyle typeset.Style, after float64) {
 	h := float64(second.Height) + after
 	if first != nil {
 		h += float64(first.Height) + 2

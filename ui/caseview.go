@@ -121,6 +121,10 @@ func (v *caseView) show() {
 			widget.NewButtonWithIcon(u.t("case.referrals"), theme.MailSendIcon(), func() { u.home.show(newReferralsView(u, p, caseID).build()) }),
 			widget.NewButtonWithIcon(u.t("case.print"), theme.DocumentPrintIcon(), func() { u.home.show(newPrintPanel(u, p).build()) }),
 		))
+		if u.op.May(model.PermRights) {
+			objs = append(objs, container.NewHBox(widget.NewButtonWithIcon(u.t("rights_request.button"), theme.DownloadIcon(),
+				func() { u.home.show(newAccessRequest(u, p).build()) })))
+		}
 	}
 	if p.OwnScriptName != "" {
 		own := newScriptText(p.OwnScriptName, p.PreferredLanguage)

@@ -30,6 +30,7 @@ type Store interface {
 	RecordView(ctx context.Context, operatorID, personID int64) error
 	AuditTrail(ctx context.Context, entity string, id int64) ([]model.AuditEvent, error)
 	AuditEvents(ctx context.Context, f store.AuditFilter, by *model.Operator) ([]store.AuditRow, error)
+	PersonFile(ctx context.Context, personID int64, by *model.Operator) (*model.PersonFile, error)
 	Setting(ctx context.Context, key string) (string, error)
 	SaveSettings(ctx context.Context, values map[string]string, by int64) error
 	Backup(ctx context.Context, out string, by int64) error

@@ -44,6 +44,7 @@ func commands() []command {
 		{"print", (*cli).print},
 		{"export", (*cli).export},
 		{"import", (*cli).importBundle},
+		{"person", (*cli).person},
 		{"version", (*cli).version},
 	}
 }
