@@ -25,6 +25,7 @@ const (
 	ErrConflict          = "conflict"
 	ErrPermission        = "permission"
 	ErrNotAssigned       = "not_assigned" // a case not assigned to a role that sees only its own
+	ErrNoConsent         = "no_consent"   // no current consent to share with the service
 	ErrLogin             = "login_failed"
 )
 

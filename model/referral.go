@@ -61,6 +61,10 @@ type Referral struct {
 	Feedback    string      // the service's answer
 	Code        string      // tracking code
 
+	// NoConsent is set on a draft whose sharing consent has been withdrawn
+	// (or was never given) and that has no legal basis: it cannot be sent.
+	NoConsent bool
+
 	// Withheld is set when the service's feedback is in a part of the file
 	// the reader may not see (a health service's, or legal aid's): it came
 	// back empty.

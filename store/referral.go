@@ -154,7 +154,7 @@ func (d *DB) ReferralsOf(ctx context.Context, caseID int64) (out []model.Referra
 		}
 		rows, err := tx.QueryContext(ctx, "SELECT "+referralColumns+`, s.kind FROM referrals r
 			JOIN services s ON s.id = r.service_id WHERE r.case_id = ? ORDER BY r.created DESC, r.id DESC`, caseID)
-		return eachRow(rows, err, func(s scanner) error {
+		err = eachRow(rows, err, func(s scanner) error {
 			var kind string
 			r, err := scanReferral(s, &kind)
 			if err == nil {
@@ -163,6 +163,16 @@ func (d *DB) ReferralsOf(ctx context.Context, caseID int64) (out []model.Referra
 			}
 			return err
 		})
+		if err != nil {
+			return err
+		}
+		check := &consentChecker{ctx: ctx, q: tx, history: map[int64][]model.Consent{}}
+		for i := range out {
+			if err := check.flag(&out[i]); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("referrals of case %d: %w", caseID, err)
@@ -258,10 +268,14 @@ func (d *DB) referralRows(ctx context.Context, statuses ...model.ReferralStatus)
 		if err != nil {
 			return err
 		}
+		check := &consentChecker{ctx: ctx, q: tx, history: map[int64][]model.Consent{}}
 		for _, row := range all {
 			if ok, err := g.sees(ctx, tx, row.PersonID); err != nil {
 				return err
 			} else if ok {
+				if err := check.flag(&row.Referral); err != nil {
+					return err
+				}
 				out = append(out, row)
 			}
 		}
@@ -315,7 +329,35 @@ func isCoordinator(ctx context.Context, q querier, by *model.Operator) (bool, er
 }
 
 func noConsent(field string) error {
-	return &model.Error{Code: model.ErrPermission, Field: field, Message: "no valid consent to share with this service"}
+	if field == "legal_basis" { // only a coordinator records a legal basis
+		return &model.Error{Code: model.ErrPermission, Field: field, Message: "only a coordinator may record a legal basis"}
+	}
+	return &model.Error{Code: model.ErrNoConsent, Field: field, Message: "no valid consent to share with this service"}
+}
+
+// consentChecker flags drafts that rest on no current consent, reading each
+// case's consents once.
+type consentChecker struct {
+	ctx     context.Context
+	q       querier
+	history map[int64][]model.Consent
+}
+
+func (c *consentChecker) flag(r *model.Referral) error {
+	if r.Status != model.ReferralDraft || r.LegalBasis != "" {
+		return nil
+	}
+	h, ok := c.history[r.CaseID]
+	if !ok {
+		var err error
+		if h, err = caseConsents(c.ctx, c.q, r.CaseID); err != nil {
+			return err
+		}
+		c.history[r.CaseID] = h
+	}
+	_, allowed := model.SharingAllowed(h, r.ServiceID)
+	r.NoConsent = !allowed
+	return nil
 }
 
 func operatorID(o *model.Operator) int64 {

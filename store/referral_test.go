@@ -24,9 +24,9 @@ func TestReferralConsentGating(t *testing.T) {
 	day := 24 * time.Hour
 
 	// No consent at all, then a consent for another service only.
-	wantError(t, d.CreateReferral(ctx, newReferral(caseID, legal), op), model.ErrPermission, "consent")
+	wantError(t, d.CreateReferral(ctx, newReferral(caseID, legal), op), model.ErrNoConsent, "consent")
 	fixtureConsent(t, d, p.ID, model.PurposeSharing, health, model.ConsentGiven, fixedNow.Add(-3*day))
-	wantError(t, d.CreateReferral(ctx, newReferral(caseID, legal), op), model.ErrPermission, "consent")
+	wantError(t, d.CreateReferral(ctx, newReferral(caseID, legal), op), model.ErrNoConsent, "consent")
 
 	// A legal basis instead of consent: only a coordinator's, audited.
 	r := newReferral(caseID, legal)
@@ -59,7 +59,7 @@ func TestReferralConsentGating(t *testing.T) {
 
 	// Withdrawn since.
 	fixtureConsent(t, d, p.ID, model.PurposeSharing, legal, model.ConsentWithdrawn, fixedNow.Add(-day))
-	wantError(t, d.CreateReferral(ctx, newReferral(caseID, legal), coord), model.ErrPermission, "consent")
+	wantError(t, d.CreateReferral(ctx, newReferral(caseID, legal), coord), model.ErrNoConsent, "consent")
 
 	// Bad input.
 	wantError(t, d.CreateReferral(ctx, &model.Referral{CaseID: caseID, ServiceID: legal, Urgency: model.UrgencyNormal}, op),
@@ -140,10 +140,24 @@ func TestMoveReferral(t *testing.T) {
 		t.Fatal(err)
 	}
 	fixtureConsent(t, d, p.ID, model.PurposeSharing, legal, model.ConsentWithdrawn, clock)
-	wantError(t, d.MoveReferral(ctx, c.ID, model.ReferralSent, "", op), model.ErrPermission, "consent")
+	wantError(t, d.MoveReferral(ctx, c.ID, model.ReferralSent, "", op), model.ErrNoConsent, "consent")
 	got, _ = d.ReferralsOf(ctx, caseID)
 	if got[0].ID != c.ID || got[0].Status != model.ReferralDraft || !got[0].SentAt.IsZero() {
 		t.Errorf("refused send changed the referral %+v", got[0])
+	}
+	if !got[0].NoConsent {
+		t.Error("the draft resting on a withdrawn consent is not flagged")
+	}
+	for _, r := range got[1:] {
+		if r.NoConsent {
+			t.Errorf("referral %s (%s) flagged: only drafts are", r.Code, r.Status)
+		}
+	}
+	open, _ := d.OpenReferrals(ctx)
+	for _, r := range open {
+		if r.ID == c.ID && !r.NoConsent {
+			t.Error("Open referrals does not flag the draft")
+		}
 	}
 	// One resting on a coordinator's legal basis is sent all the same.
 	u := newReferral(caseID, legal)

@@ -111,10 +111,16 @@ func referralRow(u *App, r model.Referral, service, who string, done func()) fyn
 	if r.LegalBasis != "" {
 		text += " · " + u.t("referrals.on_legal_basis")
 	}
+	if r.NoConsent {
+		text += " · " + u.t("referrals.consent_missing")
+	}
 	text += "\n" + r.Reason + detail(r.Feedback)
+	if r.Withheld {
+		text += "\n" + u.tr.Tf("referrals.feedback_withheld", map[string]any{"Role": u.label("role", u.op.Role)})
+	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	if r.Overdue(nowFunc()) {
+	if r.Overdue(nowFunc()) || r.NoConsent {
 		l.Importance = widget.DangerImportance
 	}
 	feedback := widget.NewEntry()
@@ -158,7 +164,7 @@ func (v *referralsView) onCreate() {
 	}
 	u.background(func() error { return u.db.CreateReferral(context.Background(), r, u.op) }, func(err error) {
 		if err != nil {
-			if model.ErrorCode(err) == model.ErrPermission {
+			if model.ErrorCode(err) == model.ErrNoConsent {
 				v.status.SetText(u.t("referrals.no_consent"))
 			} else {
 				v.status.SetText(u.errText(err))
