@@ -70,6 +70,10 @@ func personalValues(ctx context.Context, tx *sql.Tx, p *model.Person) ([]string,
 // name. It gives the ids redacted, space-separated, for the erasure's
 // event.
 func redactPerson(ctx context.Context, tx *sql.Tx, p *model.Person, values []string) (string, error) {
+	referrals, err := referralIDs(ctx, tx, p.ID)
+	if err != nil {
+		return "", err
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT id, entity, entity_id, action, detail, salt FROM audit_events
 		WHERE detail <> '' AND salt <> '' AND action <> ? ORDER BY id`, actionErase)
 	if err != nil {
@@ -91,6 +95,8 @@ func redactPerson(ctx context.Context, tx *sql.Tx, p *model.Person, values []str
 		switch {
 		case entity == "person" && entityID == p.ID && action == model.ActionUpdate:
 			h.with = editFields(p.CaseCode, h.detail)
+		case entity == "referral" && action == ActionUrgentLegalBasis && slices.Contains(referrals, entityID):
+			h.with = erasedMark // the reason typed for the person's referral
 		case holdsAny(h.detail, values):
 			h.with = erasedMark
 		default:
@@ -191,4 +197,22 @@ func wordEdge(s string, i int, start bool) bool {
 		r, _ = utf8.DecodeRuneInString(s[i:])
 	}
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// referralIDs lists the ids of the person's referrals.
+func referralIDs(ctx context.Context, tx *sql.Tx, personID int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM referrals WHERE case_id IN (SELECT id FROM cases WHERE person_id = ?)", personID)
+	if err != nil {
+		return nil, fmt.Errorf("referrals of the person: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
 }
