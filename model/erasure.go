@@ -17,7 +17,7 @@ const (
 	ErasureObjection        ErasureReason = "objection"         // 17(1)(c): the person objected (art. 21)
 	ErasureUnlawful         ErasureReason = "unlawful"          // 17(1)(d): the data were processed unlawfully
 	ErasureLegalObligation  ErasureReason = "legal_obligation"  // 17(1)(e): a legal obligation to erase
-	ErasureOther            ErasureReason = "other"             // another ground, said in the note
+	ErasureOther            ErasureReason = "other_ground"      // another ground, said in the note
 )
 
 // ErasureReasons lists the reasons in the order a form offers them, each

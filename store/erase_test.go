@@ -262,3 +262,34 @@ func TestErasureRedactsTheAuditTrail(t *testing.T) {
 		})
 	}
 }
+
+// An erased person takes no personal value again, whatever writes it.
+func TestAnErasedPersonStaysErased(t *testing.T) {
+	ctx := context.Background()
+	d := newTestDB(t)
+	coord := fixtureOperator(t, d, "coord", model.RoleCoordinator)
+	e := newErasable(t, d, coord)
+	if err := d.ErasePerson(ctx, e.person.ID, model.Erasure{Reason: model.ErasureUnlawful}, coord); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := d.Person(ctx, e.person.ID)
+	p.FamilyName = "Diallo"
+	if err := d.UpdatePerson(ctx, p, coord.ID); err == nil {
+		t.Error("a name was written into an erased person")
+	}
+	iv := &model.Interview{CaseID: e.caseID, Kind: model.InterviewIntake, Place: model.PlaceDesk}
+	if err := d.StartInterview(ctx, iv, coord.ID); err != nil {
+		t.Fatal(err) // an interview itself is counted
+	}
+	if err := d.SaveAnswer(ctx, iv.ID, "work.notes", "lavoro nei campi"); err == nil {
+		t.Error("an answer was saved for an erased person")
+	}
+	c := &model.Consent{PersonID: e.person.ID, Purpose: model.PurposeNotice, NoticeVersion: "2026.1", Language: "it",
+		State: model.ConsentGiven, Date: fixedNow, ScanName: "x.pdf"}
+	if err := d.RecordConsent(ctx, c, []byte("%PDF"), coord.ID); err == nil {
+		t.Error("a scan was kept for an erased person")
+	}
+	if p, _ := d.Person(ctx, e.person.ID); p.FamilyName != "" {
+		t.Errorf("the erased person is %q again", p.FamilyName)
+	}
+}

@@ -35,3 +35,20 @@ CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents WHEN NOT (
 	AND (SELECT erased_at FROM persons WHERE id = old.person_id) <> '') BEGIN
 	SELECT RAISE(ABORT, 'consents cannot be changed');
 END;
+
+-- Once erased, a person takes no personal value again: not from a form,
+-- not from another desk's bundle, not from an interview.
+CREATE TRIGGER persons_erased_stay_erased BEFORE UPDATE ON persons WHEN old.erased_at <> '' AND (
+	new.erased_at = '' OR new.family_name <> '' OR new.given_names <> '' OR new.own_script_name <> ''
+	OR new.aliases <> '' OR new.phone <> '' OR new.domicile <> '' OR new.fiscal_code <> ''
+	OR new.permit_number <> '' OR new.vulnerabilities <> '') BEGIN
+	SELECT RAISE(ABORT, 'this person was erased');
+END;
+CREATE TRIGGER answers_of_erased BEFORE INSERT ON answers WHEN (SELECT p.erased_at FROM interviews i
+	JOIN cases c ON c.id = i.case_id JOIN persons p ON p.id = c.person_id WHERE i.id = new.interview_id) <> '' BEGIN
+	SELECT RAISE(ABORT, 'this person was erased');
+END;
+CREATE TRIGGER scans_of_erased BEFORE INSERT ON consents WHEN new.scan IS NOT NULL
+	AND (SELECT erased_at FROM persons WHERE id = new.person_id) <> '' BEGIN
+	SELECT RAISE(ABORT, 'this person was erased');
+END;
