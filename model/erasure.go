@@ -67,7 +67,10 @@ type Erasure struct {
 // Validate checks the reason and the note.
 func (e *Erasure) Validate() error {
 	var v ValidationErrors
-	if !e.Reason.Known() {
+	switch {
+	case e.Reason == "":
+		v.add(newError("reason", ErrRequired, "the legal reason is required"))
+	case !e.Reason.Known():
 		v.add(newError("reason", ErrInvalid, fmt.Sprintf("unknown erasure reason %q", e.Reason)))
 	}
 	if e.Reason == ErasureOther {

@@ -16,7 +16,7 @@ func TestErasureValidate(t *testing.T) {
 		{"consent withdrawn, with a note", Erasure{Reason: ErasureConsentWithdrawn, Note: "written request of 3 March"}, "", ""},
 		{"other with a note", Erasure{Reason: ErasureOther, Note: "court order"}, "", ""},
 		{"other without a note", Erasure{Reason: ErasureOther, Note: "  "}, "note", ErrRequired},
-		{"no reason", Erasure{}, "reason", ErrInvalid},
+		{"no reason", Erasure{}, "reason", ErrRequired},
 		{"unknown reason", Erasure{Reason: "because"}, "reason", ErrInvalid},
 		{"note too long", Erasure{Reason: ErasureObjection, Note: strings.Repeat("x", MaxTextLen+1)}, "note", ErrTooLong},
 		{"note not text", Erasure{Reason: ErasureUnlawful, Note: "\xff"}, "note", ErrInvalid},

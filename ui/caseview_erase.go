@@ -12,7 +12,10 @@ import (
 // eraseButton opens a coordinator's erasure of the person.
 func (v *caseView) eraseButton() fyne.CanvasObject {
 	b := widget.NewButtonWithIcon(v.u.t("erase.action"), theme.DeleteIcon(), func() {
-		newEraseDialog(v.u, v.personID, v.person.CaseCode, "", func() { v.load() }).show()
+		newEraseDialog(v.u, v.personID, v.person.CaseCode, "", func() {
+			v.u.home.list.reload()
+			v.load()
+		}).show()
 	})
 	b.Importance = widget.DangerImportance
 	return b
@@ -42,6 +45,7 @@ func (v *caseView) showErased() {
 // from the Today list, the reason already chosen.
 func (v *today) onErase(it model.TodayItem) {
 	newEraseDialog(v.u, it.PersonID, it.CaseCode, model.ErasureRetentionEnded, func() {
+		v.u.home.list.reload()
 		v.u.home.show(v.build())
 	}).show()
 }

@@ -31,15 +31,20 @@ type eraseDialog struct {
 
 func newEraseDialog(u *App, personID int64, caseCode string, reason model.ErasureReason, onDone func()) *eraseDialog {
 	v := &eraseDialog{u: u, personID: personID, caseCode: caseCode, onDone: onDone}
-	reasons := make([]model.ErasureReason, len(model.ErasureReasons))
+	codes := make([]string, len(model.ErasureReasons))
+	labels := make([]string, len(model.ErasureReasons))
 	for i, r := range model.ErasureReasons {
-		reasons[i] = r.Reason
+		codes[i], labels[i] = string(r.Reason), u.label("erasure_reason", r.Reason)
+		if r.Article != "" {
+			labels[i] += " · " + r.Article
+		}
 	}
-	v.reason = enumChoice(u, "erasure_reason", reasons)
+	v.reason = newChoice(u, codes, labels)
 	if reason != "" {
 		v.reason.setCode(string(reason))
 	}
 	v.note = widget.NewMultiLineEntry()
+	v.note.Wrapping = fyne.TextWrapWord
 	v.note.SetPlaceHolder(u.t("erase.note_hint"))
 	v.note.SetMinRowsVisible(2)
 	v.confirm = widget.NewEntry()

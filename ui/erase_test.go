@@ -115,3 +115,49 @@ func TestOnlyACoordinatorIsOfferedErasure(t *testing.T) {
 		t.Error("the coordinator is not offered erasure")
 	}
 }
+
+// A case past the retention period comes up on a coordinator's Today list
+// with "Anonymise…", the reason already chosen; once erased it is not
+// listed again.
+func TestTodayRetentionLeadsToErasure(t *testing.T) {
+	u, db, giulia := signedInApp(t)
+	ctx := context.Background()
+	p := &model.Person{FamilyName: "Vecchiacasa", GivenNames: "Amina"}
+	if err := db.CreatePerson(ctx, p, giulia.ID); err != nil {
+		t.Fatal(err)
+	}
+	closed := testNow.AddDate(-3, 0, 0)
+	c := &model.Case{PersonID: p.ID, OpenedAt: closed.AddDate(0, -6, 0), ClosedAt: closed, Status: model.CaseClosed,
+		Priority: model.PriorityNormal}
+	if err := db.CreateCase(ctx, c, giulia.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveSettings(ctx, map[string]string{model.SettingRetentionYears: "2"}, giulia.ID); err != nil {
+		t.Fatal(err)
+	}
+	u.home.showToday()
+	test.Tap(button(t, u, u.t("erase.today")))
+	var reason *choice
+	var confirm *widget.Entry
+	for _, o := range overlay(t, u) {
+		switch w := o.(type) {
+		case *choice:
+			reason = w
+		case *widget.Entry:
+			if w.PlaceHolder == p.CaseCode {
+				confirm = w
+			}
+		}
+	}
+	if reason == nil || reason.code() != string(model.ErasureRetentionEnded) || confirm == nil {
+		t.Fatal("the erasure from Today does not start with the retention reason")
+	}
+	confirm.SetText(p.CaseCode)
+	test.Tap(overlayButton(t, u, u.t("erase.do")))
+	if er, err := db.ErasureOf(ctx, p.ID); err != nil || er == nil || er.Reason != model.ErasureRetentionEnded {
+		t.Fatalf("erasure %+v %v\n%s", er, err, texts(u))
+	}
+	if screen := texts(u); strings.Contains(screen, "VECCHIACASA") || !strings.Contains(screen, u.t("today.nothing")) {
+		t.Errorf("the erased person is still on Today:\n%s", screen)
+	}
+}
