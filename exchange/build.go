@@ -47,6 +47,7 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 	d.Persons = make([]Person, 0, len(s.Persons))
 	for i := range s.Persons {
 		p := personRecord(&s.Persons[i])
+		p.Erased = erasureRecord(s.Erasures[s.Persons[i].ID])
 		p.Sync = sync("person", p.ID)
 		d.Persons = append(d.Persons, p)
 	}

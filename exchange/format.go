@@ -3,10 +3,11 @@ package exchange
 import "encoding/json"
 
 // Format names the exchange format; FormatVersion is its version, in every
-// file. A reader refuses a major version it does not know.
+// file. A reader refuses a major version it does not know. 1.1 added a
+// person's erasure (Person.Erased); 1.0 documents read as before.
 const (
 	Format        = "sportello-exchange"
-	FormatVersion = "1.0"
+	FormatVersion = "1.1"
 )
 
 // Document is one export: the desk it comes from, what it holds, and the
@@ -114,7 +115,17 @@ type Person struct {
 	Channel          string    `json:"channel,omitempty"`
 	CreatedAt        string    `json:"created_at"`
 	UpdatedAt        string    `json:"updated_at"`
+	Erased           *Erasure  `json:"erased,omitempty"` // 1.1: the person was erased; only the tally is left
 	Sync             *Sync     `json:"sync,omitempty"`
+}
+
+// Erasure says that a person was erased (GDPR art. 17), when and on which
+// ground: the tombstone that carries an erasure to the other desks, which
+// erase their copy and take no personal value of that person any more.
+type Erasure struct {
+	At     string `json:"at"`             // RFC 3339, UTC
+	Reason string `json:"reason"`         // model.ErasureReason
+	Note   string `json:"note,omitempty"` // the coordinator's note; left out of pseudonymised documents
 }
 
 // Country is a country by its ISTAT code (the SAP codelist) and ISO code.

@@ -145,6 +145,14 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 		}
 		mine[r.entity][r.uid] = r
 	}
+	erased, owner := erasures(ours, doc), owners(ours, doc)
+	touched := map[string]*Erasure{} // erased persons the bundle holds records of
+	for _, r := range doc.records() {
+		if e := erased[owner(doc, r)]; e != nil {
+			anonymiseRecord(doc, r)
+			touched[owner(doc, r)] = e
+		}
+	}
 	incoming := doc.records()
 	decisions := make([]decision, len(incoming))
 	res := &ImportResult{From: doc.Desk}
@@ -157,6 +165,10 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 			aside[r.uid] = true
 		case r.entity == "referral" && aside[doc.Referrals[r.index].ConsentID] && (decisions[i] == add || decisions[i] == update):
 			decisions[i] = conflict // it rests on a consent kept aside
+		}
+		if erased[owner(doc, r)] != nil && decisions[i] != same {
+			_, exists := mine[r.entity][r.uid]
+			decisions[i] = erasedDecision(exists)
 		}
 		switch decisions[i] {
 		case add:
@@ -207,6 +219,9 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 			}
 			conflicts = append(conflicts, c)
 		}
+		if err := applyErasures(m, touched); err != nil {
+			return err
+		}
 		entry := &store.ImportEntry{DeskUID: doc.Desk.ID, DeskName: doc.Desk.Name, BundleSHA: sha,
 			FileName: opt.FileName, Counts: map[string]int{"added": res.Added, "updated": res.Updated,
 				"unchanged": res.Unchanged, "kept": res.Kept, "conflicts": res.Conflicts}}
@@ -227,6 +242,11 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 	})
 	if err != nil {
 		return nil, err
+	}
+	if len(touched) > 0 {
+		if err := db.Compact(ctx); err != nil {
+			return nil, err
+		}
 	}
 	return res, nil
 }

@@ -44,7 +44,11 @@ func (p *pseudonymiser) pseudonymise(d *Document) {
 			Languages: r.Languages, PreferredLang: r.PreferredLang, DomicileInformal: r.DomicileInformal,
 			TitoloSoggiorno: Permit{Tipo: r.TitoloSoggiorno.Tipo, Scadenza: toMonth(r.TitoloSoggiorno.Scadenza),
 				Stato: r.TitoloSoggiorno.Stato},
-			Vulnerabilities: r.Vulnerabilities, Channel: r.Channel, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+			Vulnerabilities: r.Vulnerabilities, Channel: r.Channel, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+			Erased: r.Erased}
+		if r.Erased != nil {
+			r.Erased = &Erasure{At: r.Erased.At, Reason: r.Erased.Reason} // the note is free text
+		}
 	}
 	for i := range d.Cases {
 		c := &d.Cases[i]

@@ -93,7 +93,7 @@ func TestImportRefusals(t *testing.T) {
 			return bytes.Replace(b, []byte(`"persons": 4`), []byte(`"persons": 5`), 1)
 		}), BundleTampered},
 		{"foreign version", nil, rezip(t, good, manifestName, func(b []byte) []byte {
-			return bytes.Replace(b, []byte(`"format_version": "1.0"`), []byte(`"format_version": "2.0"`), 1)
+			return bytes.Replace(b, []byte(`"format_version": "`+FormatVersion+`"`), []byte(`"format_version": "2.0"`), 1)
 		}), BundleVersion},
 		{"re-signed by another key", known, resign(t, good), BundleTampered},
 		{"encrypted for another desk", nil, forOther, BundleEncrypted},

@@ -157,7 +157,7 @@ func (r *resolver) write(doc *Document, rec record) error {
 			Notes: s.Notes})
 	case "person":
 		p := r.person(&doc.Persons[i])
-		if err = p.Validate(time.Now().Add(48 * time.Hour)); err == nil {
+		if err = validPerson(p, doc.Persons[i].Erased != nil); err == nil {
 			err = r.m.PutPerson(p)
 		}
 	case "case":

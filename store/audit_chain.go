@@ -21,8 +21,11 @@ import (
 //	link(i) = HMAC-SHA256(key, link(i-1) || event i)
 //
 // where link(0) is chainGenesis and event i is its stored fields (id, at,
-// operator_id, action, entity, entity_id, detail), each preceded by its
-// length. The key is a random secret of the desk, kept in settings (inside
+// operator_id, action, entity, entity_id) and a salted digest of its
+// detail (audit_redact.go), each preceded by its length: an erasure can
+// then remove the personal values of a detail and keep its digest, and
+// the chain still verifies. (Events of an earlier version, not salted
+// because their chain was found broken, hash the detail itself.) The key is a random secret of the desk, kept in settings (inside
 // the sealed database; settings never leave the desk), so the links that
 // travel in bundles tell nothing about the events. Events are numbered
 // 1, 2, 3... without gaps, and sqlite_sequence keeps the highest event
@@ -94,6 +97,8 @@ type chainEvent struct {
 	entity   string
 	entityID int64
 	detail   string
+	salt     string // hex; "" for a redacted event, or one of an earlier version
+	digest   string // the digest of a redacted event's detail as it was
 }
 
 // chainLink is the link of e after prev, hex.
@@ -103,8 +108,8 @@ func chainLink(key []byte, prev string, e chainEvent) string {
 	if e.operator.Valid {
 		operator = strconv.FormatInt(e.operator.Int64, 10)
 	}
-	for _, f := range []string{prev, strconv.FormatInt(e.id, 10), e.at, operator, e.action, e.entity,
-		strconv.FormatInt(e.entityID, 10), e.detail} {
+	for _, f := range append([]string{prev, strconv.FormatInt(e.id, 10), e.at, operator, e.action, e.entity,
+		strconv.FormatInt(e.entityID, 10)}, e.hashedDetail()...) {
 		writeField(m, f)
 	}
 	return hex.EncodeToString(m.Sum(nil))
@@ -170,6 +175,15 @@ func appendEvent(ctx context.Context, tx *sql.Tx, e chainEvent) error {
 			VALUES (?, ?, ?, ?, ?, ?)`, e.at, e.operator, e.action, e.entity, e.entityID, e.detail)
 		return err
 	}
+	salted, err := hasSalt(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if salted {
+		if e.salt, err = newSalt(); err != nil {
+			return err
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("chain tail: %w", err)
 	}
@@ -183,8 +197,7 @@ func appendEvent(ctx context.Context, tx *sql.Tx, e chainEvent) error {
 	if t.link.Valid {
 		prev = t.link.String
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO audit_events (id, at, operator_id, action, entity, entity_id, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, e.id, e.at, e.operator, e.action, e.entity, e.entityID, e.detail); err != nil {
+	if err := insertEvent(ctx, tx, e, salted); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO audit_chain (event_id, hash) VALUES (?, ?)",
@@ -192,6 +205,19 @@ func appendEvent(ctx context.Context, tx *sql.Tx, e chainEvent) error {
 		return fmt.Errorf("chain link of event %d: %w", e.id, err)
 	}
 	return nil
+}
+
+// insertEvent writes an event numbered e.id, with its salt when the schema
+// has one.
+func insertEvent(ctx context.Context, tx *sql.Tx, e chainEvent, salted bool) error {
+	if !salted {
+		_, err := tx.ExecContext(ctx, `INSERT INTO audit_events (id, at, operator_id, action, entity, entity_id, detail)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, e.id, e.at, e.operator, e.action, e.entity, e.entityID, e.detail)
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit_events (id, at, operator_id, action, entity, entity_id, detail, salt)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, e.id, e.at, e.operator, e.action, e.entity, e.entityID, e.detail, e.salt)
+	return err
 }
 
 // startChain makes the chain's key and links, in order, the events written
@@ -233,8 +259,11 @@ func startChain(ctx context.Context, tx *sql.Tx, t *chainTail) error {
 
 // readEvents reads up to n events after the id after, in order.
 func readEvents(ctx context.Context, tx *sql.Tx, after int64, n int) ([]chainEvent, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, at, operator_id, action, entity, entity_id, detail
-		FROM audit_events WHERE id > ? ORDER BY id LIMIT ?`, after, n)
+	cols, err := eventColumns(ctx, tx, "")
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+cols+` FROM audit_events WHERE id > ? ORDER BY id LIMIT ?`, after, n)
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +271,7 @@ func readEvents(ctx context.Context, tx *sql.Tx, after int64, n int) ([]chainEve
 	var out []chainEvent
 	for rows.Next() {
 		var e chainEvent
-		if err := rows.Scan(&e.id, &e.at, &e.operator, &e.action, &e.entity, &e.entityID, &e.detail); err != nil {
+		if err := rows.Scan(&e.id, &e.at, &e.operator, &e.action, &e.entity, &e.entityID, &e.detail, &e.salt, &e.digest); err != nil {
 			return nil, err
 		}
 		out = append(out, e)

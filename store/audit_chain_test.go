@@ -238,7 +238,8 @@ func TestAuditChainFindsTheFirstBadEvent(t *testing.T) {
 	}
 }
 
-// swap exchanges the contents of two events, leaving ids and links.
+// swap exchanges the contents of two events (with their salts), leaving
+// ids and links.
 func swap(t *testing.T, d *DB, a, b int64) {
 	t.Helper()
 	var ea, eb chainEvent
@@ -246,8 +247,8 @@ func swap(t *testing.T, d *DB, a, b int64) {
 		id int64
 		e  *chainEvent
 	}{{a, &ea}, {b, &eb}} {
-		err := d.db.QueryRow("SELECT at, operator_id, action, entity, entity_id, detail FROM audit_events WHERE id = ?", x.id).
-			Scan(&x.e.at, &x.e.operator, &x.e.action, &x.e.entity, &x.e.entityID, &x.e.detail)
+		err := d.db.QueryRow("SELECT at, operator_id, action, entity, entity_id, detail, salt, digest FROM audit_events WHERE id = ?", x.id).
+			Scan(&x.e.at, &x.e.operator, &x.e.action, &x.e.entity, &x.e.entityID, &x.e.detail, &x.e.salt, &x.e.digest)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -259,8 +260,9 @@ func swap(t *testing.T, d *DB, a, b int64) {
 		id int64
 		e  chainEvent
 	}{{a, eb}, {b, ea}} {
-		if _, err := d.db.Exec(`UPDATE audit_events SET at = ?, operator_id = ?, action = ?, entity = ?, entity_id = ?, detail = ?
-			WHERE id = ?`, x.e.at, x.e.operator, x.e.action, x.e.entity, x.e.entityID, x.e.detail, x.id); err != nil {
+		if _, err := d.db.Exec(`UPDATE audit_events SET at = ?, operator_id = ?, action = ?, entity = ?, entity_id = ?, detail = ?,
+			salt = ?, digest = ? WHERE id = ?`, x.e.at, x.e.operator, x.e.action, x.e.entity, x.e.entityID, x.e.detail,
+			x.e.salt, x.e.digest, x.id); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -366,12 +368,18 @@ func TestAuditChainLinksAnEarlierDesk(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sportello.db")
 	d, giulia, _ := chainDesk(t, path)
 	events := lastEvent(t, d)
-	// Back to schema 4: no chain, no key, as an earlier version left it.
+	// Back to schema 4: no chain, no key, no salts, no erasure, as an
+	// earlier version left it.
 	unguard(t, d)
 	insider(t, d, "DROP TABLE audit_chain", "DELETE FROM sqlite_sequence", "DELETE FROM settings WHERE key = '"+settingAuditKey+"'",
-		"PRAGMA user_version = 4")
+		"ALTER TABLE audit_events DROP COLUMN salt", "ALTER TABLE audit_events DROP COLUMN digest",
+		"DROP TRIGGER consents_no_update", "CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents BEGIN SELECT RAISE(ABORT, 'consents cannot be changed'); END",
+		"DROP TRIGGER persons_erased_stay_erased", "DROP TRIGGER answers_of_erased", "DROP TRIGGER scans_of_erased",
+		"ALTER TABLE persons DROP COLUMN erased_at", "ALTER TABLE persons DROP COLUMN erasure_reason",
+		"ALTER TABLE persons DROP COLUMN erasure_note", "PRAGMA user_version = 4")
 	want, _ := migrationTriggers()
-	insider(t, d, want["audit_no_update"], want["audit_no_delete"])
+	insider(t, d, "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit events cannot be changed'); END",
+		want["audit_no_delete"])
 	d.Close()
 
 	recovery, _ := recoveryKeys.Load(path)

@@ -56,6 +56,10 @@ func verifyChain(ctx context.Context, tx *sql.Tx) (*AuditProblem, error) {
 		WHERE NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.id = c.event_id)`).Scan(&orphan); err != nil {
 		return nil, fmt.Errorf("verify audit: links without events: %w", err)
 	}
+	redactedBy, err := redactions(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("verify audit: %w", err)
+	}
 	w := chainWalk{key: []byte(t.key), prev: chainGenesis, want: 1}
 	p, err := w.run(ctx, tx, math.MinInt64, func(e chainEvent, link sql.NullString) *AuditProblem {
 		switch {
@@ -68,6 +72,8 @@ func verifyChain(ctx context.Context, tx *sql.Tx) (*AuditProblem, error) {
 		case !link.Valid:
 			return &AuditProblem{Event: e.id, Fault: AuditUnchained}
 		case chainLink(w.key, w.prev, e) != link.String:
+			return &AuditProblem{Event: e.id, Fault: AuditChanged}
+		case e.redacted() && redactedBy[e.id] <= e.id: // no later erasure names it
 			return &AuditProblem{Event: e.id, Fault: AuditChanged}
 		}
 		w.prev, w.want = link.String, w.want+1
@@ -121,7 +127,11 @@ type chainWalk struct {
 // run calls step for each event after the id after, with its link, in id
 // order, until step names a problem.
 func (w *chainWalk) run(ctx context.Context, tx *sql.Tx, after int64, step func(chainEvent, sql.NullString) *AuditProblem) (*AuditProblem, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.at, e.operator_id, e.action, e.entity, e.entity_id, e.detail, c.hash
+	cols, err := eventColumns(ctx, tx, "e.")
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+cols+`, c.hash
 		FROM audit_events e LEFT JOIN audit_chain c ON c.event_id = e.id WHERE e.id > ? ORDER BY e.id`, after)
 	if err != nil {
 		return nil, err
@@ -130,7 +140,7 @@ func (w *chainWalk) run(ctx context.Context, tx *sql.Tx, after int64, step func(
 	for rows.Next() {
 		var e chainEvent
 		var link sql.NullString
-		if err := rows.Scan(&e.id, &e.at, &e.operator, &e.action, &e.entity, &e.entityID, &e.detail, &link); err != nil {
+		if err := rows.Scan(&e.id, &e.at, &e.operator, &e.action, &e.entity, &e.entityID, &e.detail, &e.salt, &e.digest, &link); err != nil {
 			return nil, err
 		}
 		if p := step(e, link); p != nil {

@@ -29,6 +29,7 @@ type Snapshot struct {
 	Referrals  []model.Referral
 	Activities []model.Activity
 	UIDs       map[string]map[int64]string // entity → local ID → uid
+	Erasures   map[int64]model.Erasure     // by person ID: the persons erased (erase_exchange.go)
 }
 
 // SnapshotOptions choose what a snapshot holds.
@@ -81,6 +82,9 @@ func (d *DB) Snapshot(ctx context.Context, opt SnapshotOptions, step func(entity
 		if err := readEntity(ctx, tx, s, e, where, args, opt.Scans); err != nil {
 			return nil, fmt.Errorf("reading %s: %w", entityTables[e], err)
 		}
+	}
+	if s.Erasures, err = readErasures(ctx, tx); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

@@ -298,6 +298,12 @@ func (d *DB) prepare(existing, shared bool) error {
 
 type migration struct{ name, sql string }
 
+// afterMigration is the work in Go some migrations need, run in the
+// migration's transaction right after its SQL.
+var afterMigration = map[int]func(ctx context.Context, d *DB, tx *sql.Tx) error{
+	6: saltTheTrail,
+}
+
 // migrations lists the embedded migrations in order; file i+1 brings the
 // schema to version i+1.
 func migrations() ([]migration, error) {
@@ -322,6 +328,11 @@ func (d *DB) migrate(ctx context.Context, version int, m migration) error {
 	return d.update(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			return fmt.Errorf("%s: %w", m.name, err)
+		}
+		if after := afterMigration[version]; after != nil {
+			if err := after(ctx, d, tx); err != nil {
+				return fmt.Errorf("%s: %w", m.name, err)
+			}
 		}
 		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version))
 		return err

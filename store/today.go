@@ -78,7 +78,7 @@ func (d *DB) reviewsDue(ctx context.Context, now time.Time, items *[]model.Today
 	var reviews string
 	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, pl.version, pl.reviews
 		FROM plans pl JOIN cases c ON c.id = pl.case_id JOIN persons p ON p.id = c.person_id
-		WHERE c.status = ? AND pl.reviews != '' AND `+newestPlan, []any{&version, &reviews}, func(it model.TodayItem) {
+		WHERE c.status = ? AND pl.reviews != '' AND p.erased_at = '' AND `+newestPlan, []any{&version, &reviews}, func(it model.TodayItem) {
 		for _, r := range parseReviews(reviews) {
 			if at := lastDay(r); !at.Before(from) && !at.After(to) {
 				it.Kind, it.Date, it.Detail = model.TodayPlanReview, at, fmt.Sprintf("v%d", version)
@@ -94,7 +94,7 @@ func (d *DB) actionsOverdue(ctx context.Context, now time.Time, items *[]model.T
 	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, a.what, a.due
 		FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id JOIN plans pl ON pl.id = g.plan_id
 		JOIN cases c ON c.id = pl.case_id JOIN persons p ON p.id = c.person_id
-		WHERE a.status IN (?, ?) AND a.due != '' AND `+newestPlan, []any{&what, &due}, func(it model.TodayItem) {
+		WHERE a.status IN (?, ?) AND a.due != '' AND p.erased_at = '' AND `+newestPlan, []any{&what, &due}, func(it model.TodayItem) {
 		pd, err := model.ParsePartialDate(due)
 		if err != nil || pd.IsZero() {
 			return
@@ -124,7 +124,7 @@ func (d *DB) followUpsDue(ctx context.Context, now time.Time, items *[]model.Tod
 	from, to := day(now.Add(-followUpWindow)), day(now.Add(followUpWindow))
 	var closed string
 	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, c.closed_at
-		FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.status = ? AND c.closed_at != ''`,
+		FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.status = ? AND c.closed_at != '' AND p.erased_at = ''`,
 		[]any{&closed}, func(it model.TodayItem) {
 			for _, f := range []struct {
 				months int
@@ -216,7 +216,7 @@ func daysInMonth(year, month int) int {
 // retentionDue lists the cases closed longer ago than the retention period
 // in the settings (whole years), each on the day its period ended: a
 // coordinator reviews them and anonymises what need not be kept. No
-// period set, nothing listed.
+// period set, nothing listed; a person erased is not listed again.
 func (d *DB) retentionDue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
 	v, err := d.Setting(ctx, model.SettingRetentionYears)
 	if err != nil {
@@ -228,7 +228,7 @@ func (d *DB) retentionDue(ctx context.Context, now time.Time, items *[]model.Tod
 	}
 	var closed string
 	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, c.closed_at
-		FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.status = ? AND c.closed_at != ''`,
+		FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.status = ? AND c.closed_at != '' AND p.erased_at = ''`,
 		[]any{&closed}, func(it model.TodayItem) {
 			if end := addMonths(day(parseTime(closed)), 12*years); !end.After(day(now)) {
 				it.Kind, it.Date = model.TodayRetention, end

@@ -30,6 +30,7 @@ type caseView struct {
 	operators  map[int64]string
 	plans      []model.Plan       // of the newest case, newest version first
 	accesses   []model.AuditEvent // who opened and printed the file, for a coordinator
+	erasure    *model.Erasure     // when the person was erased: only the tally is left
 }
 
 func newCaseView(u *App, personID int64, onEdit func(*model.Person)) *caseView {
@@ -76,6 +77,9 @@ func (v *caseView) load() {
 				return err
 			}
 		}
+		if v.erasure, err = v.u.db.ErasureOf(ctx, v.personID); err != nil {
+			return err
+		}
 		if v.accesses, err = v.loadAccesses(ctx); err != nil {
 			return err
 		}
@@ -97,6 +101,10 @@ func (v *caseView) load() {
 
 func (v *caseView) show() {
 	u, p := v.u, v.person
+	if v.erasure != nil {
+		v.showErased()
+		return
+	}
 	name := widget.NewLabelWithStyle(p.DisplayName(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	edit := widget.NewButtonWithIcon(u.t("case.edit"), theme.DocumentCreateIcon(), func() { v.onEdit(p) })
@@ -107,6 +115,9 @@ func (v *caseView) show() {
 	}
 	if !u.op.Can(model.PartIdentity).Writes() {
 		actions.Remove(edit) // the store would refuse the change: no button for it
+	}
+	if u.op.May(model.PermErase) {
+		actions.Add(v.eraseButton())
 	}
 	head := container.NewBorder(nil, nil, nil, container.NewVBox(actions), container.NewVBox(name, widget.NewLabel(p.CaseCode)))
 	objs := []fyne.CanvasObject{head}

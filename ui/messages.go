@@ -161,6 +161,9 @@ func DynamicKeys() []string {
 	for _, item := range printouts.SlipItems {
 		enum("slip_item", item)
 	}
+	for _, r := range model.ErasureReasons {
+		enum("erasure_reason", r.Reason)
+	}
 	enum("plan.suggest", "screening", "housing", "health", "legal", "income", "childcare", "transport", "training",
 		"italian_course", "work_wanted")
 	return keys

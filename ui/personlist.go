@@ -73,6 +73,9 @@ func (l *personList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	name.SetText((&model.Person{FamilyName: s.FamilyName, GivenNames: s.GivenNames}).DisplayName())
+	if s.FamilyName == "" { // only an erased person has no family name
+		name.SetText(l.u.t("erase.anonymised"))
+	}
 	own.SetText(s.OwnScriptName, "") // direction from its first letter
 	info.SetText(l.u.summaryLine(s))
 }

@@ -64,10 +64,13 @@ func (v *today) show(items []model.TodayItem) {
 		rows := container.NewVBox()
 		for _, it := range list {
 			it := it
-			open := widget.NewButton(u.t("today.open"), func() { v.open(it.PersonID) })
+			var buttons fyne.CanvasObject = widget.NewButton(u.t("today.open"), func() { v.open(it.PersonID) })
+			if it.Kind == model.TodayRetention {
+				buttons = container.NewHBox(buttons, widget.NewButton(u.t("erase.today"), func() { v.onErase(it) }))
+			}
 			line := widget.NewLabel(day(it.Date) + " · " + it.CaseCode + " · " + it.Name + detail(todayDetail(u, it)))
 			line.Wrapping = fyne.TextWrapWord
-			rows.Add(container.NewBorder(nil, nil, nil, open, line))
+			rows.Add(container.NewBorder(nil, nil, nil, buttons, line))
 		}
 		v.box.Add(widget.NewCard(u.N("today."+string(k), len(list)), "", rows))
 	}

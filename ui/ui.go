@@ -74,6 +74,8 @@ type Store interface {
 	RecordPrint(ctx context.Context, operatorID, personID int64, detail string) error
 	CreateActivity(ctx context.Context, a *model.Activity, by int64) error
 	Activities(ctx context.Context, from, to string) ([]model.Activity, error)
+	ErasePerson(ctx context.Context, personID int64, e model.Erasure, by *model.Operator) error
+	ErasureOf(ctx context.Context, personID int64) (*model.Erasure, error)
 }
 
 var _ printouts.Source = (*store.DB)(nil)

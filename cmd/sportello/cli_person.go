@@ -20,6 +20,7 @@ import (
 func personCommands() []command {
 	return []command{
 		{"export", (*cli).personExport},
+		{"erase", (*cli).personErase},
 	}
 }
 
