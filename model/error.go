@@ -26,6 +26,7 @@ const (
 	ErrPermission        = "permission"
 	ErrNotAssigned       = "not_assigned" // a case not assigned to a role that sees only its own
 	ErrNoConsent         = "no_consent"   // no current consent to share with the service
+	ErrErased            = "erased"       // a change to the file of a person erased
 	ErrLogin             = "login_failed"
 )
 

@@ -157,6 +157,12 @@ func (d *DB) onCase(ctx context.Context, q querier, p model.Part, write bool, ca
 	if err := g.need(p, write); err != nil {
 		return nil, err
 	}
+	if write {
+		if err := notErased(ctx, q, "SELECT p.erased_at FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.id = ?",
+			caseID); err != nil {
+			return nil, err
+		}
+	}
 	return g, g.caseAssigned(ctx, q, caseID)
 }
 
@@ -170,7 +176,30 @@ func (d *DB) onPerson(ctx context.Context, q querier, p model.Part, write bool, 
 	if err := g.need(p, write); err != nil {
 		return nil, err
 	}
+	if write {
+		if err := notErased(ctx, q, "SELECT erased_at FROM persons WHERE id = ?", personID); err != nil {
+			return nil, err
+		}
+	}
 	return g, g.personAssigned(ctx, q, personID)
+}
+
+// notErased refuses a change to the file of a person erased: it keeps an
+// anonymous tally, and nothing new is written into it.
+func notErased(ctx context.Context, q querier, query string, id int64) error {
+	var at string
+	err := q.QueryRowContext(ctx, query, id).Scan(&at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // absent: the write itself says so
+	}
+	if err != nil {
+		return fmt.Errorf("erasure of %d: %w", id, err)
+	}
+	if at != "" {
+		return &model.Error{Code: model.ErrErased, Field: "person",
+			Message: "this person's data was erased on " + at + ": the file keeps only an anonymous tally"}
+	}
+	return nil
 }
 
 // caseOf is the case an interview belongs to.
