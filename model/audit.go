@@ -23,6 +23,7 @@ const (
 	ActionPrint       = "print"   // a document printed for a person
 	ActionTrust       = "trust"   // another desk's signing key accepted by a coordinator
 	ActionErase       = "erase"   // a person erased, with the legal reason (GDPR art. 17)
+	ActionSearch      = "search"  // a search of the persons: what was typed, not what was found
 )
 
 // AuditEvent records who did what to which record, and when. Events are

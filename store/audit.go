@@ -34,6 +34,14 @@ func (d *DB) RecordView(ctx context.Context, operatorID, personID int64) error {
 	})
 }
 
+// RecordSearch leaves the trace of a search of the persons: the text typed,
+// never the results.
+func (d *DB) RecordSearch(ctx context.Context, operatorID int64, query string) error {
+	return d.update(ctx, func(tx *sql.Tx) error {
+		return d.audit(ctx, tx, operatorID, model.ActionSearch, "database", 0, query)
+	})
+}
+
 // AuditTrail lists the events about one record, oldest first.
 func (d *DB) AuditTrail(ctx context.Context, entity string, id int64) (out []model.AuditEvent, err error) {
 	err = d.view(ctx, func(tx *sql.Tx) error {

@@ -25,6 +25,7 @@ var auditActions = []struct{ code, key string }{
 	{model.ActionLogin, "audit.action_login"},
 	{model.ActionLoginFailed, "audit.action_login_failed"},
 	{model.ActionCommand, "audit.action_command"},
+	{model.ActionSearch, "audit.action_search"},
 	{model.ActionErase, "erase.audit_action"},
 	{model.ActionExport, "audit.action_export"},
 	{model.ActionImport, "audit.action_import"},

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
+	"sportello/store"
 )
 
 func TestFirstStartCreatesCoordinator(t *testing.T) {
@@ -178,6 +180,23 @@ func TestSearchAndOpenLeavesATrace(t *testing.T) {
 	search.SetText("")
 	if !strings.Contains(texts(u), u.tr.N("list.count", 3)) {
 		t.Errorf("cleared search:\n%s", texts(u))
+	}
+
+	// The searches are in the audit trail: what was typed, by whom; the
+	// results are not.
+	events, err := db.AuditEvents(ctx, store.AuditFilter{Action: model.ActionSearch}, op)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var typed []string
+	for _, e := range events {
+		if e.OperatorID != op.ID {
+			t.Errorf("search recorded for %d", e.OperatorID)
+		}
+		typed = append(typed, e.Detail)
+	}
+	if !slices.Contains(typed, "traore") || !slices.Contains(typed, "রহিম") || slices.Contains(typed, "") {
+		t.Errorf("searches recorded: %q", typed)
 	}
 }
 

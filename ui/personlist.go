@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -35,6 +36,9 @@ type personList struct {
 	pages   map[int][]model.PersonSummary
 	loading map[int]bool
 	timer   *time.Timer
+
+	settled  *time.Timer // a search left alone this long is recorded in the audit trail
+	recorded string      // the last search recorded
 }
 
 func newPersonList(u *App, onOpen func(int64)) *personList {
@@ -179,11 +183,41 @@ func (l *personList) reload() {
 		l.list.UnselectAll()
 		l.list.Refresh()
 		l.list.ScrollToTop()
+		l.searchSettles()
+	})
+}
+
+// searchSettles records the search once the operator stops typing for a
+// while, so the trail holds what was looked for, not every keystroke.
+func (l *personList) searchSettles() {
+	if l.u.sync {
+		l.recordSearch()
+		return
+	}
+	if l.settled != nil {
+		l.settled.Stop()
+	}
+	l.settled = time.AfterFunc(3*time.Second, func() { fyne.Do(l.recordSearch) })
+}
+
+// recordSearch writes the current search to the audit trail, once.
+func (l *personList) recordSearch() {
+	q := strings.TrimSpace(l.query)
+	if q == "" || q == l.recorded || l.u.op == nil {
+		return
+	}
+	l.recorded = q
+	db, by := l.u.db, l.u.operatorID()
+	l.u.background(func() error { return db.RecordSearch(context.Background(), by, q) }, func(err error) {
+		if err != nil {
+			l.u.showError(err)
+		}
 	})
 }
 
 func (l *personList) onSelected(id widget.ListItemID) {
 	if s, ok := l.row(id); ok {
+		l.recordSearch() // the search that found the person, before the opening
 		l.onOpen(s.ID)
 	}
 }

@@ -28,6 +28,7 @@ type Store interface {
 	model.CaseService
 	model.OperatorService
 	RecordView(ctx context.Context, operatorID, personID int64) error
+	RecordSearch(ctx context.Context, operatorID int64, query string) error
 	AuditTrail(ctx context.Context, entity string, id int64) ([]model.AuditEvent, error)
 	AuditEvents(ctx context.Context, f store.AuditFilter, by *model.Operator) ([]store.AuditRow, error)
 	PersonFile(ctx context.Context, personID int64, by *model.Operator) (*model.PersonFile, error)
