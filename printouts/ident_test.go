@@ -2,6 +2,7 @@ package printouts
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -228,6 +229,45 @@ func TestBirthText(t *testing.T) {
 	} {
 		if got := BirthText(c.d); got != c.want {
 			t.Errorf("BirthText(%v) = %q, want %q", c.d, got, c.want)
+		}
+	}
+}
+
+// personSource is a database holding testPerson and their case.
+type personSource struct{ emptySource }
+
+func (personSource) PersonByCaseCode(_ context.Context, code string) (*model.Person, error) {
+	if code != testPerson.CaseCode {
+		return nil, &model.Error{Code: model.ErrNotFound, Message: "no such case"}
+	}
+	p := testPerson
+	return &p, nil
+}
+
+func (personSource) CasesOf(context.Context, int64) ([]model.Case, error) {
+	return []model.Case{{ID: 1}}, nil
+}
+
+// TestPrepareIdentifies: Prepare feeds the person of the case to the
+// band, of the slip too when it is printed from a case, and of nobody
+// for a slip without a case.
+func TestPrepareIdentifies(t *testing.T) {
+	pdftotext := tool(t, "pdftotext")
+	for _, c := range []struct {
+		r    Request
+		want bool
+	}{
+		{Request{Doc: "slip", Lang: "ur", Date: "03/12/2026", Time: "10:30", CaseCode: testPerson.CaseCode}, true},
+		{Request{Doc: "slip", Lang: "ur", Date: "03/12/2026", Time: "10:30"}, false},
+		{Request{Doc: "consent", Lang: "zh", Purpose: "privacy_notice", CaseCode: testPerson.CaseCode}, true},
+	} {
+		render, err := Prepare(context.Background(), personSource{}, c.r)
+		if err != nil {
+			t.Fatalf("%+v: %v", c.r, err)
+		}
+		pages := pagesOf(t, pdftotext, func(w io.Writer, _ string) error { return render(w) }, c.r.Doc, c.r.Lang)
+		if got := strings.Contains(pages[0], "RAHIMI") && strings.Contains(pages[0], "10/05/1990"); got != c.want {
+			t.Errorf("%+v: identified %v, want %v", c.r, got, c.want)
 		}
 	}
 }
