@@ -56,7 +56,7 @@ func RenderAccess(w io.Writer, a Access) error {
 	if zone == nil {
 		zone = time.UTC
 	}
-	h := Header{Organisation: f.Desk.Organisation, Desk: f.Desk.Desk, Logo: f.Desk.Logo}
+	h := Header{Organisation: f.Desk.Organisation, Desk: f.Desk.Desk, Logo: f.Desk.Logo, Person: IdentOf(f.Person)}
 	return renderBilingual(w, lang, "doc.access.title", h, func(b *bilingual) error {
 		aw := &accessWriter{bilingual: b, f: f, zone: zone}
 		if !own {

@@ -16,6 +16,7 @@ type Header struct {
 	Organisation string
 	Desk         string
 	Logo         []byte // PNG, printed top right when set
+	Person       *Ident // whom the document concerns, identified on every page; nil for none
 }
 
 // Styles of the documents.
@@ -40,6 +41,16 @@ type bilingual struct {
 	header Header
 	title  string // message ID of the title
 	pages  int    // total pages, known on the second pass
+
+	// Keeping a signature block with what comes before it: paragraphs are
+	// counted as drawn; when the first pass finds that a block would start
+	// a page alone, the paragraph before it is marked, and the second pass
+	// starts a page before that paragraph instead.
+	seq      int          // paragraphs drawn so far
+	seqPage  int          // the page the last paragraph went on
+	keepWith map[int]bool // paragraphs that start a page, from the first pass
+	top      float64      // the cursor under the title of the page
+	inHead   bool         // drawing the title: not counted
 }
 
 // renderBilingual runs body twice, first to count pages, then to write them
@@ -50,11 +61,14 @@ func renderBilingual(w io.Writer, lang, titleKey string, h Header, body func(b *
 		return &model.Error{Code: model.ErrNotFound, Field: "lang",
 			Message: fmt.Sprintf("there is no %s text for this document", lang)}
 	}
-	pages := 0
+	pages, keep := 0, map[int]bool{}
 	for pass := 0; pass < 2; pass++ {
-		b := &bilingual{lang: lang, person: tr, it: locales.ForPerson(locales.Default), header: h, title: titleKey, pages: pages}
+		b := &bilingual{lang: lang, person: tr, it: locales.ForPerson(locales.Default), header: h, title: titleKey, pages: pages,
+			keepWith: keep}
 		b.doc = newDoc("Sportello: " + b.it.T(titleKey))
 		b.doc.footer = b.footer
+		b.doc.head = &pageHead{logo: h.Logo, line: h.Organisation + " · " + h.Desk}
+		b.doc.band = identBand(h.Person, lang, b.label)
 		b.newPage()
 		if err := body(b); err != nil {
 			return err
@@ -90,15 +104,16 @@ func (b *bilingual) footer(page int) string {
 	return b.header.Organisation + " · " + b.header.Desk + " · " + f
 }
 
-// newPage starts a page with the header and the title.
+// newPage starts a page with the header, the person's identification
+// (doc.newPage draws both) and the title.
 func (b *bilingual) newPage() {
 	b.doc.newPage()
-	b.logo(b.header.Logo)
-	b.para(b.header.Organisation+" · "+b.header.Desk, locales.Default, styleSmall, 4)
 	if !b.italianOnly() && locales.ReviewOf(b.lang).State != locales.Reviewed {
 		b.para(b.label("doc.common.draft_notice"), b.lang, styleSmall, 4)
 	}
+	b.inHead = true // the title is not one of the counted paragraphs
 	b.both(b.title, nil, styleTitle, styleHeading, sectionSpace)
+	b.inHead, b.top = false, b.y
 }
 
 // ensure starts a new page when h points do not fit on this one.
@@ -157,7 +172,16 @@ func (b *bilingual) drawLayouts(first, second *typeset.Layout, style, itStyle ty
 	if first != nil {
 		h += float64(first.Height) + 2
 	}
+	if !b.inHead {
+		b.seq++
+		if b.keepWith[b.seq] && b.y > b.top {
+			b.newPage()
+		}
+	}
 	b.ensure(h)
+	if !b.inHead {
+		b.seqPage = b.pdf.PageNo()
+	}
 	if first != nil {
 		b.draw(first, style, margin, b.y)
 		b.y += float64(first.Height) + 2
@@ -171,27 +195,39 @@ func (b *bilingual) drawLayouts(first, second *typeset.Layout, style, itStyle ty
 	b.y += float64(second.Height) + after
 }
 
-// signatures draws signature boxes with bilingual labels.
+// signatures draws signature boxes, each with its signer's label and a
+// line for the place and date, labelled in both languages. The block is
+// never split, and never starts a page alone: when it does not fit, the
+// paragraph before it goes to the next page with it (see keepWith).
 func (b *bilingual) signatures(keys ...string) {
 	const boxH = 52.0
-	b.ensure(float64(len(keys))*(boxH+8) + 10)
+	if b.y+signaturesHeight(len(keys)) > bottomLimit {
+		if b.seqPage == b.pdf.PageNo() && b.seq > 0 {
+			b.keepWith[b.seq] = true
+		}
+		b.newPage()
+	}
 	b.y += 6
+	sign, date := margin, margin+300 // where the lines start: the signature's where the label is,
+	if b.rtl() {                     // on the right in right-to-left languages
+		sign, date = pageW-margin-260, margin
+	}
 	for _, k := range keys {
 		b.text(b.label(k), b.lang, styleSmall, margin, b.y, pageW-2*margin)
-		b.line(margin, b.y+boxH-8, margin+260, b.y+boxH-8, 120)
-		b.line(margin+300, b.y+boxH-8, pageW-margin, b.y+boxH-8, 120)
-		b.text(b.it.T("doc.common.date_place"), locales.Default, styleSmall, margin+300, b.y+boxH-6, 200)
+		b.line(sign, b.y+boxH-8, sign+260, b.y+boxH-8, 120)
+		b.line(date, b.y+boxH-8, date+pageW-2*margin-300, b.y+boxH-8, 120)
+		b.text(b.label("doc.common.date_place"), b.lang, styleSmall, date, b.y+boxH-6, pageW-2*margin-300)
 		b.y += boxH + 8
 	}
 }
 
+// signaturesHeight is the height of a block of n signature boxes.
+func signaturesHeight(n int) float64 { return float64(n)*(52+8) + 10 }
+
 // label is a short text in the person's language and Italian on one line,
 // each part isolated so neither reorders the other.
 func (b *bilingual) label(key string) string {
-	if b.italianOnly() {
-		return b.it.T(key)
-	}
-	return typeset.Isolate(b.person.T(key)) + " / " + typeset.Isolate(b.it.T(key))
+	return bilingualLabel(b.person, b.it, b.lang)(key)
 }
 
 // rtl reports whether the person's language reads right to left.

@@ -45,24 +45,24 @@ var documents = map[string]func(w io.Writer, lang string) error{
 	},
 	"consent": func(w io.Writer, lang string) error { return RenderConsent(w, testConsent(lang)) },
 	"referral": func(w io.Writer, lang string) error {
-		return RenderReferral(w, ReferralLetter{Lang: lang, Header: testHeader, DeskPhone: "0773 555 0100",
+		return RenderReferral(w, ReferralLetter{Lang: lang, Header: personHeader, DeskPhone: "0773 555 0100",
 			Referral: model.Referral{Code: "INV-2026-000042", Reason: "Rinnovo del permesso di soggiorno", Urgency: model.UrgencyUrgent,
 				FollowUp: model.PartialDate{Year: 2026, Month: 3, Day: 28}},
 			ServiceName: "Sportello legale Diritti (demo)", PersonName: "Amina Rahimi", PersonLang: "العربية (ar)", ConsentDate: "2026-03-10"})
 	},
 	"plan": func(w io.Writer, lang string) error {
-		return RenderPlan(w, PlanDoc{Lang: lang, Header: testHeader, Plan: agreedPlan,
+		return RenderPlan(w, PlanDoc{Lang: lang, Header: personHeader, Plan: agreedPlan,
 			Responsible: map[int64]string{2: "Elena Rinaldi", -4: "CPIA 9 Latina (demo)"}})
 	},
 	"slip": func(w io.Writer, lang string) error {
-		return RenderSlip(w, Slip{Lang: lang, Header: testHeader, Date: "03/12/2026", Time: "10:30", Place: "Via dei Campi 1, Latina",
+		return RenderSlip(w, Slip{Lang: lang, Header: personHeader, Date: "03/12/2026", Time: "10:30", Place: "Via dei Campi 1, Latina",
 			Phone: "0773 555 0100", Bring: []string{"documents", "permit", "this_paper"}})
 	},
 	"access": renderAccess,
 }
 
 func testConsent(lang string) ConsentForm {
-	return ConsentForm{Lang: lang, Header: testHeader, Purpose: model.PurposeSharing, Service: "Sportello legale Diritti (demo)",
+	return ConsentForm{Lang: lang, Header: personHeader, Purpose: model.PurposeSharing, Service: "Sportello legale Diritti (demo)",
 		NoticeVersion: "2026-1", PersonName: "Amina Rahimi", CaseCode: "PUA-2026-000123"}
 }
 

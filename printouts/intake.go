@@ -31,8 +31,13 @@ func RenderIntake(w io.Writer, in Intake) error {
 			return fmt.Sprintf("%s · %s · %s", in.Header.Organisation, tr.T("intake.internal"),
 				tr.Tf("intake.page", map[string]any{"N": n, "Total": total}))
 		}
+		d.head = &pageHead{logo: in.Header.Logo, line: in.Header.Organisation + " · " + in.Header.Desk}
+		id := in.Header.Person
+		if id == nil {
+			id = IdentOf(in.Person)
+		}
+		d.band = identBand(id, locales.Default, locales.ForPerson(locales.Default).T)
 		d.newPage()
-		d.logo(in.Header.Logo)
 		writeIntake(d, tr, in)
 		if err := d.pdf.Error(); err != nil {
 			return err
@@ -61,7 +66,6 @@ func writeIntake(d *doc, tr *locales.Localizer, in Intake) {
 		d.draw(l, st, margin, d.y)
 		d.y += float64(l.Height) + 4
 	}
-	line(in.Header.Organisation+" · "+in.Header.Desk, small)
 	line(tr.T("intake.title"), title)
 	line(p.DisplayName()+" · "+p.CaseCode, heading)
 	facts := []string{}

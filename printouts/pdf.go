@@ -35,6 +35,8 @@ type doc struct {
 	set    *typeset.Setter
 	y      float64 // the next free line, from the top
 	footer func(page int) string
+	head   *pageHead       // what heads every page, drawn by newPage
+	band   []bandLine      // the person's identification band, under the head
 	fonts  map[string]bool // PDF fonts registered for hidden text
 	pages  [][]op          // what each page draws, for the preview
 	gray   uint8           // the fill colour of text, as a grey level
@@ -65,6 +67,18 @@ func (d *doc) newPage() {
 		n := d.pdf.PageNo()
 		d.text(d.footer(n), "it", typeset.Style{Size: 8}, margin, pageH-margin/2, pageW-2*margin)
 	}
+	if d.head != nil {
+		d.logo(d.head.logo)
+		d.para(d.head.line, "it", styleSmall, 4)
+	}
+	d.drawBand()
+}
+
+// pageHead is what heads every page: the organisation's logo and a line
+// naming the organisation and the desk.
+type pageHead struct {
+	logo []byte
+	line string
 }
 
 // para sets a paragraph at the cursor over the full width and moves the

@@ -41,114 +41,167 @@ type Request struct {
 	Bring      []string
 }
 
+// concern says whether a document is about a person: the person's
+// documents carry their identification on every page.
+type concern int
+
+const (
+	nobody   concern = iota // the rights leaflet, the blank notice
+	maybe                   // the slip: a person's when a case is given
+	somebody                // needs the case code
+)
+
+// document is a row of the table of documents: whom it concerns, and how
+// to prepare it once the settings (and the person, for theirs) are read.
+type document struct {
+	concern concern
+	prepare func(ctx context.Context, in *input) (func(io.Writer) error, error)
+}
+
+// input is what every preparation starts from.
+type input struct {
+	src     Source
+	r       Request
+	h       Header        // with h.Person set for a person's document
+	p       *model.Person // nil for nobody's
+	caseID  int64
+	setting func(string) string
+}
+
+// name is the person's given names and family name, as in documents.
+func (in *input) name() string { return strings.TrimSpace(in.p.GivenNames + " " + in.p.FamilyName) }
+
+// documentTable holds every document Prepare knows; Documents lists them
+// in the order they are offered.
+var documentTable = map[string]document{
+	"rights":   {nobody, prepareRights},
+	"notice":   {nobody, prepareNotice},
+	"slip":     {maybe, prepareSlip},
+	"consent":  {somebody, prepareConsent},
+	"referral": {somebody, prepareReferral},
+	"plan":     {somebody, preparePlan},
+	"intake":   {somebody, prepareIntake},
+}
+
 // Prepare reads what the requested document needs and returns the
 // function that renders it. Bad input (unknown case, no agreed plan, a
 // referral without a valid consent, missing notice settings) is an error
 // here, before any file is opened.
 func Prepare(ctx context.Context, src Source, r Request) (func(io.Writer) error, error) {
-	setting := func(k string) string { v, _ := src.Setting(ctx, k); return v }
-	h := Header{Organisation: setting(model.SettingOrganisation), Desk: setting(model.SettingDesk)}
-	if logo, err := base64.StdEncoding.DecodeString(setting(model.SettingLogo)); err == nil {
-		h.Logo = logo
+	d, ok := documentTable[r.Doc]
+	if !ok {
+		return nil, &model.Error{Code: model.ErrInvalid, Field: "doc", Message: fmt.Sprintf("unknown document %q", r.Doc)}
 	}
-	if r.Lang == "" {
-		r.Lang = "it"
+	in := &input{src: src, r: r, setting: func(k string) string { v, _ := src.Setting(ctx, k); return v }}
+	in.h = Header{Organisation: in.setting(model.SettingOrganisation), Desk: in.setting(model.SettingDesk)}
+	if logo, err := base64.StdEncoding.DecodeString(in.setting(model.SettingLogo)); err == nil {
+		in.h.Logo = logo
 	}
-	bad := func(field, msg string) error { return &model.Error{Code: model.ErrInvalid, Field: field, Message: msg} }
-	switch r.Doc {
-	case "rights":
-		return func(w io.Writer) error {
-			return RenderRights(w, Rights{Lang: r.Lang, Header: h, Checked: RightsChecked})
-		}, nil
-	case "notice":
-		n := Notice{Lang: r.Lang, Header: h, Controller: setting(model.SettingController), DPO: setting(model.SettingDPO),
-			Retention: setting(model.SettingRetention)}
-		if n.Controller == "" || n.DPO == "" || n.Retention == "" {
-			return nil, &model.Error{Code: model.ErrRequired, Field: "settings",
-				Message: "set the data controller, the DPO and the retention in Settings before printing the notice"}
-		}
-		return func(w io.Writer) error { return RenderNotice(w, n) }, nil
-	case "slip":
-		if r.Date == "" || r.Time == "" {
-			return nil, bad("date", "a slip needs --date and --time")
-		}
-		place := r.Place
-		if place == "" {
-			place = h.Desk
-		}
-		s := Slip{Lang: r.Lang, Header: h, Date: r.Date, Time: r.Time, Place: place, Phone: setting(model.SettingDeskPhone), Bring: r.Bring}
-		return func(w io.Writer) error { return RenderSlip(w, s) }, nil
+	if in.r.Lang == "" {
+		in.r.Lang = "it"
 	}
-	if r.CaseCode == "" {
+	if d.concern == somebody && r.CaseCode == "" {
 		return nil, &model.Error{Code: model.ErrRequired, Field: "case", Message: "give the case code"}
 	}
-	p, err := src.PersonByCaseCode(ctx, r.CaseCode)
+	if d.concern != nobody && r.CaseCode != "" {
+		p, err := src.PersonByCaseCode(ctx, r.CaseCode)
+		if err != nil {
+			return nil, err
+		}
+		cases, err := src.CasesOf(ctx, p.ID)
+		if err != nil || len(cases) == 0 {
+			return nil, &model.Error{Code: model.ErrNotFound, Message: "the person has no case"}
+		}
+		in.p, in.caseID, in.h.Person = p, cases[0].ID, IdentOf(*p)
+	}
+	return d.prepare(ctx, in)
+}
+
+func prepareRights(_ context.Context, in *input) (func(io.Writer) error, error) {
+	rt := Rights{Lang: in.r.Lang, Header: in.h, Checked: RightsChecked}
+	return func(w io.Writer) error { return RenderRights(w, rt) }, nil
+}
+
+func prepareNotice(_ context.Context, in *input) (func(io.Writer) error, error) {
+	n := Notice{Lang: in.r.Lang, Header: in.h, Controller: in.setting(model.SettingController), DPO: in.setting(model.SettingDPO),
+		Retention: in.setting(model.SettingRetention)}
+	if n.Controller == "" || n.DPO == "" || n.Retention == "" {
+		return nil, &model.Error{Code: model.ErrRequired, Field: "settings",
+			Message: "set the data controller, the DPO and the retention in Settings before printing the notice"}
+	}
+	return func(w io.Writer) error { return RenderNotice(w, n) }, nil
+}
+
+func prepareSlip(_ context.Context, in *input) (func(io.Writer) error, error) {
+	r := in.r
+	if r.Date == "" || r.Time == "" {
+		return nil, &model.Error{Code: model.ErrInvalid, Field: "date", Message: "a slip needs --date and --time"}
+	}
+	place := r.Place
+	if place == "" {
+		place = in.h.Desk
+	}
+	s := Slip{Lang: r.Lang, Header: in.h, Date: r.Date, Time: r.Time, Place: place, Phone: in.setting(model.SettingDeskPhone), Bring: r.Bring}
+	return func(w io.Writer) error { return RenderSlip(w, s) }, nil
+}
+
+func prepareConsent(_ context.Context, in *input) (func(io.Writer) error, error) {
+	form := ConsentForm{Lang: in.r.Lang, Header: in.h, Purpose: model.ConsentPurpose(in.r.Purpose), Service: in.r.Service,
+		NoticeVersion: NoticeVersion, PersonName: in.name(), CaseCode: in.p.CaseCode}
+	return func(w io.Writer) error { return RenderConsent(w, form) }, nil
+}
+
+func preparePlan(ctx context.Context, in *input) (func(io.Writer) error, error) {
+	plans, err := in.src.PlansOf(ctx, in.caseID)
 	if err != nil {
 		return nil, err
 	}
-	cases, err := src.CasesOf(ctx, p.ID)
-	if err != nil || len(cases) == 0 {
-		return nil, &model.Error{Code: model.ErrNotFound, Message: "the person has no case"}
-	}
-	caseID := cases[0].ID
-	name := strings.TrimSpace(p.GivenNames + " " + p.FamilyName)
-	switch r.Doc {
-	case "consent":
-		form := ConsentForm{Lang: r.Lang, Header: h, Purpose: model.ConsentPurpose(r.Purpose), Service: r.Service,
-			NoticeVersion: NoticeVersion, PersonName: name, CaseCode: p.CaseCode}
-		return func(w io.Writer) error { return RenderConsent(w, form) }, nil
-	case "plan":
-		plans, err := src.PlansOf(ctx, caseID)
-		if err != nil {
-			return nil, err
-		}
-		for _, pl := range plans {
-			if pl.Status == model.PlanAgreed {
-				who, err := responsible(ctx, src)
-				if err != nil {
-					return nil, err
-				}
-				doc := PlanDoc{Lang: r.Lang, Header: h, Plan: pl, Responsible: who}
-				return func(w io.Writer) error { return RenderPlan(w, doc) }, nil
-			}
-		}
-		return nil, &model.Error{Code: model.ErrNotFound, Field: "plan", Message: "the case has no agreed plan to print"}
-	case "intake":
-		ivs, err := src.InterviewsOf(ctx, caseID)
-		if err != nil {
-			return nil, err
-		}
-		for _, iv := range ivs {
-			if iv.Status != model.InterviewCompleted || iv.QuestionnaireVersion == "" {
-				continue
-			}
-			data, ok := assets.Questionnaire(iv.QuestionnaireVersion)
-			if !ok {
-				continue
-			}
-			qn, err := model.ParseQuestionnaire(data)
+	for _, pl := range plans {
+		if pl.Status == model.PlanAgreed {
+			who, err := responsible(ctx, in.src)
 			if err != nil {
 				return nil, err
 			}
-			rec, err := src.ScreeningOf(ctx, iv.ID)
-			if err != nil {
-				return nil, err
-			}
-			in := Intake{Header: h, Person: *p, Interview: iv, Questionnaire: qn, Screening: rec}
-			return func(w io.Writer) error { return RenderIntake(w, in) }, nil
+			doc := PlanDoc{Lang: in.r.Lang, Header: in.h, Plan: pl, Responsible: who}
+			return func(w io.Writer) error { return RenderPlan(w, doc) }, nil
 		}
-		return nil, &model.Error{Code: model.ErrNotFound, Field: "interview", Message: "the case has no completed interview"}
-	case "referral":
-		return prepareReferral(ctx, src, r, h, p, caseID, name)
 	}
-	return nil, bad("doc", fmt.Sprintf("unknown document %q", r.Doc))
+	return nil, &model.Error{Code: model.ErrNotFound, Field: "plan", Message: "the case has no agreed plan to print"}
+}
+
+func prepareIntake(ctx context.Context, in *input) (func(io.Writer) error, error) {
+	ivs, err := in.src.InterviewsOf(ctx, in.caseID)
+	if err != nil {
+		return nil, err
+	}
+	for _, iv := range ivs {
+		if iv.Status != model.InterviewCompleted || iv.QuestionnaireVersion == "" {
+			continue
+		}
+		data, ok := assets.Questionnaire(iv.QuestionnaireVersion)
+		if !ok {
+			continue
+		}
+		qn, err := model.ParseQuestionnaire(data)
+		if err != nil {
+			return nil, err
+		}
+		rec, err := in.src.ScreeningOf(ctx, iv.ID)
+		if err != nil {
+			return nil, err
+		}
+		doc := Intake{Header: in.h, Person: *in.p, Interview: iv, Questionnaire: qn, Screening: rec}
+		return func(w io.Writer) error { return RenderIntake(w, doc) }, nil
+	}
+	return nil, &model.Error{Code: model.ErrNotFound, Field: "interview", Message: "the case has no completed interview"}
 }
 
 // NoticeVersion is the version of the privacy notice text in use.
 const NoticeVersion = "2026-1"
 
-func prepareReferral(ctx context.Context, src Source, r Request, h Header, p *model.Person, caseID int64, name string) (func(io.Writer) error, error) {
-	refs, err := src.ReferralsOf(ctx, caseID)
+func prepareReferral(ctx context.Context, in *input) (func(io.Writer) error, error) {
+	src, r, h, p := in.src, in.r, in.h, in.p
+	refs, err := src.ReferralsOf(ctx, in.caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +215,7 @@ func prepareReferral(ctx context.Context, src Source, r Request, h Header, p *mo
 	if ref == nil {
 		return nil, &model.Error{Code: model.ErrNotFound, Field: "referral", Message: "no such referral in this case"}
 	}
-	letter := ReferralLetter{Lang: r.Lang, Header: h, Referral: *ref, PersonName: name}
+	letter := ReferralLetter{Lang: r.Lang, Header: h, Referral: *ref, PersonName: in.name()}
 	if ref.LegalBasis == "" {
 		history, err := src.ConsentsOf(ctx, p.ID)
 		if err != nil {
