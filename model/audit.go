@@ -22,6 +22,7 @@ const (
 	ActionCommand     = "command" // a command-line command that read or wrote personal data
 	ActionPrint       = "print"   // a document printed for a person
 	ActionTrust       = "trust"   // another desk's signing key accepted by a coordinator
+	ActionLock        = "lock"    // the window locked after a time without input
 )
 
 // AuditEvent records who did what to which record, and when. Events are
