@@ -12,8 +12,9 @@ package ui
 //     are used for that case. Typing into an entry is seen by looking, at
 //     every tick of the lock's timer (a tenth of the idle time), at the
 //     focused object and, for an entry, at its text and cursor: any change
-//     is input. That holds for every entry, those with no OnChanged too, so
-//     an operator typing a long answer is never locked out mid-sentence.
+//     is input (counted at the tick, so the lock may come a tenth late).
+//     That holds for every entry, those with no OnChanged too, so an
+//     operator typing a long answer is never locked out mid-sentence.
 //   - On every mouse move the glfw driver asks each object under the
 //     pointer for its cursor (desktop.Cursorable), the outermost first. The
 //     content sits in an activityArea that counts the move and answers the
@@ -162,7 +163,7 @@ func (l *idleLock) lock(wait time.Duration) {
 	u.win.SetContent(l.screen.build())
 	l.screen.focus()
 	db, by := u.db, u.operatorID()
-	detail := fmt.Sprintf("%s: window locked after %d minutes without input", u.op.Username, int(wait/time.Minute))
+	detail := fmt.Sprintf("%s: window locked after %d min without input", u.op.Username, int(wait/time.Minute))
 	u.run(func() error { return db.RecordLock(context.Background(), by, detail) }, func(error) {})
 }
 
