@@ -24,6 +24,7 @@ const (
 	ActionTrust       = "trust"   // another desk's signing key accepted by a coordinator
 	ActionErase       = "erase"   // a person erased, with the legal reason (GDPR art. 17)
 	ActionSearch      = "search"  // a search of the persons: what was typed, not what was found
+	ActionLock        = "lock"    // the window locked after a time without input
 )
 
 // AuditEvent records who did what to which record, and when. Events are

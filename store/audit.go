@@ -92,3 +92,12 @@ func (d *DB) RecordCommand(ctx context.Context, operatorID int64, what string) e
 		return d.audit(ctx, tx, operatorID, model.ActionCommand, "database", 0, what)
 	})
 }
+
+// RecordLock leaves the trace of the window locking itself while an
+// operator was signed in and away (detail says after how long); the unlock
+// is a login.
+func (d *DB) RecordLock(ctx context.Context, operatorID int64, detail string) error {
+	return d.update(ctx, func(tx *sql.Tx) error {
+		return d.audit(ctx, tx, operatorID, model.ActionLock, "operator", operatorID, detail)
+	})
+}

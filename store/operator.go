@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 
 	"sportello/model"
 )
@@ -63,8 +64,15 @@ func (d *DB) CreateOperator(ctx context.Context, o *model.Operator, password str
 }
 
 // Login checks a username and password. A wrong pair gives a model error
-// with code ErrLogin, and is audited.
+// with code ErrLogin, and is audited. Wrong passwords are slowed down per
+// account as when the desk is unlocked (and counted with those tries), so
+// the open window's lock cannot be used to guess: a try too soon gives a
+// *ThrottleError and checks nothing.
 func (d *DB) Login(ctx context.Context, username, password string) (*model.Operator, error) {
+	slot, now := slotID(d.desk, username), clock()
+	if err := throttled(d.path, slot, now); err != nil {
+		return nil, fmt.Errorf("login %s: %w", username, err)
+	}
 	o, err := scanOperator(d.db.QueryRowContext(ctx,
 		"SELECT "+operatorColumns+" FROM operators WHERE username = ? AND active = 1", username))
 	ok := err == nil && checkPassword(password, o.PasswordHash)
@@ -76,6 +84,7 @@ func (d *DB) Login(ctx context.Context, username, password string) (*model.Opera
 		id = o.ID
 	} else {
 		action = model.ActionLoginFailed
+		addFailure(d.path, slot, now, false) // audited just below
 	}
 	if err := d.update(ctx, func(tx *sql.Tx) error {
 		return d.audit(ctx, tx, id, action, "operator", id, username)
@@ -84,6 +93,10 @@ func (d *DB) Login(ctx context.Context, username, password string) (*model.Opera
 	}
 	if !ok {
 		return nil, &model.Error{Code: model.ErrLogin, Message: "wrong username or password"}
+	}
+	// Tries that failed at the unlock and were not audited yet are now.
+	if err := d.recordFailures(ctx, o, succeeded(d.path, slot)); err != nil {
+		return nil, err
 	}
 	return o, nil
 }

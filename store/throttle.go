@@ -31,6 +31,17 @@ func AttemptsPath(dbPath string) string { return dbPath + ".attempts" }
 type failures struct {
 	Count int         `json:"count"`
 	Times []time.Time `json:"times"` // the last ones, for the audit trail
+	// Last is the latest failure, audited or not (a wrong password at the
+	// open window's lock is audited at once, so it is not in Times).
+	Last time.Time `json:"last,omitzero"`
+}
+
+// last is the time of the latest failure.
+func (f failures) last() time.Time {
+	if n := len(f.Times); n > 0 && f.Times[n-1].After(f.Last) {
+		return f.Times[n-1]
+	}
+	return f.Last
 }
 
 // ThrottleError says how long to wait before the next try.
@@ -71,23 +82,31 @@ func throttled(dbPath, id string, now time.Time) error {
 	attemptsMu.Lock()
 	defer attemptsMu.Unlock()
 	f := readAttempts(AttemptsPath(dbPath))[id]
-	if len(f.Times) == 0 {
+	if f.last().IsZero() {
 		return nil
 	}
-	if wait := f.Times[len(f.Times)-1].Add(pause(f.Count)).Sub(now); wait > 0 {
+	if wait := f.last().Add(pause(f.Count)).Sub(now); wait > 0 {
 		return &ThrottleError{Wait: wait}
 	}
 	return nil
 }
 
-// failed records a wrong password for the account.
-func failed(dbPath, id string, now time.Time) {
+// failed records a wrong password for the account, to be audited at the
+// next login.
+func failed(dbPath, id string, now time.Time) { addFailure(dbPath, id, now, true) }
+
+// addFailure counts a wrong password for the account; keep keeps its time
+// for the audit trail (false when it is audited already).
+func addFailure(dbPath, id string, now time.Time, keep bool) {
 	attemptsMu.Lock()
 	defer attemptsMu.Unlock()
 	m := readAttempts(AttemptsPath(dbPath))
 	f := m[id]
 	f.Count++
-	f.Times = append(f.Times, now)
+	f.Last = now
+	if keep {
+		f.Times = append(f.Times, now)
+	}
 	if len(f.Times) > 50 {
 		f.Times = f.Times[len(f.Times)-50:]
 	}

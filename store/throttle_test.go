@@ -89,3 +89,58 @@ func TestPauseGrowsAndStops(t *testing.T) {
 		}
 	}
 }
+
+// TestLoginOnTheOpenDeskIsSlowedToo: the window's lock checks the password
+// with Login on the open desk; wrong tries there wait as at the unlock, are
+// counted with the unlock's, and are audited once each.
+func TestLoginOnTheOpenDeskIsSlowedToo(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sportello.db")
+	d := openTest(t, path)
+	op := &model.Operator{Username: "marco", FullName: "Marco", Role: model.RoleOperator}
+	if err := d.CreateOperator(ctx, op, "the right password", 0); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	old := clock
+	clock = func() time.Time { return now }
+	t.Cleanup(func() { clock = old })
+	for i := 0; i < freeAttempts; i++ {
+		if _, err := d.Login(ctx, "marco", "guess"); model.ErrorCode(err) != model.ErrLogin {
+			t.Fatalf("try %d: %v", i+1, err)
+		}
+	}
+	var te *ThrottleError
+	if _, err := d.Login(ctx, "marco", "the right password"); !errors.As(err, &te) || te.Wait != firstPause {
+		t.Fatalf("after %d failures: %v, want a wait of %s", freeAttempts, err, firstPause)
+	}
+	// The unlock counts the same tries.
+	d.Close()
+	if _, _, err := Unlock(path, cheap(), "marco", "the right password"); !errors.As(err, &te) {
+		t.Fatalf("the unlock after the lock's failures: %v, want a wait", err)
+	}
+	now = now.Add(firstPause)
+	d, got, err := Unlock(path, cheap(), "marco", "the right password")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if _, err := d.Login(ctx, "marco", "the right password"); err != nil {
+		t.Fatalf("the right password after the pause: %v", err)
+	}
+	if f := readAttempts(AttemptsPath(path)); len(f) != 0 {
+		t.Errorf("tries left after a login: %v", f)
+	}
+	n := 0
+	for _, id := range []int64{0, got.ID} {
+		trail, _ := d.AuditTrail(ctx, "operator", id)
+		for _, e := range trail {
+			if e.Action == model.ActionLoginFailed {
+				n++
+			}
+		}
+	}
+	if n != freeAttempts {
+		t.Errorf("%d failed tries in the audit trail, want %d (each once)", n, freeAttempts)
+	}
+}

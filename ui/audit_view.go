@@ -35,6 +35,7 @@ var auditActions = []struct{ code, key string }{
 	{model.ActionRekey, "audit.action_rekey"},
 	{model.ActionSeal, "audit.action_seal"},
 	{model.ActionTrust, "audit.action_trust"},
+	{model.ActionLock, "idle_lock.audit_action"},
 }
 
 // auditPage is how many events a search or "more" reads; tests lower it.

@@ -30,6 +30,8 @@ func (u *App) onClosed() {
 		return
 	}
 	dir, keep, by := u.setting(settingBackupDir, ""), u.setting(settingBackupKeep, ""), u.operatorID()
+	u.idle.stop()
+	u.leaveInterview()()
 	if u.desk == nil { // a store given to the window stays open for its owner
 		if dir != "" && by != 0 {
 			backupTo(u.db, by, dir, keep, time.Now())

@@ -92,7 +92,11 @@ func (s *interviewScreen) build() fyne.CanvasObject {
 	for i, v := range []viewMode{viewBilingual, viewOperator, viewPerson} {
 		v := v
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyName(strconv.Itoa(i + 1)), Modifier: fyne.KeyModifierShortcutDefault},
-			func(fyne.Shortcut) { s.setView(v) })
+			func(fyne.Shortcut) {
+				if !s.u.idle.locked() {
+					s.setView(v)
+				}
+			})
 	}
 	return s.root
 }
@@ -106,6 +110,7 @@ func (s *interviewScreen) setView(v viewMode) {
 
 // render draws the current section in the current view.
 func (s *interviewScreen) render() {
+	s.u.idle.poke()
 	s.options, s.entries = map[string]*optionButton{}, map[string]*widget.Entry{}
 	s.progress.SetValue(float64(s.section+1) / float64(len(s.qn.Sections)))
 	var body fyne.CanvasObject

@@ -16,6 +16,7 @@ import (
 // answer keeps a value locally and hands it to the saver: at once for a
 // choice, after a pause in typing for text.
 func (s *interviewScreen) answer(id, value string, now bool) {
+	s.u.idle.poke()
 	if s.answers[id] == value {
 		return
 	}
@@ -117,4 +118,27 @@ func (s *interviewScreen) onFinish() {
 		s.root.Objects = []fyne.CanvasObject{r.build()}
 		s.root.Refresh()
 	})
+}
+
+// leaveInterview takes the interview off the window when its operator
+// signs out (from the lock screen too) or the window closes. The work it
+// returns, to run off the UI goroutine before the desk closes, writes the
+// answers still waiting for the typing pause and where the interview
+// stands (section, time, language, mediator), so it resumes there.
+func (u *App) leaveInterview() func() error {
+	s := u.inter
+	if s == nil {
+		return func() error { return nil }
+	}
+	u.inter = nil
+	iv := *s.iv
+	iv.Section, iv.Duration, iv.Answers = s.section, s.elapsed(), nil
+	db, saver := u.db, s.saver
+	return func() error {
+		saver.stop()
+		if iv.Status == model.InterviewCompleted {
+			return nil // ended already: only its screening is on screen
+		}
+		return db.SaveProgress(context.Background(), &iv)
+	}
 }

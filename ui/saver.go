@@ -18,6 +18,7 @@ const typingPause = 600 * time.Millisecond
 // after each write.
 type answerSaver struct {
 	u       *App
+	db      Store // the desk it was opened on, which outlives a sign-out until stop
 	id      int64
 	onSaved func(error)
 
@@ -27,12 +28,14 @@ type answerSaver struct {
 	timer   *time.Timer
 	queue   chan [2]string
 	later   func()
+	stopped bool
+	done    chan struct{} // closed when run has written the last answer
 }
 
 func newAnswerSaver(u *App, interviewID int64, onSaved func(error)) *answerSaver {
-	s := &answerSaver{u: u, id: interviewID, onSaved: onSaved, pending: map[string]string{}}
+	s := &answerSaver{u: u, db: u.db, id: interviewID, onSaved: onSaved, pending: map[string]string{}}
 	if !u.sync {
-		s.queue = make(chan [2]string, 256)
+		s.queue, s.done = make(chan [2]string, 256), make(chan struct{})
 		go s.run()
 	}
 	return s
@@ -41,19 +44,23 @@ func newAnswerSaver(u *App, interviewID int64, onSaved func(error)) *answerSaver
 // run is the one writer: answers reach the database in the order given.
 func (s *answerSaver) run() {
 	for a := range s.queue {
-		err := s.u.db.SaveAnswer(context.Background(), s.id, a[0], a[1])
+		err := s.db.SaveAnswer(context.Background(), s.id, a[0], a[1])
 		fyne.Do(func() { s.onSaved(err) })
 	}
+	close(s.done)
 }
 
 // put hands over an answer; now skips the typing pause.
 func (s *answerSaver) put(id, value string, now bool) {
 	if s.u.sync {
-		s.onSaved(s.u.db.SaveAnswer(context.Background(), s.id, id, value))
+		s.onSaved(s.db.SaveAnswer(context.Background(), s.id, id, value))
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.stopped {
+		return
+	}
 	if now {
 		s.flushLocked()
 		s.queue <- [2]string{id, value}
@@ -80,6 +87,10 @@ func (s *answerSaver) restartLocked() {
 	}
 	s.timer = time.AfterFunc(typingPause, func() {
 		s.mu.Lock()
+		if s.stopped {
+			s.mu.Unlock()
+			return
+		}
 		s.flushLocked()
 		fn := s.later
 		s.later = nil
@@ -99,6 +110,29 @@ func (s *answerSaver) flush() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.flushLocked()
+}
+
+// stop writes what is waiting for the typing pause, waits until every
+// answer handed over is in the database, and takes no more: the operator
+// signs out. It runs off the UI goroutine.
+func (s *answerSaver) stop() {
+	if s.u.sync {
+		return
+	}
+	s.mu.Lock()
+	if s.stopped {
+		s.mu.Unlock()
+		<-s.done
+		return
+	}
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	s.flushLocked()
+	s.stopped, s.later = true, nil
+	close(s.queue)
+	s.mu.Unlock()
+	<-s.done
 }
 
 func (s *answerSaver) flushLocked() {

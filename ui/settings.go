@@ -28,6 +28,8 @@ import (
 type settings struct {
 	phone, controller, dpo, retention *widget.Entry
 	retentionYears                    *widget.Entry
+	idleLock                          *widget.Entry // minutes without input before the window locks
+	idleField                         *field
 	u                                 *App
 	organisation, desk, data          *widget.Entry
 	language                          *choice
@@ -73,6 +75,7 @@ func newSettings(u *App) *settings {
 		s.status.SetText(u.t("settings.coordinator_only"))
 	}
 	s.yearsField = newField(model.SettingRetentionYears, u.t("settings.retention_years"), s.retentionYears)
+	s.idleLock, s.idleField = newIdleLockField(u)
 	s.operators = newOperatorsPanel(u)
 	s.prefix, s.recipientName, s.recipientKey = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	s.prefix.SetPlaceHolder(model.DefaultCasePrefix)
@@ -102,6 +105,7 @@ func (s *settings) build() fyne.CanvasObject {
 		newField("dpo", u.t("settings.dpo"), s.dpo),
 		newField("retention", u.t("settings.retention"), s.retention),
 		s.yearsField,
+		s.idleField,
 		newField("language", u.t("settings.language"), s.language),
 		newField("data", u.t("settings.data_folder"), s.data),
 	)
@@ -145,7 +149,7 @@ func (s *settings) onSave() {
 		model.SettingDPO:          strings.TrimSpace(s.dpo.Text),
 		model.SettingRetention:    strings.TrimSpace(s.retention.Text),
 	}
-	if !s.retentionValue(values) {
+	if !s.retentionValue(values) || !s.idleLockValue(values) {
 		return
 	}
 	if !s.exchangeValues(values) {
@@ -185,6 +189,7 @@ func (s *settings) onSave() {
 		for k, v := range values {
 			u.settings[k] = v
 		}
+		u.idle.start() // the idle time may have changed
 		msg := u.t("settings.saved")
 		if moving && copied {
 			msg = u.tr.Tf("settings.moved", map[string]any{"Path": newDir})

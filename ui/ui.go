@@ -29,6 +29,7 @@ type Store interface {
 	model.OperatorService
 	RecordView(ctx context.Context, operatorID, personID int64) error
 	RecordSearch(ctx context.Context, operatorID int64, query string) error
+	RecordLock(ctx context.Context, operatorID int64, detail string) error
 	AuditTrail(ctx context.Context, entity string, id int64) ([]model.AuditEvent, error)
 	AuditEvents(ctx context.Context, f store.AuditFilter, by *model.Operator) ([]store.AuditRow, error)
 	PersonFile(ctx context.Context, personID int64, by *model.Operator) (*model.PersonFile, error)
@@ -96,6 +97,7 @@ type App struct {
 	config *Config
 	home   *home            // the main screen, while signed in
 	inter  *interviewScreen // the interview, while one fills the window
+	idle   *idleLock        // locks the window when left alone
 
 	// settings caches the settings the screens show, read once at start
 	// and updated when saved, so building a screen reads no database.
@@ -131,6 +133,7 @@ func newApp(a fyne.App, cfg *Config) *App {
 	u.win.SetMaster()
 	u.tr = locales.New(firstOf(cfg.Language, locales.Default))
 	u.win.SetOnClosed(u.onClosed)
+	u.idle = newIdleLock(u)
 	return u
 }
 
@@ -138,7 +141,7 @@ func newApp(a fyne.App, cfg *Config) *App {
 func (u *App) loadSettings() {
 	for _, k := range []string{store.SettingOrganisation, store.SettingDesk, store.SettingLanguage,
 		model.SettingDeskPhone, model.SettingController, model.SettingDPO, model.SettingRetention,
-		model.SettingRetentionYears, settingBackupDir, settingBackupKeep} {
+		model.SettingRetentionYears, settingBackupDir, settingBackupKeep, model.SettingIdleLockMinutes} {
 		u.settings[k], _ = u.db.Setting(context.Background(), k)
 	}
 	u.tr = locales.New(u.deskLanguage())
@@ -216,15 +219,21 @@ func (u *App) signedIn(op *model.Operator) {
 	u.db = bound(u.base, op)
 	u.home = newHome(u)
 	u.setContent(u.home.build())
+	u.idle.start()
 }
 
 // signOut forgets the operator and goes back to the login. A sealed desk
 // is backed up (when a backup folder is set) and closed: the next operator
 // unlocks it with their own password.
 func (u *App) signOut() {
+	u.idle.stop()
+	u.win.SetFullScreen(false) // the person view of an interview
+	finish := u.leaveInterview()
 	u.tr = locales.New(u.deskLanguage()) // the next operator's login: the desk's language
 	if u.desk == nil || u.db == nil {
-		u.op, u.home, u.db = nil, nil, u.base
+		u.op, u.home = nil, nil
+		u.run(finish, func(error) {})
+		u.db = u.base
 		u.showLogin()
 		return
 	}
@@ -237,7 +246,11 @@ func (u *App) signOut() {
 	l.status.SetText(u.t("login.closing"))
 	u.setContent(l.build())
 	u.background(func() error {
-		return closeDesk(db, by, dir, keep, time.Now())
+		ferr := finish() // before the desk closes
+		if err := closeDesk(db, by, dir, keep, time.Now()); err != nil {
+			return err
+		}
+		return ferr
 	}, func(err error) {
 		l.signIn.Enable()
 		l.status.SetText("")
@@ -261,12 +274,12 @@ func bound(db Store, op *model.Operator) Store {
 }
 
 // setContent puts a screen in the window, under the demo band on a demo
-// desk.
+// desk; while the window is locked, it waits for the unlock.
 func (u *App) setContent(o fyne.CanvasObject) {
 	if u.db != nil && u.db.IsDemo() {
 		o = container.NewBorder(u.demoBand(), nil, nil, nil, o)
 	}
-	u.win.SetContent(o)
+	u.idle.show(newActivityArea(o, u.idle.poke))
 }
 
 // openInterview fills the window with an interview; when it ends or pauses,
