@@ -133,7 +133,9 @@ type Indicator struct {
 	Strength  byte   // Delphi only
 }
 
-// IndicatorByRef finds an indicator by its ref.
+// IndicatorByRef finds an indicator by its ref. Its EN is the table's
+// wording (for 603-bis the law's Italian); what the screens and documents
+// show is the locale message indicator.<ref> (printouts.IndicatorName).
 func IndicatorByRef(ref string) (Indicator, bool) {
 	parts := strings.Split(ref, ".")
 	switch {
@@ -157,4 +159,20 @@ func IndicatorByRef(ref string) (Indicator, bool) {
 		}
 	}
 	return Indicator{}, false
+}
+
+// IndicatorRefs lists the refs of every indicator of the three frameworks,
+// in table order: ILO, then 603-bis, then Delphi.
+func IndicatorRefs() []string {
+	var out []string
+	for n := range ILOIndicators {
+		out = append(out, "ilo."+strconv.Itoa(n+1))
+	}
+	for n := range Art603Indices {
+		out = append(out, "i603."+strconv.Itoa(n+1))
+	}
+	for _, d := range DelphiIndicators {
+		out = append(out, "delphi."+d.Dimension+"."+d.Slug)
+	}
+	return out
 }

@@ -8,23 +8,24 @@ import (
 	"sportello/model"
 )
 
-// IndicatorName is an indicator's name in tr's language where the tables
-// have one (ILO in Italian and English, 603-bis in the law's Italian,
-// Delphi in the ILO/EC English wording with dimension and strength).
+// IndicatorKey is the message ID of an indicator's name: indicator.<ref>.
+func IndicatorKey(ref string) string { return "indicator." + ref }
+
+// IndicatorName is an indicator's name in tr's language (locales
+// ui-indicators.*.toml): ILO and Delphi as the ILO words them and in
+// Italian, 603-bis in the law's Italian and in English; a Delphi indicator
+// with its dimension and strength. A language with no names of its own
+// (the person's, in documents) gets the Italian.
 func IndicatorName(tr *locales.Localizer, ref string) string {
-	ind, _ := model.IndicatorByRef(ref)
-	switch ind.Framework {
-	case "ilo":
-		var n int
-		fmt.Sscanf(ref, "ilo.%d", &n)
-		if tr.Lang() == "it" {
-			return model.ILOIndicators[n-1].IT
-		}
-		return ind.EN
-	case "delphi":
-		return fmt.Sprintf("%s (%s, %s)", ind.EN, tr.T("delphi_dimension."+ind.Dimension), tr.T("strength."+string(ind.Strength)))
+	ind, ok := model.IndicatorByRef(ref)
+	if !ok {
+		return ref
 	}
-	return ind.EN
+	name := tr.T(IndicatorKey(ref))
+	if ind.Framework == "delphi" {
+		return fmt.Sprintf("%s (%s, %s)", name, tr.T("delphi_dimension."+ind.Dimension), tr.T("strength."+string(ind.Strength)))
+	}
+	return name
 }
 
 // Reasons says which answers raised an indicator: «question» → answer.

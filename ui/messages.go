@@ -126,6 +126,9 @@ func DynamicKeys() []string {
 		enum("delphi_dimension", d.Code)
 	}
 	enum("strength", "S", "M", "W")
+	for _, ref := range model.IndicatorRefs() {
+		keys = append(keys, printouts.IndicatorKey(ref))
+	}
 	for _, v := range model.PlanAreas {
 		enum("area", v)
 	}
