@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2/widget"
@@ -62,20 +61,6 @@ func (u *App) countryName(c model.Country) string {
 		return c.NameEN
 	}
 	return c.NameIT
-}
-
-// countryChoice offers every country, sorted by name in the interface language.
-func countryChoice(u *App) *choice {
-	cs := model.Countries()
-	sort.SliceStable(cs, func(i, j int) bool {
-		return strings.ToLower(u.countryName(cs[i])) < strings.ToLower(u.countryName(cs[j]))
-	})
-	codes := make([]string, len(cs))
-	labels := make([]string, len(cs))
-	for i, c := range cs {
-		codes[i], labels[i] = c.ISO2, u.countryName(c)
-	}
-	return newChoice(u, codes, labels)
 }
 
 // languageChoice offers the beneficiary languages, named in the interface

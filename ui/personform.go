@@ -22,7 +22,8 @@ type personForm struct {
 	family, given, own, aliases, birth, phone, domicile, fiscal *widget.Entry
 	permitType, permitNumber, permitExpiry                      *widget.Entry
 	informal                                                    *widget.Check
-	sex, country, citizenship, language, permitStatus, channel  *choice
+	sex, permitStatus, channel                                  *choice
+	country, citizenship, language                              *picker
 	fields                                                      []*field
 	save                                                        *widget.Button
 	status                                                      *widget.Label
@@ -43,8 +44,8 @@ func newPersonForm(u *App, p *model.Person, onSaved func(*model.Person), onCance
 	f.permitExpiry = entry(u.t("person.date_hint"))
 	f.informal = widget.NewCheck(u.t("person.domicile_informal"), nil)
 	f.sex = enumChoice(u, "sex", model.Sexes)
-	f.country, f.citizenship = countryChoice(u), countryChoice(u)
-	f.language = languageChoice(u)
+	f.country, f.citizenship = countryPicker(u), countryPicker(u)
+	f.language = languagePicker(u)
 	f.permitStatus = enumChoice(u, "permit", model.PermitStatuses)
 	f.channel = enumChoice(u, "channel", model.Channels)
 	f.status = widget.NewLabel("")
@@ -63,9 +64,9 @@ func newPersonForm(u *App, p *model.Person, onSaved func(*model.Person), onCance
 		newField("aliases", u.t("person.aliases"), f.aliases),
 		newField("sex", u.t("person.sex"), f.sex),
 		newField("birth_date", u.t("person.birth_date"), f.birth),
-		newField("birth_country", u.t("person.birth_country"), f.country),
-		newField("citizenships", u.t("person.citizenship"), f.citizenship),
-		newField("preferred_language", u.t("person.preferred_language"), f.language),
+		newField("birth_country", u.t("person.birth_country"), f.country.box),
+		newField("citizenships", u.t("person.citizenship"), f.citizenship.box),
+		newField("preferred_language", u.t("person.preferred_language"), f.language.box),
 		newField("phone", u.t("person.phone"), f.phone),
 		newField("domicile", u.t("person.domicile"), container.NewVBox(f.domicile, f.informal)),
 		newField("fiscal_code", u.t("person.fiscal_code"), f.fiscal),
@@ -82,6 +83,7 @@ func newPersonForm(u *App, p *model.Person, onSaved func(*model.Person), onCance
 	}
 	f.save = widget.NewButton(label, f.onSave)
 	f.save.Importance = widget.HighImportance
+	f.watch()
 	return f
 }
 
@@ -122,33 +124,39 @@ func (f *personForm) fill(p *model.Person) {
 	f.channel.setCode(string(p.Channel))
 }
 
-// person reads the widgets into a Person; dates that do not parse come
-// back as field errors.
-func (f *personForm) person() (*model.Person, model.ValidationErrors) {
+// person reads the widgets into a Person; what cannot be read (a date
+// that does not parse, a country no one can tell) comes back as a message
+// by field.
+func (f *personForm) person() (*model.Person, map[string]string) {
 	p := &model.Person{}
 	if f.original != nil {
 		*p = *f.original
 	}
-	var errs model.ValidationErrors
+	msgs := map[string]string{}
 	date := func(field, s string) model.PartialDate {
 		d, err := model.ReadDate(s)
 		if err != nil {
-			e := *err.(*model.Error)
-			e.Field = field
-			errs = append(errs, &e)
+			msgs[field] = f.u.t("error." + model.ErrorCode(err))
 		}
 		return d
+	}
+	pick := func(field string, pk *picker) string {
+		code, problem := pk.value()
+		if problem != "" {
+			msgs[field] = problem
+		}
+		return code
 	}
 	p.FamilyName, p.GivenNames, p.OwnScriptName = f.family.Text, f.given.Text, f.own.Text
 	p.Aliases = splitList(f.aliases.Text)
 	p.Sex = model.Sex(f.sex.code())
 	p.BirthDate = date("birth_date", f.birth.Text)
-	p.BirthCountry = f.country.code()
+	p.BirthCountry = pick("birth_country", f.country)
 	p.Citizenships = nil
-	if c := f.citizenship.code(); c != "" {
+	if c := pick("citizenships", f.citizenship); c != "" {
 		p.Citizenships = []string{c}
 	}
-	p.PreferredLanguage = f.language.code()
+	p.PreferredLanguage = pick("preferred_language", f.language)
 	if p.PreferredLanguage != "" && !contains(p.Languages, p.PreferredLanguage) {
 		p.Languages = append(p.Languages, p.PreferredLanguage)
 	}
@@ -157,7 +165,7 @@ func (f *personForm) person() (*model.Person, model.ValidationErrors) {
 	p.Permit = model.Permit{Type: f.permitType.Text, Number: f.permitNumber.Text,
 		Expiry: date("permit_expiry", f.permitExpiry.Text), Status: model.PermitStatus(f.permitStatus.code())}
 	p.Channel = model.Channel(f.channel.code())
-	return p, errs
+	return p, msgs
 }
 
 // liveCheck validates one field alone, for the entry's own red mark.
@@ -189,18 +197,12 @@ func (f *personForm) liveCheck(field, s string) error {
 }
 
 func (f *personForm) onSave() {
-	p, errs := f.person()
-	if len(errs) == 0 {
-		if err := p.Validate(nowFunc()); err != nil {
-			errs, _ = err.(model.ValidationErrors)
-		}
-	}
-	if len(errs) > 0 {
-		f.u.showFieldErrors(errs, f.fields...)
+	p, msgs := f.check()
+	f.showProblems(msgs, false)
+	if len(msgs) > 0 {
 		f.status.SetText(f.u.t("form.fix_errors"))
 		return
 	}
-	f.u.showFieldErrors(nil, f.fields...)
 	f.status.SetText("")
 	f.save.Disable()
 	f.u.background(func() error {
