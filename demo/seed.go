@@ -278,3 +278,24 @@ func demoActivity(r *rand.Rand, day time.Time) *model.Activity {
 	}
 	return &model.Activity{Date: day, Kind: kind, Participants: people, Place: places[r.IntN(len(places))]}
 }
+
+// Name is one of the demo's names in the language of its group: Latin
+// letters or the person's own script.
+type Name struct{ Lang, Text string }
+
+// Names lists every name the demo gives persons, in Latin letters and in
+// their own script, so a test can check the bundled fonts draw them all.
+func Names() []Name {
+	var names []Name
+	for _, g := range demoGroups {
+		for _, list := range [][]demoName{g.family, g.women, g.men} {
+			for _, n := range list {
+				names = append(names, Name{g.lang, n.latin})
+				if n.own != "" {
+					names = append(names, Name{g.lang, n.own})
+				}
+			}
+		}
+	}
+	return names
+}

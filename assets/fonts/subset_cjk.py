@@ -6,18 +6,20 @@ Input:  Noto Sans CJK SC, taken from Debian's fonts-noto-cjk package
 Output: NotoSansSC-Regular-subset.otf and NotoSansSC-Bold-subset.otf,
         written next to this script (CFF outlines, OpenType layout kept).
 
-The subset holds every character of GB2312 (all 6763 hanzi plus its
-punctuation, symbol, kana, Greek and Cyrillic rows, decoded both with
-the GB2312 and the GBK mapping), CJK Symbols and
-Punctuation (U+3000-303F), Halfwidth and Fullwidth Forms (U+FF00-FFEF)
-and printable ASCII. Glyph names are dropped; the name table is kept
+The subset holds every character of GBK (decoded with the GBK mapping,
+and GB2312's rows with the GB2312 mapping too), which takes in all of
+GB2312; the whole CJK Unified Ideographs block (U+4E00-9FFF, so hanzi of
+personal names outside GB2312 such as 喆 堃 玥 镕 are drawn); CJK Symbols
+and Punctuation (U+3000-303F), Halfwidth and Fullwidth Forms
+(U+FF00-FFEF) and printable ASCII. Code points the font itself lacks (a
+few unassigned ones at the end of the block, GBK's private-use codes) are
+simply left out. Glyph names are dropped; the name table is kept
 whole so the copyright and OFL notices travel with the font.
 
 fontTools' default OpenType layout features are kept, except the ones
 that only pull in glyphs Sportello never draws: 'locl' (the Japanese,
 Korean and Traditional-Chinese glyph variants the SC face carries) and
-the vertical-writing features and tables. That halves the size (about
-1.9 MB instead of 3.4 MB per style) and changes nothing for horizontal
+the vertical-writing features and tables. That roughly halves the size and changes nothing for horizontal
 Simplified-Chinese text.
 
 The output is reproducible: the same fonts-noto-cjk and fontTools give
@@ -63,8 +65,21 @@ def gb2312_chars():
     return chars
 
 
+def gbk_chars():
+    """Every character GBK encodes: decode each valid 2-byte code."""
+    chars = set()
+    for hi in range(0x81, 0xFF):
+        for lo in range(0x40, 0xFF):
+            try:
+                chars.add(bytes((hi, lo)).decode("gbk"))
+            except UnicodeDecodeError:
+                continue
+    return chars
+
+
 def unicodes():
-    cps = {ord(c) for c in gb2312_chars()}
+    cps = {ord(c) for c in gb2312_chars() | gbk_chars()}
+    cps.update(range(0x4E00, 0xA000))  # CJK Unified Ideographs
     cps.update(range(0x3000, 0x3040))  # CJK symbols and punctuation
     cps.update(range(0xFF00, 0xFFF0))  # half-width and full-width forms
     cps.update(range(0x20, 0x7F))      # ASCII
@@ -98,7 +113,7 @@ def main():
         font.recalcTimestamp = False  # keep head.modified: reproducible output
         font.save(out)
         print("%s: %d code points, %d glyphs, %d bytes"
-              % (os.path.basename(out), len(cps), len(font.getGlyphOrder()),
+              % (os.path.basename(out), len(font.getBestCmap()), len(font.getGlyphOrder()),
                  os.path.getsize(out)))
 
 
