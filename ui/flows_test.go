@@ -239,6 +239,16 @@ func TestSettingsLanguageAndOperators(t *testing.T) {
 		t.Fatal("the interface did not switch to English")
 	}
 	button(t, u, "New person") // the rebuilt home screen speaks English
+	// The dialog saying it is saved speaks the new language too.
+	var said []string
+	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok {
+			said = append(said, l.Text)
+		}
+	}
+	if !slices.Contains(said, "Settings saved.") {
+		t.Errorf("the dialog after switching to English says %q", said)
+	}
 	if v, _ := db.Setting(context.Background(), "organisation"); v != "Associazione Ponti" {
 		t.Errorf("organisation saved as %q", v)
 	}

@@ -190,18 +190,22 @@ func (s *settings) onSave() {
 			u.settings[k] = v
 		}
 		u.idle.start() // the idle time may have changed
-		msg := u.t("settings.saved")
-		if moving && copied {
-			msg = u.tr.Tf("settings.moved", map[string]any{"Path": newDir})
-		} else if moving {
-			msg = u.tr.Tf("settings.switched", map[string]any{"Path": newDir})
+		// Said in the language just chosen, when it changed.
+		message := func() string {
+			switch {
+			case moving && copied:
+				return u.tr.Tf("settings.moved", map[string]any{"Path": newDir})
+			case moving:
+				return u.tr.Tf("settings.switched", map[string]any{"Path": newDir})
+			}
+			return u.t("settings.saved")
 		}
 		if values[store.SettingLanguage] != u.tr.Lang() {
 			u.setLanguage(values[store.SettingLanguage])
-			dialog.ShowInformation(u.t("settings.title"), msg, u.win)
+			dialog.ShowInformation(u.t("settings.title"), message(), u.win)
 			return
 		}
-		s.status.SetText(msg)
+		s.status.SetText(message())
 	})
 }
 
