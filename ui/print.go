@@ -31,17 +31,30 @@ func (u *App) printPDF(name string, render func(io.Writer) error) {
 			if err != nil || wc == nil {
 				return
 			}
-			if err := savePDF(wc, buf.Bytes()); err != nil {
-				u.showError(err)
-				return
-			}
-			if link, err := url.Parse(wc.URI().String()); err == nil {
-				u.fyne.OpenURL(link)
+			if u.savedPDF(wc, buf.Bytes()) {
+				if link, err := url.Parse(wc.URI().String()); err == nil {
+					u.fyne.OpenURL(link)
+				}
 			}
 		}, u.win)
 		d.SetFileName(name)
 		d.Show()
 	})
+}
+
+// savedPDF saves a printed document where the save dialog points and says
+// where it went, or what went wrong.
+func (u *App) savedPDF(wc fyne.URIWriteCloser, data []byte) bool {
+	if err := savePDF(wc, data); err != nil {
+		u.showError(err)
+		return false
+	}
+	where := wc.URI().String()
+	if wc.URI().Scheme() == "file" {
+		where = wc.URI().Path()
+	}
+	dialog.ShowInformation(u.t("print.saved_title"), u.tr.Tf("print.saved_to", map[string]any{"Path": where}), u.win)
+	return true
 }
 
 // savePDF writes a printed document where the save dialog points. A

@@ -2,10 +2,14 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
 )
@@ -35,5 +39,32 @@ func TestPrintPanel(t *testing.T) {
 	test.Tap(button(t, u, u.t("print.print")))
 	if !strings.Contains(texts(u), u.t("error.required")) {
 		t.Errorf("printing the notice without its settings:\n%s", texts(u))
+	}
+}
+
+// A printed document saved through the dialog is private to this account,
+// and the window says where it went.
+func TestSavedPDFSaysWhere(t *testing.T) {
+	u, _, _ := signedInApp(t)
+	path := filepath.Join(t.TempDir(), "piano.pdf")
+	wc, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !u.savedPDF(wc, []byte("%PDF-1.7 test")) {
+		t.Fatal("not saved")
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("saved as %v (%v)", fi, err)
+	}
+	var said []string
+	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok {
+			said = append(said, l.Text)
+		}
+	}
+	if !strings.Contains(strings.Join(said, "\n"), path) {
+		t.Errorf("the window does not say where: %q", said)
 	}
 }
