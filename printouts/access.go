@@ -168,7 +168,7 @@ func (w *accessWriter) day(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(w.zone).Format("2006-01-02")
+	return t.In(w.zone).Format("02/01/2006")
 }
 
 // identity: names, birth, nationality, languages, contacts.
@@ -180,7 +180,7 @@ func (w *accessWriter) identity() {
 	w.field("own_name", p.OwnScriptName)
 	w.fieldOf("aliases", isolated(p.Aliases))
 	w.fieldOf("sex", w.enum("sex", string(p.Sex)))
-	w.field("birth_date", p.BirthDate.String())
+	w.field("birth_date", p.BirthDate.Italian())
 	w.field("birth_country", country(p.BirthCountry))
 	var cits, langs []string
 	for _, c := range p.Citizenships {
@@ -215,7 +215,7 @@ func (w *accessWriter) permit() {
 	}
 	w.field("permit_type", p.Type)
 	w.field("permit_number", p.Number)
-	w.field("permit_expiry", p.Expiry.String())
+	w.field("permit_expiry", p.Expiry.Italian())
 	w.fieldOf("permit_status", w.enum("permit_status", string(p.Status)))
 }
 

@@ -157,7 +157,7 @@ func (w *accessWriter) plans() {
 			}
 			var reviews []string
 			for _, r := range p.Reviews {
-				reviews = append(reviews, r.String())
+				reviews = append(reviews, r.Italian())
 			}
 			w.field("reviews", strings.Join(reviews, ", "))
 			for _, b := range p.Budget {
@@ -183,7 +183,7 @@ func (w *accessWriter) action(a model.Action) {
 		parts = append(parts, typeset.Isolate(who))
 	}
 	if !a.Due.IsZero() {
-		parts = append(parts, typeset.IsolateLTR(a.Due.String()))
+		parts = append(parts, typeset.IsolateLTR(a.Due.Italian()))
 	}
 	parts = append(parts, w.enum("action_status", string(a.Status)))
 	if a.Outcome != "" {
@@ -243,7 +243,7 @@ func (w *accessWriter) referrals() {
 			w.fieldOf("urgency", w.enum("urgency", string(r.Urgency)))
 			w.list("shared", "shared", r.Shared)
 			w.field("legal_basis", r.LegalBasis)
-			w.field("follow_up", r.FollowUp.String())
+			w.field("follow_up", r.FollowUp.Italian())
 			w.field("feedback", r.Feedback)
 			w.y += 4
 		}
@@ -262,7 +262,7 @@ func (w *accessWriter) trail() {
 		if o, ok := w.f.Operators[e.OperatorID]; ok {
 			who = typeset.Isolate(o.Name) + " (" + w.enum("role", string(o.Role)) + ")"
 		}
-		when := typeset.IsolateLTR(e.At.In(w.zone).Format("2006-01-02 15:04"))
+		when := typeset.IsolateLTR(e.At.In(w.zone).Format("02/01/2006 15:04"))
 		w.line(when+" · "+who+" · "+w.enum("action", eventKind(e.Action))+" · "+w.enum("entity", e.Entity),
 			styleSmall, 2)
 	}

@@ -74,7 +74,7 @@ func accessTexts(lang string) []string {
 	iso := typeset.IsolateLTR
 	return []string{tr.T("doc.access.title"), tr.T("doc.access.identity"), tr.T("doc.access.consents"),
 		tr.T("doc.access.purpose_sharing"), tr.T("doc.access.referrals"), tr.T("doc.access.trail"),
-		tr.Tf("doc.access.intro", map[string]any{"Date": iso("2026-03-20")}), tr.T("doc.access.shared_name"),
+		tr.Tf("doc.access.intro", map[string]any{"Date": iso("20/03/2026")}), tr.T("doc.access.shared_name"),
 		"Sportello legale Diritti (demo)", "Karim", "Haddad", "Marco Albani", "INV-2026-000042", "PUA-2026-000123"}
 }
 
@@ -106,7 +106,7 @@ func TestAccessReadsBack(t *testing.T) {
 				}
 			}
 		}
-		if !strings.Contains(string(out), "INV-2026-000042") || !strings.Contains(string(out), "2026-03-03 15:00") {
+		if !strings.Contains(string(out), "INV-2026-000042") || !strings.Contains(string(out), "03/03/2026 15:00") {
 			t.Errorf("%s: the referral code or the time the mediator opened the file is missing", lang)
 		}
 	}

@@ -92,7 +92,7 @@ func documentTexts(doc, lang string) []string {
 			tr.T("doc.referral.urgency_urgent"), tr.T("doc.referral.data_note")}
 	case "plan":
 		return []string{tr.T("doc.plan.title"), tr.T("doc.plan.intro"), tr.T("doc.area.italian"), tr.T("doc.area.legal"),
-			tr.Tf("doc.plan.review", map[string]any{"Date": iso("2026-06-30")})}
+			tr.Tf("doc.plan.review", map[string]any{"Date": iso("30/06/2026")})}
 	case "access":
 		return accessTexts(lang)
 	case "slip":

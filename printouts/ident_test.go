@@ -171,13 +171,13 @@ func TestSignaturesStayWhole(t *testing.T) {
 		"consent": {documents["consent"], []string{"sign_person", "sign_mediator", "sign_operator"}, it.T("doc.consent.withdraw")},
 		"notice":  {documents["notice"], []string{"sign_person", "sign_mediator", "sign_operator"}, it.T("doc.notice.automated")},
 		"referral": {documents["referral"], []string{"sign_operator"},
-			it.Tf("doc.referral.answer", map[string]any{"Date": "2026-03-28"})},
+			it.Tf("doc.referral.answer", map[string]any{"Date": "28/03/2026"})},
 	}
 	for n := 1; n <= 9; n++ {
 		plan := longPlan(n)
 		cases[fmt.Sprintf("plan with %d goals", n)] = signed{func(w io.Writer, lang string) error {
 			return RenderPlan(w, PlanDoc{Lang: lang, Header: personHeader, Plan: plan})
-		}, []string{"sign_person", "sign_mediator", "sign_operator"}, it.Tf("doc.plan.review", map[string]any{"Date": "2026-06-30"})}
+		}, []string{"sign_person", "sign_mediator", "sign_operator"}, it.Tf("doc.plan.review", map[string]any{"Date": "30/06/2026"})}
 	}
 	for _, lang := range []string{"it", "ur", "zh"} {
 		tr := locales.ForPerson(lang)

@@ -70,7 +70,7 @@ func writeIntake(d *doc, tr *locales.Localizer, in Intake) {
 	line(p.DisplayName()+" · "+p.CaseCode, heading)
 	facts := []string{}
 	if !p.BirthDate.IsZero() {
-		facts = append(facts, tr.T("person.birth_date")+": "+p.BirthDate.String())
+		facts = append(facts, tr.T("person.birth_date")+": "+p.BirthDate.Italian())
 	}
 	if c, ok := model.CountryByISO2(p.BirthCountry); ok {
 		facts = append(facts, tr.T("person.birth_country")+": "+c.NameIT)
@@ -79,7 +79,7 @@ func writeIntake(d *doc, tr *locales.Localizer, in Intake) {
 		facts = append(facts, tr.T("case.permit")+": "+tr.T("permit."+string(p.Permit.Status)))
 	}
 	line(strings.Join(facts, " · "), body)
-	line(fmt.Sprintf("%s %s · %s · %s: %s · %s", tr.T("interview_kind."+string(iv.Kind)), iv.Date.Format("2006-01-02"),
+	line(fmt.Sprintf("%s %s · %s · %s: %s · %s", tr.T("interview_kind."+string(iv.Kind)), iv.Date.Format("02/01/2006"),
 		tr.T("lang."+iv.Language), tr.T("interview.mediator"), iv.Mediator, tr.Tf("case.minutes", map[string]any{"Minutes": int(iv.Duration.Minutes())})), body)
 	answers := map[string]string{}
 	for _, a := range iv.Answers {

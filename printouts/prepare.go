@@ -226,7 +226,7 @@ func prepareReferral(ctx context.Context, in *input) (func(io.Writer) error, err
 			return nil, &model.Error{Code: model.ErrPermission, Field: "consent",
 				Message: "the consent this referral rests on is missing or withdrawn: the letter cannot be printed"}
 		}
-		letter.ConsentDate = c.Date.Format("2006-01-02")
+		letter.ConsentDate = c.Date.Format("02/01/2006")
 	}
 	services, err := src.Services(ctx)
 	if err != nil {

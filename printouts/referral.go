@@ -53,7 +53,7 @@ func RenderReferral(w io.Writer, l ReferralLetter) error {
 			b.both("doc.referral.basis_consent", map[string]any{"Date": typeset.IsolateLTR(l.ConsentDate)}, styleSmall, styleSmall, 4)
 		}
 		if !r.FollowUp.IsZero() {
-			b.both("doc.referral.answer", map[string]any{"Date": typeset.IsolateLTR(r.FollowUp.String())}, styleBody, styleItalian, sectionSpace)
+			b.both("doc.referral.answer", map[string]any{"Date": typeset.IsolateLTR(r.FollowUp.Italian())}, styleBody, styleItalian, sectionSpace)
 		}
 		b.signatures("doc.common.sign_operator")
 		return nil

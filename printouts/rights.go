@@ -33,7 +33,7 @@ func RenderRights(w io.Writer, r Rights) error {
 			b.both("doc.rights."+s+"_title", nil, styleHeading, styleItalian, 3)
 			b.both("doc.rights."+s, data, styleBody, styleItalian, sectionSpace)
 		}
-		b.both("doc.rights.checked", map[string]any{"Date": typeset.IsolateLTR(r.Checked.Format("2006-01-02"))},
+		b.both("doc.rights.checked", map[string]any{"Date": typeset.IsolateLTR(r.Checked.Format("02/01/2006"))},
 			styleSmall, styleSmall, 0)
 		return nil
 	})
