@@ -129,7 +129,7 @@ func newApp(a fyne.App, cfg *Config) *App {
 	u := &App{fyne: a, config: cfg, settings: map[string]string{}}
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u.win = a.NewWindow("Sportello")
-	u.win.Resize(fyne.NewSize(1100, 720))
+	u.win.Resize(cfg.windowSize(fyne.Size{}))
 	u.win.SetMaster()
 	u.tr = locales.New(firstOf(cfg.Language, locales.Default))
 	u.win.SetOnClosed(u.onClosed)
