@@ -133,6 +133,7 @@ func newApp(a fyne.App, cfg *Config) *App {
 	u.win.SetMaster()
 	u.tr = locales.New(firstOf(cfg.Language, locales.Default))
 	u.win.SetOnClosed(u.onClosed)
+	a.Lifecycle().SetOnStopped(u.rememberSize) // also when the app is ended (SIGTERM) without closing the window
 	u.idle = newIdleLock(u)
 	return u
 }
