@@ -24,8 +24,10 @@ const (
 	autoBackupPrefix  = "sportello-"
 )
 
-// onClosed makes the automatic backup, then closes the desk.
+// onClosed remembers the window's size, makes the automatic backup, then
+// closes the desk.
 func (u *App) onClosed() {
+	u.rememberSize()
 	if u.db == nil {
 		return
 	}

@@ -107,35 +107,40 @@ func (v *caseView) show() {
 	}
 	name := widget.NewLabelWithStyle(p.DisplayName(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
-	edit := widget.NewButtonWithIcon(u.t("case.edit"), theme.DocumentCreateIcon(), func() { v.onEdit(p) })
-	actions := container.NewHBox(edit)
+	name.Truncation = fyne.TextTruncateEllipsis
+	// Two toolbars, each keeping to the view's width: the case's work
+	// (plan, consents, referrals, print) first, then the person's record.
+	var work, record []*widget.Button
 	if len(v.cases) > 0 {
-		// The newest case's interview: the main thing to do at the desk.
-		actions = container.NewHBox(v.interviewButton(v.cases[0], v.interviews[v.cases[0].ID]), edit)
+		caseID := v.cases[0].ID
+		if b := v.interviewButton(v.cases[0], v.interviews[v.cases[0].ID]); b != nil {
+			record = append(record, b) // the main thing to do at the desk
+		}
+		work = append(work,
+			widget.NewButtonWithIcon(u.t("case.plan"), theme.DocumentIcon(), func() { u.home.showFromCase(p, newPlanView(u, p, caseID).build()) }),
+			widget.NewButtonWithIcon(u.t("case.consents"), theme.ConfirmIcon(), func() { u.home.showFromCase(p, newConsentsView(u, p).build()) }),
+			widget.NewButtonWithIcon(u.t("case.referrals"), theme.MailSendIcon(), func() { u.home.showFromCase(p, newReferralsView(u, p, caseID).build()) }),
+			widget.NewButtonWithIcon(u.t("case.print"), theme.DocumentPrintIcon(), func() { u.home.showFromCase(p, newPrintPanel(u, p).build()) }))
+		if u.op.May(model.PermRights) {
+			work = append(work, widget.NewButtonWithIcon(u.t("rights_request.button"), theme.DownloadIcon(),
+				func() { u.home.showFromCase(p, newAccessRequest(u, p).build()) }))
+		}
 	}
-	if !u.op.Can(model.PartIdentity).Writes() {
-		actions.Remove(edit) // the store would refuse the change: no button for it
+	if u.op.Can(model.PartIdentity).Writes() { // else the store would refuse the change: no button for it
+		record = append(record, widget.NewButtonWithIcon(u.t("case.edit"), theme.DocumentCreateIcon(), func() { v.onEdit(p) }))
 	}
 	if u.op.May(model.PermErase) {
-		actions.Add(v.eraseButton())
+		record = append(record, v.eraseButton())
 	}
-	head := container.NewBorder(nil, nil, nil, container.NewVBox(actions), container.NewVBox(name, widget.NewLabel(p.CaseCode)))
-	objs := []fyne.CanvasObject{head}
+	objs := []fyne.CanvasObject{name, widget.NewLabel(p.CaseCode)}
+	if len(record) > 0 {
+		objs = append(objs, newToolbar(record...))
+	}
 	if withheld := v.withheldLine(); withheld != nil {
 		objs = append(objs, withheld)
 	}
-	if len(v.cases) > 0 {
-		caseID := v.cases[0].ID
-		objs = append(objs, container.NewHBox(
-			widget.NewButtonWithIcon(u.t("case.plan"), theme.DocumentIcon(), func() { u.home.show(newPlanView(u, p, caseID).build()) }),
-			widget.NewButtonWithIcon(u.t("case.consents"), theme.ConfirmIcon(), func() { u.home.show(newConsentsView(u, p).build()) }),
-			widget.NewButtonWithIcon(u.t("case.referrals"), theme.MailSendIcon(), func() { u.home.show(newReferralsView(u, p, caseID).build()) }),
-			widget.NewButtonWithIcon(u.t("case.print"), theme.DocumentPrintIcon(), func() { u.home.show(newPrintPanel(u, p).build()) }),
-		))
-		if u.op.May(model.PermRights) {
-			objs = append(objs, container.NewHBox(widget.NewButtonWithIcon(u.t("rights_request.button"), theme.DownloadIcon(),
-				func() { u.home.show(newAccessRequest(u, p).build()) })))
-		}
+	if len(work) > 0 {
+		objs = append(objs, newToolbar(work...))
 	}
 	if p.OwnScriptName != "" {
 		own := newScriptText(p.OwnScriptName, p.PreferredLanguage)

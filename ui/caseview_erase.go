@@ -10,7 +10,7 @@ import (
 )
 
 // eraseButton opens a coordinator's erasure of the person.
-func (v *caseView) eraseButton() fyne.CanvasObject {
+func (v *caseView) eraseButton() *widget.Button {
 	b := widget.NewButtonWithIcon(v.u.t("erase.action"), theme.DeleteIcon(), func() {
 		newEraseDialog(v.u, v.personID, v.person.CaseCode, "", func() {
 			v.u.home.list.reload()

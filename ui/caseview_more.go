@@ -14,11 +14,11 @@ import (
 )
 
 // interviewButton starts a new interview on an open case, or resumes the
-// one in progress.
-func (v *caseView) interviewButton(c model.Case, ivs []model.Interview) fyne.CanvasObject {
+// one in progress; nil on a closed case.
+func (v *caseView) interviewButton(c model.Case, ivs []model.Interview) *widget.Button {
 	u := v.u
 	if c.Status != model.CaseOpen {
-		return widget.NewLabel("")
+		return nil
 	}
 	for i := range ivs {
 		if ivs[i].Status == model.InterviewInProgress {
@@ -29,7 +29,7 @@ func (v *caseView) interviewButton(c model.Case, ivs []model.Interview) fyne.Can
 		}
 	}
 	return widget.NewButtonWithIcon(u.t("case.new_interview"), theme.ContentAddIcon(), func() {
-		u.home.show(newInterviewStart(u, v.person, c.ID, len(ivs) == 0).build())
+		u.home.showFromCase(v.person, newInterviewStart(u, v.person, c.ID, len(ivs) == 0).build())
 	})
 }
 
@@ -63,9 +63,7 @@ func (v *caseView) showScreening(iv *model.Interview, rec *model.ScreeningRecord
 	intro := widget.NewLabel(u.t("screening.not_a_verdict") + "\n" + screeningSummary(u, rec))
 	intro.Wrapping = fyne.TextWrapWord
 	objs := append([]fyne.CanvasObject{title, intro}, findingsCards(u, qn, rec.Result)...)
-	back := widget.NewButton(u.t("screening.back_to_case"), func() { u.home.onOpenPerson(v.personID) })
-	u.home.show(container.NewBorder(nil, container.NewPadded(back), nil, nil,
-		container.NewVScroll(container.NewPadded(container.NewVBox(objs...)))))
+	u.home.showFromCase(v.person, container.NewVScroll(container.NewPadded(container.NewVBox(objs...))))
 }
 
 // planDue says what the plan has due: the next review and the actions

@@ -19,6 +19,8 @@ type Config struct {
 	// Language is the interface language of the login, before the desk
 	// (which keeps the setting) is unlocked.
 	Language string `json:"language,omitempty"`
+	// Window is the window's size when it was last closed.
+	Window *WindowSize `json:"window,omitempty"`
 
 	path string
 }

@@ -16,6 +16,7 @@ type home struct {
 	u      *App
 	list   *personList
 	detail *fyne.Container
+	back   func() // back to the case the shown screen was opened from; nil on other screens
 }
 
 func newHome(u *App) *home {
@@ -53,16 +54,20 @@ func (h *home) build() fyne.CanvasObject {
 		h.show(newExchangeView(u).build())
 	})
 	signOut := widget.NewButtonWithIcon(u.t("home.sign_out"), theme.LogoutIcon(), u.signOut)
-	bar := container.NewBorder(nil, nil, title, container.NewHBox(who, register, settings, signOut))
-	tools := container.NewHBox(today, referrals, services, activities, exchangeData)
-	if !u.op.May(model.PermExchange) {
-		tools.Remove(exchangeData)
-	}
+	// The title gives way first on a small screen; then the tools, the
+	// least used last, go into the toolbar's "…" menu.
+	title.Truncation = fyne.TextTruncateEllipsis
+	right := container.NewHBox(who, register, signOut)
 	if !u.op.Can(model.PartIdentity).Writes() {
-		bar = container.NewBorder(nil, nil, title, container.NewHBox(who, settings, signOut))
+		right.Remove(register)
+	}
+	bar := container.NewBorder(nil, nil, nil, right, title)
+	tools := newToolbar(today, referrals, services, activities, settings)
+	if u.op.May(model.PermExchange) {
+		tools.add(exchangeData)
 	}
 	if u.op.May(model.PermAudit) {
-		tools.Add(widget.NewButtonWithIcon(u.t("audit.button"), theme.HistoryIcon(), func() {
+		tools.add(widget.NewButtonWithIcon(u.t("audit.button"), theme.HistoryIcon(), func() {
 			h.list.list.UnselectAll()
 			h.show(newAuditView(u).build())
 		}))
@@ -75,6 +80,7 @@ func (h *home) build() fyne.CanvasObject {
 }
 
 func (h *home) show(o fyne.CanvasObject) {
+	h.back = nil
 	h.detail.Objects = []fyne.CanvasObject{o}
 	h.detail.Refresh()
 }
@@ -87,6 +93,26 @@ func (h *home) showToday() {
 
 func (h *home) onOpenPerson(id int64) {
 	h.show(newCaseView(h.u, id, h.onEdit).build())
+}
+
+// showFromCase shows a screen opened from p's case under a button back to
+// the case; Escape goes back too (onEscape).
+func (h *home) showFromCase(p *model.Person, o fyne.CanvasObject) {
+	back := func() { h.onOpenPerson(p.ID) }
+	b := widget.NewButtonWithIcon(h.u.tr.Tf("case.back", map[string]any{"Name": p.DisplayName()}), theme.NavigateBackIcon(), back)
+	b.Alignment = widget.ButtonAlignLeading
+	h.show(container.NewBorder(container.NewHBox(b), nil, nil, nil, o))
+	h.back = back
+}
+
+// onEscape goes back to the case from a screen opened from it. The canvas
+// hears Escape only when no widget has the focus; an open dialog or pop-up
+// keeps it.
+func (h *home) onEscape() {
+	if h.back == nil || h.u.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	h.back()
 }
 
 func (h *home) onRegister() {

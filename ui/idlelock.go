@@ -78,7 +78,12 @@ func newIdleLock(u *App) *idleLock {
 	l := &idleLock{u: u, now: time.Now, after: idleAfter}
 	l.poke()
 	// Keys typed with no widget focused reach only the canvas.
-	u.win.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { l.poke() })
+	u.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		l.poke()
+		if k.Name == fyne.KeyEscape && u.home != nil && !l.locked() {
+			u.home.onEscape()
+		}
+	})
 	u.win.Canvas().SetOnTypedRune(func(rune) { l.poke() })
 	return l
 }

@@ -39,6 +39,7 @@ type personList struct {
 
 	settled  *time.Timer // a search left alone this long is recorded in the audit trail
 	recorded string      // the last search recorded
+	openID   int64       // the person whose case was opened from the list
 }
 
 func newPersonList(u *App, onOpen func(int64)) *personList {
@@ -71,10 +72,15 @@ func (l *personList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	info := box.Objects[1].(*widget.Label)
 	s, ok := l.row(id)
 	if !ok {
+		name.Importance = widget.MediumImportance
 		name.SetText("…")
 		own.SetText("", "")
 		info.SetText("")
 		return
+	}
+	name.Importance = widget.MediumImportance
+	if s.ID == l.openID {
+		name.Importance = widget.HighImportance
 	}
 	name.SetText((&model.Person{FamilyName: s.FamilyName, GivenNames: s.GivenNames}).DisplayName())
 	if s.FamilyName == "" { // only an erased person has no family name
@@ -215,9 +221,16 @@ func (l *personList) recordSearch() {
 	})
 }
 
+// onSelected opens the person's case. The row is unselected at once: a
+// List does not tell when its selected row is clicked again, and a click on
+// the open person must bring their case back (from the plan, say). The open
+// person's name is drawn in the accent colour instead.
 func (l *personList) onSelected(id widget.ListItemID) {
+	l.list.Unselect(id)
 	if s, ok := l.row(id); ok {
 		l.recordSearch() // the search that found the person, before the opening
+		l.openID = s.ID
+		l.list.Refresh()
 		l.onOpen(s.ID)
 	}
 }

@@ -55,9 +55,8 @@ func (v *accessRequest) build() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(u.t("rights_request.title")+" · "+v.person.DisplayName(), fyne.TextAlignLeading,
 		fyne.TextStyle{Bold: true})
 	choose := widget.NewButtonWithIcon(u.t("rights_request.choose"), theme.FolderOpenIcon(), v.onChoose)
-	back := widget.NewButton(u.t("screening.back_to_case"), func() { u.home.onOpenPerson(v.person.ID) })
 	return container.NewVScroll(container.NewPadded(container.NewVBox(title, hintText(u.t("rights_request.hint")),
-		formGrid(v.fields...), container.NewHBox(choose, v.save, back), v.status)))
+		formGrid(v.fields...), container.NewHBox(choose, v.save), v.status)))
 }
 
 // onChoose picks the folder with the system's dialog.

@@ -129,10 +129,11 @@ func newApp(a fyne.App, cfg *Config) *App {
 	u := &App{fyne: a, config: cfg, settings: map[string]string{}}
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u.win = a.NewWindow("Sportello")
-	u.win.Resize(fyne.NewSize(1100, 720))
+	u.win.Resize(cfg.windowSize(fyne.Size{}))
 	u.win.SetMaster()
 	u.tr = locales.New(firstOf(cfg.Language, locales.Default))
 	u.win.SetOnClosed(u.onClosed)
+	a.Lifecycle().SetOnStopped(u.rememberSize) // also when the app is ended (SIGTERM) without closing the window
 	u.idle = newIdleLock(u)
 	return u
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+	"github.com/go-gl/glfw/v3.4/glfw"
 
 	"sportello/store"
 	"sportello/ui"
@@ -37,8 +38,27 @@ func (c *cli) window(args []string) int {
 		showProblem(a, c.tr.T("dialog.error_title"), c.message(err))
 		return 1
 	}
-	ui.NewSealed(a, desk, cfg).ShowAndRun()
+	u := ui.NewSealed(a, desk, cfg)
+	a.Lifecycle().SetOnStarted(func() { u.FitScreen(screenSize(u.Window())) })
+	u.ShowAndRun()
 	return 0
+}
+
+// screenSize is the size of the primary screen in the window's units, or
+// zero when the driver cannot tell. Fyne has no API for it: GLFW, which
+// Fyne's desktop driver runs on, is asked directly, on the main thread
+// where the app's start runs.
+func screenSize(w fyne.Window) fyne.Size {
+	m := glfw.GetPrimaryMonitor()
+	if m == nil {
+		return fyne.Size{}
+	}
+	mode := m.GetVideoMode()
+	scale := w.Canvas().Scale()
+	if mode == nil || scale <= 0 {
+		return fyne.Size{}
+	}
+	return fyne.NewSize(float32(mode.Width)/scale, float32(mode.Height)/scale)
 }
 
 // showProblem shows a small window with a message and a close button.
