@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
@@ -230,7 +229,7 @@ func TestFocusedCardScrollsIntoView(t *testing.T) {
 		for key, b := range s.options {
 			r := test.WidgetRenderer(b).(*optionRenderer)
 			focused := fyne.Focusable(b) == u.win.Canvas().Focused()
-			if r.border.Hidden == focused || (focused && r.border.StrokeColor != theme.Color(theme.ColorNameFocus)) || (focused && r.border.StrokeWidth < 2) {
+			if r.border.Hidden == focused || (focused && r.border.StrokeColor != focusRing()) || (focused && r.border.StrokeWidth < 2) {
 				t.Errorf("view %d: %s focused %v draws ring hidden=%v", view, key, focused, r.border.Hidden)
 			}
 		}

@@ -62,7 +62,7 @@ func (b *optionButton) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameButton))
 	bg.CornerRadius = theme.InputRadiusSize()
 	border := canvas.NewRectangle(color.Transparent)
-	border.StrokeColor = theme.Color(theme.ColorNameFocus)
+	border.StrokeColor = focusRing()
 	border.StrokeWidth = 3
 	border.CornerRadius = theme.InputRadiusSize()
 	var rows []fyne.CanvasObject
@@ -113,7 +113,7 @@ func (r *optionRenderer) Refresh() {
 	if r.b.focused && !r.b.selected {
 		r.bg.FillColor = theme.Color(theme.ColorNameHover)
 	}
-	r.border.StrokeColor = theme.Color(theme.ColorNameFocus)
+	r.border.StrokeColor = focusRing()
 	r.border.Hidden = !r.b.focused
 	r.bg.Refresh()
 	r.border.Refresh()
@@ -124,3 +124,11 @@ func (r *optionRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.bg, r.content, r.border}
 }
 func (r *optionRenderer) Destroy() {}
+
+// focusRing is the theme's focus colour made opaque: the theme's own is
+// half transparent, faint on a card against a dark background.
+func focusRing() color.Color {
+	c := color.NRGBAModel.Convert(theme.Color(theme.ColorNameFocus)).(color.NRGBA)
+	c.A = 0xff
+	return c
+}
