@@ -59,6 +59,9 @@ func button(t *testing.T, u *App, text string) *widget.Button {
 		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
 			return b
 		}
+		if b, ok := o.(*followButton); ok && b.Text == text && b.Visible() {
+			return &b.Button
+		}
 	}
 	t.Fatalf("no button %q on screen", text)
 	return nil

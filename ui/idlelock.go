@@ -238,6 +238,8 @@ func sampleInput(c fyne.Canvas) inputState {
 		e = f
 	case *widget.SelectEntry:
 		e = &f.Entry
+	case *answerEntry:
+		e = &f.Entry
 	}
 	if e != nil {
 		s.text, s.row, s.column = maphash.String(inputSeed, e.Text), e.CursorRow, e.CursorColumn

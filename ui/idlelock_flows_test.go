@@ -57,7 +57,7 @@ func TestSignOutFromTheLock(t *testing.T) {
 	u, db, _ := startInterview(t, "en")
 	clock := lockClock(u)
 	choose(t, u, "documents.id_kept", "no")
-	test.Tap(button(t, u, u.t("interview.next")))
+	test.Tap(button(t, u, keyed(u, "interview.next")))
 	test.Tap(button(t, u, u.t("interview.view_person")+" (Ctrl+3)"))
 	iv := u.inter.iv
 	clock.advance(6 * time.Minute)
@@ -115,7 +115,7 @@ func TestPersonViewLeadsNowhereElse(t *testing.T) {
 	s := u.inter
 	for {
 		s.setView(viewPerson)
-		entries := map[*widget.Entry]bool{}
+		entries := map[*answerEntry]bool{}
 		for _, e := range s.entries {
 			entries[e] = true
 		}
@@ -123,6 +123,8 @@ func TestPersonViewLeadsNowhereElse(t *testing.T) {
 			switch w := o.(type) {
 			case *optionButton, *scriptText:
 			case *widget.Entry:
+				t.Errorf("section %d: an entry that is no answer (%q)", s.section, w.PlaceHolder)
+			case *answerEntry:
 				if !entries[w] {
 					t.Errorf("section %d: an entry that is no answer (%q)", s.section, w.PlaceHolder)
 				}

@@ -2,12 +2,10 @@ package ui
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -50,13 +48,17 @@ type interviewScreen struct {
 	saved    *widget.Label
 	// options and entries on screen now, by "answerID=option" and answerID
 	options map[string]*optionButton
-	entries map[string]*widget.Entry
+	entries map[string]*answerEntry
+	first   fyne.Focusable    // the section's first answer widget
+	scroll  *container.Scroll // the section's questions
+	keys    map[string]func() // the interview's shortcuts, by name
+	shown   [2]int            // section and view last drawn, -1 before the first
 }
 
 func newInterviewScreen(u *App, qn *model.Questionnaire, iv *model.Interview, p *model.Person, done func()) *interviewScreen {
 	s := &interviewScreen{u: u, qn: qn, iv: iv, person: p, done: done, answers: map[string]string{},
 		section: iv.Section, resumedAt: time.Now(), spent: iv.Duration, ptr: locales.ForPerson(iv.Language),
-		conditions: map[string]bool{}, root: container.NewStack(), progress: widget.NewProgressBar(),
+		conditions: map[string]bool{}, shown: [2]int{-1, -1}, root: container.NewStack(), progress: widget.NewProgressBar(),
 		saved: widget.NewLabel("")}
 	for _, a := range iv.Answers {
 		s.answers[a.QuestionID] = a.Value
@@ -88,16 +90,7 @@ func newInterviewScreen(u *App, qn *model.Questionnaire, iv *model.Interview, p 
 
 func (s *interviewScreen) build() fyne.CanvasObject {
 	s.render()
-	c := s.u.win.Canvas()
-	for i, v := range []viewMode{viewBilingual, viewOperator, viewPerson} {
-		v := v
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyName(strconv.Itoa(i + 1)), Modifier: fyne.KeyModifierShortcutDefault},
-			func(fyne.Shortcut) {
-				if !s.u.idle.locked() {
-					s.setView(v)
-				}
-			})
-	}
+	s.addShortcuts()
 	return s.root
 }
 
@@ -109,10 +102,18 @@ func (s *interviewScreen) setView(v viewMode) {
 }
 
 // render draws the current section in the current view.
+// The focus stays on the same answer, and the scroll where it was; a new
+// section or view starts with the focus on its first answer.
 func (s *interviewScreen) render() {
 	s.u.idle.poke()
-	s.options, s.entries = map[string]*optionButton{}, map[string]*widget.Entry{}
-	s.progress.SetValue(float64(s.section+1) / float64(len(s.qn.Sections)))
+	key, offset := s.focusKey(), fyne.Position{}
+	if s.scroll != nil {
+		offset = s.scroll.Offset
+	}
+	fresh := s.shown != [2]int{s.section, int(s.view)}
+	s.shown = [2]int{s.section, int(s.view)}
+	s.options, s.entries, s.first, s.scroll = map[string]*optionButton{}, map[string]*answerEntry{}, nil, nil
+	s.showProgress()
 	var body fyne.CanvasObject
 	if s.view == viewPerson {
 		body = s.personView()
@@ -121,6 +122,15 @@ func (s *interviewScreen) render() {
 	}
 	s.root.Objects = []fyne.CanvasObject{body}
 	s.root.Refresh()
+	switch {
+	case fresh:
+		s.refocus("", s.first)
+	case s.scroll != nil:
+		s.scroll.ScrollToOffset(offset)
+		if key != "" {
+			s.refocus(key, nil)
+		}
+	}
 }
 
 func (s *interviewScreen) sectionTitle() string {
@@ -157,8 +167,10 @@ func (s *interviewScreen) operatorView() fyne.CanvasObject {
 		q := &s.qn.Sections[s.section].Questions[i]
 		items = append(items, s.questionBlock(q, -1)...)
 	}
-	form := container.NewVScroll(container.NewPadded(container.NewVBox(items...)))
-	return container.NewBorder(container.NewPadded(head), container.NewPadded(s.navBar()), nil, nil, form)
+	form := s.scrollBox(container.NewPadded(container.NewVBox(items...)))
+	top, bottom := container.NewPadded(head), container.NewPadded(s.navBar())
+	// In reading order, so that Tab goes top to bottom.
+	return container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, form, bottom)
 }
 
 func (s *interviewScreen) viewButton(label string, v viewMode) *widget.Button {
@@ -172,16 +184,16 @@ func (s *interviewScreen) viewButton(label string, v viewMode) *widget.Button {
 // navBar moves between sections, pauses, and ends the interview.
 func (s *interviewScreen) navBar() fyne.CanvasObject {
 	u := s.u
-	back := widget.NewButtonWithIcon(u.t("interview.back"), theme.NavigateBackIcon(), s.onBack)
+	back := widget.NewButtonWithIcon(s.keyHint(u.t("interview.back"), "interview.back_key"), theme.NavigateBackIcon(), s.onBack)
 	if s.section == 0 {
 		back.Disable()
 	}
 	pause := widget.NewButtonWithIcon(u.t("interview.pause"), theme.MediaPauseIcon(), s.onPause)
 	var next *widget.Button
 	if s.section == len(s.qn.Sections)-1 {
-		next = widget.NewButtonWithIcon(u.t("interview.finish"), theme.ConfirmIcon(), s.onFinish)
+		next = widget.NewButtonWithIcon(s.keyHint(u.t("interview.finish"), "interview.next_key"), theme.ConfirmIcon(), s.onFinish)
 	} else {
-		next = widget.NewButtonWithIcon(u.t("interview.next"), theme.NavigateNextIcon(), s.onNext)
+		next = widget.NewButtonWithIcon(s.keyHint(u.t("interview.next"), "interview.next_key"), theme.NavigateNextIcon(), s.onNext)
 	}
 	next.Importance = widget.HighImportance
 	step := widget.NewLabel(u.tr.Tf("interview.step", map[string]any{"N": s.section + 1, "Total": len(s.qn.Sections)}))
@@ -229,120 +241,14 @@ func (s *interviewScreen) groupBlock(g *model.Question) []fyne.CanvasObject {
 		}
 		objs = append(objs, widget.NewCard(u.tr.Tf("interview.instance", map[string]any{"N": i + 1}), "", container.NewVBox(fields...)))
 	}
-	add := widget.NewButtonWithIcon(u.t("interview.add_job"), theme.ContentAddIcon(), func() {
+	var add *followButton
+	add = newFollowButton(u.t("interview.add_job"), theme.ContentAddIcon(), func() {
 		s.answer(g.ID, strconv.Itoa(n+1), true)
 		s.render()
-	})
+		s.focusInstance(g, n) // typing goes on in the new job
+	}, s.follow)
+	if s.first == nil {
+		s.first = add // no job yet: Enter adds one
+	}
 	return append(objs, add, widget.NewSeparator())
-}
-
-// input is the widget that takes q's answer.
-func (s *interviewScreen) input(q *model.Question, inst int, big bool) fyne.CanvasObject {
-	id := model.AnswerID(q.ID, inst)
-	switch q.Type {
-	case model.QSingle, model.QYesNo, model.QMulti:
-		return s.choices(q, id, big)
-	}
-	e := widget.NewEntry()
-	if q.Type == model.QText {
-		e.MultiLine = strings.HasPrefix(q.ID, "needs.") || strings.HasSuffix(q.ID, ".occupations")
-		if e.MultiLine {
-			e.Wrapping = fyne.TextWrapWord
-		}
-	}
-	switch q.Type {
-	case model.QNumber:
-		e.SetPlaceHolder("0")
-		e.Validator = func(v string) error {
-			if v == "" {
-				return nil
-			}
-			if _, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64); err != nil {
-				return errorText{s.u.t("error.invalid")}
-			}
-			return nil
-		}
-	case model.QDate:
-		e.SetPlaceHolder(s.u.t("person.date_hint"))
-		e.Validator = func(v string) error {
-			if _, err := model.ReadDate(v); err != nil {
-				return errorText{s.u.t("error.date_invalid")}
-			}
-			return nil
-		}
-	}
-	text := s.answers[id]
-	if q.Type == model.QDate {
-		if d, err := model.ParsePartialDate(text); err == nil {
-			text = d.Italian() // kept as ISO, shown the Italian way
-		}
-	}
-	e.SetText(text)
-	e.OnChanged = func(v string) {
-		if e.Validator != nil && e.Validator(v) != nil {
-			return // not saved until it reads right
-		}
-		v = strings.TrimSpace(v)
-		if d, err := model.ReadDate(v); q.Type == model.QDate && err == nil {
-			v = d.String()
-		}
-		s.answer(id, v, false)
-	}
-	e.OnSubmitted = func(string) { s.u.win.Canvas().FocusNext() }
-	s.entries[id] = e
-	return e
-}
-
-// choices draws the options of a single, yes/no or multiple choice.
-func (s *interviewScreen) choices(q *model.Question, id string, big bool) fyne.CanvasObject {
-	selected := map[string]bool{}
-	for _, v := range strings.Split(s.answers[id], ",") {
-		selected[v] = v != ""
-	}
-	var buttons []*optionButton
-	box := container.NewGridWithColumns(2)
-	if big || q.Type == model.QMulti {
-		box = container.NewGridWithColumns(1)
-	}
-	for _, opt := range q.Choices() {
-		opt := opt
-		op, pe := s.u.t(q.OptionKey(opt)), s.ptr.T(q.OptionKey(opt))
-		switch s.view {
-		case viewOperator:
-			pe = ""
-		case viewPerson:
-			op = ""
-		}
-		b := newOptionButton(op, pe, s.ptr.Lang(), nil)
-		b.big = big
-		b.selected = selected[opt]
-		b.onTap = func() {
-			if q.Type == model.QMulti {
-				selected[opt] = !selected[opt]
-			} else {
-				for k := range selected {
-					selected[k] = false
-				}
-				selected[opt] = true
-			}
-			var vals []string
-			for _, o := range q.Choices() {
-				if selected[o] {
-					vals = append(vals, o)
-				}
-			}
-			for i, o := range q.Choices() {
-				buttons[i].setSelected(selected[o])
-			}
-			s.answer(id, strings.Join(vals, ","), true)
-			qid, _ := model.SplitAnswerID(id)
-			if s.conditions[qid] {
-				s.render() // other questions depend on this one
-			}
-		}
-		buttons = append(buttons, b)
-		s.options[id+"="+opt] = b
-		box.Add(b)
-	}
-	return box
 }

@@ -28,6 +28,7 @@ func (s *interviewScreen) answer(id, value string, now bool) {
 	s.saved.Importance = widget.MediumImportance
 	s.saved.Refresh()
 	s.saver.put(id, value, now)
+	s.showProgress()
 }
 
 func (s *interviewScreen) onLanguage(lang string) {
@@ -98,9 +99,9 @@ func (s *interviewScreen) saveProgressLater() {
 	s.saver.after(func() { s.saveProgress(nil) })
 }
 
-// onFinish ends the interview: screening computed from the answers, saved
+// finish ends the interview: screening computed from the answers, saved
 // with the interview, and shown with its reasons.
-func (s *interviewScreen) onFinish() {
+func (s *interviewScreen) finish() {
 	s.saver.flush()
 	screening := model.Screen(s.qn, s.answers)
 	iv := *s.iv

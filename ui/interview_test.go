@@ -84,10 +84,10 @@ func TestInterviewInArabic(t *testing.T) {
 		t.Fatal("not back in the bilingual view")
 	}
 
-	test.Tap(button(t, u, u.t("interview.next"))) // migration
+	test.Tap(button(t, u, keyed(u, "interview.next"))) // migration
 	choose(t, u, "migration.promised_job", "yes")
 	choose(t, u, "migration.job_as_promised", "no")
-	test.Tap(button(t, u, u.t("interview.next"))) // work
+	test.Tap(button(t, u, keyed(u, "interview.next"))) // work
 	test.Tap(button(t, u, u.t("interview.add_job")))
 	choose(t, u, "work.jobs.sector#0", "a")
 	fill(t, u, "work.jobs.hours_per_day#0", "13")
@@ -95,15 +95,16 @@ func TestInterviewInArabic(t *testing.T) {
 	choose(t, u, "work.jobs.living#0", "overcrowded")
 	choose(t, u, "work.jobs.deductions#0", "transport")
 	choose(t, u, "work.jobs.deductions#0", "water")
-	test.Tap(button(t, u, u.t("interview.next"))) // exploitation
+	test.Tap(button(t, u, keyed(u, "interview.next"))) // exploitation
 	choose(t, u, "exploitation.threats", "yes")
 	choose(t, u, "exploitation.deceived", "yes")
 	for s.section < len(s.qn.Sections)-1 {
-		test.Tap(button(t, u, u.t("interview.next")))
+		test.Tap(button(t, u, keyed(u, "interview.next")))
 	}
 	choose(t, u, "needs.needs", "legal")
 	choose(t, u, "needs.needs", "housing")
-	test.Tap(button(t, u, u.t("interview.finish")))
+	test.Tap(button(t, u, keyed(u, "interview.finish")))
+	test.Tap(overlayButton(t, u, u.t("interview.finish_anyway"))) // most questions are unanswered
 
 	// The screening proposes a referral; the operator decides.
 	screen := texts(u)
@@ -156,7 +157,7 @@ func TestInterviewInArabic(t *testing.T) {
 func TestInterviewResumesWhereItStopped(t *testing.T) {
 	u, db, p := startInterview(t, "bn")
 	choose(t, u, "documents.id_kept", "no")
-	test.Tap(button(t, u, u.t("interview.next")))
+	test.Tap(button(t, u, keyed(u, "interview.next")))
 	fill(t, u, "migration.arrival_year", "2019")
 	u.inter.onLanguage("en") // people often speak several languages
 	test.Tap(button(t, u, u.t("interview.pause")))

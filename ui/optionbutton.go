@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -17,6 +19,7 @@ type optionButton struct {
 	selected, focused      bool
 	big                    bool // person view: large type
 	onTap                  func()
+	onFocus                func(fyne.CanvasObject) // scrolls it into view
 }
 
 func newOptionButton(operator, person, lang string, onTap func()) *optionButton {
@@ -36,8 +39,14 @@ func (b *optionButton) Tapped(*fyne.PointEvent) {
 	}
 }
 
-func (b *optionButton) FocusGained() { b.focused = true; b.Refresh() }
-func (b *optionButton) FocusLost()   { b.focused = false; b.Refresh() }
+func (b *optionButton) FocusGained() {
+	b.focused = true
+	b.Refresh()
+	if b.onFocus != nil {
+		b.onFocus(b)
+	}
+}
+func (b *optionButton) FocusLost() { b.focused = false; b.Refresh() }
 func (b *optionButton) TypedRune(r rune) {
 	if r == ' ' {
 		b.Tapped(nil)
@@ -52,9 +61,10 @@ func (b *optionButton) TypedKey(e *fyne.KeyEvent) {
 func (b *optionButton) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameButton))
 	bg.CornerRadius = theme.InputRadiusSize()
-	border := canvas.NewRectangle(theme.Color(theme.ColorNameFocus))
-	border.StrokeWidth = 2
-	border.FillColor = nil
+	border := canvas.NewRectangle(color.Transparent)
+	border.StrokeColor = focusRing()
+	border.StrokeWidth = 3
+	border.CornerRadius = theme.InputRadiusSize()
 	var rows []fyne.CanvasObject
 	if b.operator != "" {
 		l := widget.NewLabel(b.operator)
@@ -100,6 +110,10 @@ func (r *optionRenderer) Refresh() {
 	if r.b.selected {
 		r.bg.FillColor = theme.Color(theme.ColorNameSelection)
 	}
+	if r.b.focused && !r.b.selected {
+		r.bg.FillColor = theme.Color(theme.ColorNameHover)
+	}
+	r.border.StrokeColor = focusRing()
 	r.border.Hidden = !r.b.focused
 	r.bg.Refresh()
 	r.border.Refresh()
@@ -110,3 +124,11 @@ func (r *optionRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.bg, r.content, r.border}
 }
 func (r *optionRenderer) Destroy() {}
+
+// focusRing is the theme's focus colour made opaque: the theme's own is
+// half transparent, faint on a card against a dark background.
+func focusRing() color.Color {
+	c := color.NRGBAModel.Convert(theme.Color(theme.ColorNameFocus)).(color.NRGBA)
+	c.A = 0xff
+	return c
+}

@@ -64,8 +64,9 @@ func (s *interviewScreen) personView() fyne.CanvasObject {
 		nav = container.NewGridWithColumns(2, next, back) // forward is to the left
 	}
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.saved, leave), title)
-	return container.NewBorder(container.NewPadded(top), container.NewPadded(nav), nil, nil,
-		container.NewVScroll(container.NewPadded(container.NewVBox(items...))))
+	head, foot := container.NewPadded(top), container.NewPadded(nav)
+	form := s.scrollBox(container.NewPadded(container.NewVBox(items...)))
+	return container.New(layout.NewBorderLayout(head, foot, nil, nil), head, form, foot)
 }
 
 func isRTL(lang string) bool {

@@ -297,6 +297,7 @@ func (u *App) openInterview(iv *model.Interview, p *model.Person) {
 		u.home.onOpenPerson(p.ID)
 	})
 	u.setContent(u.inter.build())
+	u.inter.refocus("", u.inter.first) // ready for the keyboard
 }
 
 // setLanguage switches the interface language and rebuilds the screen.
