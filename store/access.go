@@ -86,37 +86,35 @@ func (g *grant) need(p model.Part, write bool) error {
 // scoped tells whether the grant sees only assigned cases.
 func (g *grant) scoped() bool { return !g.system && model.AssignedOnly[g.role] }
 
-// caseAssigned checks that a scoped grant is assigned to the case (as its
-// operator or in its team); unscoped grants see every case.
-func (g *grant) caseAssigned(ctx context.Context, q querier, caseID int64) error {
-	if !g.scoped() {
-		return nil
-	}
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM cases c WHERE c.id = ? AND (c.operator_id = ?
-		OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.operator_id = ?))`,
-		caseID, g.id, g.id).Scan(&n)
-	if err != nil {
-		return fmt.Errorf("assignment of case %d: %w", caseID, err)
-	}
-	if n == 0 {
-		return model.NotAssigned()
-	}
-	return nil
+// file names a person's file by one of its cases or by the person: the
+// column of cases that holds the ID, and how to read whether the person was
+// erased.
+type file struct {
+	what, column, erased string
+	id                   int64
 }
 
-// personAssigned checks that a scoped grant is assigned to one of the
-// person's cases.
-func (g *grant) personAssigned(ctx context.Context, q querier, personID int64) error {
+func caseFile(id int64) file {
+	return file{"case", "id", "SELECT p.erased_at FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.id = ?", id}
+}
+
+func personFile(id int64) file {
+	return file{"person", "person_id", "SELECT erased_at FROM persons WHERE id = ?", id}
+}
+
+// assignedTo checks that a scoped grant is assigned to the file (as the
+// operator or in the team of one of its cases); unscoped grants see every
+// file.
+func (g *grant) assignedTo(ctx context.Context, q querier, f file) error {
 	if !g.scoped() {
 		return nil
 	}
 	var n int
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM cases c WHERE c.person_id = ? AND (c.operator_id = ?
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM cases c WHERE c.`+f.column+` = ? AND (c.operator_id = ?
 		OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.operator_id = ?))`,
-		personID, g.id, g.id).Scan(&n)
+		f.id, g.id, g.id).Scan(&n)
 	if err != nil {
-		return fmt.Errorf("assignment of person %d: %w", personID, err)
+		return fmt.Errorf("assignment of %s %d: %w", f.what, f.id, err)
 	}
 	if n == 0 {
 		return model.NotAssigned()
@@ -150,25 +148,18 @@ func (g *grant) sees(ctx context.Context, q querier, personID int64) (bool, erro
 // onCase checks, inside q, that the bound operator may read (or write) part
 // p of the case's file.
 func (d *DB) onCase(ctx context.Context, q querier, p model.Part, write bool, caseID int64) (*grant, error) {
-	g, err := d.grantIn(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	if err := g.need(p, write); err != nil {
-		return nil, err
-	}
-	if write {
-		if err := notErased(ctx, q, "SELECT p.erased_at FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.id = ?",
-			caseID); err != nil {
-			return nil, err
-		}
-	}
-	return g, g.caseAssigned(ctx, q, caseID)
+	return d.on(ctx, q, p, write, caseFile(caseID))
 }
 
 // onPerson checks, inside q, that the bound operator may read (or write)
 // part p of the person's file.
 func (d *DB) onPerson(ctx context.Context, q querier, p model.Part, write bool, personID int64) (*grant, error) {
+	return d.on(ctx, q, p, write, personFile(personID))
+}
+
+// on checks part p of file f for the bound operator: the role's access, a
+// write never into an erased file, the assignment of a scoped role.
+func (d *DB) on(ctx context.Context, q querier, p model.Part, write bool, f file) (*grant, error) {
 	g, err := d.grantIn(ctx, q)
 	if err != nil {
 		return nil, err
@@ -177,11 +168,11 @@ func (d *DB) onPerson(ctx context.Context, q querier, p model.Part, write bool, 
 		return nil, err
 	}
 	if write {
-		if err := notErased(ctx, q, "SELECT erased_at FROM persons WHERE id = ?", personID); err != nil {
+		if err := notErased(ctx, q, f.erased, f.id); err != nil {
 			return nil, err
 		}
 	}
-	return g, g.personAssigned(ctx, q, personID)
+	return g, g.assignedTo(ctx, q, f)
 }
 
 // notErased refuses a change to the file of a person erased: it keeps an
