@@ -131,6 +131,10 @@ func texts(u *App) string {
 			if w.Visible() {
 				fmt.Fprintln(&b, w.Text)
 			}
+		case *statusLine:
+			if w.Visible() {
+				fmt.Fprintln(&b, w.Text)
+			}
 		case *widget.Card:
 			fmt.Fprintln(&b, w.Title)
 			fmt.Fprintln(&b, w.Subtitle)

@@ -55,7 +55,9 @@ func newPersonList(u *App, onOpen func(int64)) *personList {
 func (l *personList) build() fyne.CanvasObject {
 	l.reload()
 	top := container.NewVBox(l.search, l.count)
-	return container.NewBorder(top, nil, nil, nil, l.list)
+	// The search comes before the list in the objects, so that Tab goes
+	// from the search to the list (NewBorder would put the list first).
+	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, l.list)
 }
 
 func (l *personList) newRow() fyne.CanvasObject {

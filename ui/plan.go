@@ -22,7 +22,7 @@ type planView struct {
 	person *model.Person
 	caseID int64
 	box    *fyne.Container
-	status *widget.Label
+	status *statusLine
 
 	plans       []model.Plan
 	shown       int // index in plans
@@ -38,14 +38,13 @@ type planView struct {
 
 func newPlanView(u *App, p *model.Person, caseID int64) *planView {
 	v := &planView{u: u, person: p, caseID: caseID, box: container.NewVBox(widget.NewLabel(u.t("case.loading"))),
-		status: widget.NewLabel(""), signedBy: widget.NewEntry(), raw: map[string]string{}}
-	v.status.Wrapping = fyne.TextWrapWord
+		status: newStatusLine(), signedBy: widget.NewEntry(), raw: map[string]string{}}
 	return v
 }
 
 func (v *planView) build() fyne.CanvasObject {
 	v.load()
-	return container.NewBorder(nil, container.NewPadded(v.status), nil, nil, container.NewVScroll(container.NewPadded(v.box)))
+	return container.NewBorder(nil, v.status, nil, nil, container.NewVScroll(container.NewPadded(v.box)))
 }
 
 // load reads the plans, the people and services that can be responsible,

@@ -298,3 +298,27 @@ func TestToolbarMenu(t *testing.T) {
 		t.Errorf("tapping the menu's third item ran %v", tapped)
 	}
 }
+
+// The person list works by keyboard: Tab from the search reaches the list,
+// Down and Space open the second person found.
+func TestPersonListByKeyboard(t *testing.T) {
+	u, db, _ := signedInApp(t)
+	people := []*model.Person{{FamilyName: "Butt", GivenNames: "Ayesha"}, {FamilyName: "Butt", GivenNames: "Bilal"}}
+	for _, p := range people {
+		if err := db.CreatePerson(t.Context(), p, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.home.list.reload()
+	c := u.win.Canvas()
+	c.Focus(u.home.list.search)
+	c.FocusNext()
+	if c.Focused() != u.home.list.list {
+		t.Fatalf("Tab from the search went to %T, not the person list", c.Focused())
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if got := texts(u); u.home.list.openID != people[1].ID || !strings.Contains(got, u.t("case.profile")) {
+		t.Fatalf("Down and Space did not open Bilal's case (opened %d):\n%s", u.home.list.openID, got)
+	}
+}
