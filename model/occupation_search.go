@@ -12,7 +12,7 @@ import (
 // additions, not ESCO's, keyed by occupation UUID. "potatore" follows
 // ESCO's English alternative label "pruner" of the tree surgeon.
 var deskTerms = map[string][]string{
-	"fa30c1cb-dbc5-409c-8124-7284592b123c": {"potatore", "potatrice", "potatore di alberi"},      // tree surgeon
+	"fa30c1cb-dbc5-409c-8124-7284592b123c": {"potatore", "potatrice", "potatore di alberi"},    // tree surgeon
 	"e5e3ea36-4ed9-4c57-987c-9974385551a8": {"potatore di vigneti", "addetto alla potatura"},   // vineyard worker
 	"1b8c75a9-407b-4554-a7d6-df391672c6b1": {"trattorista", "conducente di trattore agricolo"}, // land-based machinery operator
 	"eeac6251-1974-42f5-91ed-513c6c883755": {"mulettista", "carrellista"},                      // forklift operator
