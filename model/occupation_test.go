@@ -162,3 +162,13 @@ func BenchmarkOccupationSearch(b *testing.B) {
 		Search(q.q, q.lang, 20)
 	}
 }
+
+// BenchmarkOccupationTablesLoad is the cost of the first use: reading the
+// embedded tables and folding every label.
+func BenchmarkOccupationTablesLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := loadOccupationTables(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
