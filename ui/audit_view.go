@@ -36,6 +36,29 @@ var auditActions = []struct{ code, key string }{
 	{model.ActionSeal, "audit.action_seal"},
 	{model.ActionTrust, "audit.action_trust"},
 	{model.ActionLock, "idle_lock.audit_action"},
+	{"agree", "audit.action_agree"},
+	{"complete", "audit.action_complete"},
+	{"decide", "audit.action_decide"},
+	{"move", "audit.action_move"},
+	{"status", "audit.action_status"},
+	{store.ActionUrgentLegalBasis, "audit.action_urgent_legal_basis"},
+	{"relink", "audit.action_relink"},
+}
+
+// auditEntities name what an event is about; the kinds of record are
+// the exchange's.
+var auditEntities = map[string]string{"database": "audit.entity_database", "export": "audit.entity_export",
+	"desk": "audit.entity_desk", "settings": "audit.entity_settings"}
+
+// entityName is the name of the kind of record an event is about.
+func (v *auditView) entityName(entity string) string {
+	if key, ok := entityKeys[entity]; ok {
+		return v.u.t(key)
+	}
+	if key, ok := auditEntities[entity]; ok {
+		return v.u.t(key)
+	}
+	return entity
 }
 
 // auditPage is how many events a search or "more" reads; tests lower it.
@@ -214,7 +237,12 @@ func (v *auditView) line(r store.AuditRow) string {
 			what = u.t(a.key)
 		}
 	}
-	on := r.Entity
+	on := v.entityName(r.Entity)
+	if r.Entity == "activity" && r.Action == model.ActionCreate {
+		if key, ok := activityKindKeys[model.ActivityKind(r.Detail)]; ok {
+			r.Detail = u.t(key) // the kind, stored as its code
+		}
+	}
 	switch {
 	case r.CaseCode != "":
 		on += " " + r.CaseCode
