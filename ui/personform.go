@@ -60,7 +60,7 @@ func newPersonForm(u *App, p *model.Person, onSaved func(*model.Person), onCance
 	f.fields = []*field{
 		newField("family_name", u.t("person.family_name")+" *", f.family),
 		newField("given_names", u.t("person.given_names"), f.given),
-		newField("own_script_name", u.t("person.own_script_name"), f.own),
+		newField("own_script_name", u.t("person.own_script_name"), inTypedScript(f.own)),
 		newField("aliases", u.t("person.aliases"), f.aliases),
 		newField("sex", u.t("person.sex"), f.sex),
 		newField("birth_date", u.t("person.birth_date"), f.birth),
