@@ -69,7 +69,7 @@ func (t *scriptTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 	return t.base().Color(n, v)
 }
 func (t *scriptTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
-func (t *scriptTheme) Size(n fyne.ThemeSizeName) float32      { return t.base().Size(n) }
+func (t *scriptTheme) Size(n fyne.ThemeSizeName) float32       { return t.base().Size(n) }
 
 // inTypedScript wraps an entry where a person's name may be typed in any
 // script: as the text changes script, the entry is drawn with that
