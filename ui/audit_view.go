@@ -84,10 +84,8 @@ type auditView struct {
 
 func newAuditView(u *App) *auditView {
 	v := &auditView{u: u, db: u.db, list: container.NewVBox(), status: wrapped()}
-	v.caseCode, v.from, v.to = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	v.caseCode, v.from, v.to = widget.NewEntry(), u.dateEntry(), u.dateEntry()
 	v.caseCode.SetPlaceHolder(u.t("audit.case_code_hint"))
-	v.from.SetPlaceHolder(u.t("audit.date_hint"))
-	v.to.SetPlaceHolder(u.t("audit.date_hint"))
 	v.operator = newChoice(u, []string{""}, []string{u.t("audit.anyone")})
 	codes, labels := []string{""}, []string{u.t("audit.any_action")}
 	for _, a := range auditActions {
@@ -168,7 +166,7 @@ func (v *auditView) read() (store.AuditFilter, bool) {
 		if s == "" {
 			return time.Time{}
 		}
-		d, good := parseActivityDay(s)
+		d, good := readDay(s)
 		if !good {
 			fd.setError(v.u.t("audit.date_invalid"))
 			ok = false

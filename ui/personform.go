@@ -38,10 +38,11 @@ func newPersonForm(u *App, p *model.Person, onSaved func(*model.Person), onCance
 	}
 	f.family, f.given, f.own = entry(""), entry(""), entry("")
 	f.aliases = entry(u.t("person.aliases_hint"))
-	f.birth = entry(u.t("person.date_hint"))
+	f.birth, f.permitExpiry = u.dateEntry(), u.dateEntry()
+	f.birth.SetPlaceHolder(u.t("person.date_hint")) // the day and month may be unknown
+	f.permitExpiry.SetPlaceHolder(u.t("person.date_hint"))
 	f.phone, f.domicile, f.fiscal = entry("+39 …"), entry(""), entry("")
 	f.permitType, f.permitNumber = entry(""), entry("")
-	f.permitExpiry = entry(u.t("person.date_hint"))
 	f.informal = widget.NewCheck(u.t("person.domicile_informal"), nil)
 	f.sex = enumChoice(u, "sex", model.Sexes)
 	f.country, f.citizenship = countryPicker(u), countryPicker(u)
