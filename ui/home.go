@@ -17,6 +17,9 @@ type home struct {
 	list   *personList
 	detail *fyne.Container
 	back   func() // back to the case the shown screen was opened from; nil on other screens
+
+	unsaved func() bool // whether the shown screen has work not saved; nil when it has none to lose
+	pending func() bool // unsaved of the screen being built, until it is shown
 }
 
 func newHome(u *App) *home {
@@ -79,10 +82,19 @@ func (h *home) build() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(bar, tools, widget.NewSeparator()), nil, nil, nil, split)
 }
 
-func (h *home) show(o fyne.CanvasObject) {
-	h.back = nil
-	h.detail.Objects = []fyne.CanvasObject{o}
-	h.detail.Refresh()
+func (h *home) show(o fyne.CanvasObject) { h.display(o, nil) }
+
+// display shows o, with back (nil on screens not opened from a case), once
+// the screen shown before lets go.
+func (h *home) display(o fyne.CanvasObject, back func()) {
+	guard := h.pending
+	h.pending = nil
+	h.leave(func() {
+		h.back = back
+		h.unsaved = guard
+		h.detail.Objects = []fyne.CanvasObject{o}
+		h.detail.Refresh()
+	})
 }
 
 // showToday shows what is due: the start screen.
@@ -101,8 +113,7 @@ func (h *home) showFromCase(p *model.Person, o fyne.CanvasObject) {
 	back := func() { h.onOpenPerson(p.ID) }
 	b := widget.NewButtonWithIcon(h.u.tr.Tf("case.back", map[string]any{"Name": p.DisplayName()}), theme.NavigateBackIcon(), back)
 	b.Alignment = widget.ButtonAlignLeading
-	h.show(container.NewBorder(container.NewHBox(b), nil, nil, nil, o))
-	h.back = back
+	h.display(container.NewBorder(container.NewHBox(b), nil, nil, nil, o), back)
 }
 
 // onEscape goes back to the case from a screen opened from it. The canvas

@@ -34,6 +34,8 @@ type planView struct {
 	raw   map[string]string // the text of the date and amount fields that do not read, by field
 	tried bool              // a save was tried: the fields that do not read say so
 	seen  map[string]bool   // the fields of the last render
+
+	snapshot string // the plans as loaded or saved (current()), "" until loaded
 }
 
 func newPlanView(u *App, p *model.Person, caseID int64) *planView {
@@ -43,6 +45,9 @@ func newPlanView(u *App, p *model.Person, caseID int64) *planView {
 }
 
 func (v *planView) build() fyne.CanvasObject {
+	if v.u.home != nil {
+		v.u.home.guardLeave(v.unsaved)
+	}
 	v.load()
 	return container.NewBorder(nil, v.status, nil, nil, container.NewVScroll(container.NewPadded(v.box)))
 }
@@ -51,6 +56,7 @@ func (v *planView) build() fyne.CanvasObject {
 // and the goals the last interview suggests.
 func (v *planView) load() {
 	u := v.u
+	v.snapshot = "" // taken again by the render after the load
 	u.background(func() error {
 		ctx := context.Background()
 		var err error
@@ -132,6 +138,9 @@ func (v *planView) render() {
 	}
 	v.box.Objects = objs
 	v.box.Refresh()
+	if v.snapshot == "" {
+		v.snapshot = v.current()
+	}
 }
 
 func (v *planView) versionLabel(p *model.Plan) string {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
 )
@@ -221,3 +222,56 @@ func TestPlanDatesAndAmountsTypedTheItalianWay(t *testing.T) {
 		t.Errorf("the saved date shows as %q", due.Text)
 	}
 }
+
+// Leaving the plan editor with changes not saved asks first: staying keeps
+// what was typed; leaving without saving drops it. Once saved, leaving asks
+// nothing.
+func TestPlanLeaveAsksFirst(t *testing.T) {
+	u, db, _ := signedInApp(t)
+	p := &model.Person{FamilyName: "Kaur", GivenNames: "Harjit"}
+	if err := db.CreatePerson(t.Context(), p, 0); err != nil {
+		t.Fatal(err)
+	}
+	u.home.list.reload()
+	openRow(t, u, p.DisplayName())
+	test.Tap(button(t, u, u.t("case.plan")))
+	test.Tap(button(t, u, u.t("plan.create")))
+	if u.home.unsaved == nil || u.home.unsaved() {
+		t.Fatal("a plan just created and shown counts as unsaved, or has no guard")
+	}
+	test.Tap(button(t, u, u.t("plan.add_goal")))
+	test.Tap(button(t, u, u.t("home.today")))
+	if !overlayHas(t, u, u.t("leave.unsaved")) {
+		t.Fatalf("leaving with a goal not saved did not ask:\n%s", texts(u))
+	}
+	test.Tap(overlayButton(t, u, u.t("leave.stay")))
+	if !strings.Contains(texts(u), u.t("plan.title")) {
+		t.Fatalf("staying left the plan:\n%s", texts(u))
+	}
+	for _, o := range test.LaidOutObjects(u.home.detail) { // the goal's text, which a goal needs
+		if e, ok := o.(*widget.Entry); ok {
+			test.Type(e, "Corso di italiano A2")
+			break
+		}
+	}
+	test.Tap(button(t, u, u.t("plan.save_draft")))
+	test.Tap(button(t, u, u.t("home.today")))
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("leaving a saved plan asked:\n%s", texts(u))
+	}
+	if strings.Contains(texts(u), u.t("plan.title")) {
+		t.Fatalf("the saved plan did not let go:\n%s", texts(u))
+	}
+}
+
+// overlayHas tells whether the dialog on top shows text.
+func overlayHas(t *testing.T, u *App, text string) bool {
+	t.Helper()
+	for _, o := range overlay(t, u) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, text) {
+			return true
+		}
+	}
+	return false
+}
+

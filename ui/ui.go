@@ -227,6 +227,10 @@ func (u *App) signedIn(op *model.Operator) {
 // is backed up (when a backup folder is set) and closed: the next operator
 // unlocks it with their own password.
 func (u *App) signOut() {
+	if u.home != nil && u.home.unsaved != nil && u.home.unsaved() {
+		u.home.leave(u.signOut) // asks first; leaving clears the guard
+		return
+	}
 	u.idle.stop()
 	u.win.SetFullScreen(false) // the person view of an interview
 	finish := u.leaveInterview()
