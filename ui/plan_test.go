@@ -274,4 +274,3 @@ func overlayHas(t *testing.T, u *App, text string) bool {
 	}
 	return false
 }
-
