@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Starts Sportello under a virtual X server on fictional demo data and saves
-# PNGs of the main screens to OUTDIR: the login, the person list with a
-# search and a case open, the registration form refusing bad input, the
-# settings and the languages table, and the interview in its three views
-# (bilingual and operator-only in Arabic, the person view in Bengali) and a
-# screening result with its reasons. Usage: screenshots.sh BINARY OUTDIR
+# PNGs of the main screens to OUTDIR, as an operator would see them on a
+# 1366×768 laptop: the login, Today, the person list with a case open, the
+# registration form with its type-ahead and refusing bad input, the plan
+# editor refusing 31/02/2020, the open referrals, the settings and the
+# languages table, the interview in Arabic (bilingual, by keyboard with the
+# focus ring, operator-only), the person view in Bengali, a screening with
+# its reasons; then the same case and plan on a 1024×600 screen.
+# Usage: screenshots.sh BINARY OUTDIR
 set -euo pipefail
 bin=$(realpath "$1"); out=$(realpath -m "$2")
 mkdir -p "$out"
@@ -17,89 +20,93 @@ db="$work/demo.db"
 "$bin" demo --db "$db" --persons 60 >/dev/null
 
 export DISPLAY=:97
-Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
+Xvfb :97 -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
 sleep 1
-"$bin" --db "$db" >"$work/app.log" 2>&1 & app=$!
-wid=""
-for _ in $(seq 1 60); do
-  wid=$(xdotool search --name '^Sportello$' 2>/dev/null | head -1 || true)
-  [ -n "$wid" ] && break
-  sleep 0.5
-done
-[ -n "$wid" ] || { echo "the window did not appear" >&2; cat "$work/app.log" >&2; exit 1; }
-xdotool windowmove "$wid" 0 0 windowsize "$wid" 1100 760
-sleep 2
-
-# The window is 1100×760 at the top left; the positions below are its widgets'
-# as they were in a 1100×720 window. Once signed in, a demo desk shows its
-# band (40 points) over every screen: dy moves every click below it.
-dy=0
-shot() { sleep 1.2; import -window root -crop 1100x760+0+0 +repage "$out/$1.png"; echo "saved $out/$1.png"; }
+W=1366 H=768
+start() {
+  "$bin" --db "$db" >"$work/app.log" 2>&1 & app=$!
+  wid=""
+  for _ in $(seq 1 60); do
+    wid=$(xdotool search --name '^Sportello$' 2>/dev/null | head -1 || true)
+    [ -n "$wid" ] && break
+    sleep 0.5
+  done
+  [ -n "$wid" ] || { echo "the window did not appear" >&2; cat "$work/app.log" >&2; exit 1; }
+  xdotool windowmove "$wid" 0 0 windowsize "$wid" $W $H
+  sleep 2
+}
+shot() { sleep 1.2; import -window root -crop ${W}x${H}+0+0 +repage "$out/$1.png"; echo "saved $out/$1.png"; }
 typ() { xdotool type --delay 30 "$1"; sleep 0.3; }
-click() { xdotool mousemove "$1" $(( $2 + dy )) click 1; sleep 0.8; }
+click() { xdotool mousemove "$1" "$2" click 1; sleep 0.8; }
+# drag the scroll bar at x from y1 to y2 (the mouse wheel moves Fyne's lists a few pixels a turn under Xvfb)
+drag() { xdotool mousemove "$1" "$2" sleep 0.3 mousedown 1 sleep 0.2 mousemove "$1" $(( ($2 + $3) / 2 )) sleep 0.2 mousemove "$1" "$3" sleep 0.2 mouseup 1; sleep 0.8; }
+find() { click 230 146; xdotool key ctrl+a; typ "$1"; sleep 1.2; click 100 224; sleep 1; }   # search, open the first found
 
+start
 shot login
 typ giulia; xdotool key Tab; typ sportello-demo; xdotool key Return
-sleep 2
-dy=40
+sleep 3
 shot today                      # the start screen: what is due
-click 188 107; typ "ahmadi"     # search without caring for case
-sleep 1
-click 150 190                   # the first match
+find ahmadi                     # search without caring for case
 shot persons
-xdotool mousemove 700 500
-for _ in $(seq 1 40); do xdotool click 5; done   # scroll to the interviews
-shot case
-click 817 22                    # New person
-click 850 196; typ "Awa"        # given name, but no family name
-click 850 353; typ "2030-01-01" # a birth date in the future
-click 850 627; typ "DLLWAA90A41Z343X" # a codice fiscale with a wrong check letter
-click 475 693                   # Register
+# The plan editor refusing a day that does not exist, on the field, nothing saved.
+click 545 274                   # Action plan
+click 780 567; xdotool key ctrl+a; typ "31/02/2020"
+drag 1359 300 760
+click 918 618                   # Save draft
+drag 1359 650 150
+shot plan-refuses-date
+click 40 101                    # Today: leaving asks first
+shot plan-leave-asks
+click 766 430                   # leave without saving
+# Registration: type-ahead, citizenship proposed, every error at once.
+click 1218 61                   # New person
+click 1030 236; typ "Ayesha"    # given name, but no family name
+click 1000 392; typ "31/02/2020"
+click 1030 431; xdotool type --delay 60 "pak"; sleep 1
+shot register-typeahead
+xdotool key Return              # Pakistan; citizenship proposed
+click 566 742                   # Register
 shot register
-click 960 22                    # Settings
-shot settings
-click 490 107                   # Settings > Languages
-xdotool mousemove 740 400
-for _ in $(seq 1 38); do xdotool click 5; done   # down to the Arabic-script languages
-shot languages
-# The action plan being changed into a second version, and the open referrals.
-click 188 107; xdotool key ctrl+a; typ "zhang jun"
-sleep 1
-click 150 190
-click 453 195                   # Action plan
-shot plan
-click 140 62                    # Open referrals
+click 699 742                   # Cancel
+click 140 101                   # Open referrals
 shot referrals
-# An interview in Arabic: bilingual, then operator only.
-click 188 107; xdotool key ctrl+a; typ "benali"
+click 455 101                   # Settings
+shot settings
+click 580 147                   # Settings > Languages
+drag 1359 200 560               # down to the Arabic-script languages
+shot languages
+# An interview in Arabic, by keyboard: Space chooses, Tab moves, the focus ringed.
+find benali
+click 550 234                   # New interview
+click 1000 307; typ "Samira Belkacem"   # mediator
+click 915 425                   # Start
 sleep 1
-click 150 190                   # the person
-click 910 111                   # New interview (case header)
-click 850 228; typ "Samira Belkacem"   # mediator
-click 737 365                   # Start
-sleep 1
-click 270 440                   # "Someone keeps your documents?" yes
 shot interview-bilingual-ar
+xdotool key space; sleep 0.3; xdotool key Tab Tab Tab Tab; sleep 0.2; xdotool key space
+sleep 0.3; xdotool key Tab Tab Tab Tab
+shot interview-keyboard-ar
 xdotool key ctrl+2
 shot interview-operator-ar
 xdotool key ctrl+1
-click 957 693                   # Pause
+click 1145 742                  # Pause
 # The person view in Bengali, resuming an interview left in progress.
-click 188 107; xdotool key ctrl+a; typ "akter"
-sleep 1
-click 150 190
-click 898 111                   # Resume the interview
+find akter
+click 550 234                   # Resume the interview
 sleep 1
 xdotool key ctrl+3
 sleep 1.5; import -window root "$out/interview-person-bn.png"; echo "saved $out/interview-person-bn.png"
 xdotool key ctrl+1
-click 957 693                   # Pause
-# A past screening with its reasons (a fictional case that meets the Delphi rule).
-click 188 107; xdotool key ctrl+a; typ "tazi"
+click 1145 742                  # Pause
+# The same case and its plan on a 1024×600 screen.
+kill "$app" "$xvfb"; wait 2>/dev/null || true
+W=1024 H=600
+Xvfb :97 -screen 0 ${W}x${H}x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
 sleep 1
-click 150 190
-xdotool mousemove 740 500
-for _ in $(seq 1 30); do xdotool click 5; done
-sleep 1
-click 1042 593                  # Screening of the second interview
-shot screening
+start
+typ giulia; xdotool key Tab; typ sportello-demo; xdotool key Return
+sleep 3
+find ahmadi
+shot small-screen-case
+click 420 274                   # Action plan
+shot small-screen-plan
