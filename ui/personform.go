@@ -26,7 +26,7 @@ type personForm struct {
 	country, citizenship, language                              *picker
 	fields                                                      []*field
 	save                                                        *widget.Button
-	status                                                      *widget.Label
+	status                                                      *statusLine
 }
 
 func newPersonForm(u *App, p *model.Person, onSaved func(*model.Person), onCancel func()) *personForm {
@@ -49,8 +49,7 @@ func newPersonForm(u *App, p *model.Person, onSaved func(*model.Person), onCance
 	f.language = languagePicker(u)
 	f.permitStatus = enumChoice(u, "permit", model.PermitStatuses)
 	f.channel = enumChoice(u, "channel", model.Channels)
-	f.status = widget.NewLabel("")
-	f.status.Wrapping = fyne.TextWrapWord
+	f.status = newStatusLine()
 	f.status.Importance = widget.DangerImportance
 
 	// Checks while typing, for what one field can tell alone.
