@@ -73,14 +73,14 @@ func (v *skillsView) cefrField(path string, skill model.Code, levels map[string]
 	theirs := newScriptParagraph("", v.person.PreferredLanguage)
 	pl := locales.ForPerson(v.person.PreferredLanguage)
 	show := func() {
-		mine.SetText("")
-		theirs.SetText("", pl.Lang())
+		mine.Hide()
 		theirs.Hide()
 		if level == "" {
 			return
 		}
 		key := "doc.cefr." + skill.Code + "." + level
 		mine.SetText(locales.ForPerson(u.tr.Lang()).T(key))
+		mine.Show()
 		if pl.Lang() != u.tr.Lang() && pl.Lang() != locales.Default {
 			theirs.SetText(pl.T(key), pl.Lang())
 			theirs.Show()
