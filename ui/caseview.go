@@ -121,13 +121,13 @@ func (v *caseView) show() {
 			widget.NewButtonWithIcon(u.t("case.consents"), theme.ConfirmIcon(), func() { u.home.showFromCase(p, newConsentsView(u, p).build()) }),
 			widget.NewButtonWithIcon(u.t("case.referrals"), theme.MailSendIcon(), func() { u.home.showFromCase(p, newReferralsView(u, p, caseID).build()) }),
 			widget.NewButtonWithIcon(u.t("case.print"), theme.DocumentPrintIcon(), func() { u.home.showFromCase(p, newPrintPanel(u, p).build()) }))
-		if u.op.Can(model.PartSkills).Reads() {
-			work = append(work, widget.NewButtonWithIcon(u.t("skills.button"), theme.AccountIcon(),
-				func() { u.home.showFromCase(p, newSkillsView(u, p).build()) }))
-		}
 		if u.op.May(model.PermRights) {
 			work = append(work, widget.NewButtonWithIcon(u.t("rights_request.button"), theme.DownloadIcon(),
 				func() { u.home.showFromCase(p, newAccessRequest(u, p).build()) }))
+		}
+		if u.op.Can(model.PartSkills).Reads() {
+			work = append(work, widget.NewButtonWithIcon(u.t("skills.button"), theme.AccountIcon(),
+				func() { u.home.showFromCase(p, newSkillsView(u, p).build()) }))
 		}
 	}
 	if u.op.Can(model.PartIdentity).Writes() { // else the store would refuse the change: no button for it
