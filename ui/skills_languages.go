@@ -81,7 +81,8 @@ func (v *skillsView) cefrField(path string, skill model.Code, levels map[string]
 		key := "doc.cefr." + skill.Code + "." + level
 		mine.SetText(locales.ForPerson(u.tr.Lang()).T(key))
 		mine.Show()
-		if pl.Lang() != u.tr.Lang() && pl.Lang() != locales.Default {
+		// Only a text the person's language has: not the Italian fallback.
+		if pl.Lang() != u.tr.Lang() && pl.T(key) != locales.ForPerson(locales.Default).T(key) {
 			theirs.SetText(pl.T(key), pl.Lang())
 			theirs.Show()
 		}
