@@ -116,9 +116,21 @@ func (s *interviewScreen) finish() {
 		*s.iv = iv
 		s.u.win.SetFullScreen(false)
 		r := newScreeningView(s.u, s.qn, s.iv, s.answers, screening, s.done)
+		if s.u.op.Can(model.PartSkills).Reads() {
+			r.skills = s.openSkills
+		}
 		s.root.Objects = []fyne.CanvasObject{r.build()}
 		s.root.Refresh()
 	})
+}
+
+// openSkills leaves the ended interview for the person's skills profile,
+// proposed from its answers when the person has none yet.
+func (s *interviewScreen) openSkills() {
+	u, p := s.u, s.person
+	u.inter = nil
+	u.signedIn(u.op)
+	u.home.showFromCase(p, newSkillsView(u, p).build())
 }
 
 // leaveInterview takes the interview off the window when its operator

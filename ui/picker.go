@@ -37,6 +37,11 @@ type picker struct {
 
 	noMatch, several string // message IDs, with {{.Text}}
 
+	// lookup, when set, finds the options for the typed text itself (a list
+	// too long to hold, like the occupations), best first: they replace the
+	// options on every edit.
+	lookup func(text string) []pickOption
+
 	onChosen  func(code string) // an option was chosen
 	onChanged func()            // the text or the choice changed
 	onLeft    func(problem string)
@@ -61,14 +66,7 @@ type match struct {
 const maxMatches = 8
 
 func newPicker(u *App, options []pickOption, noMatch, several string) *picker {
-	p := &picker{u: u, options: options, noMatch: noMatch, several: several}
-	for i := range p.options {
-		o := &p.options[i]
-		o.keys = make([]string, len(o.names))
-		for j, n := range o.names {
-			o.keys[j] = model.Fold(n)
-		}
-	}
+	p := &picker{u: u, options: withKeys(options), noMatch: noMatch, several: several}
 	p.PlaceHolder = u.t("form.type_to_search")
 	p.OnChanged = p.changed
 	p.rows = container.NewVBox()
@@ -79,6 +77,18 @@ func newPicker(u *App, options []pickOption, noMatch, several string) *picker {
 	p.box = container.NewVBox(p, list)
 	p.ExtendBaseWidget(p)
 	return p
+}
+
+// withKeys folds the options' names into their keys.
+func withKeys(options []pickOption) []pickOption {
+	for i := range options {
+		o := &options[i]
+		o.keys = make([]string, len(o.names))
+		for j, n := range o.names {
+			o.keys[j] = model.Fold(n)
+		}
+	}
+	return options
 }
 
 // countryPicker offers every country, by its Italian or English name, a
@@ -113,6 +123,12 @@ func (p *picker) search(q string) []match {
 		return nil
 	}
 	var out []match
+	if p.lookup != nil { // the options are the lookup's matches, in its order
+		for i, o := range p.options {
+			out = append(out, match{option: i, name: len(o.names) - 1})
+		}
+		return out
+	}
 	for i, o := range p.options {
 		best := match{option: i, rank: -1}
 		for _, c := range o.codes {
@@ -220,6 +236,9 @@ func (p *picker) changed(string) {
 		return
 	}
 	p.code = ""
+	if p.lookup != nil {
+		p.options = withKeys(p.lookup(p.Text))
+	}
 	p.matches = p.search(p.Text)
 	p.current = 0
 	p.showMatches()

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
@@ -23,6 +24,7 @@ type screeningView struct {
 	answers map[string]string
 	s       model.Screening
 	done    func()
+	skills  func() // opens the skills profile proposed from the answers, or nil
 	note    *widget.Entry
 	status  *widget.Label
 }
@@ -43,7 +45,12 @@ func (v *screeningView) build() fyne.CanvasObject {
 	objs = append(objs, findingsCards(u, v.qn, v.s)...)
 	back := widget.NewButton(u.t("screening.back_to_case"), v.done)
 	back.Importance = widget.HighImportance
-	return container.NewBorder(nil, container.NewPadded(container.NewHBox(back, v.status)), nil, nil,
+	bar := container.NewHBox(back)
+	if v.skills != nil {
+		bar.Add(widget.NewButtonWithIcon(u.t("skills.from_interview"), theme.AccountIcon(), v.skills))
+	}
+	bar.Add(v.status)
+	return container.NewBorder(nil, container.NewPadded(bar), nil, nil,
 		container.NewVScroll(container.NewPadded(container.NewVBox(objs...))))
 }
 

@@ -1,6 +1,7 @@
 // Package ui is Sportello's window: the first-start setup, the login, the
 // person list with search-as-you-type, the registration form, the case view
-// and the settings. It holds no SQL and draws no PDF: it reaches the data
+// (and the screens opened from it: the plan, the skills profile in
+// skills_*.go) and the settings. It holds no SQL and draws no PDF: it reaches the data
 // through the Store interface, and runs database work off the UI goroutine,
 // coming back through fyne.Do.
 //
@@ -78,6 +79,8 @@ type Store interface {
 	Activities(ctx context.Context, from, to string) ([]model.Activity, error)
 	ErasePerson(ctx context.Context, personID int64, e model.Erasure, by *model.Operator) error
 	ErasureOf(ctx context.Context, personID int64) (*model.Erasure, error)
+	SaveSkillsProfile(ctx context.Context, p *model.SkillsProfile, by int64) error
+	SkillsProfiles(ctx context.Context, personID int64) ([]model.SkillsProfile, error)
 }
 
 var _ printouts.Source = (*store.DB)(nil)
