@@ -165,12 +165,14 @@ func TestPrintDocuments(t *testing.T) {
 		{"print", "consent", "--db", db, "--case", "PUA-1999-999999", "--purpose", "sharing", "--out", filepath.Join(dir, "x.pdf")},
 		{"print", "rights", "--db", db, "--lang", "sd", "--out", filepath.Join(dir, "y.pdf")},
 		{"print", "slip", "--db", db, "--out", filepath.Join(dir, "z.pdf")},
+		// No consent to share with employers in the demo: no curriculum.
+		{"print", "cv", "--db", db, "--user", "giulia", "--case", caseCode, "--out", filepath.Join(dir, "w.pdf")},
 	} {
 		if code, _, errw := sportello(t, bad...); code == 0 || errw == "" {
 			t.Errorf("%v: %d %q", bad, code, errw)
 		}
 	}
-	for _, f := range []string{"x.pdf", "y.pdf", "z.pdf"} {
+	for _, f := range []string{"x.pdf", "y.pdf", "z.pdf", "w.pdf"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			t.Errorf("a refused print left %s", f)
 		}
