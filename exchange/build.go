@@ -102,6 +102,13 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 			OperatorID: ref("operator", a.OperatorID), CreatedAt: stamp(a.CreatedAt), Sync: sync("activity", a.UID)})
 	}
 	s.Activities = nil
+	d.SkillsProfiles = make([]SkillsProfile, 0, len(s.SkillsProfiles))
+	for i := range s.SkillsProfiles {
+		p := skillsRecord(&s.SkillsProfiles[i], ref)
+		p.Sync = sync("skills_profile", p.ID)
+		d.SkillsProfiles = append(d.SkillsProfiles, p)
+	}
+	s.SkillsProfiles = nil
 	return d
 }
 
@@ -230,7 +237,7 @@ func list(s []string) []string {
 func (d *Document) Counts() map[string]int {
 	return map[string]int{"operators": len(d.Operators), "services": len(d.Services), "persons": len(d.Persons),
 		"cases": len(d.Cases), "interviews": len(d.Interviews), "plans": len(d.Plans), "consents": len(d.Consents),
-		"referrals": len(d.Referrals), "activities": len(d.Activities)}
+		"referrals": len(d.Referrals), "activities": len(d.Activities), "skills_profiles": len(d.SkillsProfiles)}
 }
 
 // CountsText writes counts in a fixed order, for messages and logs.

@@ -160,6 +160,9 @@ func single(entity string, b []byte) (*Document, error) {
 	case "activity":
 		doc.Activities = make([]Activity, 1)
 		err = strictJSON(b, &doc.Activities[0])
+	case "skills_profile":
+		doc.SkillsProfiles = make([]SkillsProfile, 1)
+		err = strictJSON(b, &doc.SkillsProfiles[0])
 	default:
 		err = fmt.Errorf("unknown kind of record %q", entity)
 	}

@@ -65,6 +65,8 @@ func owners(ours, theirs *Document) func(doc *Document, r record) string {
 			return doc.Consents[r.index].PersonID
 		case "referral":
 			return caseOf[doc.Referrals[r.index].CaseID]
+		case "skills_profile":
+			return doc.SkillsProfiles[r.index].PersonID
 		}
 		return ""
 	}
@@ -122,6 +124,8 @@ func anonymiseRecord(doc *Document, r record) {
 	case "referral":
 		f := &doc.Referrals[i]
 		f.Reason, f.Feedback, f.LegalBasis = "", "", ""
+	case "skills_profile":
+		emptyProfile(&doc.SkillsProfiles[i])
 	}
 }
 

@@ -4,10 +4,12 @@ import "encoding/json"
 
 // Format names the exchange format; FormatVersion is its version, in every
 // file. A reader refuses a major version it does not know. 1.1 added a
-// person's erasure (Person.Erased); 1.0 documents read as before.
+// person's erasure (Person.Erased); 1.2 the skills profiles
+// (SkillsProfiles) and the consent purpose share_employer; 1.0 and 1.1
+// documents read as before.
 const (
 	Format        = "sportello-exchange"
-	FormatVersion = "1.1"
+	FormatVersion = "1.2"
 )
 
 // Document is one export: the desk it comes from, what it holds, and the
@@ -30,6 +32,8 @@ type Document struct {
 	Consents   []Consent   `json:"consents"`
 	Referrals  []Referral  `json:"referrals"`
 	Activities []Activity  `json:"activities"`
+
+	SkillsProfiles []SkillsProfile `json:"skills_profiles,omitempty"` // 1.2
 }
 
 // Modes of an export.

@@ -269,6 +269,8 @@ func decide(in record, mine map[string]record, base string, sole bool) decision 
 		return same
 	case in.entity == "operator":
 		return keep // accounts belong to their desk
+	case in.entity == "skills_profile":
+		return keep // versions never change: an erasure empties this desk's copy by its own rules
 	case in.hash == base:
 		return keep // the other desk sent what this desk already had and changed since
 	case in.base == local.hash:

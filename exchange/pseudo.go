@@ -77,6 +77,9 @@ func (p *pseudonymiser) pseudonymise(d *Document) {
 		a := &d.Activities[i]
 		a.ID, a.OperatorID, a.Notes = p.id("activity", a.ID), p.id("operator", a.OperatorID), ""
 	}
+	for i := range d.SkillsProfiles {
+		p.pseudonymiseProfile(&d.SkillsProfiles[i])
+	}
 }
 
 func (p *pseudonymiser) interview(iv *Interview) {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"strconv"
 )
 
 // record is one exchanged record seen generically: its kind, stable ID,
@@ -64,6 +65,9 @@ func (d *Document) records() []record {
 	})
 	collect(&out, "activity", d.Activities, func(r *Activity) (string, string, **Sync) {
 		return r.ID, r.Date + " " + r.Kind, &r.Sync
+	})
+	collect(&out, "skills_profile", d.SkillsProfiles, func(r *SkillsProfile) (string, string, **Sync) {
+		return r.ID, codes[r.PersonID] + " v" + strconv.Itoa(r.Version), &r.Sync
 	})
 	return out
 }

@@ -206,6 +206,13 @@ func (s schSchema) walk(t *testing.T, node map[string]any, typ reflect.Type, whe
 		if !hasType(node, "integer") {
 			t.Errorf("%s: the schema does not say it is an integer", where)
 		}
+	case reflect.Map: // text keys; the schema names the values' form under additionalProperties
+		values, ok := node["additionalProperties"].(map[string]any)
+		if !hasType(node, "object") || !ok {
+			t.Errorf("%s: the schema does not say it is an object of values", where)
+			return
+		}
+		s.walk(t, values, typ.Elem(), where+"{}")
 	case reflect.Bool:
 		if !hasType(node, "boolean") {
 			t.Errorf("%s: the schema does not say it is a boolean", where)

@@ -79,6 +79,7 @@ func (d *Document) Tables() []Table {
 		act.Rows = append(act.Rows, []string{a.ID, a.Date, a.Kind, strconv.Itoa(a.Participants), a.Place, a.Notes,
 			a.OperatorID, a.CreatedAt})
 	}
+	d.profileTables(add)
 	return t
 }
 

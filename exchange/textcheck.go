@@ -251,5 +251,8 @@ func duplicateRecord(doc *Document) error {
 	for i := range doc.Activities {
 		see("activity", doc.Activities[i].ID)
 	}
+	for i := range doc.SkillsProfiles {
+		see("skills_profile", doc.SkillsProfiles[i].ID)
+	}
 	return err
 }

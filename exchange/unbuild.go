@@ -174,6 +174,8 @@ func (r *resolver) write(doc *Document, rec record) error {
 		err = r.m.PutConsent(r.consent(&doc.Consents[i]), doc.Consents[i].Scan)
 	case "referral":
 		err = r.m.PutReferral(r.referral(&doc.Referrals[i]))
+	case "skills_profile":
+		err = r.m.PutSkillsProfile(r.skillsProfile(&doc.SkillsProfiles[i]))
 	case "activity":
 		var a *model.Activity
 		if a, err = r.activity(&doc.Activities[i]); err == nil && r.err == nil {

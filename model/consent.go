@@ -13,10 +13,11 @@ const (
 	PurposeOptional ConsentPurpose = "optional_processing" // optional processing the person agrees to
 	PurposeSharing  ConsentPurpose = "sharing"             // sharing with a named service
 	PurposeScans    ConsentPurpose = "document_scans"      // keeping a scan of documents
+	PurposeEmployer ConsentPurpose = "share_employer"      // a curriculum of the skills profile, given to employers
 )
 
 // ConsentPurposes lists the purposes in display order.
-var ConsentPurposes = []ConsentPurpose{PurposeNotice, PurposeOptional, PurposeSharing, PurposeScans}
+var ConsentPurposes = []ConsentPurpose{PurposeNotice, PurposeOptional, PurposeSharing, PurposeScans, PurposeEmployer}
 
 // ConsentState is the person's answer.
 type ConsentState string
@@ -93,5 +94,13 @@ func CurrentConsent(history []Consent, purpose ConsentPurpose, serviceID int64) 
 // sharing with the service, and the consent it rests on.
 func SharingAllowed(history []Consent, serviceID int64) (Consent, bool) {
 	c, ok := CurrentConsent(history, PurposeSharing, serviceID)
+	return c, ok && c.State == ConsentGiven
+}
+
+// EmployerSharingAllowed reports whether the person's current consent
+// allows giving employers a curriculum drawn from their skills profile, and
+// the consent it rests on.
+func EmployerSharingAllowed(history []Consent) (Consent, bool) {
+	c, ok := CurrentConsent(history, PurposeEmployer, 0)
 	return c, ok && c.State == ConsentGiven
 }

@@ -168,6 +168,9 @@ var WorkSectors = []Code{
 	{"manufacturing", "Manifattura", "Manufacturing"},
 }
 
+// CodeOf is the entry of list with the code, and whether there is one.
+func CodeOf(list []Code, code string) (Code, bool) { return findCode(list, code) }
+
 // hasCode reports whether list has the code.
 func hasCode(list []Code, code string) bool {
 	_, ok := findCode(list, code)

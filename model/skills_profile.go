@@ -11,6 +11,7 @@ import (
 // as the next version.
 type SkillsProfile struct {
 	ID            int64
+	UID           string // stable across desks: a version travels under it
 	PersonID      int64
 	Version       int       // 1, 2, ...: set by the store
 	Date          time.Time // the day the profile was taken

@@ -59,6 +59,13 @@ var documents = map[string]func(w io.Writer, lang string) error{
 			Phone: "0773 555 0100", Bring: []string{"documents", "permit", "this_paper"}})
 	},
 	"access": renderAccess,
+	"profile": func(w io.Writer, lang string) error {
+		return RenderSkillsProfile(w, SkillsDoc{Lang: lang, Header: personHeader, Profile: testProfile})
+	},
+	"cv": func(w io.Writer, _ string) error { // Italian only, whoever reads
+		return RenderSkillsCV(w, SkillsCV{Header: personHeader, Name: "Amina Rahimi", DeskPhone: "0773 555 0100",
+			Profile: testProfile, Consent: employerConsent})
+	},
 }
 
 func testConsent(lang string) ConsentForm {
@@ -95,6 +102,14 @@ func documentTexts(doc, lang string) []string {
 			tr.Tf("doc.plan.review", map[string]any{"Date": dateFor(tr, model.PartialDate{Year: 2026, Month: 6, Day: 30})})}
 	case "access":
 		return accessTexts(lang)
+	case "profile":
+		l, _ := SkillsLanguage(lang)
+		tr = locales.ForPerson(l)
+		return []string{tr.T("doc.skills.title"), tr.T("doc.skills.intro"), tr.T("doc.skills.experience"),
+			tr.T("doc.skills.availability"), "PUA-2026-000123", "8.3.1.1.0", "31/10/2023"}
+	case "cv":
+		it := locales.ForPerson("it")
+		return []string{it.T("doc.cv.title"), "Amina Rahimi", it.T("doc.skills.experience"), "0773 555 0100", "01/12/2026"}
 	case "slip":
 		return []string{tr.T("doc.slip.title"), tr.Tf("doc.slip.when", map[string]any{"Date": dateFor(tr, model.PartialDate{Year: 2026, Month: 12, Day: 3}), "Time": iso("10:30")}),
 			tr.T("doc.slip.bring_permit"), tr.Tf("doc.slip.phone", map[string]any{"Phone": iso("0773 555 0100")})}
@@ -164,6 +179,9 @@ func TestDocumentGoldens(t *testing.T) {
 		langs := []string{"it", "ar", "bn", "uk"}
 		if doc == "access" {
 			langs = []string{"it", "ar"} // long: Bengali and Ukrainian would be its English again
+		}
+		if doc == "cv" {
+			langs = []string{"it"} // Italian whoever reads
 		}
 		for _, lang := range langs {
 			got := render(t, doc, lang)

@@ -23,10 +23,11 @@ type Source interface {
 	Services(ctx context.Context) ([]model.Service, error)
 	Operators(ctx context.Context) ([]model.Operator, error)
 	Setting(ctx context.Context, key string) (string, error)
+	LatestSkillsProfile(ctx context.Context, personID int64) (*model.SkillsProfile, error)
 }
 
 // Documents are the documents Prepare knows, by name.
-var Documents = []string{"rights", "notice", "consent", "referral", "plan", "intake", "slip"}
+var Documents = []string{"rights", "notice", "consent", "referral", "plan", "intake", "slip", "profile", "cv"}
 
 // Request says which document to print, for whom, in which language.
 type Request struct {
@@ -39,6 +40,7 @@ type Request struct {
 	Date, Time string // slip
 	Place      string // slip; the desk when empty
 	Bring      []string
+	OwnPhone   bool // cv: the person's phone instead of the desk's, when they chose to give it
 }
 
 // concern says whether a document is about a person: the person's
@@ -81,6 +83,8 @@ var documentTable = map[string]document{
 	"referral": {somebody, prepareReferral},
 	"plan":     {somebody, preparePlan},
 	"intake":   {somebody, prepareIntake},
+	"profile":  {somebody, prepareSkillsProfile},
+	"cv":       {somebody, prepareSkillsCV},
 }
 
 // Prepare reads what the requested document needs and returns the

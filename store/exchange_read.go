@@ -16,20 +16,21 @@ import (
 // every local ID of every entity to its stable ID, since references reach
 // records outside an incremental change set.
 type Snapshot struct {
-	UpTo       int64 // the change-log position the snapshot reaches
-	Operators  []model.Operator
-	Services   []model.Service
-	Persons    []model.Person
-	Cases      []model.Case
-	Interviews []model.Interview
-	Screenings map[int64]*model.ScreeningRecord // by interview ID
-	Plans      []model.Plan
-	Consents   []model.Consent
-	Scans      map[int64][]byte // by consent ID, when asked for
-	Referrals  []model.Referral
-	Activities []model.Activity
-	UIDs       map[string]map[int64]string // entity → local ID → uid
-	Erasures   map[int64]model.Erasure     // by person ID: the persons erased (erase_exchange.go)
+	UpTo           int64 // the change-log position the snapshot reaches
+	Operators      []model.Operator
+	Services       []model.Service
+	Persons        []model.Person
+	Cases          []model.Case
+	Interviews     []model.Interview
+	Screenings     map[int64]*model.ScreeningRecord // by interview ID
+	Plans          []model.Plan
+	Consents       []model.Consent
+	Scans          map[int64][]byte // by consent ID, when asked for
+	Referrals      []model.Referral
+	Activities     []model.Activity
+	SkillsProfiles []model.SkillsProfile       // every version: see changedFilter
+	UIDs           map[string]map[int64]string // entity → local ID → uid
+	Erasures       map[int64]model.Erasure     // by person ID: the persons erased (erase_exchange.go)
 }
 
 // SnapshotOptions choose what a snapshot holds.
@@ -41,12 +42,13 @@ type SnapshotOptions struct {
 
 // Entities are the exchanged kinds of record, in the order a merge applies
 // them (a record only refers to kinds before it).
-var Entities = []string{"operator", "service", "person", "case", "interview", "plan", "consent", "referral", "activity"}
+var Entities = []string{"operator", "service", "person", "case", "interview", "plan", "consent", "referral", "activity",
+	"skills_profile"}
 
 // entityTables maps an entity to its table.
 var entityTables = map[string]string{"operator": "operators", "service": "services", "person": "persons",
 	"case": "cases", "interview": "interviews", "plan": "plans", "consent": "consents", "referral": "referrals",
-	"activity": "activities"}
+	"activity": "activities", "skills_profile": "skills_profiles"}
 
 // ChangePosition is the change log's latest position.
 func (d *DB) ChangePosition(ctx context.Context) (int64, error) {
@@ -90,8 +92,14 @@ func (d *DB) Snapshot(ctx context.Context, opt SnapshotOptions, step func(entity
 }
 
 // changedFilter selects the rows of an entity the options ask for.
+//
+// Skills profile versions are not in the change log (migration 0007 gave
+// them no trigger): they are never changed, so every version travels in
+// every export, incremental ones too, and a merge adds only those it lacks.
 func changedFilter(entity string, opt SnapshotOptions, upTo int64) (string, []any) {
 	switch {
+	case entity == "skills_profile":
+		return "1", nil
 	case opt.AfterRev >= 0:
 		return "id IN (SELECT row_id FROM changes WHERE entity = ? AND rev > ? AND rev <= ?)",
 			[]any{entity, opt.AfterRev, upTo}
@@ -164,6 +172,10 @@ func readEntity(ctx context.Context, q querier, s *Snapshot, entity, where strin
 			}
 			return err
 		})
+	case "skills_profile":
+		var err error
+		s.SkillsProfiles, err = skillsProfilesWhere(ctx, q, where+" ORDER BY id", args...)
+		return err
 	case "activity":
 		return each("SELECT "+activityColumns+" FROM activities WHERE "+where+" ORDER BY id", func(sc scanner) error {
 			a, err := scanActivity(sc)

@@ -62,9 +62,9 @@ func (d *DB) insertSkillsProfile(ctx context.Context, tx *sql.Tx, p *model.Skill
 		p.PersonID).Scan(&p.Version); err != nil {
 		return err
 	}
-	p.Author, p.CreatedAt, p.ID = by, d.Now().UTC(), 0
+	p.Author, p.CreatedAt, p.ID, p.UID = by, d.Now().UTC(), 0, newUID()
 	res, err := tx.ExecContext(ctx, `INSERT INTO skills_profiles (uid, person_id, version, date, author_id,
-		from_interview, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, newUID(), p.PersonID, p.Version,
+		from_interview, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, p.UID, p.PersonID, p.Version,
 		p.Date.Format("2006-01-02"), nullID(by), nullID(p.FromInterview), formatTime(p.CreatedAt), body)
 	if err != nil {
 		return err
@@ -115,8 +115,8 @@ func skillsProfilesWhere(ctx context.Context, q querier, where string, args ...a
 	var out []model.SkillsProfile
 	err = eachRow(rows, err, func(s scanner) error {
 		var p model.SkillsProfile
-		var uid, date, created, body string
-		if err := s.Scan(&p.ID, &uid, &p.PersonID, &p.Version, &date, &p.Author, &p.FromInterview, &created, &body); err != nil {
+		var date, created, body string
+		if err := s.Scan(&p.ID, &p.UID, &p.PersonID, &p.Version, &date, &p.Author, &p.FromInterview, &created, &body); err != nil {
 			return err
 		}
 		p.Date, _ = parseDay(date)

@@ -75,6 +75,7 @@ type Store interface {
 	SetCaseTeam(ctx context.Context, caseID int64, team []int64, by int64) error
 	PersonByCaseCode(ctx context.Context, code string) (*model.Person, error)
 	RecordPrint(ctx context.Context, operatorID, personID int64, detail string) error
+	LatestSkillsProfile(ctx context.Context, personID int64) (*model.SkillsProfile, error) // printing the profile and the CV
 	CreateActivity(ctx context.Context, a *model.Activity, by int64) error
 	Activities(ctx context.Context, from, to string) ([]model.Activity, error)
 	ErasePerson(ctx context.Context, personID int64, e model.Erasure, by *model.Operator) error

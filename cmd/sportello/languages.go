@@ -105,6 +105,7 @@ func (c *cli) print(args []string) int {
 	clock := fs.String("time", "", c.tr.T("cli.flag_time"))
 	place := fs.String("place", "", c.tr.T("cli.flag_place"))
 	bring := fs.String("bring", "", c.tr.T("cli.flag_bring"))
+	ownPhone := fs.Bool("person-phone", false, c.tr.T("cli.flag_person_phone"))
 	user := c.userFlag(fs)
 	if code, ok := c.parse(fs, args[1:]); !ok {
 		return code
@@ -125,7 +126,7 @@ func (c *cli) print(args []string) int {
 		return c.writeFile(*out, func(f *os.File) error { return printouts.RenderSpecimen(f, model.BeneficiaryLanguages) })
 	}
 	req := printouts.Request{Doc: what, CaseCode: *caseCode, Lang: *lang, Purpose: *purpose, Service: *service,
-		ReferralID: *referral, Date: *date, Time: *clock, Place: *place}
+		ReferralID: *referral, Date: *date, Time: *clock, Place: *place, OwnPhone: *ownPhone}
 	if *bring != "" {
 		req.Bring = strings.Split(*bring, ",")
 	}
