@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
@@ -118,19 +117,7 @@ func (s *interviewScreen) follow(o fyne.CanvasObject) {
 	if sc == nil || fyne.CurrentApp() == nil {
 		return
 	}
-	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(sc).Y
-	pad := theme.Padding()
-	y := sc.Offset.Y
-	switch h := o.Size().Height; {
-	case top < pad:
-		y += top - pad
-	case top+h > sc.Size().Height-pad:
-		y += top + h - sc.Size().Height + pad
-	default:
-		return
-	}
-	sc.ScrollToOffset(fyne.NewPos(sc.Offset.X, max(y, 0)))
+	scrollToShow(sc, o)
 }
 
 // focusKey names the focused answer widget, to find it again after a redraw.

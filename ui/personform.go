@@ -97,7 +97,7 @@ func (f *personForm) build() fyne.CanvasObject {
 	// The buttons stay in view below the scrolling fields.
 	bottom := container.NewVBox(widget.NewSeparator(), f.status, container.NewHBox(f.save, cancel))
 	return container.NewBorder(container.NewPadded(head), container.NewPadded(bottom), nil, nil,
-		container.NewVScroll(container.NewPadded(formGrid(f.fields...))))
+		f.u.followFocus(container.NewVScroll(container.NewPadded(formGrid(f.fields...)))))
 }
 
 // fill puts an existing person into the widgets.

@@ -49,7 +49,7 @@ func (v *planView) build() fyne.CanvasObject {
 		v.u.home.guardLeave(v.unsaved)
 	}
 	v.load()
-	return container.NewBorder(nil, v.status, nil, nil, container.NewVScroll(container.NewPadded(v.box)))
+	return container.NewBorder(nil, v.status, nil, nil, v.u.followFocus(container.NewVScroll(container.NewPadded(v.box))))
 }
 
 // load reads the plans, the people and services that can be responsible,

@@ -34,10 +34,11 @@ func joinLines(lines []string) string { return strings.Join(lines, "; ") }
 type dateRef struct {
 	get func() model.PartialDate
 	set func(model.PartialDate)
+	day bool // a whole day is needed: a month or a year alone is refused, not dropped
 }
 
 func partial(d *model.PartialDate) dateRef {
-	return dateRef{func() model.PartialDate { return *d }, func(x model.PartialDate) { *d = x }}
+	return dateRef{get: func() model.PartialDate { return *d }, set: func(x model.PartialDate) { *d = x }}
 }
 
 // dateOf binds the profile's day (a time) as a date field.
@@ -55,6 +56,7 @@ func dateOf(t *time.Time) dateRef {
 				*t = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 			}
 		},
+		day: true,
 	}
 }
 
@@ -100,8 +102,10 @@ func (e *tabOutEntry) AcceptsTab() bool { return false }
 // dateField reads dd/mm/yyyy (or mm/yyyy, yyyy) with model.ReadDate; a text
 // that does not read is kept as typed, and the save says so on the field.
 func (v *skillsView) dateField(path, label string, d dateRef) *field {
-	e := widget.NewEntry()
-	e.SetPlaceHolder(v.u.t("skills.date_hint"))
+	e := v.u.dateEntry()
+	if !d.day {
+		e.SetPlaceHolder(v.u.t("skills.date_hint"))
+	}
 	text := d.get().Italian()
 	if raw, ok := v.raw[path]; ok && v.shown < 0 {
 		text = raw
@@ -110,7 +114,7 @@ func (v *skillsView) dateField(path, label string, d dateRef) *field {
 	v.rawMsg[path] = "error.date_typed"
 	e.OnChanged = func(s string) {
 		pd, err := model.ReadDate(s)
-		if err != nil {
+		if err != nil || d.day && pd.Year != 0 && pd.Day == 0 {
 			v.raw[path] = s
 			return
 		}

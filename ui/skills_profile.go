@@ -49,7 +49,7 @@ func newSkillsView(u *App, p *model.Person) *skillsView {
 
 func (v *skillsView) build() fyne.CanvasObject {
 	v.load()
-	v.scroll = container.NewVScroll(container.NewPadded(v.box))
+	v.scroll = v.u.followFocus(container.NewVScroll(container.NewPadded(v.box)))
 	return container.NewBorder(nil, v.status, nil, nil, v.scroll)
 }
 

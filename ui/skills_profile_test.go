@@ -178,7 +178,13 @@ func TestSkillsProfileRefusesBadPeriod(t *testing.T) {
 	test.Type(inField[*widget.Entry](t, v, "experiences.0.to"), "03/2020")
 	test.Tap(button(t, u, u.t("skills.add_education")))
 	test.Type(inField[*widget.Entry](t, v, "education.0.from"), "31/02/2019")
+	day := inField[*widget.Entry](t, v, "date") // the profile's own day: a month alone is refused, not dropped
+	day.SetText("")
+	test.Type(day, "03/2026")
 	test.Tap(button(t, u, u.t("skills.save")))
+	if got := fieldErr(v, "date"); got != u.t("error.date_typed") || day.Text != "03/2026" {
+		t.Errorf("the profile's day typed 03/2026: error %q, text %q", got, day.Text)
+	}
 
 	if got := fieldErr(v, "experiences.0.to"); got != u.t("error."+model.ErrInvalid) {
 		t.Errorf("period error %q", got)

@@ -110,6 +110,10 @@ type App struct {
 	// sync runs background work inline; tests set it so that what they
 	// assert on has happened when Tap returns.
 	sync bool
+	// uiDo, when set, stands for fyne.Do: a test that runs the real
+	// background path gives it a loop of its own, since Fyne's test driver
+	// runs fyne.Do on the calling goroutine.
+	uiDo func(func())
 }
 
 // New makes the window on a store that is already open. Call ShowAndRun
