@@ -51,44 +51,54 @@ func (v *planView) build() fyne.CanvasObject {
 // and the goals the last interview suggests.
 func (v *planView) load() {
 	u := v.u
-	u.background(func() error {
-		ctx := context.Background()
-		var err error
-		if v.plans, err = u.db.PlansOf(ctx, v.caseID); err != nil {
-			return err
-		}
-		if v.operators, err = u.db.Operators(ctx); err != nil {
-			return err
-		}
-		if v.services, err = u.db.Services(ctx); err != nil {
-			return err
-		}
-		ivs, err := u.db.InterviewsOf(ctx, v.caseID)
-		if err != nil || len(ivs) == 0 {
-			return err
-		}
-		rec, err := u.db.ScreeningOf(ctx, ivs[0].ID)
-		if err != nil {
-			return err
-		}
-		answers := map[string]string{}
-		for _, a := range ivs[0].Answers {
-			answers[a.QuestionID] = a.Value
-		}
-		var s model.Screening
-		if rec != nil {
-			s = rec.Result
-		}
-		v.suggestions = model.SuggestGoals(answers, s)
-		return nil
-	}, func(err error) {
-		if err != nil {
-			v.status.SetText(u.errText(err))
-			return
-		}
+	db, caseID := u.db, v.caseID
+	load(u, func(ctx context.Context) (planData, error) {
+		return readPlans(ctx, db, caseID)
+	}, func(d planData) {
+		v.plans, v.operators, v.services, v.suggestions = d.plans, d.operators, d.services, d.suggestions
 		v.shown = 0
 		v.render()
-	})
+	}, func(err error) { v.status.SetText(u.errText(err)) })
+}
+
+// planData is what the plan view reads.
+type planData struct {
+	plans       []model.Plan
+	operators   []model.Operator
+	services    []model.Service
+	suggestions []model.GoalSuggestion
+}
+
+// readPlans reads a case's plans, who can be responsible for an action,
+// and the goals its last interview suggests.
+func readPlans(ctx context.Context, db Store, caseID int64) (d planData, err error) {
+	if d.plans, err = db.PlansOf(ctx, caseID); err != nil {
+		return d, err
+	}
+	if d.operators, err = db.Operators(ctx); err != nil {
+		return d, err
+	}
+	if d.services, err = db.Services(ctx); err != nil {
+		return d, err
+	}
+	ivs, err := db.InterviewsOf(ctx, caseID)
+	if err != nil || len(ivs) == 0 {
+		return d, err
+	}
+	rec, err := db.ScreeningOf(ctx, ivs[0].ID)
+	if err != nil {
+		return d, err
+	}
+	answers := map[string]string{}
+	for _, a := range ivs[0].Answers {
+		answers[a.QuestionID] = a.Value
+	}
+	var s model.Screening
+	if rec != nil {
+		s = rec.Result
+	}
+	d.suggestions = model.SuggestGoals(answers, s)
+	return d, nil
 }
 
 func (v *planView) render() {
@@ -290,8 +300,8 @@ func (v *planView) save(p *model.Plan, done string) {
 		v.status.SetText(u.t("form.fix_errors"))
 		return
 	}
-	cp := *p
-	u.background(func() error { return u.db.SavePlan(context.Background(), &cp, u.operatorID()) }, func(err error) {
+	cp, db, by := p.Clone(), u.db, u.operatorID()
+	save(u, func(ctx context.Context) error { return db.SavePlan(ctx, cp, by) }, func(err error) {
 		if err != nil {
 			v.status.SetText(u.errText(err) + " (" + err.Error() + ")")
 			return
@@ -314,13 +324,12 @@ func (v *planView) agree(p *model.Plan) {
 		v.status.SetText(u.t("plan.signed_by_needed"))
 		return
 	}
-	cp := *p
-	u.background(func() error {
-		ctx := context.Background()
-		if err := u.db.SavePlan(ctx, &cp, u.operatorID()); err != nil {
+	cp, db, by := p.Clone(), u.db, u.operatorID()
+	save(u, func(ctx context.Context) error {
+		if err := db.SavePlan(ctx, cp, by); err != nil {
 			return err
 		}
-		return u.db.AgreePlan(ctx, cp.ID, signed, u.operatorID())
+		return db.AgreePlan(ctx, cp.ID, signed, by)
 	}, func(err error) {
 		if err != nil {
 			v.status.SetText(u.errText(err) + " (" + err.Error() + ")")
