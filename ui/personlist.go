@@ -154,7 +154,8 @@ func (l *personList) onSearch(text string) {
 	if l.timer != nil {
 		l.timer.Stop()
 	}
-	l.timer = time.AfterFunc(150*time.Millisecond, func() { fyne.Do(l.reload) })
+	do := l.u.do
+	l.timer = time.AfterFunc(150*time.Millisecond, func() { do(l.reload) })
 }
 
 // reload counts the matches of the current search and shows the first page.
@@ -211,7 +212,8 @@ func (l *personList) searchSettles() {
 	if l.settled != nil {
 		l.settled.Stop()
 	}
-	l.settled = time.AfterFunc(3*time.Second, func() { fyne.Do(l.recordSearch) })
+	do := l.u.do
+	l.settled = time.AfterFunc(3*time.Second, func() { do(l.recordSearch) })
 }
 
 // recordSearch writes the current search to the audit trail, once.
