@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -114,6 +115,19 @@ type BudgetLine struct {
 	PlannedCents int64
 	SpentCents   int64
 	Note         string
+}
+
+// Clone is a deep copy of p: changing it (a save sets new IDs into its
+// goals, actions and budget lines) leaves p as it was.
+func (p *Plan) Clone() *Plan {
+	c := *p
+	c.Goals = slices.Clone(p.Goals)
+	for i := range c.Goals {
+		c.Goals[i].Actions = slices.Clone(p.Goals[i].Actions)
+	}
+	c.Reviews = slices.Clone(p.Reviews)
+	c.Budget = slices.Clone(p.Budget)
+	return &c
 }
 
 // Totals are the budget's planned and spent totals, in cents.

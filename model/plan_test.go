@@ -197,3 +197,27 @@ func FuzzParseServicesCSV(f *testing.F) {
 		}
 	})
 }
+
+// TestPlanCloneIsDeep: what a save writes into the clone (new IDs) never
+// reaches the plan on screen.
+func TestPlanCloneIsDeep(t *testing.T) {
+	p := &Plan{Goals: []Goal{{Text: "lavoro", Actions: []Action{{What: "CPI"}}}},
+		Reviews: []PartialDate{{Year: 2026}}, Budget: []BudgetLine{{Note: "corso"}}}
+	c := p.Clone()
+	c.Goals[0].ID, c.Goals[0].Actions[0].ID, c.Budget[0].ID = 7, 8, 9
+	c.Reviews[0].Year = 2027
+	tests := []struct {
+		name string
+		got  int64
+	}{
+		{"goal ID", p.Goals[0].ID},
+		{"action ID", p.Goals[0].Actions[0].ID},
+		{"budget line ID", p.Budget[0].ID},
+		{"review year changed", int64(p.Reviews[0].Year - 2026)},
+	}
+	for _, tt := range tests {
+		if tt.got != 0 {
+			t.Errorf("%s: the original changed with its clone (%d)", tt.name, tt.got)
+		}
+	}
+}

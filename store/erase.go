@@ -126,8 +126,12 @@ func (d *DB) compact(ctx context.Context) error {
 
 // ErasureOf tells whether a person was erased: nil when not.
 func (d *DB) ErasureOf(ctx context.Context, personID int64) (*model.Erasure, error) {
+	return erasureOf(ctx, d.db, personID)
+}
+
+func erasureOf(ctx context.Context, q querier, personID int64) (*model.Erasure, error) {
 	var at, reason, note string
-	err := d.db.QueryRowContext(ctx, "SELECT erased_at, erasure_reason, erasure_note FROM persons WHERE id = ?", personID).
+	err := q.QueryRowContext(ctx, "SELECT erased_at, erasure_reason, erasure_note FROM persons WHERE id = ?", personID).
 		Scan(&at, &reason, &note)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, &model.Error{Code: model.ErrNotFound, Message: fmt.Sprintf("no person %d", personID)}

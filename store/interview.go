@@ -50,25 +50,34 @@ func (d *DB) CreateInterview(ctx context.Context, iv *model.Interview, by int64)
 // whoever sits in it.
 func (d *DB) InterviewsOf(ctx context.Context, caseID int64) (out []model.Interview, err error) {
 	err = d.view(ctx, func(tx *sql.Tx) error {
-		g, err := d.onCase(ctx, tx, model.PartInterview, false, caseID)
-		if err != nil {
-			return err
-		}
-		if out, err = interviewsOf(ctx, tx, caseID); err != nil {
-			return err
-		}
-		for i := range out {
-			if out[i].Answers, err = answersOf(ctx, tx, out[i].ID); err != nil {
-				return err
-			}
-			if out[i].Status != model.InterviewInProgress {
-				out[i].Answers = readableAnswers(out[i].Answers, g.can)
-			}
-		}
-		return nil
+		out, err = d.interviewsIn(ctx, tx, caseID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("interviews of case %d: %w", caseID, err)
+	}
+	return out, nil
+}
+
+// interviewsIn reads a case's interviews with their answers inside tx,
+// checked for the bound operator; a finished interview keeps only the
+// answers in parts the role may read.
+func (d *DB) interviewsIn(ctx context.Context, tx *sql.Tx, caseID int64) ([]model.Interview, error) {
+	g, err := d.onCase(ctx, tx, model.PartInterview, false, caseID)
+	if err != nil {
+		return nil, err
+	}
+	out, err := interviewsOf(ctx, tx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if out[i].Answers, err = answersOf(ctx, tx, out[i].ID); err != nil {
+			return nil, err
+		}
+		if out[i].Status != model.InterviewInProgress {
+			out[i].Answers = readableAnswers(out[i].Answers, g.can)
+		}
 	}
 	return out, nil
 }

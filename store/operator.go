@@ -103,7 +103,11 @@ func (d *DB) Login(ctx context.Context, username, password string) (*model.Opera
 
 // Operators lists every account by name.
 func (d *DB) Operators(ctx context.Context) ([]model.Operator, error) {
-	rows, err := d.db.QueryContext(ctx, "SELECT "+operatorColumns+" FROM operators ORDER BY full_name, id")
+	return operators(ctx, d.db)
+}
+
+func operators(ctx context.Context, q querier) ([]model.Operator, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+operatorColumns+" FROM operators ORDER BY full_name, id")
 	if err != nil {
 		return nil, err
 	}

@@ -158,19 +158,8 @@ func (d *DB) PersonByCaseCode(ctx context.Context, code string) (*model.Person, 
 
 func (d *DB) personWhere(ctx context.Context, where string, arg any, missing string) (p *model.Person, err error) {
 	err = d.view(ctx, func(tx *sql.Tx) error {
-		p, err = scanPerson(tx.QueryRowContext(ctx, "SELECT "+personColumns+" FROM persons WHERE "+where, arg))
-		if errors.Is(err, sql.ErrNoRows) {
-			return &model.Error{Code: model.ErrNotFound, Message: missing}
-		}
-		if err != nil {
-			return err
-		}
-		g, err := d.onPerson(ctx, tx, model.PartIdentity, false, p.ID)
-		if err != nil {
-			return err
-		}
-		p.Redact(g.can)
-		return nil
+		p, err = d.personIn(ctx, tx, where, arg, missing)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("person (%s): %w", missing, err)
@@ -198,4 +187,22 @@ func scanPerson(s scanner) (*model.Person, error) {
 
 func normaliseCF(s string) string {
 	return strings.ToUpper(strings.Join(strings.Fields(s), ""))
+}
+
+// personIn reads one person inside tx, checked and redacted for the bound
+// operator.
+func (d *DB) personIn(ctx context.Context, tx *sql.Tx, where string, arg any, missing string) (*model.Person, error) {
+	p, err := scanPerson(tx.QueryRowContext(ctx, "SELECT "+personColumns+" FROM persons WHERE "+where, arg))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, &model.Error{Code: model.ErrNotFound, Message: missing}
+	}
+	if err != nil {
+		return nil, err
+	}
+	g, err := d.onPerson(ctx, tx, model.PartIdentity, false, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	p.Redact(g.can)
+	return p, nil
 }

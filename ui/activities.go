@@ -132,19 +132,13 @@ func (v *activitiesView) clear() {
 
 // reload reads the activities and shows the totals and the list.
 func (v *activitiesView) reload() {
-	u := v.u
-	var list []model.Activity
-	u.background(func() (err error) {
-		list, err = v.db.Activities(context.Background(), "", "")
-		return err
-	}, func(err error) {
-		if err != nil {
-			v.say(u.errText(err), true)
-			return
-		}
+	u, db := v.u, v.db
+	load(u, func(ctx context.Context) ([]model.Activity, error) {
+		return db.Activities(ctx, "", "")
+	}, func(list []model.Activity) {
 		v.all = list
 		v.showYear()
-	})
+	}, func(err error) { v.say(u.errText(err), true) })
 }
 
 // onYear shows another year's totals and list.

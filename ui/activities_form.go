@@ -109,21 +109,21 @@ func (v *activitiesView) onSave() {
 		}
 		return
 	}
-	u.background(func() error {
-		return v.db.CreateActivity(context.Background(), a, u.operatorID())
-	}, func(err error) {
-		if err != nil {
-			if v.showProblems(err, nil) {
-				v.say(u.t("form.fix_errors"), true)
-			} else {
-				v.say(u.errText(err), true)
-			}
-			return
-		}
+	db, by := v.db, u.operatorID()
+	write(u, func(ctx context.Context) (*model.Activity, error) {
+		a := *a // the screen's stays the screen's
+		return &a, db.CreateActivity(ctx, &a, by)
+	}, func(a *model.Activity) {
 		v.showProblems(nil, nil)
 		v.say(u.tr.Tf("activities.saved", map[string]any{"Activity": v.summary(*a)}), false)
 		v.clear()
 		v.shown = a.Date.Year()
 		v.reload()
+	}, func(err error) {
+		if v.showProblems(err, nil) {
+			v.say(u.t("form.fix_errors"), true)
+		} else {
+			v.say(u.errText(err), true)
+		}
 	})
 }

@@ -121,15 +121,10 @@ func (v *auditView) build() fyne.CanvasObject {
 
 // load reads the accounts for the operator filter, then the latest events.
 func (v *auditView) load() {
-	var ops []model.Operator
-	v.u.background(func() (err error) {
-		ops, err = v.db.Operators(context.Background())
-		return err
-	}, func(err error) {
-		if err != nil {
-			say(v.status, v.u.errText(err))
-			return
-		}
+	db := v.db
+	load(v.u, func(ctx context.Context) ([]model.Operator, error) {
+		return db.Operators(ctx)
+	}, func(ops []model.Operator) {
 		for _, o := range ops {
 			v.operator.codes = append(v.operator.codes, strconv.FormatInt(o.ID, 10))
 			v.operator.labels = append(v.operator.labels, o.FullName+" ("+o.Username+")")
@@ -137,7 +132,7 @@ func (v *auditView) load() {
 		v.operator.Options = v.operator.labels
 		v.operator.Refresh()
 		v.onSearch()
-	})
+	}, func(err error) { say(v.status, v.u.errText(err)) })
 }
 
 // onSearch reads the filters and shows the first page of what they find.
@@ -191,17 +186,12 @@ func (v *auditView) page() {
 	u := v.u
 	f := v.filter
 	f.Offset = v.shown
-	var rows []store.AuditRow
+	db, op := v.db, u.op
 	v.search.Disable()
-	u.background(func() (err error) {
-		rows, err = v.db.AuditEvents(context.Background(), f, u.op)
-		return err
-	}, func(err error) {
+	load(u, func(ctx context.Context) ([]store.AuditRow, error) {
+		return db.AuditEvents(ctx, f, op)
+	}, func(rows []store.AuditRow) {
 		v.search.Enable()
-		if err != nil {
-			say(v.status, u.errText(err))
-			return
-		}
 		for _, r := range rows {
 			l := widget.NewLabel(v.line(r))
 			l.Wrapping = fyne.TextWrapWord
@@ -219,6 +209,9 @@ func (v *auditView) page() {
 		} else {
 			v.more.Hide()
 		}
+	}, func(err error) {
+		v.search.Enable()
+		say(v.status, u.errText(err))
 	})
 }
 

@@ -28,11 +28,11 @@ const (
 // closes the desk.
 func (u *App) onClosed() {
 	u.rememberSize()
+	dir, keep, by := u.setting(settingBackupDir, ""), u.setting(settingBackupKeep, ""), u.operatorID()
+	u.idle.stop() // cancels the reads still running
 	if u.db == nil {
 		return
 	}
-	dir, keep, by := u.setting(settingBackupDir, ""), u.setting(settingBackupKeep, ""), u.operatorID()
-	u.idle.stop()
 	u.leaveInterview()()
 	if u.desk == nil { // a store given to the window stays open for its owner
 		if dir != "" && by != 0 {

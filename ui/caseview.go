@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
+	"sportello/store"
 )
 
 // caseView shows one person: profile, cases and interview history. Opening
@@ -43,60 +44,31 @@ func (v *caseView) build() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(v.box))
 }
 
-// load reads everything the view shows, off the UI goroutine.
+// load reads everything the view shows, in one snapshot, off the UI
+// goroutine; opening the file leaves its trace first, so the accesses shown
+// include this one.
 func (v *caseView) load() {
-	v.u.background(func() error {
-		ctx := context.Background()
-		var err error
-		if v.person, err = v.u.db.Person(ctx, v.personID); err != nil {
-			return err
+	db, by, personID := v.u.db, v.u.operatorID(), v.personID
+	load(v.u, func(ctx context.Context) (*store.CaseOverview, error) {
+		if err := db.RecordView(ctx, by, personID); err != nil {
+			return nil, err
 		}
-		if err = v.u.db.RecordView(ctx, v.u.operatorID(), v.personID); err != nil {
-			return err
-		}
-		if v.cases, err = v.u.db.CasesOf(ctx, v.personID); err != nil {
-			return err
-		}
-		v.interviews = map[int64][]model.Interview{}
-		v.screenings = map[int64]*model.ScreeningRecord{}
-		for _, c := range v.cases {
-			if v.interviews[c.ID], err = v.u.db.InterviewsOf(ctx, c.ID); err != nil {
-				return err
-			}
-			for _, iv := range v.interviews[c.ID] {
-				if !v.u.op.Can(model.PartScreening).Reads() {
-					break // the screening is not this role's to see
-				}
-				if v.screenings[iv.ID], err = v.u.db.ScreeningOf(ctx, iv.ID); err != nil {
-					return err
-				}
-			}
-		}
-		if len(v.cases) > 0 {
-			if v.plans, err = v.u.db.PlansOf(ctx, v.cases[0].ID); err != nil {
-				return err
-			}
-		}
-		if v.erasure, err = v.u.db.ErasureOf(ctx, v.personID); err != nil {
-			return err
-		}
-		if v.accesses, err = v.loadAccesses(ctx); err != nil {
-			return err
-		}
-		ops, err := v.u.db.Operators(ctx)
-		v.operators = map[int64]string{}
-		for _, o := range ops {
-			v.operators[o.ID] = o.FullName
-		}
-		return err
-	}, func(err error) {
-		if err != nil {
-			v.box.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
-			v.box.Refresh()
-			return
-		}
-		v.show()
+		return db.CaseOverview(ctx, personID)
+	}, v.loaded, func(err error) {
+		v.box.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
+		v.box.Refresh()
 	})
+}
+
+// loaded takes what load read, on the UI goroutine, and shows it.
+func (v *caseView) loaded(o *store.CaseOverview) {
+	v.person, v.cases, v.interviews, v.screenings = o.Person, o.Cases, o.Interviews, o.Screenings
+	v.plans, v.erasure, v.accesses = o.Plans, o.Erasure, latestAccesses(o.Trail)
+	v.operators = map[int64]string{}
+	for _, op := range o.Operators {
+		v.operators[op.ID] = op.FullName
+	}
+	v.show()
 }
 
 func (v *caseView) show() {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -14,16 +13,9 @@ import (
 // accessShown is how many of the latest accesses the file shows.
 const accessShown = 30
 
-// loadAccesses reads who opened and printed the person's file, newest
-// first; only a coordinator reads the audit trail.
-func (v *caseView) loadAccesses(ctx context.Context) ([]model.AuditEvent, error) {
-	if !v.u.op.May(model.PermAudit) {
-		return nil, nil
-	}
-	trail, err := v.u.db.AuditTrail(ctx, "person", v.personID)
-	if err != nil {
-		return nil, err
-	}
+// latestAccesses picks, from a person's audit trail (oldest first), who
+// opened, printed or changed the file, newest first.
+func latestAccesses(trail []model.AuditEvent) []model.AuditEvent {
 	var out []model.AuditEvent
 	for _, e := range slices.Backward(trail) {
 		if e.Action == model.ActionView || e.Action == model.ActionPrint || e.Action == model.ActionUpdate {
@@ -33,7 +25,7 @@ func (v *caseView) loadAccesses(ctx context.Context) ([]model.AuditEvent, error)
 			break
 		}
 	}
-	return out, nil
+	return out
 }
 
 // accessCard lists who opened the file and when: a coordinator's view.

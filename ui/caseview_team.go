@@ -40,17 +40,10 @@ func (v *caseView) teamLine(c model.Case) fyne.CanvasObject {
 // onEditTeam asks who is in the team, among the active accounts other
 // than the assigned operator, and saves it.
 func (v *caseView) onEditTeam(c model.Case) {
-	var ops []model.Operator
-	v.u.background(func() (err error) {
-		ops, err = v.u.db.Operators(context.Background())
-		return err
-	}, func(err error) {
-		if err != nil {
-			v.u.showError(err)
-			return
-		}
-		v.showTeamDialog(c, ops)
-	})
+	db := v.u.db
+	load(v.u, func(ctx context.Context) ([]model.Operator, error) {
+		return db.Operators(ctx)
+	}, func(ops []model.Operator) { v.showTeamDialog(c, ops) }, v.u.showError)
 }
 
 func (v *caseView) showTeamDialog(c model.Case, ops []model.Operator) {
@@ -88,8 +81,9 @@ func (v *caseView) showTeamDialog(c model.Case, ops []model.Operator) {
 		for _, l := range group.Selected {
 			team = append(team, ids[l])
 		}
-		u.background(func() error {
-			return u.db.SetCaseTeam(context.Background(), c.ID, team, u.operatorID())
+		db, by := u.db, u.operatorID()
+		save(u, func(ctx context.Context) error {
+			return db.SetCaseTeam(ctx, c.ID, team, by)
 		}, func(err error) {
 			if err != nil {
 				status.SetText(u.errText(err))

@@ -79,6 +79,16 @@ func (c *Config) DBPath() string {
 	return filepath.Join(dir, DBFile)
 }
 
+// clone is a copy of c to change and save off the UI goroutine.
+func (c *Config) clone() *Config {
+	cp := *c
+	if c.Window != nil {
+		w := *c.Window
+		cp.Window = &w
+	}
+	return &cp
+}
+
 // Save writes the configuration atomically (temporary file, then rename).
 func (c *Config) Save() error {
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {

@@ -33,7 +33,6 @@ type consentsView struct {
 	scanName string
 	scanInfo *widget.Label
 	status   *widget.Label
-	services []model.Service
 }
 
 func newConsentsView(u *App, p *model.Person) *consentsView {
@@ -72,49 +71,64 @@ func (v *consentsView) build() fyne.CanvasObject {
 
 func (v *consentsView) reload() {
 	u := v.u
-	var list []model.Consent
-	u.background(func() (err error) {
-		if v.services, err = u.db.Services(context.Background()); err != nil {
-			return err
+	db, personID := u.db, v.person.ID
+	load(u, func(ctx context.Context) (consentsData, error) {
+		var d consentsData
+		var err error
+		if d.services, err = db.Services(ctx); err != nil {
+			return d, err
 		}
-		list, err = u.db.ConsentsOf(context.Background(), v.person.ID)
-		return err
-	}, func(err error) {
-		if err != nil {
-			v.status.SetText(u.errText(err))
-			return
-		}
-		codes, labels := []string{""}, []string{"—"}
-		names := map[int64]string{}
-		for _, s := range v.services {
-			codes = append(codes, itoa(s.ID))
-			labels = append(labels, s.Name)
-			names[s.ID] = s.Name
-		}
-		v.service.codes, v.service.labels = codes, labels
-		v.service.Options = labels
-		v.service.Refresh()
-		v.history.RemoveAll()
-		if len(list) == 0 {
-			v.history.Add(widget.NewLabel(u.t("consents.none")))
-		}
-		for _, c := range list {
-			text := day(c.Date) + " · " + u.label("purpose", c.Purpose)
-			if c.ServiceID != 0 {
-				text += " (" + names[c.ServiceID] + ")"
-			}
-			text += " · " + u.label("consent_state", c.State) + " · " + u.label("lang", c.Language) + " · " + c.NoticeVersion
-			if c.Mediator != "" {
-				text += " · " + u.tr.Tf("case.mediator", map[string]any{"Name": c.Mediator})
-			}
-			if c.HasScan {
-				text += " · " + u.t("consents.has_scan")
-			}
-			l := widget.NewLabel(text)
-			l.Wrapping = fyne.TextWrapWord
-			v.history.Add(l)
-		}
-	})
+		d.consents, err = db.ConsentsOf(ctx, personID)
+		return d, err
+	}, v.show, func(err error) { v.status.SetText(u.errText(err)) })
+}
+
+// consentsData is what the view reads: the services to share with, and the
+// person's consents, newest first.
+type consentsData struct {
+	services []model.Service
+	consents []model.Consent
+}
+
+// show offers the services to share with and lists the consents recorded.
+func (v *consentsView) show(d consentsData) {
+	u := v.u
+	codes, labels := []string{""}, []string{"—"}
+	names := map[int64]string{}
+	for _, s := range d.services {
+		codes = append(codes, itoa(s.ID))
+		labels = append(labels, s.Name)
+		names[s.ID] = s.Name
+	}
+	v.service.codes, v.service.labels = codes, labels
+	v.service.Options = labels
+	v.service.Refresh()
+	v.history.RemoveAll()
+	if len(d.consents) == 0 {
+		v.history.Add(widget.NewLabel(u.t("consents.none")))
+	}
+	for _, c := range d.consents {
+		l := widget.NewLabel(v.line(c, names))
+		l.Wrapping = fyne.TextWrapWord
+		v.history.Add(l)
+	}
+}
+
+// line is one consent as the history shows it.
+func (v *consentsView) line(c model.Consent, services map[int64]string) string {
+	u := v.u
+	text := day(c.Date) + " · " + u.label("purpose", c.Purpose)
+	if c.ServiceID != 0 {
+		text += " (" + services[c.ServiceID] + ")"
+	}
+	text += " · " + u.label("consent_state", c.State) + " · " + u.label("lang", c.Language) + " · " + c.NoticeVersion
+	if c.Mediator != "" {
+		text += " · " + u.tr.Tf("case.mediator", map[string]any{"Name": c.Mediator})
+	}
+	if c.HasScan {
+		text += " · " + u.t("consents.has_scan")
+	}
+	return text
 }
 
 func (v *consentsView) onAttach() {
@@ -145,8 +159,8 @@ func (v *consentsView) onRecord() {
 		v.status.SetText(u.errText(err))
 		return
 	}
-	scan := v.scan
-	u.background(func() error { return u.db.RecordConsent(context.Background(), c, scan, u.operatorID()) }, func(err error) {
+	db, scan, by := u.db, v.scan, u.operatorID()
+	save(u, func(ctx context.Context) error { return db.RecordConsent(ctx, c, scan, by) }, func(err error) {
 		if err != nil {
 			v.status.SetText(u.errText(err))
 			return

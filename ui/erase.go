@@ -90,8 +90,9 @@ func (v *eraseDialog) onErase() {
 		return
 	}
 	v.status.SetText(u.t("erase.working"))
-	u.background(func() error {
-		return u.db.ErasePerson(context.Background(), v.personID, e, u.op)
+	db, personID, op := u.db, v.personID, u.op
+	save(u, func(ctx context.Context) error {
+		return db.ErasePerson(ctx, personID, e, op)
 	}, func(err error) {
 		if err != nil {
 			v.status.SetText(u.errText(err))

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -55,10 +53,11 @@ const (
 var formatKeys = map[string]string{exchange.FormatBundle: "exchange.format_bundle", exchange.FormatJSON: "exchange.format_json",
 	exchange.FormatCSV: "exchange.format_csv", exchange.FormatXLSX: "exchange.format_xlsx"}
 
-func newExchangeView(u *App) *exchangeView {
-	v := &exchangeView{u: u, encrypt: widget.NewCheck("", nil), progress: widget.NewProgressBar(),
+// newExchangeView makes the view on db, the store bound to the signed-in
+// operator (nil when there is none: the view says it is not available).
+func newExchangeView(u *App, db *store.DB) *exchangeView {
+	v := &exchangeView{u: u, db: db, encrypt: widget.NewCheck("", nil), progress: widget.NewProgressBar(),
 		log: container.NewVBox(), importLog: container.NewVBox()}
-	v.db, _ = u.db.(*store.DB)
 	v.encrypt.OnChanged = func(bool) { v.update() }
 	var formatLabels []string
 	for _, f := range exchange.Formats {
@@ -150,35 +149,7 @@ func wrappedText(s string) *widget.Label {
 
 // load reads the recipient in the settings, the export log and the conflicts.
 func (v *exchangeView) load() {
-	var recipient, label string
-	var log []store.ExportEntry
-	var imports []store.ImportEntry
-	v.u.background(func() (err error) {
-		ctx := context.Background()
-		if recipient, err = v.db.Setting(ctx, exchange.SettingRecipient); err != nil {
-			return err
-		}
-		if label, err = v.db.Setting(ctx, exchange.SettingRecipientLabel); err != nil {
-			return err
-		}
-		if log, err = v.db.Exports(ctx); err != nil {
-			return err
-		}
-		imports, err = v.db.Imports(ctx)
-		return err
-	}, func(err error) {
-		if err != nil {
-			say(v.exportStatus, v.u.errText(err))
-			return
-		}
-		v.recipient, v.label = strings.TrimSpace(recipient), strings.TrimSpace(label)
-		v.showLog(log)
-		v.showImports(imports)
-		v.update()
-		if v.recipient != "" {
-			v.encrypt.SetChecked(true) // encrypted unless the operator says otherwise
-		}
-	})
+	load(v.u, v.read, v.show, func(err error) { say(v.exportStatus, v.u.errText(err)) })
 	v.conflicts.reload()
 }
 

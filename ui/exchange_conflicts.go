@@ -63,32 +63,40 @@ func (p *conflictsPanel) reload() {
 	if p.db == nil {
 		return
 	}
-	var open []exchange.ConflictView
-	names, persons := map[string]string{}, map[string]int64{}
-	p.u.background(func() (err error) {
-		ctx := context.Background()
-		if open, err = exchange.Conflicts(ctx, p.db); err != nil {
-			return err
-		}
-		for _, c := range open {
-			if code := caseCodeOf(c); code != "" && names[code] == "" {
-				if person, err := p.db.PersonByCaseCode(ctx, code); err == nil {
-					names[code], persons[code] = person.DisplayName(), person.ID
-				}
-			}
-		}
-		return nil
-	}, func(err error) {
-		if err != nil {
-			say(p.status, p.u.errText(err))
-			return
-		}
-		p.open, p.names, p.persons = open, names, persons
+	db := p.db
+	load(p.u, func(ctx context.Context) (openConflicts, error) {
+		return readConflicts(ctx, db)
+	}, func(c openConflicts) {
+		p.open, p.names, p.persons = c.open, c.names, c.persons
 		p.showList()
 		if p.onCount != nil {
-			p.onCount(len(open))
+			p.onCount(len(c.open))
 		}
-	})
+	}, func(err error) { say(p.status, p.u.errText(err)) })
+}
+
+// openConflicts are the conflicts left open, with the name and ID of the
+// person each one is about, by case code.
+type openConflicts struct {
+	open    []exchange.ConflictView
+	names   map[string]string
+	persons map[string]int64
+}
+
+func readConflicts(ctx context.Context, db *store.DB) (openConflicts, error) {
+	c := openConflicts{names: map[string]string{}, persons: map[string]int64{}}
+	var err error
+	if c.open, err = exchange.Conflicts(ctx, db); err != nil {
+		return c, err
+	}
+	for _, o := range c.open {
+		if code := caseCodeOf(o); code != "" && c.names[code] == "" {
+			if person, err := db.PersonByCaseCode(ctx, code); err == nil {
+				c.names[code], c.persons[code] = person.DisplayName(), person.ID
+			}
+		}
+	}
+	return c, nil
 }
 
 func (p *conflictsPanel) showList() {
@@ -140,7 +148,8 @@ func (p *conflictsPanel) onSelect(id int64) {
 	}
 	if person := p.persons[caseCodeOf(*c)]; person != 0 {
 		// Both versions show the person's data: the look is audited, like opening the file.
-		p.u.background(func() error { return p.db.RecordView(context.Background(), u.op.ID, person) }, func(error) {})
+		db, by := p.db, u.op.ID
+		save(u, func(ctx context.Context) error { return db.RecordView(ctx, by, person) }, func(error) {})
 	}
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -217,8 +226,9 @@ func (p *conflictsPanel) resolve(id int64, resolution string) {
 	if c := p.selected(); c != nil && c.ID == id {
 		label = p.title(*c)
 	}
-	u.background(func() error {
-		return exchange.Resolve(context.Background(), p.db, id, resolution, u.op)
+	db, op := p.db, u.op
+	save(u, func(ctx context.Context) error {
+		return exchange.Resolve(ctx, db, id, resolution, op)
 	}, func(err error) {
 		if err != nil {
 			p.status.Importance = widget.DangerImportance

@@ -114,49 +114,63 @@ func (v *exchangeView) confirmExport(next func(exchange.Options)) {
 // appears at path only once it is complete, and is then logged.
 func (v *exchangeView) onExportTo(path string, opt exchange.Options) {
 	u := v.u
-	opt.Progress = func(f float64) { fyne.Do(func() { v.progress.SetValue(f) }) }
+	do := u.do
+	opt.Progress = func(f float64) { do(func() { v.progress.SetValue(f) }) }
 	v.exporting = true
 	v.exportBtn.Disable()
 	v.progress.SetValue(0)
 	v.progress.Show()
 	v.exportStatus.Importance = widget.MediumImportance
 	say(v.exportStatus, u.t("exchange.exporting"))
-	var res *exchange.Result
-	var logErr error
-	var log []store.ExportEntry
-	u.background(func() (err error) {
-		ctx := context.Background()
-		if res, err = writeExport(ctx, v.db, path, opt); err != nil {
-			return err
+	db := v.db
+	write(u, func(ctx context.Context) (exported, error) {
+		var e exported
+		var err error
+		if e.res, err = writeExport(ctx, db, path, opt); err != nil {
+			return e, err
 		}
-		logErr = exchange.LogExport(ctx, v.db, opt, res, filepath.Base(path))
-		log, _ = v.db.Exports(ctx)
-		return nil
-	}, func(err error) {
+		e.logErr = exchange.LogExport(ctx, db, opt, e.res, filepath.Base(path))
+		e.log, _ = db.Exports(ctx)
+		return e, nil
+	}, func(e exported) { v.showExported(path, opt, e) }, func(err error) {
 		v.exporting = false
 		v.progress.Hide()
 		v.update()
-		file := filepath.Base(path)
-		switch {
-		case err != nil:
-			v.exportStatus.Importance = widget.DangerImportance
-			v.exportStatus.SetText(u.tr.Tf("exchange.export_failed", map[string]any{"Detail": v.detail(err)}))
-		case logErr != nil:
-			v.exportStatus.Importance = widget.DangerImportance
-			v.exportStatus.SetText(u.tr.Tf("exchange.log_failed", map[string]any{"File": file, "Detail": v.detail(logErr)}))
-		default:
-			msg := u.tr.Tf("exchange.exported", map[string]any{"File": file, "Counts": v.counts(res.Counts)})
-			if opt.Recipient != "" {
-				msg = u.tr.Tf("exchange.exported_encrypted", map[string]any{"File": file, "Name": v.recipientName(),
-					"Counts": v.counts(res.Counts)})
-			} else if opt.PlaintextFull() {
-				msg = u.tr.Tf("exchange.exported_plaintext", map[string]any{"File": file, "Counts": v.counts(res.Counts)})
-			}
-			v.exportStatus.Importance = widget.MediumImportance
-			v.exportStatus.SetText(msg)
-			v.showLog(log)
-		}
+		v.exportStatus.Importance = widget.DangerImportance
+		v.exportStatus.SetText(u.tr.Tf("exchange.export_failed", map[string]any{"Detail": v.detail(err)}))
 	})
+}
+
+// exported is what an export wrote: its result, whether it was logged, and
+// the log as it now stands.
+type exported struct {
+	res    *exchange.Result
+	logErr error
+	log    []store.ExportEntry
+}
+
+// showExported says what the export wrote, and shows the log.
+func (v *exchangeView) showExported(path string, opt exchange.Options, e exported) {
+	u := v.u
+	v.exporting = false
+	v.progress.Hide()
+	v.update()
+	file := filepath.Base(path)
+	if e.logErr != nil {
+		v.exportStatus.Importance = widget.DangerImportance
+		v.exportStatus.SetText(u.tr.Tf("exchange.log_failed", map[string]any{"File": file, "Detail": v.detail(e.logErr)}))
+		return
+	}
+	counts := v.counts(e.res.Counts)
+	msg := u.tr.Tf("exchange.exported", map[string]any{"File": file, "Counts": counts})
+	if opt.Recipient != "" {
+		msg = u.tr.Tf("exchange.exported_encrypted", map[string]any{"File": file, "Name": v.recipientName(), "Counts": counts})
+	} else if opt.PlaintextFull() {
+		msg = u.tr.Tf("exchange.exported_plaintext", map[string]any{"File": file, "Counts": counts})
+	}
+	v.exportStatus.Importance = widget.MediumImportance
+	v.exportStatus.SetText(msg)
+	v.showLog(e.log)
 }
 
 // detail is an error in the user's language when it has a code, as it is otherwise.

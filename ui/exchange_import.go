@@ -66,64 +66,63 @@ func (v *exchangeView) onImportFrom(path string) {
 	v.importStatus.Importance = widget.MediumImportance
 	say(v.importStatus, u.t("exchange.importing"))
 	say(v.importDetail, "")
-	var res *exchange.ImportResult
-	var readErr error
-	u.background(func() error {
+	db, op := v.db, u.op
+	write(u, func(ctx context.Context) (*exchange.ImportResult, error) {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			readErr = err
-			return err
+			return nil, unreadable{err}
 		}
-		res, err = exchange.Import(context.Background(), v.db, data, exchange.ImportOptions{Operator: u.op,
-			FileName: filepath.Base(path)})
-		return err
-	}, func(err error) {
-		v.importBtn.Enable()
-		var be *exchange.BundleError
-		var unknown *exchange.UnknownDeskError
-		switch {
-		case readErr != nil:
-			v.importStatus.Importance = widget.DangerImportance
-			v.importStatus.SetText(u.tr.Tf("exchange.cannot_read", map[string]any{"Path": path, "Detail": readErr.Error()}))
-		case errors.As(err, &unknown):
-			v.importStatus.Importance = widget.DangerImportance
-			v.importStatus.SetText(u.t(RefusalKey(unknown.Code)))
-			v.trust.show(unknown, path)
-		case errors.As(err, &be):
-			v.importStatus.Importance = widget.DangerImportance
-			v.importStatus.SetText(u.t(RefusalKey(be.Code)))
-			say(v.importDetail, be.Detail)
-		case err != nil:
-			v.importStatus.Importance = widget.DangerImportance
-			v.importStatus.SetText(u.tr.Tf("exchange.import_failed", map[string]any{"Detail": v.detail(err)}))
-		default:
-			desk := firstOf(res.From.Name, res.From.Organisation, res.From.CasePrefix)
-			if res.From.CasePrefix != "" && desk != res.From.CasePrefix {
-				desk += " (" + res.From.CasePrefix + ")"
-			}
-			v.importStatus.Importance = widget.MediumImportance
-			v.importStatus.SetText(u.tr.Tf("exchange.imported", map[string]any{"Desk": desk, "Added": res.Added,
-				"Updated": res.Updated, "Unchanged": res.Unchanged, "Kept": res.Kept, "Conflicts": res.Conflicts}))
-			if res.Conflicts > 0 {
-				say(v.importDetail, u.t("exchange.imported_conflicts"))
-			}
-			v.conflicts.reload()
-			v.reloadImports()
+		return exchange.Import(ctx, db, data, exchange.ImportOptions{Operator: op, FileName: filepath.Base(path)})
+	}, func(res *exchange.ImportResult) { v.imported(path, res, nil) }, func(err error) { v.imported(path, nil, err) })
+}
+
+// unreadable is a bundle file that could not be read.
+type unreadable struct{ error }
+
+// imported says what came of an import: res when it went well, err when not.
+func (v *exchangeView) imported(path string, res *exchange.ImportResult, err error) {
+	u := v.u
+	v.importBtn.Enable()
+	var be *exchange.BundleError
+	var unknown *exchange.UnknownDeskError
+	var unread unreadable
+	switch {
+	case errors.As(err, &unread):
+		v.importStatus.Importance = widget.DangerImportance
+		v.importStatus.SetText(u.tr.Tf("exchange.cannot_read", map[string]any{"Path": path, "Detail": unread.Error()}))
+	case errors.As(err, &unknown):
+		v.importStatus.Importance = widget.DangerImportance
+		v.importStatus.SetText(u.t(RefusalKey(unknown.Code)))
+		v.trust.show(unknown, path)
+	case errors.As(err, &be):
+		v.importStatus.Importance = widget.DangerImportance
+		v.importStatus.SetText(u.t(RefusalKey(be.Code)))
+		say(v.importDetail, be.Detail)
+	case err != nil:
+		v.importStatus.Importance = widget.DangerImportance
+		v.importStatus.SetText(u.tr.Tf("exchange.import_failed", map[string]any{"Detail": v.detail(err)}))
+	default:
+		desk := firstOf(res.From.Name, res.From.Organisation, res.From.CasePrefix)
+		if res.From.CasePrefix != "" && desk != res.From.CasePrefix {
+			desk += " (" + res.From.CasePrefix + ")"
 		}
-	})
+		v.importStatus.Importance = widget.MediumImportance
+		v.importStatus.SetText(u.tr.Tf("exchange.imported", map[string]any{"Desk": desk, "Added": res.Added,
+			"Updated": res.Updated, "Unchanged": res.Unchanged, "Kept": res.Kept, "Conflicts": res.Conflicts}))
+		if res.Conflicts > 0 {
+			say(v.importDetail, u.t("exchange.imported_conflicts"))
+		}
+		v.conflicts.reload()
+		v.reloadImports()
+	}
 }
 
 // reloadImports reads the import log again.
 func (v *exchangeView) reloadImports() {
-	var log []store.ImportEntry
-	v.u.background(func() (err error) {
-		log, err = v.db.Imports(context.Background())
-		return err
-	}, func(err error) {
-		if err == nil {
-			v.showImports(log)
-		}
-	})
+	db := v.db
+	load(v.u, func(ctx context.Context) ([]store.ImportEntry, error) {
+		return db.Imports(ctx)
+	}, v.showImports, func(error) {})
 }
 
 // showImports lists the bundles merged here, newest first: when, from which

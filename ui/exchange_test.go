@@ -35,7 +35,7 @@ func showExchange(t *testing.T, u *App) *exchangeView {
 		t.Fatalf("the toolbar button does not open the exchange:\n%s", texts(u))
 	}
 	// The same screen again, to hold on to it.
-	v := newExchangeView(u)
+	v := newExchangeView(u, u.data)
 	u.home.show(v.build())
 	return v
 }

@@ -107,8 +107,9 @@ func (p *trustPanel) onAccept() {
 		return
 	}
 	p.accept.Disable()
-	u.background(func() error {
-		return exchange.TrustDesk(context.Background(), p.db, e.Desk, e.PublicKey, u.op)
+	db, op := p.db, u.op
+	save(u, func(ctx context.Context) error {
+		return exchange.TrustDesk(ctx, db, e.Desk, e.PublicKey, op)
 	}, func(err error) {
 		if err != nil {
 			p.accept.Enable()

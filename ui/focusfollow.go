@@ -27,9 +27,9 @@ func (u *App) followFocus(sc *container.Scroll) *container.Scroll {
 	var last fyne.Focusable
 	shown, since := false, time.Now()
 	tick := time.NewTicker(followEvery)
-	do := fyne.Do
-	if u.uiDo != nil {
-		do = u.uiDo
+	do := u.do
+	if do == nil {
+		do = fyne.Do
 	}
 	go func() {
 		for range tick.C {

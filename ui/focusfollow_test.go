@@ -28,7 +28,7 @@ func TestLongFormFollowsTheFocus(t *testing.T) {
 	ui := make(chan func()) // the UI goroutine is this test's: it runs what the watch sends
 	gone := make(chan struct{})
 	t.Cleanup(func() { close(gone) })
-	u := &App{win: w, uiDo: func(f func()) {
+	u := &App{win: w, do: func(f func()) {
 		select {
 		case ui <- f:
 		case <-gone: // the test is over: nothing of it is touched again

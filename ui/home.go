@@ -54,7 +54,7 @@ func (h *home) build() fyne.CanvasObject {
 	})
 	exchangeData := widget.NewButtonWithIcon(u.t("exchange.button"), theme.UploadIcon(), func() {
 		h.list.list.UnselectAll()
-		h.show(newExchangeView(u).build())
+		h.show(newExchangeView(u, u.data).build())
 	})
 	signOut := widget.NewButtonWithIcon(u.t("home.sign_out"), theme.LogoutIcon(), u.signOut)
 	// The title gives way first on a small screen; then the tools, the
@@ -142,5 +142,5 @@ func (h *home) onSaved(p *model.Person) {
 
 func (h *home) onSettings() {
 	h.list.list.UnselectAll()
-	h.show(newSettings(h.u).build())
+	h.show(newSettings(h.u, h.u.data).build())
 }

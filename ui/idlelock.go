@@ -20,11 +20,11 @@ package ui
 //     content sits in an activityArea that counts the move and answers the
 //     default cursor, which the objects inside, asked after it, override.
 //   - What the window does because of input counts too: a new screen
-//     (setContent), database work started (background), an interview's
+//     (setContent), database work started (load, save), an interview's
 //     answers and redraws. A tap nearly always moves the mouse and changes
 //     the screen, the focus or the pop-ups; the tick sees the last two.
 //
-// Nothing that runs by itself may call background or setContent on a
+// Nothing that runs by itself may call load, save or setContent on a
 // timer, or the window would never lock.
 
 import (
@@ -65,6 +65,10 @@ type idleLock struct {
 	away    awayState   // what the lock screen hides
 	held    []func()    // results of background work waiting for the unlock
 	session int         // counts sign-outs: results of an earlier session are dropped
+	// ctx is the session's: cancelled at the sign-out (or the window's
+	// closing), it stops the reads still running for the screens left.
+	ctx    context.Context
+	cancel context.CancelFunc
 }
 
 // awayState is the window as the operator left it.
@@ -76,6 +80,7 @@ type awayState struct {
 
 func newIdleLock(u *App) *idleLock {
 	l := &idleLock{u: u, now: time.Now, after: idleAfter}
+	l.ctx, l.cancel = context.WithCancel(context.Background())
 	l.poke()
 	// Keys typed with no widget focused reach only the canvas.
 	u.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -113,7 +118,7 @@ func (l *idleLock) start() {
 }
 
 // stop forgets the watch, the screen the lock hid and the results held
-// for it: the operator signs out.
+// for it, and cancels the session's reads: the operator signs out.
 func (l *idleLock) stop() {
 	l.running = false
 	if l.timer != nil {
@@ -122,6 +127,8 @@ func (l *idleLock) stop() {
 	l.ticks++
 	l.screen, l.away, l.held = nil, awayState{}, nil
 	l.session++
+	l.cancel()
+	l.ctx, l.cancel = context.WithCancel(context.Background())
 }
 
 // step is how often the lock looks at the focused entry.
@@ -169,7 +176,7 @@ func (l *idleLock) lock(wait time.Duration) {
 	l.screen.focus()
 	db, by := u.db, u.operatorID()
 	detail := fmt.Sprintf("%s: window locked after %d min without input", u.op.Username, int(wait/time.Minute))
-	u.run(func() error { return db.RecordLock(context.Background(), by, detail) }, func(error) {})
+	unheld(u, func(ctx context.Context) error { return db.RecordLock(ctx, by, detail) }, func(error) {})
 }
 
 // unlock puts back what the lock screen hid, focus included, then lets

@@ -163,9 +163,9 @@ func TestWhileLockedNothingComesThrough(t *testing.T) {
 	}
 	lockScreen := u.win.Content()
 	var done []string
-	u.background(func() error { return nil }, func(error) { done = append(done, "first") })
+	save(u, func(context.Context) error { return nil }, func(error) { done = append(done, "first") })
 	u.signedIn(u.op) // a screen built by work that ends now
-	u.background(func() error { return nil }, func(error) { done = append(done, "second") })
+	save(u, func(context.Context) error { return nil }, func(error) { done = append(done, "second") })
 	if len(done) != 0 || u.win.Content() != lockScreen || !u.idle.locked() {
 		t.Fatalf("through the lock: results %v, same lock screen %v", done, u.win.Content() == lockScreen)
 	}
@@ -179,7 +179,7 @@ func TestWhileLockedNothingComesThrough(t *testing.T) {
 	}
 
 	clock.advance(6 * time.Minute)
-	u.background(func() error { return nil }, func(error) { done = append(done, "third") })
+	save(u, func(context.Context) error { return nil }, func(error) { done = append(done, "third") })
 	test.Tap(u.idle.screen.signOut)
 	if len(done) != 2 {
 		t.Errorf("a result held by the lock came through after Sign out: %v", done)

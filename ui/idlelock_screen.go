@@ -63,8 +63,8 @@ func (s *lockScreen) onUnlock() {
 	}
 	s.unlock.Disable()
 	db, username := u.db, u.op.Username
-	u.run(func() error {
-		_, err := db.Login(context.Background(), username, pass)
+	unheld(u, func(ctx context.Context) error {
+		_, err := db.Login(ctx, username, pass)
 		return err
 	}, func(err error) {
 		if u.idle.screen != s {

@@ -77,8 +77,9 @@ func (s *interviewScreen) saveProgress(then func()) {
 	iv := *s.iv
 	iv.Section, iv.Duration = s.section, s.elapsed()
 	iv.Answers = nil
-	s.u.background(func() error {
-		return s.u.db.SaveProgress(context.Background(), &iv)
+	db := s.u.db
+	save(s.u, func(ctx context.Context) error {
+		return db.SaveProgress(ctx, &iv)
 	}, func(err error) {
 		if err != nil {
 			s.u.showError(err)
@@ -106,14 +107,12 @@ func (s *interviewScreen) finish() {
 	screening := model.Screen(s.qn, s.answers)
 	iv := *s.iv
 	iv.Section, iv.Duration = s.section, s.elapsed()
-	s.u.background(func() error {
-		return s.u.db.CompleteInterview(context.Background(), &iv, screening, s.u.operatorID())
-	}, func(err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		*s.iv = iv
+	db, by := s.u.db, s.u.operatorID()
+	write(s.u, func(ctx context.Context) (model.Interview, error) {
+		err := db.CompleteInterview(ctx, &iv, screening, by)
+		return iv, err
+	}, func(done model.Interview) {
+		*s.iv = done
 		s.u.win.SetFullScreen(false)
 		r := newScreeningView(s.u, s.qn, s.iv, s.answers, screening, s.done)
 		if s.u.op.Can(model.PartSkills).Reads() {
@@ -121,7 +120,7 @@ func (s *interviewScreen) finish() {
 		}
 		s.root.Objects = []fyne.CanvasObject{r.build()}
 		s.root.Refresh()
-	})
+	}, s.u.showError)
 }
 
 // openSkills leaves the ended interview for the person's skills profile,

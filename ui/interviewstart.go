@@ -63,14 +63,15 @@ func (s *interviewStart) onStart() {
 		Mediator: strings.TrimSpace(s.mediator.Text), Language: s.language.code(),
 		QuestionnaireVersion: assets.CurrentQuestionnaire, Place: model.Place(s.place.code())}
 	s.start.Disable()
-	u.background(func() error {
-		return u.db.StartInterview(context.Background(), iv, u.operatorID())
+	db, by := u.db, u.operatorID()
+	write(u, func(ctx context.Context) (*model.Interview, error) {
+		err := db.StartInterview(ctx, iv, by) // iv is the work's until it is shown
+		return iv, err
+	}, func(iv *model.Interview) {
+		s.start.Enable()
+		u.openInterview(iv, s.person)
 	}, func(err error) {
 		s.start.Enable()
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		u.openInterview(iv, s.person)
+		u.showError(err)
 	})
 }

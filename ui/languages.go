@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -34,32 +35,33 @@ type languageRow struct {
 }
 
 func (v *languagesView) build() fyne.CanvasObject {
-	var rows []languageRow
-	v.u.background(func() error {
-		for _, l := range model.BeneficiaryLanguages {
-			cov, err := locales.Coverage(l.Tag)
-			if err != nil {
-				return err
-			}
-			spec := printouts.Specimen(l.Tag)
-			rows = append(rows, languageRow{lang: l, review: locales.ReviewOf(l.Tag), coverage: cov,
-				sample: spec.Sentences[2]})
-		}
-		return nil
-	}, func(err error) {
-		if err != nil {
-			v.rows.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
-			v.rows.Refresh()
-			return
-		}
+	load(v.u, languageRows, func(rows []languageRow) {
 		v.rows.RemoveAll()
 		for _, r := range rows {
 			v.rows.Add(v.row(r))
 		}
+	}, func(err error) {
+		v.rows.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
+		v.rows.Refresh()
 	})
 	intro := widget.NewLabel(v.u.t("languages.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	return container.NewVScroll(container.NewPadded(container.NewVBox(intro, v.rows)))
+}
+
+// languageRows reads each beneficiary language's review, coverage and
+// sample sentence.
+func languageRows(context.Context) ([]languageRow, error) {
+	var rows []languageRow
+	for _, l := range model.BeneficiaryLanguages {
+		cov, err := locales.Coverage(l.Tag)
+		if err != nil {
+			return nil, err
+		}
+		spec := printouts.Specimen(l.Tag)
+		rows = append(rows, languageRow{lang: l, review: locales.ReviewOf(l.Tag), coverage: cov, sample: spec.Sentences[2]})
+	}
+	return rows, nil
 }
 
 func (v *languagesView) row(r languageRow) fyne.CanvasObject {

@@ -56,30 +56,39 @@ func (l *login) onSignIn() {
 	}
 	l.signIn.Disable()
 	l.status.SetText(l.u.t("login.opening"))
-	var op *model.Operator
-	var db Store
-	var recovery string
-	l.u.background(func() (err error) {
-		if l.u.db == nil {
-			db, op, recovery, err = l.u.desk.Unlock(user, pass)
-			return err
+	open, desk := l.u.db, l.u.desk
+	write(l.u, func(ctx context.Context) (opened, error) {
+		var s opened
+		var err error
+		if open == nil {
+			s.db, s.op, s.recovery, err = desk.Unlock(user, pass)
+			return s, err
 		}
-		op, err = l.u.db.Login(context.Background(), user, pass)
-		return err
-	}, func(err error) {
+		s.op, err = open.Login(ctx, user, pass)
+		return s, err
+	}, l.signedIn, func(err error) {
 		l.signIn.Enable()
-		if err != nil {
-			l.password.SetText("")
-			l.status.SetText(l.u.errText(err))
-			return
-		}
-		if db != nil {
-			l.u.unlocked(db)
-		}
-		if recovery != "" { // a plain desk, sealed just now
-			l.u.showRecoveryKey(recovery, op)
-			return
-		}
-		l.u.signedIn(op)
+		l.password.SetText("")
+		l.status.SetText(l.u.errText(err))
 	})
+}
+
+// opened is what a sign-in gives: the operator, and on a sealed desk the
+// store just unlocked (and the recovery key, when it was sealed just now).
+type opened struct {
+	op       *model.Operator
+	db       Store
+	recovery string
+}
+
+func (l *login) signedIn(s opened) {
+	l.signIn.Enable()
+	if s.db != nil {
+		l.u.unlocked(s.db)
+	}
+	if s.recovery != "" { // a plain desk, sealed just now
+		l.u.showRecoveryKey(s.recovery, s.op)
+		return
+	}
+	l.u.signedIn(s.op)
 }

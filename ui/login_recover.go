@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -54,19 +56,19 @@ func (f *recoverForm) onSubmit() {
 	key, user, pass := f.key.Text, f.username.Text, f.password.Text
 	f.submit.Disable()
 	f.status.SetText(f.u.t("login.opening"))
-	var db Store
-	var op *model.Operator
-	f.u.background(func() (err error) {
-		db, op, err = f.u.desk.Recover(key, user, pass)
-		return err
+	desk := f.u.desk
+	write(f.u, func(context.Context) (opened, error) {
+		var s opened
+		var err error
+		s.db, s.op, err = desk.Recover(key, user, pass)
+		return s, err
+	}, func(s opened) {
+		f.submit.Enable()
+		f.u.unlocked(s.db)
+		f.u.signedIn(s.op)
 	}, func(err error) {
 		f.submit.Enable()
-		if err != nil {
-			f.status.SetText(f.u.errText(err))
-			return
-		}
-		f.u.unlocked(db)
-		f.u.signedIn(op)
+		f.status.SetText(f.u.errText(err))
 	})
 }
 

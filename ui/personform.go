@@ -205,22 +205,23 @@ func (f *personForm) onSave() {
 	}
 	f.status.SetText("")
 	f.save.Disable()
-	f.u.background(func() error {
-		if f.original == nil {
-			return f.u.db.CreatePerson(context.Background(), p, f.u.operatorID())
+	db, by, create := f.u.db, f.u.operatorID(), f.original == nil
+	write(f.u, func(ctx context.Context) (*model.Person, error) {
+		// p is the work's until it comes back saved (ID and case code set).
+		if create {
+			return p, db.CreatePerson(ctx, p, by)
 		}
-		return f.u.db.UpdatePerson(context.Background(), p, f.u.operatorID())
+		return p, db.UpdatePerson(ctx, p, by)
+	}, func(p *model.Person) {
+		f.save.Enable()
+		f.onSaved(p)
 	}, func(err error) {
 		f.save.Enable()
-		if err != nil {
-			if !f.u.showFieldErrors(err, f.fields...) {
-				f.status.SetText(f.u.errText(err))
-			} else {
-				f.status.SetText(f.u.t("form.fix_errors"))
-			}
-			return
+		if !f.u.showFieldErrors(err, f.fields...) {
+			f.status.SetText(f.u.errText(err))
+		} else {
+			f.status.SetText(f.u.t("form.fix_errors"))
 		}
-		f.onSaved(p)
 	})
 }
 

@@ -124,25 +124,24 @@ func (l *personList) loadPage(page int) {
 	}
 	l.loading[page] = true
 	gen, query := l.gen, l.query
-	var rows []model.PersonSummary
-	l.u.background(func() (err error) {
-		rows, err = l.u.db.FindPersons(context.Background(),
-			model.PersonFilter{Query: query, Offset: page * pageSize, Limit: pageSize})
-		return err
-	}, func(err error) {
+	db := l.u.db
+	load(l.u, func(ctx context.Context) ([]model.PersonSummary, error) {
+		return db.FindPersons(ctx, model.PersonFilter{Query: query, Offset: page * pageSize, Limit: pageSize})
+	}, func(rows []model.PersonSummary) {
 		if gen != l.gen {
 			return
 		}
 		delete(l.loading, page)
-		if err != nil {
-			l.u.showError(err)
-			return
-		}
 		if len(l.pages) >= maxPages {
 			l.pages = map[int][]model.PersonSummary{}
 		}
 		l.pages[page] = rows
 		l.list.Refresh()
+	}, func(err error) {
+		if gen == l.gen {
+			delete(l.loading, page)
+			l.u.showError(err)
+		}
 	})
 }
 
@@ -155,32 +154,30 @@ func (l *personList) onSearch(text string) {
 	if l.timer != nil {
 		l.timer.Stop()
 	}
-	l.timer = time.AfterFunc(150*time.Millisecond, func() { fyne.Do(l.reload) })
+	do := l.u.do
+	l.timer = time.AfterFunc(150*time.Millisecond, func() { do(l.reload) })
 }
 
 // reload counts the matches of the current search and shows the first page.
 func (l *personList) reload() {
 	l.gen++
 	gen, query := l.gen, l.search.Text
-	var total int
-	var first []model.PersonSummary
-	l.u.background(func() (err error) {
-		ctx := context.Background()
-		if total, err = l.u.db.CountPersons(ctx, query); err != nil {
-			return err
+	db := l.u.db
+	load(l.u, func(ctx context.Context) (found, error) {
+		var f found
+		var err error
+		if f.total, err = db.CountPersons(ctx, query); err != nil {
+			return f, err
 		}
-		first, err = l.u.db.FindPersons(ctx, model.PersonFilter{Query: query, Limit: pageSize})
-		return err
-	}, func(err error) {
+		f.first, err = db.FindPersons(ctx, model.PersonFilter{Query: query, Limit: pageSize})
+		return f, err
+	}, func(f found) {
 		if gen != l.gen {
 			return
 		}
-		if err != nil {
-			l.u.showError(err)
-			return
-		}
+		total := f.total
 		l.query, l.total = query, min(total, store.CountCap)
-		l.pages = map[int][]model.PersonSummary{0: first}
+		l.pages = map[int][]model.PersonSummary{0: f.first}
 		l.loading = map[int]bool{}
 		if total > store.CountCap {
 			// A search stops counting there: type more to narrow it.
@@ -192,7 +189,17 @@ func (l *personList) reload() {
 		l.list.Refresh()
 		l.list.ScrollToTop()
 		l.searchSettles()
+	}, func(err error) {
+		if gen == l.gen {
+			l.u.showError(err)
+		}
 	})
+}
+
+// found is a search's count of matches and its first page.
+type found struct {
+	total int
+	first []model.PersonSummary
 }
 
 // searchSettles records the search once the operator stops typing for a
@@ -205,7 +212,8 @@ func (l *personList) searchSettles() {
 	if l.settled != nil {
 		l.settled.Stop()
 	}
-	l.settled = time.AfterFunc(3*time.Second, func() { fyne.Do(l.recordSearch) })
+	do := l.u.do
+	l.settled = time.AfterFunc(3*time.Second, func() { do(l.recordSearch) })
 }
 
 // recordSearch writes the current search to the audit trail, once.
@@ -216,7 +224,7 @@ func (l *personList) recordSearch() {
 	}
 	l.recorded = q
 	db, by := l.u.db, l.u.operatorID()
-	l.u.background(func() error { return db.RecordSearch(context.Background(), by, q) }, func(err error) {
+	save(l.u, func(ctx context.Context) error { return db.RecordSearch(ctx, by, q) }, func(err error) {
 		if err != nil {
 			l.u.showError(err)
 		}

@@ -57,44 +57,14 @@ func (v *planView) build() fyne.CanvasObject {
 func (v *planView) load() {
 	u := v.u
 	v.snapshot = "" // taken again by the render after the load
-	u.background(func() error {
-		ctx := context.Background()
-		var err error
-		if v.plans, err = u.db.PlansOf(ctx, v.caseID); err != nil {
-			return err
-		}
-		if v.operators, err = u.db.Operators(ctx); err != nil {
-			return err
-		}
-		if v.services, err = u.db.Services(ctx); err != nil {
-			return err
-		}
-		ivs, err := u.db.InterviewsOf(ctx, v.caseID)
-		if err != nil || len(ivs) == 0 {
-			return err
-		}
-		rec, err := u.db.ScreeningOf(ctx, ivs[0].ID)
-		if err != nil {
-			return err
-		}
-		answers := map[string]string{}
-		for _, a := range ivs[0].Answers {
-			answers[a.QuestionID] = a.Value
-		}
-		var s model.Screening
-		if rec != nil {
-			s = rec.Result
-		}
-		v.suggestions = model.SuggestGoals(answers, s)
-		return nil
-	}, func(err error) {
-		if err != nil {
-			v.status.SetText(u.errText(err))
-			return
-		}
+	db, caseID := u.db, v.caseID
+	load(u, func(ctx context.Context) (planData, error) {
+		return readPlans(ctx, db, caseID)
+	}, func(d planData) {
+		v.plans, v.operators, v.services, v.suggestions = d.plans, d.operators, d.services, d.suggestions
 		v.shown = 0
 		v.render()
-	})
+	}, func(err error) { v.status.SetText(u.errText(err)) })
 }
 
 func (v *planView) render() {
@@ -295,8 +265,8 @@ func (v *planView) save(p *model.Plan, done string) {
 		v.status.SetText(u.t("form.fix_errors"))
 		return
 	}
-	cp := *p
-	u.background(func() error { return u.db.SavePlan(context.Background(), &cp, u.operatorID()) }, func(err error) {
+	cp, db, by := p.Clone(), u.db, u.operatorID()
+	save(u, func(ctx context.Context) error { return db.SavePlan(ctx, cp, by) }, func(err error) {
 		if err != nil {
 			v.status.SetText(u.errText(err) + " (" + err.Error() + ")")
 			return
@@ -319,13 +289,12 @@ func (v *planView) agree(p *model.Plan) {
 		v.status.SetText(u.t("plan.signed_by_needed"))
 		return
 	}
-	cp := *p
-	u.background(func() error {
-		ctx := context.Background()
-		if err := u.db.SavePlan(ctx, &cp, u.operatorID()); err != nil {
+	cp, db, by := p.Clone(), u.db, u.operatorID()
+	save(u, func(ctx context.Context) error {
+		if err := db.SavePlan(ctx, cp, by); err != nil {
 			return err
 		}
-		return u.db.AgreePlan(ctx, cp.ID, signed, u.operatorID())
+		return db.AgreePlan(ctx, cp.ID, signed, by)
 	}, func(err error) {
 		if err != nil {
 			v.status.SetText(u.errText(err) + " (" + err.Error() + ")")

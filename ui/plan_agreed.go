@@ -67,8 +67,9 @@ func dueText(d model.PartialDate) string {
 
 func (v *planView) move(actionID int64, to model.ActionStatus) {
 	u := v.u
-	u.background(func() error {
-		return u.db.SetActionStatus(context.Background(), actionID, to, "", u.operatorID())
+	db, by := u.db, u.operatorID()
+	save(u, func(ctx context.Context) error {
+		return db.SetActionStatus(ctx, actionID, to, "", by)
 	}, func(err error) {
 		if err != nil {
 			v.status.SetText(u.errText(err))
@@ -80,8 +81,9 @@ func (v *planView) move(actionID int64, to model.ActionStatus) {
 
 func (v *planView) newVersion(p *model.Plan) {
 	u := v.u
-	u.background(func() error {
-		_, err := u.db.NewPlanVersion(context.Background(), p.ID, u.operatorID())
+	db, by, planID := u.db, u.operatorID(), p.ID
+	save(u, func(ctx context.Context) error {
+		_, err := db.NewPlanVersion(ctx, planID, by)
 		return err
 	}, func(err error) {
 		if err != nil {

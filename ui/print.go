@@ -21,17 +21,16 @@ import (
 // opens it in the system's PDF viewer. A document that cannot be rendered
 // (no text in that language, say) gives a message and writes nothing.
 func (u *App) printPDF(name string, render func(io.Writer) error) {
-	var buf bytes.Buffer
-	u.background(func() error { return render(&buf) }, func(err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
+	write(u, func(context.Context) ([]byte, error) {
+		var buf bytes.Buffer
+		err := render(&buf)
+		return buf.Bytes(), err
+	}, func(pdf []byte) {
 		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 			if err != nil || wc == nil {
 				return
 			}
-			if u.savedPDF(wc, buf.Bytes()) {
+			if u.savedPDF(wc, pdf) {
 				if link, err := url.Parse(wc.URI().String()); err == nil {
 					u.fyne.OpenURL(link)
 				}
@@ -39,7 +38,7 @@ func (u *App) printPDF(name string, render func(io.Writer) error) {
 		}, u.win)
 		d.SetFileName(name)
 		d.Show()
-	})
+	}, u.showError)
 }
 
 // savedPDF saves a printed document where the save dialog points and says
@@ -89,28 +88,32 @@ func savePDF(wc fyne.URIWriteCloser, data []byte) error {
 // language, notice version). fail shows why it could not be prepared.
 func (u *App) printRequest(req printouts.Request, personID int64, fail func(string)) {
 	// Reading the case and drawing the pages both happen off the UI goroutine.
-	var render func(io.Writer) error
-	var pages []image.Image
-	u.background(func() (err error) {
-		if render, err = printouts.Prepare(context.Background(), u.db, req); err != nil {
-			return err
+	db, by := u.db, u.operatorID()
+	load(u, func(ctx context.Context) (prepared, error) {
+		var p prepared
+		var err error
+		if p.render, err = printouts.Prepare(ctx, db, req); err != nil {
+			return p, err
 		}
-		pages, err = printouts.Preview(render, 1.1)
-		return err
-	}, func(err error) {
-		if err != nil {
-			fail(u.errText(err) + " (" + err.Error() + ")")
-			return
-		}
-		u.showPreview(pages, func() {
+		p.pages, err = printouts.Preview(p.render, 1.1)
+		return p, err
+	}, func(p prepared) {
+		u.showPreview(p.pages, func() {
 			u.printPDF(req.Doc+"-"+req.CaseCode+"-"+req.Lang+".pdf", func(w io.Writer) error {
-				if err := render(w); err != nil {
+				if err := p.render(w); err != nil {
 					return err
 				}
-				return u.db.RecordPrint(context.Background(), u.operatorID(), personID, PrintDetail(req))
+				return db.RecordPrint(context.Background(), by, personID, PrintDetail(req))
 			})
 		})
-	})
+	}, func(err error) { fail(u.errText(err) + " (" + err.Error() + ")") })
+}
+
+// prepared is a document ready to print: how to render it, and its pages
+// drawn for the preview.
+type prepared struct {
+	render func(io.Writer) error
+	pages  []image.Image
 }
 
 // showPreview shows a document's pages before it is saved and printed.

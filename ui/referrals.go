@@ -64,37 +64,43 @@ func (v *referralsView) build() fyne.CanvasObject {
 
 func (v *referralsView) reload() {
 	u := v.u
-	var services []model.Service
-	var refs []model.Referral
-	u.background(func() (err error) {
-		ctx := context.Background()
-		if services, err = u.db.Services(ctx); err != nil {
-			return err
+	db, caseID := u.db, v.caseID
+	load(u, func(ctx context.Context) (referralsData, error) {
+		var d referralsData
+		var err error
+		if d.services, err = db.Services(ctx); err != nil {
+			return d, err
 		}
-		refs, err = u.db.ReferralsOf(ctx, v.caseID)
-		return err
-	}, func(err error) {
-		if err != nil {
-			v.status.SetText(u.errText(err))
-			return
-		}
-		v.names = map[int64]string{}
-		var codes, labels []string
-		for _, s := range services {
-			v.names[s.ID] = s.Name
-			codes = append(codes, itoa(s.ID))
-			labels = append(labels, s.Name+" · "+u.label("service_kind", s.Kind))
-		}
-		v.service.codes, v.service.labels, v.service.Options = codes, labels, labels
-		v.service.Refresh()
-		v.list.RemoveAll()
-		if len(refs) == 0 {
-			v.list.Add(widget.NewLabel(u.t("referrals.none")))
-		}
-		for _, r := range refs {
-			v.list.Add(referralRow(u, r, v.names[r.ServiceID], "", v.reload))
-		}
-	})
+		d.referrals, err = db.ReferralsOf(ctx, caseID)
+		return d, err
+	}, v.show, func(err error) { v.status.SetText(u.errText(err)) })
+}
+
+// referralsData is what the view reads: the services to refer to and the
+// case's referrals.
+type referralsData struct {
+	services  []model.Service
+	referrals []model.Referral
+}
+
+func (v *referralsView) show(d referralsData) {
+	u, refs := v.u, d.referrals
+	v.names = map[int64]string{}
+	var codes, labels []string
+	for _, s := range d.services {
+		v.names[s.ID] = s.Name
+		codes = append(codes, itoa(s.ID))
+		labels = append(labels, s.Name+" · "+u.label("service_kind", s.Kind))
+	}
+	v.service.codes, v.service.labels, v.service.Options = codes, labels, labels
+	v.service.Refresh()
+	v.list.RemoveAll()
+	if len(refs) == 0 {
+		v.list.Add(widget.NewLabel(u.t("referrals.none")))
+	}
+	for _, r := range refs {
+		v.list.Add(referralRow(u, r, v.names[r.ServiceID], "", v.reload))
+	}
 }
 
 // referralRow shows one referral with buttons for the moves its status allows.
@@ -130,8 +136,9 @@ func referralRow(u *App, r model.Referral, service, who string, done func()) fyn
 	for _, to := range model.NextReferralStatuses(r.Status) {
 		to := to
 		moves = append(moves, widget.NewButton(u.t("referrals.move_"+string(to)), func() {
-			u.background(func() error {
-				return u.db.MoveReferral(context.Background(), r.ID, to, feedback.Text, u.op)
+			db, text, op := u.db, feedback.Text, u.op
+			save(u, func(ctx context.Context) error {
+				return db.MoveReferral(ctx, r.ID, to, text, op)
 			}, func(err error) {
 				if err != nil {
 					u.showError(err)
@@ -163,19 +170,21 @@ func (v *referralsView) onCreate() {
 		v.status.SetText(u.errText(err))
 		return
 	}
-	u.background(func() error { return u.db.CreateReferral(context.Background(), r, u.op) }, func(err error) {
-		if err != nil {
-			if model.ErrorCode(err) == model.ErrNoConsent {
-				v.status.SetText(u.t("referrals.no_consent"))
-			} else {
-				v.status.SetText(u.errText(err))
-			}
-			return
-		}
+	db, op := u.db, u.op
+	write(u, func(ctx context.Context) (*model.Referral, error) {
+		err := db.CreateReferral(ctx, r, op) // r is the work's until it comes back with its code
+		return r, err
+	}, func(r *model.Referral) {
 		v.status.SetText(u.tr.Tf("referrals.created", map[string]any{"Code": r.Code}))
 		v.reason.SetText("")
 		v.basis.SetText("")
 		v.reload()
+	}, func(err error) {
+		if model.ErrorCode(err) == model.ErrNoConsent {
+			v.status.SetText(u.t("referrals.no_consent"))
+		} else {
+			v.status.SetText(u.errText(err))
+		}
 	})
 }
 
@@ -198,26 +207,27 @@ func (v *openReferrals) build() fyne.CanvasObject {
 
 func (v *openReferrals) reload() {
 	u := v.u
-	var rows []store.ReferralRow
-	u.background(func() (err error) {
-		rows, err = u.db.OpenReferrals(context.Background())
-		return err
-	}, func(err error) {
+	db := u.db
+	load(u, func(ctx context.Context) ([]store.ReferralRow, error) {
+		return db.OpenReferrals(ctx)
+	}, v.show, func(err error) {
 		v.box.RemoveAll()
-		if err != nil {
-			v.box.Add(widget.NewLabel(u.errText(err)))
-			return
-		}
-		if len(rows) == 0 {
-			v.box.Add(widget.NewLabel(u.t("referrals.none_open")))
-		}
-		for _, r := range rows {
-			r := r
-			open := widget.NewButton(u.t("today.open"), func() { v.open(r.PersonID) })
-			v.box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(open),
-				referralRow(u, r.Referral, r.ServiceName, r.CaseCode+" · "+r.PersonName, v.reload)))
-		}
+		v.box.Add(widget.NewLabel(u.errText(err)))
 	})
+}
+
+func (v *openReferrals) show(rows []store.ReferralRow) {
+	u := v.u
+	v.box.RemoveAll()
+	if len(rows) == 0 {
+		v.box.Add(widget.NewLabel(u.t("referrals.none_open")))
+	}
+	for _, r := range rows {
+		r := r
+		open := widget.NewButton(u.t("today.open"), func() { v.open(r.PersonID) })
+		v.box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(open),
+			referralRow(u, r.Referral, r.ServiceName, r.CaseCode+" · "+r.PersonName, v.reload)))
+	}
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -81,28 +81,27 @@ func (v *accessRequest) onSave() {
 	u.showFieldErrors(nil, v.fields...)
 	lang, own := printouts.AccessLanguage(v.lang.code())
 	db, op, personID := u.db, u.op, v.person.ID
-	var pdf, js string
+	chosen := v.lang.code()
 	v.save.Disable()
 	v.status.SetText(u.t("rights_request.working"))
-	u.background(func() error {
-		f, err := db.PersonFile(context.Background(), personID, op)
+	write(u, func(ctx context.Context) ([2]string, error) {
+		f, err := db.PersonFile(ctx, personID, op)
 		if err != nil {
-			return err
+			return [2]string{}, err
 		}
-		pdf, js, err = exchange.WriteAccess(filepath.Clean(dir), lang, f, func(w io.Writer) error {
-			return printouts.RenderAccess(w, printouts.Access{Lang: v.lang.code(), File: f, Zone: time.Local})
+		pdf, js, err := exchange.WriteAccess(filepath.Clean(dir), lang, f, func(w io.Writer) error {
+			return printouts.RenderAccess(w, printouts.Access{Lang: chosen, File: f, Zone: time.Local})
 		})
-		return err
-	}, func(err error) {
+		return [2]string{pdf, js}, err
+	}, func(files [2]string) {
 		v.save.Enable()
-		if err != nil {
-			v.status.SetText(u.errText(err))
-			return
-		}
-		text := u.tr.Tf("rights_request.saved", map[string]any{"PDF": pdf, "JSON": js})
+		text := u.tr.Tf("rights_request.saved", map[string]any{"PDF": files[0], "JSON": files[1]})
 		if !own {
 			text += "\n" + u.t("rights_request.in_english")
 		}
 		v.status.SetText(text)
+	}, func(err error) {
+		v.save.Enable()
+		v.status.SetText(u.errText(err))
 	})
 }

@@ -110,8 +110,9 @@ func (v *screeningView) decide(decision string) {
 		return
 	}
 	note := strings.TrimSpace(v.note.Text)
-	u.background(func() error {
-		return u.db.RecordDecision(context.Background(), v.iv.ID, decision, note, u.operatorID())
+	db, interviewID, by := u.db, v.iv.ID, u.operatorID()
+	save(u, func(ctx context.Context) error {
+		return db.RecordDecision(ctx, interviewID, decision, note, by)
 	}, func(err error) {
 		if err != nil {
 			v.status.SetText(u.errText(err))

@@ -66,30 +66,28 @@ func (v *servicesView) build() fyne.CanvasObject {
 }
 
 func (v *servicesView) reload() {
-	var list []model.Service
-	v.u.background(func() (err error) {
-		list, err = v.u.db.Services(context.Background())
-		return err
-	}, func(err error) {
-		if err != nil {
-			v.status.SetText(v.u.errText(err))
-			return
-		}
-		v.list.RemoveAll()
-		for _, s := range list {
-			s := s
-			text := s.Name + " · " + v.u.label("service_kind", s.Kind)
-			for _, x := range []string{s.Phone, s.Address, s.Hours} {
-				if x != "" {
-					text += " · " + x
-				}
+	db := v.u.db
+	load(v.u, func(ctx context.Context) ([]model.Service, error) {
+		return db.Services(ctx)
+	}, v.show, func(err error) { v.status.SetText(v.u.errText(err)) })
+}
+
+// show lists the services, each with its Edit button.
+func (v *servicesView) show(list []model.Service) {
+	v.list.RemoveAll()
+	for _, s := range list {
+		s := s
+		text := s.Name + " · " + v.u.label("service_kind", s.Kind)
+		for _, x := range []string{s.Phone, s.Address, s.Hours} {
+			if x != "" {
+				text += " · " + x
 			}
-			l := widget.NewLabel(text)
-			l.Wrapping = fyne.TextWrapWord
-			edit := widget.NewButton(v.u.t("case.edit"), func() { v.fill(&s) })
-			v.list.Add(container.NewBorder(nil, nil, nil, edit, l))
 		}
-	})
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		edit := widget.NewButton(v.u.t("case.edit"), func() { v.fill(&s) })
+		v.list.Add(container.NewBorder(nil, nil, nil, edit, l))
+	}
 }
 
 // fill puts a service into the form to change it.
@@ -119,15 +117,11 @@ func (v *servicesView) onSave() {
 		u.showFieldErrors(err, v.fields...)
 		return
 	}
-	u.background(func() error {
-		return u.db.SaveService(context.Background(), s, u.operatorID())
-	}, func(err error) {
-		if err != nil {
-			if !u.showFieldErrors(err, v.fields...) {
-				v.status.SetText(u.errText(err))
-			}
-			return
-		}
+	db, by := u.db, u.operatorID()
+	write(u, func(ctx context.Context) (*model.Service, error) {
+		err := db.SaveService(ctx, s, by) // s is the work's until it comes back saved
+		return s, err
+	}, func(s *model.Service) {
 		u.showFieldErrors(nil, v.fields...)
 		v.status.SetText(u.tr.Tf("services.saved", map[string]any{"Name": s.Name}))
 		v.editing = nil
@@ -136,6 +130,10 @@ func (v *servicesView) onSave() {
 			e.SetText("")
 		}
 		v.reload()
+	}, func(err error) {
+		if !u.showFieldErrors(err, v.fields...) {
+			v.status.SetText(u.errText(err))
+		}
 	})
 }
 
@@ -150,19 +148,15 @@ func (v *servicesView) importCSV(r io.Reader) {
 		v.status.SetText(v.importError(err, nil))
 		return
 	}
-	var added, updated int
-	u.background(func() (err error) {
-		added, updated, err = u.db.ImportServices(context.Background(), list, u.operatorID())
-		return err
-	}, func(err error) {
-		if err != nil {
-			v.status.SetText(v.importError(err, list))
-			return
-		}
-		v.status.SetText(u.tr.Tf("services.imported", map[string]any{"Added": added, "Updated": updated,
-			"Kept": len(list) - added - updated}))
+	db, by := u.db, u.operatorID()
+	write(u, func(ctx context.Context) ([2]int, error) {
+		added, updated, err := db.ImportServices(ctx, list, by)
+		return [2]int{added, updated}, err
+	}, func(n [2]int) {
+		v.status.SetText(u.tr.Tf("services.imported", map[string]any{"Added": n[0], "Updated": n[1],
+			"Kept": len(list) - n[0] - n[1]}))
 		v.reload()
-	})
+	}, func(err error) { v.status.SetText(v.importError(err, list)) })
 }
 
 // serviceFieldKeys names the form's fields in the messages about a row.
@@ -225,9 +219,9 @@ func listRow(field string) (n int, sub string, ok bool) {
 // saveCSV writes the map to the file the save dialog gave: a local file is
 // written whole or not at all, readable by this account only, like every
 // export (savePDF).
-func (v *servicesView) saveCSV(wc fyne.URIWriteCloser) error {
+func saveCSV(ctx context.Context, db Store, wc fyne.URIWriteCloser) error {
 	var buf bytes.Buffer
-	list, err := v.u.db.Services(context.Background())
+	list, err := db.Services(ctx)
 	if err == nil {
 		err = model.WriteServicesCSV(&buf, list)
 	}
@@ -265,7 +259,8 @@ func (v *servicesView) onExport() {
 		if err != nil || wc == nil {
 			return
 		}
-		v.u.background(func() error { return v.saveCSV(wc) }, func(err error) {
+		db := v.u.db
+		save(v.u, func(ctx context.Context) error { return saveCSV(ctx, db, wc) }, func(err error) {
 			if err != nil {
 				v.status.SetText(v.u.errText(err))
 				return

@@ -147,7 +147,7 @@ func TestServicesExportIsPrivateAndReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := v.saveCSV(wc); err != nil {
+	if err := saveCSV(t.Context(), v.u.db, wc); err != nil {
 		t.Fatal(err)
 	}
 	isPrivate(t, path)

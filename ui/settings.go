@@ -31,6 +31,7 @@ type settings struct {
 	idleLock                          *widget.Entry // minutes without input before the window locks
 	idleField                         *field
 	u                                 *App
+	bound                             *store.DB // the store bound to the coordinator, for the exchange settings
 	organisation, desk, data          *widget.Entry
 	language                          *choice
 	save                              *widget.Button
@@ -46,8 +47,10 @@ type settings struct {
 	deskPrint                           *widget.Label // the fingerprint of this desk's signing key
 }
 
-func newSettings(u *App) *settings {
-	s := &settings{u: u, organisation: widget.NewEntry(), desk: widget.NewEntry(), data: widget.NewEntry(),
+// newSettings makes the settings on db, the store bound to the signed-in
+// operator (nil: the exchange settings are left empty).
+func newSettings(u *App, db *store.DB) *settings {
+	s := &settings{u: u, bound: db, organisation: widget.NewEntry(), desk: widget.NewEntry(), data: widget.NewEntry(),
 		status: widget.NewLabel("")}
 	s.status.Wrapping = fyne.TextWrapWord
 	s.organisation.SetText(u.setting(store.SettingOrganisation, ""))
@@ -158,33 +161,18 @@ func (s *settings) onSave() {
 	newDir := filepath.Clean(strings.TrimSpace(s.data.Text))
 	moving := newDir != "." && newDir != filepath.Dir(u.db.Path())
 	s.save.Disable()
-	var copied bool
-	u.background(func() error {
-		ctx := context.Background()
-		if err := u.db.SaveSettings(ctx, values, u.operatorID()); err != nil {
-			return err
-		}
-		if !moving {
-			return nil
-		}
-		target := filepath.Join(newDir, DBFile)
-		if _, err := os.Stat(target); err != nil {
-			// No database there yet: copy this one, so nothing is lost.
-			if err := os.MkdirAll(newDir, 0o700); err != nil {
-				return err
-			}
-			if err := u.db.Backup(ctx, target, u.operatorID()); err != nil {
-				return err
-			}
-			copied = true
-		}
-		u.config.DataDir = newDir
-		return u.config.Save()
-	}, func(err error) {
+	db, by := u.db, u.operatorID()
+	var cfg *Config // the configuration to write, a copy: the window's own changes on the UI goroutine only
+	if moving {
+		cfg = u.config.clone()
+		cfg.DataDir = newDir
+	}
+	write(u, func(ctx context.Context) (bool, error) {
+		return saveSettings(ctx, db, by, values, cfg)
+	}, func(copied bool) {
 		s.save.Enable()
-		if err != nil {
-			s.status.SetText(u.errText(err))
-			return
+		if moving {
+			u.config.DataDir = newDir
 		}
 		for k, v := range values {
 			u.settings[k] = v
@@ -206,7 +194,33 @@ func (s *settings) onSave() {
 			return
 		}
 		s.status.SetText(message())
+	}, func(err error) {
+		s.save.Enable()
+		s.status.SetText(u.errText(err))
 	})
+}
+
+// saveSettings saves the settings and, when cfg names another data folder,
+// copies the database there unless one is there already (so nothing is
+// lost), then writes cfg. It tells whether it copied.
+func saveSettings(ctx context.Context, db Store, by int64, values map[string]string, cfg *Config) (copied bool, err error) {
+	if err := db.SaveSettings(ctx, values, by); err != nil {
+		return false, err
+	}
+	if cfg == nil {
+		return false, nil
+	}
+	target := filepath.Join(cfg.DataDir, DBFile)
+	if _, err := os.Stat(target); err != nil {
+		if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+			return false, err
+		}
+		if err := db.Backup(ctx, target, by); err != nil {
+			return false, err
+		}
+		copied = true
+	}
+	return copied, cfg.Save()
 }
 
 // onLogo stores the organisation's logo (a PNG) for the printed documents.
@@ -223,8 +237,9 @@ func (s *settings) onLogo() {
 			return
 		}
 		value := base64.StdEncoding.EncodeToString(data)
-		u.background(func() error {
-			return u.db.SaveSettings(context.Background(), map[string]string{model.SettingLogo: value}, u.operatorID())
+		db, by := u.db, u.operatorID()
+		save(u, func(ctx context.Context) error {
+			return db.SaveSettings(ctx, map[string]string{model.SettingLogo: value}, by)
 		}, func(err error) {
 			if err != nil {
 				s.status.SetText(u.errText(err))
@@ -235,40 +250,6 @@ func (s *settings) onLogo() {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	d.Show()
-}
-
-// loadExchange fills the exchange settings, and this desk's public key.
-func (s *settings) loadExchange() {
-	u := s.u
-	db, ok := u.db.(*store.DB)
-	if !ok {
-		return
-	}
-	values := map[string]string{}
-	var key, fp string
-	u.background(func() (err error) {
-		ctx := context.Background()
-		for _, k := range []string{model.SettingCasePrefix, exchange.SettingRecipientLabel, exchange.SettingRecipient} {
-			if values[k], err = db.Setting(ctx, k); err != nil {
-				return err
-			}
-		}
-		if key, err = exchange.DeskRecipient(ctx, db); err != nil {
-			return err
-		}
-		fp, err = exchange.DeskFingerprint(ctx, db)
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.status.SetText(u.errText(err))
-			return
-		}
-		s.prefix.SetText(values[model.SettingCasePrefix])
-		s.recipientName.SetText(values[exchange.SettingRecipientLabel])
-		s.recipientKey.SetText(values[exchange.SettingRecipient])
-		s.deskKey.SetText(key)
-		s.deskPrint.SetText(fingerprintLines(fp))
-	})
 }
 
 // exchangeValues checks the exchange settings and adds them to values;

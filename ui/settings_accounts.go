@@ -53,24 +53,27 @@ func (p *operatorsPanel) build() fyne.CanvasObject {
 }
 
 func (p *operatorsPanel) refresh() {
-	var ops []model.Operator
-	var keyless []string
-	p.u.background(func() (err error) {
-		ops, err = p.u.db.Operators(context.Background())
-		if err == nil {
-			keyless, err = p.u.db.AccountsWithoutKey(context.Background())
+	db := p.u.db
+	load(p.u, func(ctx context.Context) (accounts, error) {
+		var a accounts
+		var err error
+		if a.ops, err = db.Operators(ctx); err == nil {
+			a.keyless, err = db.AccountsWithoutKey(ctx)
 		}
-		return err
-	}, func(err error) {
-		if err != nil {
-			p.status.SetText(p.u.errText(err))
-			return
-		}
+		return a, err
+	}, func(a accounts) {
 		p.list.RemoveAll()
-		for _, o := range ops {
-			p.list.Add(p.row(o, slices.Contains(keyless, o.Username)))
+		for _, o := range a.ops {
+			p.list.Add(p.row(o, slices.Contains(a.keyless, o.Username)))
 		}
-	})
+	}, func(err error) { p.status.SetText(p.u.errText(err)) })
+}
+
+// accounts are the desk's accounts, and the usernames of those that have
+// no key to the data yet.
+type accounts struct {
+	ops     []model.Operator
+	keyless []string
 }
 
 // row is one account: name, username, role, its state, and for a
@@ -111,8 +114,9 @@ func (p *operatorsPanel) onSetPassword(o model.Operator) {
 			return
 		}
 		password := pw.Text
-		u.background(func() error {
-			return u.db.ResetPassword(context.Background(), o.Username, password, u.op)
+		db, op := u.db, u.op
+		save(u, func(ctx context.Context) error {
+			return db.ResetPassword(ctx, o.Username, password, op)
 		}, func(err error) {
 			if err != nil {
 				if !u.showFieldErrors(err, fields...) {
@@ -140,8 +144,9 @@ func (p *operatorsPanel) onDeactivate(o model.Operator) {
 			if !yes {
 				return
 			}
-			u.background(func() error {
-				return u.db.Deactivate(context.Background(), o.Username, u.op)
+			db, op := u.db, u.op
+			save(u, func(ctx context.Context) error {
+				return db.Deactivate(ctx, o.Username, op)
 			}, func(err error) {
 				if err != nil {
 					p.status.SetText(u.errText(err))
@@ -167,8 +172,9 @@ func (p *operatorsPanel) onAdd() {
 	}
 	password := p.password.Text
 	p.add.Disable()
-	u.background(func() error {
-		return u.db.CreateOperator(context.Background(), o, password, u.operatorID())
+	db, by := u.db, u.operatorID()
+	save(u, func(ctx context.Context) error {
+		return db.CreateOperator(ctx, o, password, by) // done reads only o.FullName, which this leaves alone
 	}, func(err error) {
 		p.add.Enable()
 		if err != nil {
@@ -196,8 +202,9 @@ func (p *operatorsPanel) onRole(o model.Operator) {
 	ok.Importance = widget.HighImportance
 	ok.OnTapped = func() {
 		to := model.Role(role.code())
-		u.background(func() error {
-			return u.db.SetRole(context.Background(), o.Username, to, u.op)
+		db, op := u.db, u.op
+		save(u, func(ctx context.Context) error {
+			return db.SetRole(ctx, o.Username, to, op)
 		}, func(err error) {
 			if err != nil {
 				p.status.SetText(u.errText(err))

@@ -67,8 +67,9 @@ func (p *backupPanel) onSave() {
 		return
 	}
 	u := p.u
-	u.background(func() error {
-		return u.db.SaveSettings(context.Background(), values, u.operatorID())
+	db, by := u.db, u.operatorID()
+	save(u, func(ctx context.Context) error {
+		return db.SaveSettings(ctx, values, by)
 	}, func(err error) {
 		if err != nil {
 			p.status.SetText(u.errText(err))
@@ -94,20 +95,20 @@ func (p *backupPanel) onNow() {
 	u := p.u
 	u.settings[settingBackupKeep] = values[settingBackupKeep]
 	p.now.Disable()
-	var out string
 	db, by := u.db, u.operatorID()
-	u.background(func() (err error) {
-		out, err = backupTo(db, by, values[settingBackupDir], values[settingBackupKeep], time.Now())
-		return err
-	}, func(err error) {
+	dir, keep := values[settingBackupDir], values[settingBackupKeep]
+	write(u, func(context.Context) (string, error) {
+		return backupTo(db, by, dir, keep, time.Now())
+	}, func(out string) {
 		p.now.Enable()
 		switch {
-		case err != nil:
-			p.status.SetText(u.errText(err))
 		case out == "":
 			p.status.SetText(u.t("backup.no_folder"))
 		default:
 			p.status.SetText(u.tr.Tf("backup.done", map[string]any{"Path": out}))
 		}
+	}, func(err error) {
+		p.now.Enable()
+		p.status.SetText(u.errText(err))
 	})
 }

@@ -53,8 +53,9 @@ func (m *myAccount) build() fyne.CanvasObject {
 
 func (m *myAccount) onLanguage() {
 	u, lang := m.u, m.language.code()
-	u.background(func() error {
-		return u.db.SetOperatorLanguage(context.Background(), u.op.ID, lang)
+	db, by := u.db, u.op.ID
+	save(u, func(ctx context.Context) error {
+		return db.SetOperatorLanguage(ctx, by, lang)
 	}, func(err error) {
 		if err != nil {
 			m.status.SetText(u.errText(err))
@@ -78,8 +79,9 @@ func (m *myAccount) onChangePassword() {
 	u.showFieldErrors(nil, m.fields...)
 	current, password := m.current.Text, m.password.Text
 	m.change.Disable()
-	u.background(func() error {
-		return u.db.ChangePassword(context.Background(), u.op.Username, current, password)
+	db, username := u.db, u.op.Username
+	save(u, func(ctx context.Context) error {
+		return db.ChangePassword(ctx, username, current, password)
 	}, func(err error) {
 		m.change.Enable()
 		for _, e := range []*widget.Entry{m.current, m.password, m.conf} {

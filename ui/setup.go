@@ -61,28 +61,30 @@ func (s *setup) onCreate() {
 	s.create.Disable()
 	s.status.SetText(s.u.t("setup.creating"))
 	password := s.password.Text
-	var recovery string
-	db := s.u.db
-	s.u.background(func() (err error) {
-		if db == nil {
-			db, recovery, err = s.u.desk.Create(o, password)
-			return err
+	open, desk := s.u.db, s.u.desk
+	write(s.u, func(ctx context.Context) (opened, error) {
+		// o is the work's until it comes back created (its ID set).
+		d := opened{op: o, db: open}
+		var err error
+		if open == nil {
+			d.db, d.recovery, err = desk.Create(o, password)
+			return d, err
 		}
-		return db.CreateOperator(context.Background(), o, password, 0)
+		return d, open.CreateOperator(ctx, o, password, 0)
+	}, func(d opened) {
+		s.create.Enable()
+		s.status.SetText("")
+		s.u.unlocked(d.db)
+		if d.recovery != "" {
+			s.u.showRecoveryKey(d.recovery, d.op)
+			return
+		}
+		s.u.signedIn(d.op)
 	}, func(err error) {
 		s.create.Enable()
 		s.status.SetText("")
-		if err != nil {
-			if !s.u.showFieldErrors(err, s.fields...) {
-				s.u.showError(err)
-			}
-			return
+		if !s.u.showFieldErrors(err, s.fields...) {
+			s.u.showError(err)
 		}
-		s.u.unlocked(db)
-		if recovery != "" {
-			s.u.showRecoveryKey(recovery, o)
-			return
-		}
-		s.u.signedIn(o)
 	})
 }

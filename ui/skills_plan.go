@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"encoding/json"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -100,9 +99,7 @@ func (v *skillsView) onAddToPlan(p *model.SkillsProfile) {
 			v.status.SetText(u.t("skills.plan_agreed"))
 			return
 		}
-		b, _ := json.Marshal(v.plan)
-		plan = &model.Plan{}
-		_ = json.Unmarshal(b, plan)
+		plan = v.plan.Clone() // the write works on its own copy
 	}
 	added := 0
 	for _, s := range v.steps(p) {

@@ -64,56 +64,61 @@ func (v *skillsView) editable() bool {
 // read here too, off the UI goroutine, so the first search does not wait.
 func (v *skillsView) load() {
 	u, personID := v.u, v.person.ID
-	var versions []model.SkillsProfile
-	var seed *model.Interview
-	var plan *model.Plan
-	var caseID int64
-	u.background(func() error {
-		ctx := context.Background()
-		var err error
-		if versions, err = u.db.SkillsProfiles(ctx, personID); err != nil {
-			return err
-		}
-		model.ESCOOccupations()
-		cases, err := u.db.CasesOf(ctx, personID)
-		if err != nil || len(cases) == 0 {
-			return err
-		}
-		caseID = cases[0].ID
-		if u.op.Can(model.PartPlan).Reads() {
-			plans, err := u.db.PlansOf(ctx, caseID)
-			if err != nil {
-				return err
-			}
-			if len(plans) > 0 {
-				plan = &plans[0]
-			}
-		}
-		if len(versions) > 0 || !u.op.Can(model.PartInterview).Reads() {
-			return nil
-		}
-		for _, c := range cases {
-			ivs, err := u.db.InterviewsOf(ctx, c.ID)
-			if err != nil {
-				return err
-			}
-			for i := range ivs {
-				if ivs[i].Status == model.InterviewCompleted && (seed == nil || ivs[i].Date.After(seed.Date)) {
-					seed = &ivs[i]
-				}
-			}
-		}
-		return nil
-	}, func(err error) {
-		if err != nil {
-			v.box.Objects = []fyne.CanvasObject{widget.NewLabel(u.errText(err))}
-			v.box.Refresh()
-			return
-		}
-		v.versions, v.seed, v.plan, v.caseID = versions, seed, plan, caseID
+	db, op := u.db, u.op
+	load(u, func(ctx context.Context) (skillsData, error) {
+		return readSkills(ctx, db, op, personID)
+	}, func(d skillsData) {
+		v.versions, v.seed, v.plan, v.caseID = d.versions, d.seed, d.plan, d.caseID
 		v.startDraft()
 		v.render()
+	}, func(err error) {
+		v.box.Objects = []fyne.CanvasObject{widget.NewLabel(u.errText(err))}
+		v.box.Refresh()
 	})
+}
+
+// skillsData is what the profile screen reads.
+type skillsData struct {
+	versions []model.SkillsProfile
+	seed     *model.Interview // the latest completed interview, when no version was saved
+	plan     *model.Plan      // the newest case's newest plan, if the operator reads plans
+	caseID   int64
+}
+
+func readSkills(ctx context.Context, db Store, op *model.Operator, personID int64) (d skillsData, err error) {
+	if d.versions, err = db.SkillsProfiles(ctx, personID); err != nil {
+		return d, err
+	}
+	model.ESCOOccupations()
+	cases, err := db.CasesOf(ctx, personID)
+	if err != nil || len(cases) == 0 {
+		return d, err
+	}
+	d.caseID = cases[0].ID
+	if op.Can(model.PartPlan).Reads() {
+		plans, err := db.PlansOf(ctx, d.caseID)
+		if err != nil {
+			return d, err
+		}
+		if len(plans) > 0 {
+			d.plan = &plans[0]
+		}
+	}
+	if len(d.versions) > 0 || !op.Can(model.PartInterview).Reads() {
+		return d, nil
+	}
+	for _, c := range cases {
+		ivs, err := db.InterviewsOf(ctx, c.ID)
+		if err != nil {
+			return d, err
+		}
+		for i := range ivs {
+			if ivs[i].Status == model.InterviewCompleted && (d.seed == nil || ivs[i].Date.After(d.seed.Date)) {
+				d.seed = &ivs[i]
+			}
+		}
+	}
+	return d, nil
 }
 
 // startDraft begins the next version: a copy of the newest, or the

@@ -51,7 +51,7 @@ func (v *skillsView) onSave() {
 // save runs a write off the UI goroutine, then done on it.
 func (v *skillsView) save(write func(ctx context.Context) error, done func()) {
 	u := v.u
-	u.background(func() error { return write(context.Background()) }, func(err error) {
+	save(u, write, func(err error) {
 		if err != nil {
 			v.status.SetText(u.errText(err))
 			return

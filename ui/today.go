@@ -24,17 +24,12 @@ func newToday(u *App, open func(int64)) *today {
 }
 
 func (v *today) build() fyne.CanvasObject {
-	var items []model.TodayItem
-	v.u.background(func() (err error) {
-		items, err = v.u.db.Today(context.Background(), nowFunc())
-		return err
-	}, func(err error) {
-		if err != nil {
-			v.box.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
-			v.box.Refresh()
-			return
-		}
-		v.show(items)
+	db, now := v.u.db, nowFunc()
+	load(v.u, func(ctx context.Context) ([]model.TodayItem, error) {
+		return db.Today(ctx, now)
+	}, v.show, func(err error) {
+		v.box.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
+		v.box.Refresh()
 	})
 	title := widget.NewLabelWithStyle(v.u.t("today.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel(v.u.t("home.welcome"))

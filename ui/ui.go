@@ -11,6 +11,7 @@ package ui
 
 import (
 	"context"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,6 +49,10 @@ type Store interface {
 	OperatorLanguage(ctx context.Context, operatorID int64) (string, error)
 	SetOperatorLanguage(ctx context.Context, operatorID int64, lang string) error
 	Deactivate(ctx context.Context, username string, by *model.Operator) error
+	// As is the store seen by op (store.DB.As): every read and write of a
+	// person's file checked, in the store, against what op's role may do.
+	As(op *model.Operator) *store.DB
+	CaseOverview(ctx context.Context, personID int64) (*store.CaseOverview, error)
 
 	StartInterview(ctx context.Context, iv *model.Interview, by int64) error
 	SaveAnswer(ctx context.Context, interviewID int64, answerID, value string) error
@@ -93,9 +98,10 @@ var _ Store = (*store.DB)(nil)
 type App struct {
 	fyne   fyne.App
 	win    fyne.Window
-	desk   Desk  // nil when the window was given an open store (tests)
-	db     Store // nil until an operator unlocks the desk; bound to the operator once signed in
-	base   Store // the store as unlocked, before it is bound to an operator
+	desk   Desk      // nil when the window was given an open store (tests)
+	db     Store     // nil until an operator unlocks the desk; bound to the operator once signed in
+	base   Store     // the store as unlocked, before it is bound to an operator
+	data   *store.DB // db as bound to the signed-in operator, for the screens that need the store itself (exchange)
 	tr     *locales.Localizer
 	op     *model.Operator
 	config *Config
@@ -110,10 +116,11 @@ type App struct {
 	// sync runs background work inline; tests set it so that what they
 	// assert on has happened when Tap returns.
 	sync bool
-	// uiDo, when set, stands for fyne.Do: a test that runs the real
-	// background path gives it a loop of its own, since Fyne's test driver
-	// runs fyne.Do on the calling goroutine.
-	uiDo func(func())
+	// do runs a result of background work on the UI goroutine: fyne.Do,
+	// or in tests that run the work for real, the test's own loop.
+	do func(func())
+	// pending counts the work started and not yet shown, for those tests.
+	pending atomic.Int32
 }
 
 // New makes the window on a store that is already open. Call ShowAndRun
@@ -134,7 +141,7 @@ func NewSealed(a fyne.App, desk Desk, cfg *Config) *App {
 }
 
 func newApp(a fyne.App, cfg *Config) *App {
-	u := &App{fyne: a, config: cfg, settings: map[string]string{}}
+	u := &App{fyne: a, config: cfg, settings: map[string]string{}, do: fyne.Do}
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u.win = a.NewWindow("Sportello")
 	u.win.Resize(cfg.windowSize(fyne.Size{}))
@@ -225,7 +232,8 @@ func (u *App) signedIn(op *model.Operator) {
 		}
 	}
 	u.op = op
-	u.db = bound(u.base, op)
+	u.data = u.base.As(op)
+	u.db = u.data
 	u.home = newHome(u)
 	u.setContent(u.home.build())
 	u.idle.start()
@@ -244,8 +252,8 @@ func (u *App) signOut() {
 	finish := u.leaveInterview()
 	u.tr = locales.New(u.deskLanguage()) // the next operator's login: the desk's language
 	if u.desk == nil || u.db == nil {
-		u.op, u.home = nil, nil
-		u.run(finish, func(error) {})
+		u.op, u.home, u.data = nil, nil, nil
+		unheld(u, func(context.Context) error { return finish() }, func(error) {})
 		u.db = u.base
 		u.showLogin()
 		return
@@ -253,12 +261,12 @@ func (u *App) signOut() {
 	// The backup and the closing run off the UI goroutine; the login waits
 	// for them, since the next operator unlocks the same file.
 	db, by, dir, keep := u.db, u.operatorID(), u.setting(settingBackupDir, ""), u.setting(settingBackupKeep, "")
-	u.db, u.base, u.op, u.home = nil, nil, nil, nil
+	u.db, u.base, u.data, u.op, u.home = nil, nil, nil, nil, nil
 	l := newLogin(u)
 	l.signIn.Disable()
 	l.status.SetText(u.t("login.closing"))
 	u.setContent(l.build())
-	u.background(func() error {
+	unheld(u, func(context.Context) error {
 		ferr := finish() // before the desk closes
 		if err := closeDesk(db, by, dir, keep, time.Now()); err != nil {
 			return err
@@ -272,18 +280,6 @@ func (u *App) signOut() {
 		}
 		l.focus()
 	})
-}
-
-// bound is the store seen by op: every read and write of a person's file
-// checked, in the store, against what op's role may do (store.DB.As). A
-// store that cannot bind (a test double) is used as it is.
-func bound(db Store, op *model.Operator) Store {
-	if b, ok := db.(interface {
-		As(*model.Operator) *store.DB
-	}); ok {
-		return b.As(op)
-	}
-	return db
 }
 
 // setContent puts a screen in the window, under the demo band on a demo
