@@ -116,3 +116,13 @@ func TestErasureBlanksTheWorkPart(t *testing.T) {
 		t.Errorf("today lists an erased person: %+v", items)
 	}
 }
+
+// undoEmployers takes a database back from migration 0008, for the tests
+// that rewind a desk to an earlier schema by hand and open it again.
+var undoEmployers = []string{
+	"DROP TABLE enterprise_funding", "DROP TABLE enterprise_steps", "DROP TABLE enterprises",
+	"DROP TABLE internship_attendance", "DROP TABLE internships", "DROP TABLE proposals",
+	"DROP TRIGGER consents_no_update", "ALTER TABLE consents DROP COLUMN employer_id",
+	"CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents BEGIN SELECT RAISE(ABORT, 'consents cannot be changed'); END",
+	"DROP TABLE ccnl_levels", "DROP TABLE vacancies", "DROP TABLE employer_flags", "DROP TABLE employers",
+}
