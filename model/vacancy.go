@@ -133,15 +133,11 @@ func (v *Vacancy) Validate() error {
 	return errs.err()
 }
 
-// checkCCNL checks the agreement and level the pay refers to: the level
-// exists in the program's table (a level a coordinator added since is
-// checked by the store, which reads the table as it stands).
+// checkCCNL checks the agreement the pay refers to, when the vacancy names
+// one (else the employer's applies, and with it the level).
 func (v *Vacancy) checkCCNL() *Error {
 	if v.CCNL == "" {
-		if v.CCNLLevel != "" {
-			return newError("ccnl", ErrRequired, "a level needs its collective agreement")
-		}
-		return nil
+		return optionalText("ccnl_level", v.CCNLLevel, MaxNameLen)
 	}
 	if _, ok := FindCCNL(DefaultCCNLs, v.CCNL); !ok {
 		return newError("ccnl", ErrInvalid, fmt.Sprintf("no collective agreement %q in the table", v.CCNL))
