@@ -18,11 +18,12 @@ const (
 	PartReferrals Part = "referrals" // referrals to services
 	PartConsents  Part = "consents"  // consents given and withdrawn
 	PartScans     Part = "scans"     // the scanned signed forms
+	PartSkills    Part = "skills"    // the skills profile (bilancio di competenze), every version
 )
 
 // Parts lists the parts of a file in the order tables show them.
 var Parts = []Part{PartIdentity, PartDocuments, PartInterview, PartScreening, PartHealth, PartLegal,
-	PartPlan, PartReferrals, PartConsents, PartScans}
+	PartPlan, PartReferrals, PartConsents, PartScans, PartSkills}
 
 // Access is what a role may do with a part: nothing, read it, or read and
 // write it.
@@ -47,21 +48,22 @@ const (
 // AccessMatrix says, for each role, what it may do with each part of a
 // file. Operators, social workers and legal advisers work all the desk's
 // cases; health details are for social workers, legal notes for legal
-// advisers; the coordinator has everything. A mediator works only the
-// cases they are assigned to (AssignedOnly), helps fill the interview and
-// explains the plan and the consents; the exploitation screening, health
+// advisers; the coordinator has everything. Legal advisers read the skills
+// profile, the others write it. A mediator works only the cases they are
+// assigned to (AssignedOnly), helps fill the interview and the skills
+// profile and explains the plan and the consents; the exploitation screening, health
 // and legal details stay closed to them once the interview is over.
 var AccessMatrix = map[Role]map[Part]Access{
 	RoleCoordinator: {PartIdentity: _w, PartDocuments: _w, PartInterview: _w, PartScreening: _w, PartHealth: _w,
-		PartLegal: _w, PartPlan: _w, PartReferrals: _w, PartConsents: _w, PartScans: _w},
+		PartLegal: _w, PartPlan: _w, PartReferrals: _w, PartConsents: _w, PartScans: _w, PartSkills: _w},
 	RoleOperator: {PartIdentity: _w, PartDocuments: _w, PartInterview: _w, PartScreening: _w, PartHealth: _n,
-		PartLegal: _n, PartPlan: _w, PartReferrals: _w, PartConsents: _w, PartScans: _w},
+		PartLegal: _n, PartPlan: _w, PartReferrals: _w, PartConsents: _w, PartScans: _w, PartSkills: _w},
 	RoleSocialWorker: {PartIdentity: _w, PartDocuments: _w, PartInterview: _w, PartScreening: _w, PartHealth: _w,
-		PartLegal: _n, PartPlan: _w, PartReferrals: _w, PartConsents: _w, PartScans: _w},
+		PartLegal: _n, PartPlan: _w, PartReferrals: _w, PartConsents: _w, PartScans: _w, PartSkills: _w},
 	RoleLegalAdviser: {PartIdentity: _w, PartDocuments: _w, PartInterview: _w, PartScreening: _w, PartHealth: _n,
-		PartLegal: _w, PartPlan: _w, PartReferrals: _w, PartConsents: _w, PartScans: _w},
+		PartLegal: _w, PartPlan: _w, PartReferrals: _w, PartConsents: _w, PartScans: _w, PartSkills: _r},
 	RoleMediator: {PartIdentity: _r, PartDocuments: _r, PartInterview: _w, PartScreening: _n, PartHealth: _n,
-		PartLegal: _n, PartPlan: _r, PartReferrals: _r, PartConsents: _r, PartScans: _n},
+		PartLegal: _n, PartPlan: _r, PartReferrals: _r, PartConsents: _r, PartScans: _n, PartSkills: _w},
 }
 
 // AssignedOnly names the roles that see only the cases they are assigned

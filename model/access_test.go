@@ -32,6 +32,9 @@ func TestAccessMatrixPolicy(t *testing.T) {
 			[]Role{RoleOperator, RoleSocialWorker, RoleLegalAdviser, RoleCoordinator}},
 		{"scans are closed to mediators", who(PartScans, reads),
 			[]Role{RoleOperator, RoleSocialWorker, RoleLegalAdviser, RoleCoordinator}},
+		{"everyone reads the skills profile", who(PartSkills, reads), Roles},
+		{"legal advisers only read the skills profile", who(PartSkills, writes),
+			[]Role{RoleOperator, RoleMediator, RoleSocialWorker, RoleCoordinator}},
 		{"the coordinator writes everything", who(PartLegal, writes), []Role{RoleLegalAdviser, RoleCoordinator}},
 	} {
 		if !slices.Equal(c.got, c.want) {

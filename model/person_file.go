@@ -14,8 +14,9 @@ type PersonFile struct {
 
 	Person   Person
 	Cases    []FileCase
-	Consents []FileConsent // newest first
-	Events   []AuditEvent  // about the person and their records, oldest first
+	Consents []FileConsent   // newest first
+	Skills   []SkillsProfile // every version of the skills profile, newest first
+	Events   []AuditEvent    // about the person and their records, oldest first
 
 	Operators map[int64]FileOperator // the operators the file names, by ID
 	Services  map[int64]string       // the services the file names, by ID

@@ -70,6 +70,10 @@ func (q *Question) TextKey() string { return "q." + q.ID + ".text" }
 // HelpKey is the message ID of the question's explanation.
 func (q *Question) HelpKey() string { return "q." + q.ID + ".help" }
 
+// InstanceKey is the message ID of the title of one instance of a group,
+// with its number as {{.N}} (e.g. "Job 2").
+func (q *Question) InstanceKey() string { return "q." + q.ID + ".instance" }
+
 // OptionKey is the message ID of one of the question's options.
 func (q *Question) OptionKey(opt string) string {
 	if q.Type == QYesNo {
@@ -97,6 +101,9 @@ func (qn *Questionnaire) Keys() []string {
 		set[q.TextKey()] = true
 		if q.Help {
 			set[q.HelpKey()] = true
+		}
+		if q.Type == QGroup {
+			set[q.InstanceKey()] = true
 		}
 		if q.Type != QYesNo {
 			for _, o := range q.Options {

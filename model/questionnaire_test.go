@@ -47,7 +47,7 @@ func TestBundledQuestionnaire(t *testing.T) {
 		t.Error("Question lookup")
 	}
 	keys := qn.Keys()
-	for _, k := range []string{"q.section.work", "q.yn.dk", "q.work.jobs.sector.a", "q.documents.id_kept.help", "q.work.jobs.text"} {
+	for _, k := range []string{"q.section.work", "q.yn.dk", "q.work.jobs.sector.a", "q.documents.id_kept.help", "q.work.jobs.text", "q.work.jobs.instance"} {
 		if !slicesContains(keys, k) {
 			t.Errorf("Keys lacks %s", k)
 		}

@@ -48,14 +48,14 @@ var documents = map[string]func(w io.Writer, lang string) error{
 		return RenderReferral(w, ReferralLetter{Lang: lang, Header: personHeader, DeskPhone: "0773 555 0100",
 			Referral: model.Referral{Code: "INV-2026-000042", Reason: "Rinnovo del permesso di soggiorno", Urgency: model.UrgencyUrgent,
 				FollowUp: model.PartialDate{Year: 2026, Month: 3, Day: 28}},
-			ServiceName: "Sportello legale Diritti (demo)", PersonName: "Amina Rahimi", PersonLang: "العربية (ar)", ConsentDate: "2026-03-10"})
+			ServiceName: "Sportello legale Diritti (demo)", PersonName: "Amina Rahimi", PersonLang: "العربية (ar)", ConsentDate: model.PartialDate{Year: 2026, Month: 3, Day: 10}})
 	},
 	"plan": func(w io.Writer, lang string) error {
 		return RenderPlan(w, PlanDoc{Lang: lang, Header: personHeader, Plan: agreedPlan,
 			Responsible: map[int64]string{2: "Elena Rinaldi", -4: "CPIA 9 Latina (demo)"}})
 	},
 	"slip": func(w io.Writer, lang string) error {
-		return RenderSlip(w, Slip{Lang: lang, Header: personHeader, Date: "03/12/2026", Time: "10:30", Place: "Via dei Campi 1, Latina",
+		return RenderSlip(w, Slip{Lang: lang, Header: personHeader, Date: model.PartialDate{Year: 2026, Month: 12, Day: 3}, Time: "10:30", Place: "Via dei Campi 1, Latina",
 			Phone: "0773 555 0100", Bring: []string{"documents", "permit", "this_paper"}})
 	},
 	"access": renderAccess,
@@ -92,11 +92,11 @@ func documentTexts(doc, lang string) []string {
 			tr.T("doc.referral.urgency_urgent"), tr.T("doc.referral.data_note")}
 	case "plan":
 		return []string{tr.T("doc.plan.title"), tr.T("doc.plan.intro"), tr.T("doc.area.italian"), tr.T("doc.area.legal"),
-			tr.Tf("doc.plan.review", map[string]any{"Date": iso("30/06/2026")})}
+			tr.Tf("doc.plan.review", map[string]any{"Date": dateFor(tr, model.PartialDate{Year: 2026, Month: 6, Day: 30})})}
 	case "access":
 		return accessTexts(lang)
 	case "slip":
-		return []string{tr.T("doc.slip.title"), tr.Tf("doc.slip.when", map[string]any{"Date": iso("03/12/2026"), "Time": iso("10:30")}),
+		return []string{tr.T("doc.slip.title"), tr.Tf("doc.slip.when", map[string]any{"Date": dateFor(tr, model.PartialDate{Year: 2026, Month: 12, Day: 3}), "Time": iso("10:30")}),
 			tr.T("doc.slip.bring_permit"), tr.Tf("doc.slip.phone", map[string]any{"Phone": iso("0773 555 0100")})}
 	}
 	return nil

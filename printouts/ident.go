@@ -1,7 +1,6 @@
 package printouts
 
 import (
-	"fmt"
 	"strings"
 
 	"sportello/locales"
@@ -27,17 +26,7 @@ func IdentOf(p model.Person) *Ident {
 
 // BirthText is a date as far as it is known, the Italian way: dd/mm/yyyy,
 // mm/yyyy or yyyy; empty when unknown.
-func BirthText(d model.PartialDate) string {
-	switch {
-	case d.Year == 0:
-		return ""
-	case d.Month == 0:
-		return fmt.Sprintf("%04d", d.Year)
-	case d.Day == 0:
-		return fmt.Sprintf("%02d/%04d", d.Month, d.Year)
-	}
-	return fmt.Sprintf("%02d/%02d/%04d", d.Day, d.Month, d.Year)
-}
+func BirthText(d model.PartialDate) string { return d.Italian() }
 
 // bandLine is one line of the identification band, with the language
 // that sets its direction.
@@ -65,8 +54,8 @@ func identBand(id *Ident, lang string, label func(key string) string) []bandLine
 		name = typeset.Isolate(name) + "  ·  " + typeset.Isolate(id.OwnScript)
 	}
 	data := label("doc.common.case_code") + ": " + typeset.IsolateLTR(id.CaseCode)
-	if born := BirthText(id.Birth); born != "" {
-		data += "  ·  " + label("doc.common.born") + ": " + typeset.IsolateLTR(born)
+	if !id.Birth.IsZero() {
+		data += "  ·  " + label("doc.common.born") + ": " + dateFor(locales.ForPerson(lang), id.Birth)
 	}
 	return []bandLine{{name, lang, styleBandName}, {data, lang, styleBandData}}
 }

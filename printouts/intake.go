@@ -91,7 +91,7 @@ func writeIntake(d *doc, tr *locales.Localizer, in Intake) {
 			q := &s.Questions[qi]
 			if q.Type == model.QGroup {
 				for i := 0; i < model.GroupCount(answers, q.ID); i++ {
-					line(tr.Tf("interview.instance", map[string]any{"N": i + 1}), body)
+					line(tr.Tf(q.InstanceKey(), map[string]any{"N": i + 1}), body)
 					for fi := range q.Fields {
 						f := &q.Fields[fi]
 						if v := answers[model.AnswerID(f.ID, i)]; v != "" {

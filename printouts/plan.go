@@ -24,8 +24,7 @@ func RenderPlan(w io.Writer, d PlanDoc) error {
 		return &model.Error{Code: model.ErrConflict, Field: "plan", Message: "only an agreed plan is printed for signature"}
 	}
 	return renderBilingual(w, d.Lang, "doc.plan.title", d.Header, func(b *bilingual) error {
-		b.both("doc.plan.version", map[string]any{"N": p.Version, "Date": typeset.IsolateLTR(p.AgreedAt.Format("02/01/2006"))},
-			styleHeading, styleItalian, 4)
+		b.bothDated("doc.plan.version", map[string]any{"N": p.Version}, dayOf(p.AgreedAt), styleHeading, styleItalian, 4)
 		b.both("doc.plan.intro", nil, styleBody, styleItalian, sectionSpace)
 		for _, g := range p.Goals {
 			b.ensure(b.height("doc.area."+string(g.Area), nil, styleHeading, styleItalian, 2) + 40)
@@ -41,13 +40,13 @@ func RenderPlan(w io.Writer, d PlanDoc) error {
 					b.both("doc.plan.responsible", map[string]any{"Who": typeset.Isolate(who)}, styleSmall, styleSmall, 2)
 				}
 				if !a.Due.IsZero() {
-					b.both("doc.plan.due", map[string]any{"Date": typeset.IsolateLTR(a.Due.Italian())}, styleSmall, styleSmall, 6)
+					b.bothDated("doc.plan.due", nil, a.Due, styleSmall, styleSmall, 6)
 				}
 			}
 			b.y += 6
 		}
 		for _, r := range p.Reviews {
-			b.both("doc.plan.review", map[string]any{"Date": typeset.IsolateLTR(r.Italian())}, styleBody, styleItalian, 4)
+			b.bothDated("doc.plan.review", nil, r, styleBody, styleItalian, 4)
 		}
 		b.signatures("doc.common.sign_person", "doc.common.sign_mediator", "doc.common.sign_operator")
 		return nil

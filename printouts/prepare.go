@@ -141,7 +141,12 @@ func prepareSlip(_ context.Context, in *input) (func(io.Writer) error, error) {
 	if place == "" {
 		place = in.h.Desk
 	}
-	s := Slip{Lang: r.Lang, Header: in.h, Date: r.Date, Time: r.Time, Place: place, Phone: in.setting(model.SettingDeskPhone), Bring: r.Bring}
+	day, err := model.ReadDate(r.Date)
+	if err != nil || day.Day == 0 {
+		return nil, &model.Error{Code: model.ErrDateInvalid, Field: "date",
+			Message: "the slip's date is not a day: write dd/mm/yyyy (or yyyy-mm-dd)"}
+	}
+	s := Slip{Lang: r.Lang, Header: in.h, Date: day, Time: r.Time, Place: place, Phone: in.setting(model.SettingDeskPhone), Bring: r.Bring}
 	return func(w io.Writer) error { return RenderSlip(w, s) }, nil
 }
 
@@ -226,7 +231,7 @@ func prepareReferral(ctx context.Context, in *input) (func(io.Writer) error, err
 			return nil, &model.Error{Code: model.ErrPermission, Field: "consent",
 				Message: "the consent this referral rests on is missing or withdrawn: the letter cannot be printed"}
 		}
-		letter.ConsentDate = c.Date.Format("02/01/2006")
+		letter.ConsentDate = dayOf(c.Date.Local())
 	}
 	services, err := src.Services(ctx)
 	if err != nil {

@@ -16,9 +16,9 @@ type ReferralLetter struct {
 	DeskPhone   string
 	Referral    model.Referral
 	ServiceName string
-	PersonName  string // only when the consent allows sharing the name
-	PersonLang  string // language name
-	ConsentDate string // YYYY-MM-DD, empty on a legal basis
+	PersonName  string            // only when the consent allows sharing the name
+	PersonLang  string            // language name
+	ConsentDate model.PartialDate // the day of the consent; none on a legal basis
 }
 
 // RenderReferral writes the referral letter.
@@ -50,10 +50,10 @@ func RenderReferral(w io.Writer, l ReferralLetter) error {
 		if r.LegalBasis != "" {
 			b.both("doc.referral.basis_legal", nil, styleSmall, styleSmall, 4)
 		} else {
-			b.both("doc.referral.basis_consent", map[string]any{"Date": typeset.IsolateLTR(l.ConsentDate)}, styleSmall, styleSmall, 4)
+			b.bothDated("doc.referral.basis_consent", nil, l.ConsentDate, styleSmall, styleSmall, 4)
 		}
 		if !r.FollowUp.IsZero() {
-			b.both("doc.referral.answer", map[string]any{"Date": typeset.IsolateLTR(r.FollowUp.Italian())}, styleBody, styleItalian, sectionSpace)
+			b.bothDated("doc.referral.answer", nil, r.FollowUp, styleBody, styleItalian, sectionSpace)
 		}
 		b.signatures("doc.common.sign_operator")
 		return nil

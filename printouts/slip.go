@@ -3,6 +3,7 @@ package printouts
 import (
 	"io"
 
+	"sportello/model"
 	"sportello/typeset"
 )
 
@@ -11,7 +12,7 @@ import (
 type Slip struct {
 	Lang   string
 	Header Header
-	Date   string // YYYY-MM-DD or DD/MM/YYYY, printed as given
+	Date   model.PartialDate // a whole day
 	Time   string
 	Place  string
 	Phone  string
@@ -24,8 +25,7 @@ var SlipItems = []string{"documents", "permit", "payslips", "contract", "health_
 // RenderSlip writes the appointment slip.
 func RenderSlip(w io.Writer, s Slip) error {
 	return renderBilingual(w, s.Lang, "doc.slip.title", s.Header, func(b *bilingual) error {
-		b.both("doc.slip.when", map[string]any{"Date": typeset.IsolateLTR(s.Date), "Time": typeset.IsolateLTR(s.Time)},
-			styleHeading, styleItalian, 4)
+		b.bothDated("doc.slip.when", map[string]any{"Time": typeset.IsolateLTR(s.Time)}, s.Date, styleHeading, styleItalian, 4)
 		b.both("doc.slip.where", map[string]any{"Place": typeset.Isolate(s.Place)}, styleBody, styleItalian, sectionSpace)
 		if len(s.Bring) > 0 {
 			b.both("doc.slip.bring", nil, styleBody, styleItalian, 4)

@@ -54,6 +54,8 @@ func newAccessFixture(t *testing.T) *accessFixture {
 	must(t, d.CompleteInterview(ctx, iv, model.Screening{Trafficking: true}, 0))
 	f.interview = iv.ID
 	must(t, d.SavePlan(ctx, &model.Plan{CaseID: f.caseID}, 0))
+	must(t, d.SaveSkillsProfile(ctx, &model.SkillsProfile{PersonID: f.person.ID, Date: fixedNow,
+		Licences: []model.DrivingLicence{{Category: "B"}}}, 0))
 
 	f.health = fixtureService(t, d, "ASL Latina", model.ServiceHealth)
 	f.legal = fixtureService(t, d, "Sportello legale", model.ServiceLegalAid)
@@ -153,6 +155,14 @@ var readProbes = map[model.Part]probe{
 		data, _, err := d.ConsentScan(context.Background(), f.consent)
 		return !refused(t, err) && len(data) > 0
 	},
+	model.PartSkills: func(t *testing.T, f *accessFixture, d *DB) bool {
+		ps, err := d.SkillsProfiles(context.Background(), f.person.ID)
+		latest, err2 := d.LatestSkillsProfile(context.Background(), f.person.ID)
+		if refused(t, err) != refused(t, err2) {
+			t.Errorf("the versions and the latest disagree: %v, %v", err, err2)
+		}
+		return !refused(t, err) && len(ps) >= 1 && latest != nil && latest.Licences[0].Category == "B"
+	},
 }
 
 func hasAnswer(ivs []model.Interview, id string) bool {
@@ -242,6 +252,10 @@ var writeProbes = map[model.Part]probe{
 			Language: "bn", State: model.ConsentGiven, Date: fixedNow, ScanName: "again.pdf"}
 		return !refused(t, d.RecordConsent(context.Background(), c, []byte("%PDF"), 0))
 	},
+	model.PartSkills: func(t *testing.T, f *accessFixture, d *DB) bool {
+		p := &model.SkillsProfile{PersonID: f.person.ID, Date: fixedNow, Notes: "potatura"}
+		return !refused(t, d.SaveSkillsProfile(context.Background(), p, 0)) && p.Version == 2
+	},
 }
 
 // The role matrix, tried pair by pair where the data is read and written:
@@ -286,6 +300,13 @@ func TestMediatorSeesOnlyAssignedCases(t *testing.T) {
 	must(t, err)
 	if _, err := d.InterviewsOf(ctx, cases[0].ID); model.ErrorCode(err) != model.ErrNotAssigned {
 		t.Errorf("another case's interviews: %v", err)
+	}
+	if _, err := d.SkillsProfiles(ctx, f.other); model.ErrorCode(err) != model.ErrNotAssigned {
+		t.Errorf("another person's skills profile: %v", err)
+	}
+	err = d.SaveSkillsProfile(ctx, &model.SkillsProfile{PersonID: f.other, Date: fixedNow}, 0)
+	if model.ErrorCode(err) != model.ErrNotAssigned {
+		t.Errorf("a skills profile for another person: %v", err)
 	}
 	found := func(q string) []string {
 		list, err := d.FindPersons(ctx, model.PersonFilter{Query: q})

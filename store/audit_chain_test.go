@@ -375,7 +375,7 @@ func TestAuditChainLinksAnEarlierDesk(t *testing.T) {
 	insider(t, d, "DROP TABLE audit_chain", "DELETE FROM sqlite_sequence", "DELETE FROM settings WHERE key = '"+settingAuditKey+"'",
 		"ALTER TABLE audit_events DROP COLUMN salt", "ALTER TABLE audit_events DROP COLUMN digest",
 		"DROP TRIGGER consents_no_update", "CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents BEGIN SELECT RAISE(ABORT, 'consents cannot be changed'); END",
-		"DROP TRIGGER persons_erased_stay_erased", "DROP TRIGGER answers_of_erased", "DROP TRIGGER scans_of_erased",
+		"DROP TABLE skills_profiles", "DROP TRIGGER persons_erased_stay_erased", "DROP TRIGGER answers_of_erased", "DROP TRIGGER scans_of_erased",
 		"ALTER TABLE persons DROP COLUMN erased_at", "ALTER TABLE persons DROP COLUMN erasure_reason",
 		"ALTER TABLE persons DROP COLUMN erasure_note", "PRAGMA user_version = 4")
 	want, _ := migrationTriggers()

@@ -42,7 +42,7 @@ func backToSchema5(t *testing.T, d *DB, tamper func()) {
 	insider(t, d, "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit events cannot be changed'); END",
 		want["audit_no_delete"], want["audit_chain_no_update"], want["audit_chain_no_delete"],
 		"DROP TRIGGER consents_no_update", "CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents BEGIN SELECT RAISE(ABORT, 'consents cannot be changed'); END",
-		"DROP TRIGGER persons_erased_stay_erased", "DROP TRIGGER answers_of_erased", "DROP TRIGGER scans_of_erased",
+		"DROP TABLE skills_profiles", "DROP TRIGGER persons_erased_stay_erased", "DROP TRIGGER answers_of_erased", "DROP TRIGGER scans_of_erased",
 		"ALTER TABLE persons DROP COLUMN erased_at", "ALTER TABLE persons DROP COLUMN erasure_reason",
 		"ALTER TABLE persons DROP COLUMN erasure_note", "PRAGMA user_version = 5")
 	if tamper != nil {

@@ -20,7 +20,8 @@ const personRecords = `
 	UNION ALL SELECT 'interview', uid FROM interviews WHERE case_id IN (SELECT id FROM cases WHERE person_id = :p)
 	UNION ALL SELECT 'plan', uid FROM plans WHERE case_id IN (SELECT id FROM cases WHERE person_id = :p)
 	UNION ALL SELECT 'consent', uid FROM consents WHERE person_id = :p
-	UNION ALL SELECT 'referral', uid FROM referrals WHERE case_id IN (SELECT id FROM cases WHERE person_id = :p)`
+	UNION ALL SELECT 'referral', uid FROM referrals WHERE case_id IN (SELECT id FROM cases WHERE person_id = :p)
+	UNION ALL SELECT 'skills_profile', uid FROM skills_profiles WHERE person_id = :p`
 
 // eraseRecords blanks the free text and removes the answers and scans of
 // the person's file, keeping what the counts need: cases as they are (dates,
@@ -28,8 +29,9 @@ const personRecords = `
 // the mediator (a colleague, not the person), with which indicators the
 // screening raised but not the answers behind them; plans' areas,
 // statuses, due dates and amounts; consents' purposes, states and dates;
-// referrals' services, urgency, status, dates and codes; the work part as
-// workErasures says. It gives the
+// referrals' services, urgency, status, dates and codes; skills profiles'
+// versions and dates, not what they say; the work part as workErasures
+// says. It gives the
 // stable IDs of the file's records.
 func eraseRecords(ctx context.Context, tx *sql.Tx, personID int64) ([]recordUID, error) {
 	p := sql.Named("p", personID)
@@ -45,6 +47,7 @@ func eraseRecords(ctx context.Context, tx *sql.Tx, personID int64) ([]recordUID,
 		"UPDATE plan_actions SET what = '', outcome = '' WHERE goal_id IN (SELECT id FROM plan_goals WHERE plan_id IN " + inPlans + ") AND (what <> '' OR outcome <> '')",
 		"UPDATE plan_budget SET note = '' WHERE plan_id IN " + inPlans + " AND note <> ''",
 		"UPDATE consents SET scan = NULL, scan_name = '' WHERE person_id = :p AND (scan IS NOT NULL OR scan_name <> '')",
+		"UPDATE skills_profiles SET body = '{}' WHERE person_id = :p AND body <> '{}'",
 		"UPDATE referrals SET reason = '', feedback = '', legal_basis = '' WHERE case_id IN " + inCases +
 			" AND (reason <> '' OR feedback <> '' OR legal_basis <> '')",
 	} {

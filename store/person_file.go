@@ -69,6 +69,9 @@ func readPersonFile(ctx context.Context, tx *sql.Tx, f *model.PersonFile, by int
 		return fmt.Errorf("reading referrals: %w", err)
 	}
 	assemble(f, s, referrals)
+	if f.Skills, err = skillsProfilesWhere(ctx, tx, "person_id = ? ORDER BY version DESC", id); err != nil {
+		return fmt.Errorf("reading skills profiles: %w", err)
+	}
 	if f.Events, err = personEvents(ctx, tx, id); err != nil {
 		return fmt.Errorf("reading the audit trail: %w", err)
 	}
@@ -144,7 +147,8 @@ func personReferrals(ctx context.Context, q querier, personID int64) ([]model.Re
 }
 
 // personEvents reads the audit events about the person and about their
-// cases, interviews, plans, consents and referrals, oldest first.
+// cases, interviews, plans, consents, referrals and skills profiles,
+// oldest first.
 func personEvents(ctx context.Context, q querier, personID int64) ([]model.AuditEvent, error) {
 	const cases = "SELECT id FROM cases WHERE person_id = ?1"
 	var out []model.AuditEvent
@@ -155,6 +159,7 @@ func personEvents(ctx context.Context, q querier, personID int64) ([]model.Audit
 		OR (entity = 'plan' AND entity_id IN (SELECT id FROM plans WHERE case_id IN (`+cases+`)))
 		OR (entity = 'referral' AND entity_id IN (SELECT id FROM referrals WHERE case_id IN (`+cases+`)))
 		OR (entity = 'consent' AND entity_id IN (SELECT id FROM consents WHERE person_id = ?1))
+		OR (entity = 'skills_profile' AND entity_id IN (SELECT id FROM skills_profiles WHERE person_id = ?1))
 		ORDER BY id`, personID)
 	err = eachRow(rows, err, func(s scanner) error {
 		var e model.AuditEvent

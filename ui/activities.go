@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -49,11 +48,10 @@ func newActivitiesView(u *App) *activitiesView {
 	v.db = u.db
 	v.thisYr = nowFunc().Year()
 	v.shown = v.thisYr
-	v.date, v.participants, v.place = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	v.date, v.participants, v.place = u.dateEntry(), widget.NewEntry(), widget.NewEntry()
 	v.notes = widget.NewMultiLineEntry()
 	v.notes.Wrapping = fyne.TextWrapWord
 	v.notes.SetMinRowsVisible(2)
-	v.date.SetPlaceHolder(u.t("activities.date_hint"))
 	v.place.SetPlaceHolder(u.t("activities.place_hint"))
 	v.notes.SetPlaceHolder(u.t("activities.notes_hint"))
 	codes, labels := make([]string, len(model.ActivityKinds)), make([]string, len(model.ActivityKinds))
@@ -125,7 +123,7 @@ func (v *activitiesView) kindLabel(k model.ActivityKind) string {
 
 // clear empties the form for the next activity: today, one person.
 func (v *activitiesView) clear() {
-	v.date.SetText(nowFunc().Format("2006-01-02"))
+	v.date.SetText(nowFunc().Format("02/01/2006"))
 	v.kind.ClearSelected()
 	v.participants.SetText("1")
 	v.place.SetText("")
@@ -233,7 +231,7 @@ func (v *activitiesView) showYear() {
 
 // summary is one activity on one line: date · kind · participants · place.
 func (v *activitiesView) summary(a model.Activity) string {
-	parts := []string{a.Date.Format("2006-01-02"), v.kindLabel(a.Kind), v.u.N("activities.people", a.Participants)}
+	parts := []string{a.Date.Format("02/01/2006"), v.kindLabel(a.Kind), v.u.N("activities.people", a.Participants)}
 	if a.Place != "" {
 		parts = append(parts, a.Place)
 	}
@@ -260,9 +258,3 @@ func (v *activitiesView) say(text string, problem bool) {
 	}
 	say(v.status, text)
 }
-
-// Days are written 2026-03-14 or 14/03/2026 (also 14.03.2026, 14-03-2026).
-var (
-	isoDay    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	italicDay = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
-)

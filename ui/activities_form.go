@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -15,19 +14,10 @@ import (
 
 // The activities form: reading and checking what was typed.
 
-// parseActivityDay reads a whole day, YYYY-MM-DD or DD/MM/YYYY, checked by
-// the same rule as the other dates of the app.
-func parseActivityDay(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	if m := italicDay.FindStringSubmatch(s); m != nil {
-		d, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		s = fmt.Sprintf("%s-%02d-%02d", m[3], mo, d)
-	}
-	if !isoDay.MatchString(s) {
-		return time.Time{}, false
-	}
-	pd, err := model.ParsePartialDate(s)
+// readDay reads a whole day as people type it (model.ReadDate: 14/03/2026,
+// 14.3.26, 2026-03-14); a month or a year alone is not a day.
+func readDay(s string) (time.Time, bool) {
+	pd, err := model.ReadDate(s)
 	if err != nil || pd.Day == 0 {
 		return time.Time{}, false
 	}
@@ -41,7 +31,7 @@ func (v *activitiesView) checkDate(s string) (time.Time, string) {
 	if s == "" {
 		return time.Time{}, ""
 	}
-	d, ok := parseActivityDay(s)
+	d, ok := readDay(s)
 	switch {
 	case !ok:
 		return time.Time{}, v.u.t("activities.date_invalid")

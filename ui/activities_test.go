@@ -42,7 +42,7 @@ func recordActivity(t *testing.T, u *App, date string, kind model.ActivityKind, 
 func TestRecordActivityShowsInListAndTotals(t *testing.T) {
 	u, db, op := signedInApp(t) // 14 March 2026
 	showActivities(t, u)
-	if got := entry(t, u, u.t("activities.date")+" *").Text; got != "2026-03-14" {
+	if got := entry(t, u, u.t("activities.date")+" *").Text; got != "14/03/2026" {
 		t.Errorf("the date starts as %q, want today", got)
 	}
 	if !strings.Contains(texts(u), u.tr.Tf("activities.none", map[string]any{"Year": 2026})) {
@@ -61,7 +61,7 @@ func TestRecordActivityShowsInListAndTotals(t *testing.T) {
 	}
 	// The form is cleared for the next one.
 	if d, p, pl := entry(t, u, u.t("activities.date")+" *").Text, entry(t, u, u.t("activities.participants")).Text,
-		entry(t, u, u.t("activities.place")).Text; d != "2026-03-14" || p != "1" || pl != "" {
+		entry(t, u, u.t("activities.place")).Text; d != "14/03/2026" || p != "1" || pl != "" {
 		t.Errorf("after saving the form holds %q, %q, %q", d, p, pl)
 	}
 	if o, _ := input(t, u, u.t("activities.kind")+" *"); o.(*choice).SelectedIndex() >= 0 {
@@ -73,8 +73,8 @@ func TestRecordActivityShowsInListAndTotals(t *testing.T) {
 	screen := texts(u)
 	session := u.t("activities.kind_info_session")
 	outreach := u.t("activities.kind_outreach")
-	first := "2026-03-10 · " + session + " · " + u.N("activities.people", 25) + " · Borgo Hermada"
-	second := "2026-01-20 · " + outreach + " · " + u.N("activities.people", 12) + " · Sabaudia"
+	first := "10/03/2026 · " + session + " · " + u.N("activities.people", 25) + " · Borgo Hermada"
+	second := "20/01/2026 · " + outreach + " · " + u.N("activities.people", 12) + " · Sabaudia"
 	listed := screen[strings.Index(screen, u.tr.Tf("activities.list", map[string]any{"Year": 2026})):]
 	if i, j := strings.Index(listed, first), strings.Index(listed, second); i < 0 || j < 0 || i > j {
 		t.Errorf("the list does not show %q then %q:\n%s", first, second, screen)
@@ -98,7 +98,7 @@ func TestRecordActivityShowsInListAndTotals(t *testing.T) {
 	// A late record of last year moves the list to that year.
 	recordActivity(t, u, "2025-12-05", model.ActivityLegalConsult, "1", "")
 	screen = texts(u)
-	if !strings.Contains(screen, "2025-12-05 · "+u.t("activities.kind_legal_consultation")+" · "+u.N("activities.people", 1)) ||
+	if !strings.Contains(screen, "05/12/2025 · "+u.t("activities.kind_legal_consultation")+" · "+u.N("activities.people", 1)) ||
 		strings.Contains(screen, first) || strings.Contains(screen, u.t("activities.this_month")) {
 		t.Errorf("after recording a 2025 activity, 2025 is not shown:\n%s", screen)
 	}

@@ -36,6 +36,29 @@ var auditActions = []struct{ code, key string }{
 	{model.ActionSeal, "audit.action_seal"},
 	{model.ActionTrust, "audit.action_trust"},
 	{model.ActionLock, "idle_lock.audit_action"},
+	{"agree", "audit.action_agree"},
+	{"complete", "audit.action_complete"},
+	{"decide", "audit.action_decide"},
+	{"move", "audit.action_move"},
+	{"status", "audit.action_status"},
+	{store.ActionUrgentLegalBasis, "audit.action_urgent_legal_basis"},
+	{"relink", "audit.action_relink"},
+}
+
+// auditEntities name what an event is about; the kinds of record are
+// the exchange's.
+var auditEntities = map[string]string{"database": "audit.entity_database", "export": "audit.entity_export",
+	"desk": "audit.entity_desk", "settings": "audit.entity_settings"}
+
+// entityName is the name of the kind of record an event is about.
+func (v *auditView) entityName(entity string) string {
+	if key, ok := entityKeys[entity]; ok {
+		return v.u.t(key)
+	}
+	if key, ok := auditEntities[entity]; ok {
+		return v.u.t(key)
+	}
+	return entity
 }
 
 // auditPage is how many events a search or "more" reads; tests lower it.
@@ -61,10 +84,8 @@ type auditView struct {
 
 func newAuditView(u *App) *auditView {
 	v := &auditView{u: u, db: u.db, list: container.NewVBox(), status: wrapped()}
-	v.caseCode, v.from, v.to = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	v.caseCode, v.from, v.to = widget.NewEntry(), u.dateEntry(), u.dateEntry()
 	v.caseCode.SetPlaceHolder(u.t("audit.case_code_hint"))
-	v.from.SetPlaceHolder(u.t("audit.date_hint"))
-	v.to.SetPlaceHolder(u.t("audit.date_hint"))
 	v.operator = newChoice(u, []string{""}, []string{u.t("audit.anyone")})
 	codes, labels := []string{""}, []string{u.t("audit.any_action")}
 	for _, a := range auditActions {
@@ -145,7 +166,7 @@ func (v *auditView) read() (store.AuditFilter, bool) {
 		if s == "" {
 			return time.Time{}
 		}
-		d, good := parseActivityDay(s)
+		d, good := readDay(s)
 		if !good {
 			fd.setError(v.u.t("audit.date_invalid"))
 			ok = false
@@ -214,7 +235,12 @@ func (v *auditView) line(r store.AuditRow) string {
 			what = u.t(a.key)
 		}
 	}
-	on := r.Entity
+	on := v.entityName(r.Entity)
+	if r.Entity == "activity" && r.Action == model.ActionCreate {
+		if key, ok := activityKindKeys[model.ActivityKind(r.Detail)]; ok {
+			r.Detail = u.t(key) // the kind, stored as its code
+		}
+	}
 	switch {
 	case r.CaseCode != "":
 		on += " " + r.CaseCode

@@ -50,7 +50,7 @@ func TestCoordinatorFindsEventsByCaseCode(t *testing.T) {
 	typeInto(t, u, u.t("audit.case_code"), strings.ToLower(a.CaseCode))
 	test.Tap(button(t, u, u.t("audit.search")))
 	screen = texts(u)
-	want := "Marco Albani · " + u.t("audit.action_print") + " · person " + a.CaseCode + " · intake ti"
+	want := "Marco Albani · " + u.t("audit.action_print") + " · " + u.t("exchange.entity_person") + " " + a.CaseCode + " · intake ti"
 	if !strings.Contains(screen, want) {
 		t.Fatalf("no line %q:\n%s", want, screen)
 	}

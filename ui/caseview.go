@@ -284,10 +284,10 @@ func (v *caseView) interviewLine(iv model.Interview) fyne.CanvasObject {
 	return container.NewVBox(row, notes)
 }
 
-// day formats a time as a local calendar date.
+// day formats a time as a local calendar date, the Italian way.
 func day(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Local().Format("2006-01-02")
+	return t.Local().Format("02/01/2006")
 }

@@ -48,7 +48,7 @@ func (v *caseView) accessCard() fyne.CanvasObject {
 		if who == "" {
 			who = u.t("access.nobody")
 		}
-		l := widget.NewLabel(e.At.Local().Format("2006-01-02 15:04") + " · " + who + " · " + u.label("access", e.Action))
+		l := widget.NewLabel(e.At.Local().Format("02/01/2006 15:04") + " · " + who + " · " + u.label("access", e.Action))
 		l.Wrapping = fyne.TextWrapWord
 		lines = append(lines, l)
 	}

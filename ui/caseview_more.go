@@ -75,10 +75,10 @@ func (v *caseView) planDue() string {
 	u, p := v.u, v.plans[0]
 	now := nowFunc()
 	today := model.PartialDate{Year: now.Year(), Month: int(now.Month()), Day: now.Day()}.String()
-	next := ""
+	next := model.PartialDate{}
 	for _, r := range p.Reviews {
-		if d := r.String(); d >= today && (next == "" || d < next) {
-			next = d
+		if d := r.String(); d >= today && (next.IsZero() || d < next.String()) {
+			next = r
 		}
 	}
 	late := 0
@@ -90,8 +90,8 @@ func (v *caseView) planDue() string {
 		}
 	}
 	line := u.tr.Tf("case.plan_line", map[string]any{"N": p.Version, "Status": u.t("plan.status_" + string(p.Status))})
-	if next != "" {
-		line += " · " + u.tr.Tf("case.next_review", map[string]any{"Date": next})
+	if !next.IsZero() {
+		line += " · " + u.tr.Tf("case.next_review", map[string]any{"Date": next.Italian()})
 	}
 	if late > 0 {
 		line += " · " + u.N("case.actions_late", late)

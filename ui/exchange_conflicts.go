@@ -256,7 +256,7 @@ func (p *conflictsPanel) title(c exchange.ConflictView) string {
 // readable shows a timestamp as a local date and time; any other value as it is.
 func readable(s string) string {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil && strings.Contains(s, "T") {
-		return t.Local().Format("2006-01-02 15:04:05")
+		return t.Local().Format("02/01/2006 15:04:05")
 	}
 	return s
 }

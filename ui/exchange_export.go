@@ -221,7 +221,7 @@ func (v *exchangeView) showLog(log []store.ExportEntry) {
 		if e.Recipient != "" {
 			to = u.tr.Tf("exchange.log_encrypted_for", map[string]any{"Name": firstOf(e.Label, shortKey(e.Recipient))})
 		}
-		head := []string{e.At.Local().Format("2006-01-02 15:04"), strings.ToUpper(e.Format), mode, to}
+		head := []string{e.At.Local().Format("02/01/2006 15:04"), strings.ToUpper(e.Format), mode, to}
 		if e.Since != "" {
 			head = append(head, u.t("exchange.log_changes"))
 		}

@@ -136,7 +136,7 @@ func (v *exchangeView) showImports(log []store.ImportEntry) {
 		v.importLog.Add(widget.NewLabel(u.t("exchange.import_log_empty")))
 	}
 	for _, e := range log {
-		head := widget.NewLabelWithStyle(strings.Join([]string{e.At.Local().Format("2006-01-02 15:04"), e.DeskName,
+		head := widget.NewLabelWithStyle(strings.Join([]string{e.At.Local().Format("02/01/2006 15:04"), e.DeskName,
 			e.FileName, "SHA-256 " + e.BundleSHA[:min(12, len(e.BundleSHA))]}, " · "), fyne.TextAlignLeading,
 			fyne.TextStyle{Bold: true})
 		head.Wrapping = fyne.TextWrapWord

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -92,6 +93,9 @@ func input(t *testing.T, u *App, text string) (fyne.CanvasObject, *widget.Label)
 func entry(t *testing.T, u *App, label string) *widget.Entry {
 	t.Helper()
 	o, _ := input(t, u, label)
+	if th, ok := o.(*container.ThemeOverride); ok { // an entry drawn in the script typed
+		o = th.Content
+	}
 	e, ok := o.(*widget.Entry)
 	if !ok {
 		// A field may hold its entry inside a box (domicile and its check).

@@ -232,14 +232,21 @@ func (s *interviewScreen) questionBlock(q *model.Question, inst int) []fyne.Canv
 // groupBlock draws every instance of a repeatable group and a button to add one.
 func (s *interviewScreen) groupBlock(g *model.Question) []fyne.CanvasObject {
 	u := s.u
-	objs := []fyne.CanvasObject{widget.NewLabelWithStyle(u.t(g.TextKey()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	objs := []fyne.CanvasObject{s.bilingualTitle(g.TextKey(), nil)}
 	n := model.GroupCount(s.answers, g.ID)
 	for i := 0; i < n; i++ {
 		var fields []fyne.CanvasObject
 		for fi := range g.Fields {
 			fields = append(fields, s.questionBlock(&g.Fields[fi], i)...)
 		}
-		objs = append(objs, widget.NewCard(u.tr.Tf("interview.instance", map[string]any{"N": i + 1}), "", container.NewVBox(fields...)))
+		num := map[string]any{"N": i + 1}
+		if s.view == viewBilingual {
+			// A card's title has one language: both go in its first row.
+			fields = append([]fyne.CanvasObject{s.bilingualTitle(g.InstanceKey(), num)}, fields...)
+			objs = append(objs, widget.NewCard("", "", container.NewVBox(fields...)))
+			continue
+		}
+		objs = append(objs, widget.NewCard(u.tr.Tf(g.InstanceKey(), num), "", container.NewVBox(fields...)))
 	}
 	var add *followButton
 	add = newFollowButton(u.t("interview.add_job"), theme.ContentAddIcon(), func() {
@@ -251,4 +258,17 @@ func (s *interviewScreen) groupBlock(g *model.Question) []fyne.CanvasObject {
 		s.first = add // no job yet: Enter adds one
 	}
 	return append(objs, add, widget.NewSeparator())
+}
+
+// bilingualTitle is a bold title in the operator's language and, in the
+// bilingual view, beside it in the person's language, as questions are.
+func (s *interviewScreen) bilingualTitle(key string, data map[string]any) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(s.u.tr.Tf(key, data), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if s.view != viewBilingual {
+		return title
+	}
+	title.Wrapping = fyne.TextWrapWord
+	person := newScriptParagraph(s.ptr.Tf(key, data), s.ptr.Lang())
+	person.bold = true
+	return container.NewGridWithColumns(2, title, person)
 }

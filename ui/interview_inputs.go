@@ -44,6 +44,7 @@ func (s *interviewScreen) input(q *model.Question, inst int, big bool) fyne.Canv
 		}
 	case model.QDate:
 		e.SetPlaceHolder(s.u.t("person.date_hint"))
+		e.ActionItem = s.u.calendarButton(e, func() string { return e.Text }, e.SetText)
 		e.Validator = func(v string) error {
 			if _, err := model.ReadDate(v); err != nil {
 				return errorText{s.u.t("error.date_invalid")}

@@ -220,3 +220,37 @@ func TestInterviewByKeyboard(t *testing.T) {
 		t.Errorf("typed answer %q", s.answers["documents.languages"])
 	}
 }
+
+// TestWorkHistoryInThePersonsLanguage: the work-history group and each of
+// its jobs carry their title in the person's language too, in the
+// bilingual view and in the view turned towards the person.
+func TestWorkHistoryInThePersonsLanguage(t *testing.T) {
+	for _, lang := range []string{"ur", "ar", "zh"} {
+		t.Run(lang, func(t *testing.T) {
+			u, _, _ := startInterview(t, lang)
+			s := u.inter
+			pe := locales.ForPerson(lang)
+			g := s.qn.Question("work.jobs")
+			for s.qn.Sections[s.section].ID != "work" {
+				test.Tap(button(t, u, keyed(u, "interview.next")))
+			}
+			test.Tap(button(t, u, u.t("interview.add_job")))
+			title, job := pe.T(g.TextKey()), pe.Tf(g.InstanceKey(), map[string]any{"N": 1})
+			if !pe.Has(g.TextKey()) || !pe.Has(g.InstanceKey()) {
+				t.Fatalf("%s lacks the group's texts", lang)
+			}
+			for _, v := range []viewMode{viewBilingual, viewPerson} {
+				s.setView(v)
+				for _, want := range []string{title, job} {
+					if !hasScriptText(u, want) {
+						t.Errorf("view %d: no %q in %s on screen", v, want, lang)
+					}
+				}
+			}
+			s.setView(viewBilingual)
+			if screen := texts(u); !strings.Contains(screen, u.t(g.TextKey())) || !strings.Contains(screen, u.tr.Tf(g.InstanceKey(), map[string]any{"N": 1})) {
+				t.Errorf("the operator's titles are missing:\n%s", screen)
+			}
+		})
+	}
+}

@@ -38,10 +38,11 @@ func newPersonForm(u *App, p *model.Person, onSaved func(*model.Person), onCance
 	}
 	f.family, f.given, f.own = entry(""), entry(""), entry("")
 	f.aliases = entry(u.t("person.aliases_hint"))
-	f.birth = entry(u.t("person.date_hint"))
+	f.birth, f.permitExpiry = u.dateEntry(), u.dateEntry()
+	f.birth.SetPlaceHolder(u.t("person.date_hint")) // the day and month may be unknown
+	f.permitExpiry.SetPlaceHolder(u.t("person.date_hint"))
 	f.phone, f.domicile, f.fiscal = entry("+39 …"), entry(""), entry("")
 	f.permitType, f.permitNumber = entry(""), entry("")
-	f.permitExpiry = entry(u.t("person.date_hint"))
 	f.informal = widget.NewCheck(u.t("person.domicile_informal"), nil)
 	f.sex = enumChoice(u, "sex", model.Sexes)
 	f.country, f.citizenship = countryPicker(u), countryPicker(u)
@@ -60,7 +61,7 @@ func newPersonForm(u *App, p *model.Person, onSaved func(*model.Person), onCance
 	f.fields = []*field{
 		newField("family_name", u.t("person.family_name")+" *", f.family),
 		newField("given_names", u.t("person.given_names"), f.given),
-		newField("own_script_name", u.t("person.own_script_name"), f.own),
+		newField("own_script_name", u.t("person.own_script_name"), inTypedScript(f.own)),
 		newField("aliases", u.t("person.aliases"), f.aliases),
 		newField("sex", u.t("person.sex"), f.sex),
 		newField("birth_date", u.t("person.birth_date"), f.birth),

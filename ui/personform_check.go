@@ -64,7 +64,13 @@ func (f *personForm) fieldNamed(name string) *field {
 func (f *personForm) watch() {
 	for _, e := range []*widget.Entry{f.family, f.given, f.own, f.aliases, f.birth, f.phone, f.domicile, f.fiscal,
 		f.permitType, f.permitNumber, f.permitExpiry} {
-		e.OnChanged = func(string) { f.recheck() }
+		then := e.OnChanged // the own-script name's font follows what is typed
+		e.OnChanged = func(s string) {
+			if then != nil {
+				then(s)
+			}
+			f.recheck()
+		}
 	}
 	for _, c := range []*choice{f.sex, f.permitStatus, f.channel} {
 		c.OnChanged = func(string) { f.recheck() }

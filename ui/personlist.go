@@ -54,7 +54,7 @@ func newPersonList(u *App, onOpen func(int64)) *personList {
 
 func (l *personList) build() fyne.CanvasObject {
 	l.reload()
-	top := container.NewVBox(l.search, l.count)
+	top := container.NewVBox(inTypedScript(l.search), l.count)
 	// The search comes before the list in the objects, so that Tab goes
 	// from the search to the list (NewBorder would put the list first).
 	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, l.list)

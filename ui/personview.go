@@ -22,7 +22,12 @@ func (s *interviewScreen) personView() fyne.CanvasObject {
 	var add func(q *model.Question, inst int)
 	add = func(q *model.Question, inst int) {
 		if q.Type == model.QGroup {
-			for i := 0; i < model.GroupCount(s.answers, q.ID); i++ {
+			n := model.GroupCount(s.answers, q.ID)
+			if n > 0 {
+				items = append(items, s.personHeading(s.ptr.T(q.TextKey())))
+			}
+			for i := 0; i < n; i++ {
+				items = append(items, s.personHeading(s.ptr.Tf(q.InstanceKey(), map[string]any{"N": i + 1})))
 				for fi := range q.Fields {
 					add(&q.Fields[fi], i)
 				}
@@ -32,10 +37,7 @@ func (s *interviewScreen) personView() fyne.CanvasObject {
 		if !s.qn.Visible(q, inst, s.answers) {
 			return
 		}
-		text := newScriptParagraph(s.ptr.T(q.TextKey()), lang)
-		text.sizeName = theme.SizeNameHeadingText
-		text.bold = true
-		items = append(items, text)
+		items = append(items, s.personHeading(s.ptr.T(q.TextKey())))
 		if q.Help {
 			items = append(items, newScriptParagraph(s.ptr.T(q.HelpKey()), lang))
 		}
@@ -67,6 +69,14 @@ func (s *interviewScreen) personView() fyne.CanvasObject {
 	head, foot := container.NewPadded(top), container.NewPadded(nav)
 	form := s.scrollBox(container.NewPadded(container.NewVBox(items...)))
 	return container.New(layout.NewBorderLayout(head, foot, nil, nil), head, form, foot)
+}
+
+// personHeading is a large bold line in the person's language.
+func (s *interviewScreen) personHeading(text string) *scriptText {
+	h := newScriptParagraph(text, s.ptr.Lang())
+	h.sizeName = theme.SizeNameHeadingText
+	h.bold = true
+	return h
 }
 
 func isRTL(lang string) bool {

@@ -156,11 +156,7 @@ func (v *planView) editor(p *model.Plan) []fyne.CanvasObject {
 		v.render()
 	})
 	objs = append(objs, addGoal, v.budgetCard(p))
-	var dates []string
-	for _, r := range p.Reviews {
-		dates = append(dates, r.Italian())
-	}
-	reviews := v.checkedField("reviews", strings.Join(dates, " "), "30/06/2026 15/12/2026", readDates(&p.Reviews))
+	reviews := v.datesField("reviews", &p.Reviews)
 	objs = append(objs, container.NewBorder(nil, nil, widget.NewLabel(u.t("plan.reviews")), nil, reviews))
 	save := widget.NewButtonWithIcon(u.t("plan.save_draft"), theme.DocumentSaveIcon(), func() { v.save(p, u.t("plan.saved")) })
 	v.signedBy.SetPlaceHolder(u.t("plan.signed_by_hint"))
@@ -234,7 +230,7 @@ func (v *planView) actionRow(g *model.Goal, dueKey string, ai int) fyne.CanvasOb
 	what.SetPlaceHolder(u.t("plan.action_hint"))
 	what.OnChanged = func(s string) { a.What = s }
 	who := v.responsibleChoice(a)
-	due := v.checkedField(dueKey, a.Due.Italian(), u.t("plan.date_hint"), readDate(&a.Due))
+	due := v.dateField(dueKey, &a.Due)
 	status := enumChoice(u, "action_status", model.ActionStatuses)
 	status.setCode(string(a.Status))
 	status.OnChanged = func(string) { a.Status = model.ActionStatus(status.code()) }

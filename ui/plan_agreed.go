@@ -62,7 +62,7 @@ func dueText(d model.PartialDate) string {
 	if d.IsZero() {
 		return ""
 	}
-	return " · " + d.String()
+	return " · " + d.Italian()
 }
 
 func (v *planView) move(actionID int64, to model.ActionStatus) {

@@ -5,6 +5,8 @@ package ui
 // says what is wrong.
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -17,6 +19,37 @@ import (
 func (v *planView) checkedField(key, text, placeholder string, read func(string) string) fyne.CanvasObject {
 	e := widget.NewEntry()
 	e.SetPlaceHolder(placeholder)
+	return v.checked(key, e, text, read)
+}
+
+// dateField is a checkedField for one date, with the calendar.
+func (v *planView) dateField(key string, d *model.PartialDate) fyne.CanvasObject {
+	return v.checked(key, v.u.dateEntry(), d.Italian(), readDate(d))
+}
+
+// datesField is a checkedField for a list of dates: a day picked in the
+// calendar is added at the end of the list.
+func (v *planView) datesField(key string, ds *[]model.PartialDate) fyne.CanvasObject {
+	var dates []string
+	for _, d := range *ds {
+		dates = append(dates, d.Italian())
+	}
+	e := widget.NewEntry()
+	e.SetPlaceHolder("30/06/2026 15/12/2026")
+	last := func() string {
+		all := splitDates(e.Text)
+		if len(all) == 0 {
+			return ""
+		}
+		return all[len(all)-1]
+	}
+	add := func(d string) { e.SetText(strings.TrimSpace(e.Text + " " + d)) }
+	e.ActionItem = v.u.calendarButton(e, last, add)
+	return v.checked(key, e, strings.Join(dates, " "), readDates(ds))
+}
+
+// checked makes e the entry for key, its text read by read.
+func (v *planView) checked(key string, e *widget.Entry, text string, read func(string) string) fyne.CanvasObject {
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord

@@ -177,7 +177,7 @@ func TestPlanDatesAndAmountsTypedTheItalianWay(t *testing.T) {
 	test.Tap(button(t, u, u.t("plan.add_action")))
 	test.Type(entryWithPlaceholder(t, u, u.t("plan.action_hint")), "Iscrizione al CPIA")
 	test.Tap(button(t, u, u.t("plan.add_budget")))
-	due := entryWithPlaceholder(t, u, u.t("plan.date_hint"))
+	due := entryWithPlaceholder(t, u, u.t("date.hint"))
 	planned := entryWithPlaceholder(t, u, u.t("plan.planned"))
 	saved := func() model.Plan {
 		plans, err := db.PlansOf(ctx, cases[0].ID)
@@ -198,7 +198,7 @@ func TestPlanDatesAndAmountsTypedTheItalianWay(t *testing.T) {
 		if len(saved().Goals) != 0 {
 			t.Errorf("%v: a plan with a field it could not read was saved", bad)
 		}
-		due = entryWithPlaceholder(t, u, u.t("plan.date_hint"))
+		due = entryWithPlaceholder(t, u, u.t("date.hint"))
 		planned = entryWithPlaceholder(t, u, u.t("plan.planned"))
 		if due.Text != bad.due || planned.Text != bad.amount {
 			t.Errorf("the texts typed were changed: %q %q", due.Text, planned.Text)
@@ -217,7 +217,7 @@ func TestPlanDatesAndAmountsTypedTheItalianWay(t *testing.T) {
 		got.Budget[0].PlannedCents != 15050 {
 		t.Fatalf("saved %+v", got)
 	}
-	if due := entryWithPlaceholder(t, u, u.t("plan.date_hint")); due.Text != "20/12/2026" {
+	if due := entryWithPlaceholder(t, u, u.t("date.hint")); due.Text != "20/12/2026" {
 		t.Errorf("the saved date shows as %q", due.Text)
 	}
 }

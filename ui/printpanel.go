@@ -21,6 +21,7 @@ type printPanel struct {
 	purpose *choice
 	service *widget.Entry
 	date    *widget.Entry
+	dateFd  *field // the slip's date, for its message
 	clock   *widget.Entry
 	place   *widget.Entry
 	bring   *widget.CheckGroup
@@ -29,7 +30,7 @@ type printPanel struct {
 
 func newPrintPanel(u *App, p *model.Person) *printPanel {
 	v := &printPanel{u: u, person: p, doc: enumChoice(u, "document", printouts.Documents), lang: languageChoice(u),
-		purpose: enumChoice(u, "purpose", model.ConsentPurposes), service: widget.NewEntry(), date: widget.NewEntry(),
+		purpose: enumChoice(u, "purpose", model.ConsentPurposes), service: widget.NewEntry(), date: u.dateEntry(),
 		clock: widget.NewEntry(), place: widget.NewEntry(), status: widget.NewLabel("")}
 	v.status.Wrapping = fyne.TextWrapWord
 	v.doc.setCode("rights")
@@ -38,7 +39,7 @@ func newPrintPanel(u *App, p *model.Person) *printPanel {
 		v.lang.setCode("it")
 	}
 	v.purpose.setCode(string(model.PurposeNotice))
-	v.date.SetPlaceHolder("2026-12-03")
+	v.dateFd = newField("date", u.t("print.date"), v.date)
 	v.clock.SetPlaceHolder("10:30")
 	var labels []string
 	for _, item := range printouts.SlipItems {
@@ -56,7 +57,7 @@ func (v *printPanel) build() fyne.CanvasObject {
 		newField("lang", u.t("print.language"), v.lang),
 		newField("purpose", u.t("print.purpose"), v.purpose),
 		newField("service", u.t("print.service"), v.service),
-		newField("date", u.t("print.date"), v.date),
+		v.dateFd,
 		newField("time", u.t("print.time"), v.clock),
 		newField("place", u.t("print.place"), v.place),
 		newField("bring", u.t("print.bring"), v.bring),
@@ -68,11 +69,21 @@ func (v *printPanel) build() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(title, hint, form, print, v.status)))
 }
 
-// request is what the form asks for.
-func (v *printPanel) request() printouts.Request {
+// request is what the form asks for, or false when the slip's date does
+// not read as a day (said on its field). The date goes on as dd/mm/yyyy.
+func (v *printPanel) request() (printouts.Request, bool) {
 	r := printouts.Request{Doc: v.doc.code(), CaseCode: v.person.CaseCode, Lang: v.lang.code(), Purpose: v.purpose.code(),
-		Service: strings.TrimSpace(v.service.Text), Date: strings.TrimSpace(v.date.Text), Time: strings.TrimSpace(v.clock.Text),
+		Service: strings.TrimSpace(v.service.Text), Time: strings.TrimSpace(v.clock.Text),
 		Place: strings.TrimSpace(v.place.Text)}
+	v.dateFd.setError("")
+	if r.Doc == "slip" {
+		d, err := model.ReadDate(v.date.Text)
+		if err != nil || (d.Day == 0 && !d.IsZero()) {
+			v.dateFd.setError(v.u.t("error.date_typed"))
+			return r, false
+		}
+		r.Date = d.Italian()
+	}
 	for i, item := range printouts.SlipItems {
 		for _, sel := range v.bring.Selected {
 			if sel == v.bring.Options[i] {
@@ -80,10 +91,15 @@ func (v *printPanel) request() printouts.Request {
 			}
 		}
 	}
-	return r
+	return r, true
 }
 
 func (v *printPanel) onPrint() {
 	v.status.SetText("")
-	v.u.printRequest(v.request(), v.person.ID, v.status.SetText)
+	r, ok := v.request()
+	if !ok {
+		v.status.SetText(v.u.t("form.fix_errors"))
+		return
+	}
+	v.u.printRequest(r, v.person.ID, v.status.SetText)
 }

@@ -25,6 +25,7 @@ type referralsView struct {
 	reason   *widget.Entry
 	urgency  *choice
 	followUp *widget.Entry
+	follow   *field // the follow-up date's field, for its message
 	basis    *widget.Entry
 	status   *widget.Label
 	names    map[int64]string
@@ -33,11 +34,10 @@ type referralsView struct {
 func newReferralsView(u *App, p *model.Person, caseID int64) *referralsView {
 	v := &referralsView{u: u, person: p, caseID: caseID, list: container.NewVBox(), service: newChoice(u, nil, nil),
 		reason: widget.NewMultiLineEntry(), urgency: newChoice(u, []string{string(model.UrgencyNormal), string(model.UrgencyUrgent)},
-			[]string{u.t("urgency.normal"), u.t("urgency.urgent")}), followUp: widget.NewEntry(), basis: widget.NewEntry(),
+			[]string{u.t("urgency.normal"), u.t("urgency.urgent")}), followUp: u.dateEntry(), basis: widget.NewEntry(),
 		status: widget.NewLabel("")}
 	v.status.Wrapping = fyne.TextWrapWord
 	v.urgency.setCode(string(model.UrgencyNormal))
-	v.followUp.SetPlaceHolder(u.t("person.date_hint"))
 	v.basis.SetPlaceHolder(u.t("referrals.legal_basis_hint"))
 	return v
 }
@@ -47,11 +47,12 @@ func (v *referralsView) build() fyne.CanvasObject {
 	v.reload()
 	create := widget.NewButton(u.t("referrals.create"), v.onCreate)
 	create.Importance = widget.HighImportance
+	v.follow = newField("follow_up", u.t("referrals.follow_up"), v.followUp)
 	fields := []*field{
 		newField("service", u.t("referrals.service"), v.service),
 		newField("reason", u.t("referrals.reason"), v.reason),
 		newField("urgency", u.t("referrals.urgency"), v.urgency),
-		newField("follow_up", u.t("referrals.follow_up"), v.followUp),
+		v.follow,
 	}
 	if u.op.IsCoordinator() {
 		fields = append(fields, newField("legal_basis", u.t("referrals.legal_basis"), v.basis))
@@ -150,14 +151,14 @@ func (v *referralsView) onCreate() {
 	u := v.u
 	r := &model.Referral{CaseID: v.caseID, ServiceID: atoi(v.service.code()), Reason: strings.TrimSpace(v.reason.Text),
 		Urgency: model.Urgency(v.urgency.code()), LegalBasis: strings.TrimSpace(v.basis.Text), Status: model.ReferralDraft}
-	if s := strings.TrimSpace(v.followUp.Text); s != "" {
-		d, err := model.ReadDate(s)
-		if err != nil {
-			v.status.SetText(u.t("error.date_typed"))
-			return
-		}
-		r.FollowUp = d
+	d, err := model.ReadDate(v.followUp.Text)
+	if err != nil {
+		v.follow.setError(u.t("error.date_typed"))
+		v.status.SetText(u.t("form.fix_errors"))
+		return
 	}
+	v.follow.setError("")
+	r.FollowUp = d
 	if err := r.Validate(); err != nil {
 		v.status.SetText(u.errText(err))
 		return

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"image/color"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/assets"
+)
+
+// fontScripts are the scripts whose letters the interface font (Noto Sans:
+// Latin, Cyrillic, Greek) does not draw, with the bundled font for each.
+// Without them Fyne falls back to the system's fonts, and a desk without
+// Arabic or Chinese fonts would draw a person's name as boxes.
+var fontScripts = []struct {
+	table  *unicode.RangeTable
+	script string
+}{
+	{unicode.Arabic, "Arab"}, {unicode.Han, "Hans"}, {unicode.Bengali, "Beng"},
+	{unicode.Gurmukhi, "Guru"}, {unicode.Devanagari, "Deva"}, {unicode.Ethiopic, "Ethi"},
+}
+
+// textScript is the script of the first letter of s that the interface
+// font does not draw, or "" when it draws them all.
+func textScript(s string) string {
+	for _, r := range s {
+		for _, f := range fontScripts {
+			if unicode.Is(f.table, r) {
+				return f.script
+			}
+		}
+	}
+	return ""
+}
+
+// scriptTheme is the window's theme with the bundled font of one script
+// first; letters it lacks (digits, Latin) fall back to the interface font.
+type scriptTheme struct {
+	regular, bold fyne.Resource // nil: the interface font
+}
+
+func newScriptTheme(script string) *scriptTheme {
+	t := &scriptTheme{}
+	if f, ok := assets.FontFor(script, false); ok {
+		t.regular = fyne.NewStaticResource(f.File, f.Data)
+	}
+	if f, ok := assets.FontFor(script, true); ok {
+		t.bold = fyne.NewStaticResource(f.File, f.Data)
+	}
+	return t
+}
+
+func (t *scriptTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t *scriptTheme) Font(s fyne.TextStyle) fyne.Resource {
+	switch {
+	case s.Monospace || s.Symbol || t.regular == nil:
+		return t.base().Font(s)
+	case s.Bold && t.bold != nil:
+		return t.bold
+	}
+	return t.regular
+}
+
+func (t *scriptTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.base().Color(n, v)
+}
+func (t *scriptTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+func (t *scriptTheme) Size(n fyne.ThemeSizeName) float32       { return t.base().Size(n) }
+
+// inTypedScript wraps an entry where a person's name may be typed in any
+// script: as the text changes script, the entry is drawn with that
+// script's bundled font. It keeps the entry's own OnChanged.
+func inTypedScript(e *widget.Entry) *container.ThemeOverride {
+	script := textScript(e.Text)
+	o := container.NewThemeOverride(e, newScriptTheme(script))
+	then := e.OnChanged
+	e.OnChanged = func(s string) {
+		if now := textScript(s); now != script {
+			script = now
+			o.Theme = newScriptTheme(script)
+			o.Refresh()
+		}
+		if then != nil {
+			then(s)
+		}
+	}
+	return o
+}
