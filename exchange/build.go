@@ -79,6 +79,9 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 	s.Plans = nil
 	d.Consents = make([]Consent, 0, len(s.Consents))
 	for _, c := range s.Consents {
+		if c.EmployerID != 0 {
+			continue // consents to share with an employer travel once bundles carry employers (#15)
+		}
 		d.Consents = append(d.Consents, Consent{ID: c.UID, PersonID: ref("person", c.PersonID), Purpose: string(c.Purpose),
 			ServiceID: ref("service", c.ServiceID), NoticeVersion: c.NoticeVersion, Language: c.Language,
 			Mediator: c.Mediator, State: string(c.State), Date: stamp(c.Date), ScanName: c.ScanName,

@@ -38,7 +38,8 @@ type Consent struct {
 	UID           string // stable across desks
 	PersonID      int64
 	Purpose       ConsentPurpose
-	ServiceID     int64  // the recipient, for sharing
+	ServiceID     int64  // the recipient, for sharing with a service
+	EmployerID    int64  // the recipient, for sharing with an employer (a proposal)
 	NoticeVersion string // version of the notice text shown
 	Language      string // language the notice was shown in
 	Mediator      string
@@ -58,8 +59,14 @@ func (c *Consent) Validate() error {
 	if !oneOf(c.Purpose, ConsentPurposes) {
 		v.add(newError("purpose", ErrInvalid, fmt.Sprintf("unknown purpose %q", c.Purpose)))
 	}
-	if c.Purpose == PurposeSharing && c.ServiceID == 0 {
+	if c.Purpose == PurposeSharing && c.ServiceID == 0 && c.EmployerID == 0 {
 		v.add(newError("service", ErrRequired, "sharing needs the service it is with"))
+	}
+	if c.ServiceID != 0 && c.EmployerID != 0 {
+		v.add(newError("employer", ErrInvalid, "one consent shares with one recipient: a service or an employer"))
+	}
+	if c.EmployerID != 0 && c.Purpose != PurposeSharing {
+		v.add(newError("employer", ErrInvalid, "only a sharing consent names an employer"))
 	}
 	if !oneOf(c.State, ConsentStates) {
 		v.add(newError("state", ErrInvalid, fmt.Sprintf("unknown state %q", c.State)))
@@ -80,7 +87,7 @@ func CurrentConsent(history []Consent, purpose ConsentPurpose, serviceID int64) 
 	var best Consent
 	found := false
 	for _, c := range history {
-		if c.Purpose != purpose || (purpose == PurposeSharing && c.ServiceID != serviceID) {
+		if c.Purpose != purpose || (purpose == PurposeSharing && (c.ServiceID != serviceID || c.EmployerID != 0)) {
 			continue
 		}
 		if !found || c.Date.After(best.Date) || (c.Date.Equal(best.Date) && c.ID > best.ID) {
@@ -103,4 +110,21 @@ func SharingAllowed(history []Consent, serviceID int64) (Consent, bool) {
 func EmployerSharingAllowed(history []Consent) (Consent, bool) {
 	c, ok := CurrentConsent(history, PurposeEmployer, 0)
 	return c, ok && c.State == ConsentGiven
+}
+
+// EmployerProposalAllowed reports whether the person's current consent
+// allows sharing with the employer (for a proposal), and the consent it
+// rests on: the latest record about that employer, given.
+func EmployerProposalAllowed(history []Consent, employerID int64) (Consent, bool) {
+	var best Consent
+	found := false
+	for _, c := range history {
+		if c.Purpose != PurposeSharing || c.EmployerID == 0 || c.EmployerID != employerID {
+			continue
+		}
+		if !found || c.Date.After(best.Date) || (c.Date.Equal(best.Date) && c.ID > best.ID) {
+			best, found = c, true
+		}
+	}
+	return best, found && best.State == ConsentGiven
 }

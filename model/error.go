@@ -28,6 +28,9 @@ const (
 	ErrNoConsent         = "no_consent"   // no current consent to share with the service
 	ErrErased            = "erased"       // a change to the file of a person erased
 	ErrLogin             = "login_failed"
+	ErrVATFormat         = "vat_format" // partita IVA: not 11 digits, or an office that gives none
+	ErrVATCheck          = "vat_check"  // partita IVA: wrong check digit
+	ErrFlagged           = "flagged"    // an employer or vacancy flagged: a coordinator decides
 )
 
 // Error is a domain error: a code the interface can translate, the field it

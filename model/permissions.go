@@ -19,22 +19,29 @@ const (
 	PermDesks      Permission = "desks"       // accept another desk's signing key, so that its bundles merge
 	PermExchange   Permission = "exchange"    // export (pseudonymised) and send bundles, import them, settle conflicts
 	PermRights     Permission = "rights"      // answer a person's access request: all their data, PDF and JSON
+	// The desk's employers and vacancies (every active role reads them).
+	PermEmployers   Permission = "employers"    // add and change employers and vacancies
+	PermFlagDetails Permission = "flag_details" // read why and by whom an employer was flagged
+	PermFlags       Permission = "flags"        // flag and unflag employers, clear held vacancies, update the CCNL table, propose to a flagged employer
 )
 
 // AllPermissions lists the permissions, for tables and tests.
 var AllPermissions = []Permission{PermAccounts, PermSettings, PermExportFull, PermAudit, PermRestore, PermRekey, PermErase,
-	PermDesks, PermExchange, PermRights}
+	PermDesks, PermExchange, PermRights, PermEmployers, PermFlagDetails, PermFlags}
 
 // Permissions says which role has which permission; what each role may
 // read and write of a person's file is AccessMatrix. Exchanges move every
 // file of the desk: the coordinator and the operators run them; a mediator
-// never exports.
+// never exports. Operators and social workers keep the employers and
+// vacancies; why an employer was flagged is for every role but mediators
+// (legal advisers follow the reports); flagging and clearing are the
+// coordinator's.
 var Permissions = map[Role][]Permission{
 	RoleCoordinator:  AllPermissions,
-	RoleOperator:     {PermExchange},
+	RoleOperator:     {PermExchange, PermEmployers, PermFlagDetails},
 	RoleMediator:     nil,
-	RoleSocialWorker: nil,
-	RoleLegalAdviser: nil,
+	RoleSocialWorker: {PermEmployers, PermFlagDetails},
+	RoleLegalAdviser: {PermFlagDetails},
 }
 
 // May tells whether the role has the permission.

@@ -6,18 +6,20 @@ import "time"
 type TodayKind string
 
 const (
-	TodayPermitExpiring  TodayKind = "permit_expiring"  // a residence permit expires within 60 days
-	TodayPlanReview      TodayKind = "plan_review"      // a plan review is due
-	TodayActionOverdue   TodayKind = "action_overdue"   // an action is past its due date
-	TodayReferralOverdue TodayKind = "referral_overdue" // a sent referral has no answer by its follow-up date
-	TodayFollowUp6       TodayKind = "follow_up_6"      // six months after a case closed
-	TodayFollowUp12      TodayKind = "follow_up_12"     // twelve months after a case closed
-	TodayRetention       TodayKind = "retention"        // a case closed longer ago than the retention period: to review
+	TodayPermitExpiring  TodayKind = "permit_expiring"   // a residence permit expires within 60 days
+	TodayPlanReview      TodayKind = "plan_review"       // a plan review is due
+	TodayActionOverdue   TodayKind = "action_overdue"    // an action is past its due date
+	TodayReferralOverdue TodayKind = "referral_overdue"  // a sent referral has no answer by its follow-up date
+	TodayFollowUp6       TodayKind = "follow_up_6"       // six months after a case closed
+	TodayFollowUp12      TodayKind = "follow_up_12"      // twelve months after a case closed
+	TodayRetention       TodayKind = "retention"         // a case closed longer ago than the retention period: to review
+	TodayStillEmployed4w TodayKind = "still_employed_4w" // 4 weeks after a hiring: still employed?
+	TodayStillEmployed6m TodayKind = "still_employed_6m" // 6 months after a hiring: still employed?
 )
 
 // TodayKinds lists the kinds in the order Today shows them.
 var TodayKinds = []TodayKind{TodayReferralOverdue, TodayPermitExpiring, TodayActionOverdue, TodayPlanReview,
-	TodayFollowUp6, TodayFollowUp12, TodayRetention}
+	TodayFollowUp6, TodayFollowUp12, TodayStillEmployed4w, TodayStillEmployed6m, TodayRetention}
 
 // TodayParts says which part of a file each kind of item shows, so a role
 // sees on Today only what it may read in the file; a kind absent here
@@ -25,6 +27,7 @@ var TodayKinds = []TodayKind{TodayReferralOverdue, TodayPermitExpiring, TodayAct
 var TodayParts = map[TodayKind]Part{
 	TodayPermitExpiring: PartDocuments, TodayPlanReview: PartPlan, TodayActionOverdue: PartPlan,
 	TodayReferralOverdue: PartReferrals, TodayFollowUp6: PartIdentity, TodayFollowUp12: PartIdentity,
+	TodayStillEmployed4w: PartWork, TodayStillEmployed6m: PartWork,
 }
 
 // TodayPermissions names the permission a kind of item needs.

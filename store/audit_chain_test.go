@@ -371,6 +371,7 @@ func TestAuditChainLinksAnEarlierDesk(t *testing.T) {
 	// Back to schema 4: no chain, no key, no salts, no erasure, as an
 	// earlier version left it.
 	unguard(t, d)
+	insider(t, d, undoEmployers...)
 	insider(t, d, "DROP TABLE audit_chain", "DELETE FROM sqlite_sequence", "DELETE FROM settings WHERE key = '"+settingAuditKey+"'",
 		"ALTER TABLE audit_events DROP COLUMN salt", "ALTER TABLE audit_events DROP COLUMN digest",
 		"DROP TRIGGER consents_no_update", "CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents BEGIN SELECT RAISE(ABORT, 'consents cannot be changed'); END",

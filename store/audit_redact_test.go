@@ -38,6 +38,7 @@ func backToSchema5(t *testing.T, d *DB, tamper func()) {
 		t.Fatal(err)
 	}
 	want, _ := migrationTriggers()
+	insider(t, d, undoEmployers...)
 	insider(t, d, "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit events cannot be changed'); END",
 		want["audit_no_delete"], want["audit_chain_no_update"], want["audit_chain_no_delete"],
 		"DROP TRIGGER consents_no_update", "CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents BEGIN SELECT RAISE(ABORT, 'consents cannot be changed'); END",

@@ -45,12 +45,18 @@ func (d *DB) RecordConsent(ctx context.Context, c *model.Consent, scan []byte, b
 				return err
 			}
 		}
+		if c.EmployerID != 0 {
+			if err := employerExists(ctx, tx, c.EmployerID); err != nil {
+				return err
+			}
+		}
 		c.RecordedBy = by
 		c.UID = newUID()
-		res, err := tx.ExecContext(ctx, `INSERT INTO consents (uid, person_id, purpose, service_id, notice_version, language,
-			mediator, state, date, scan, scan_name, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.UID, c.PersonID, string(c.Purpose), nullID(c.ServiceID), c.NoticeVersion, c.Language, c.Mediator,
-			string(c.State), formatTime(c.Date), blob, c.ScanName, nullID(by))
+		res, err := tx.ExecContext(ctx, `INSERT INTO consents (uid, person_id, purpose, service_id, employer_id,
+			notice_version, language, mediator, state, date, scan, scan_name, recorded_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.UID, c.PersonID, string(c.Purpose), nullID(c.ServiceID), nullID(c.EmployerID), c.NoticeVersion, c.Language,
+			c.Mediator, string(c.State), formatTime(c.Date), blob, c.ScanName, nullID(by))
 		if err != nil {
 			return err
 		}
@@ -77,8 +83,8 @@ func (d *DB) ConsentsOf(ctx context.Context, personID int64) (out []model.Consen
 }
 
 func consentsOf(ctx context.Context, q querier, personID int64) ([]model.Consent, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, uid, person_id, purpose, coalesce(service_id, 0), notice_version, language,
-		mediator, state, date, scan IS NOT NULL, scan_name, coalesce(recorded_by, 0)
+	rows, err := q.QueryContext(ctx, `SELECT id, uid, person_id, purpose, coalesce(service_id, 0), coalesce(employer_id, 0),
+		notice_version, language, mediator, state, date, scan IS NOT NULL, scan_name, coalesce(recorded_by, 0)
 		FROM consents WHERE person_id = ? ORDER BY date DESC, id DESC`, personID)
 	if err != nil {
 		return nil, err
@@ -88,7 +94,7 @@ func consentsOf(ctx context.Context, q querier, personID int64) ([]model.Consent
 	for rows.Next() {
 		var c model.Consent
 		var purpose, state, date string
-		if err := rows.Scan(&c.ID, &c.UID, &c.PersonID, &purpose, &c.ServiceID, &c.NoticeVersion, &c.Language, &c.Mediator,
+		if err := rows.Scan(&c.ID, &c.UID, &c.PersonID, &purpose, &c.ServiceID, &c.EmployerID, &c.NoticeVersion, &c.Language, &c.Mediator,
 			&state, &date, &c.HasScan, &c.ScanName, &c.RecordedBy); err != nil {
 			return nil, err
 		}

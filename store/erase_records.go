@@ -30,7 +30,8 @@ const personRecords = `
 // screening raised but not the answers behind them; plans' areas,
 // statuses, due dates and amounts; consents' purposes, states and dates;
 // referrals' services, urgency, status, dates and codes; skills profiles'
-// versions and dates, not what they say. It gives the
+// versions and dates, not what they say; the work part as workErasures
+// says. It gives the
 // stable IDs of the file's records.
 func eraseRecords(ctx context.Context, tx *sql.Tx, personID int64) ([]recordUID, error) {
 	p := sql.Named("p", personID)
@@ -55,6 +56,9 @@ func eraseRecords(ctx context.Context, tx *sql.Tx, personID int64) ([]recordUID,
 		}
 	}
 	if err := anonymiseScreenings(ctx, tx, inInterviews, p); err != nil {
+		return nil, err
+	}
+	if err := eraseWork(ctx, tx, p); err != nil {
 		return nil, err
 	}
 	rows, err := tx.QueryContext(ctx, personRecords, p)

@@ -70,14 +70,14 @@ func readConsents(ctx context.Context, q querier, s *Snapshot, where string, arg
 	if scans {
 		scanCol = "scan"
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, uid, person_id, purpose, coalesce(service_id, 0), notice_version,
-		language, mediator, state, date, scan IS NOT NULL, scan_name, coalesce(recorded_by, 0), `+scanCol+`
+	rows, err := q.QueryContext(ctx, `SELECT id, uid, person_id, purpose, coalesce(service_id, 0), coalesce(employer_id, 0),
+		notice_version, language, mediator, state, date, scan IS NOT NULL, scan_name, coalesce(recorded_by, 0), `+scanCol+`
 		FROM consents WHERE `+where+" ORDER BY id", args...)
 	return eachRow(rows, err, func(sc scanner) error {
 		var c model.Consent
 		var purpose, state, date string
 		var blob []byte
-		if err := sc.Scan(&c.ID, &c.UID, &c.PersonID, &purpose, &c.ServiceID, &c.NoticeVersion, &c.Language,
+		if err := sc.Scan(&c.ID, &c.UID, &c.PersonID, &purpose, &c.ServiceID, &c.EmployerID, &c.NoticeVersion, &c.Language,
 			&c.Mediator, &state, &date, &c.HasScan, &c.ScanName, &c.RecordedBy, &blob); err != nil {
 			return err
 		}

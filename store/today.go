@@ -25,11 +25,13 @@ const (
 // applied for), reviews of the newest plan of open cases due within a week
 // or missed in the last 30 days, overdue actions of each case's newest plan,
 // overdue referrals, and the follow-ups 6 and 12 months after a case
-// closed, within 14 days either side. Dates are compared as days (UTC).
+// closed, within 14 days either side, and the still-employed checks of
+// hirings (today_work.go). Dates are compared as days (UTC).
 func (d *DB) Today(ctx context.Context, now time.Time) ([]model.TodayItem, error) {
 	var items []model.TodayItem
 	for _, add := range []func(context.Context, time.Time, *[]model.TodayItem) error{
 		d.permitsDue, d.reviewsDue, d.actionsOverdue, d.referralsOverdue, d.followUpsDue, d.retentionDue,
+		d.stillEmployedDue,
 	} {
 		if err := add(ctx, now, &items); err != nil {
 			return nil, err

@@ -64,7 +64,8 @@ func (u *App) label(kind string, value any) string {
 var errorCodes = []string{model.ErrRequired, model.ErrTooLong, model.ErrInvalid, model.ErrFutureDate,
 	model.ErrDateInvalid, model.ErrFiscalCodeFormat, model.ErrFiscalCodeCheck, model.ErrFiscalCodeMatch,
 	model.ErrFiscalCodeCountry, model.ErrPasswordShort, model.ErrPasswordMismatch, model.ErrUsernameTaken,
-	model.ErrNotFound, model.ErrConflict, model.ErrPermission, model.ErrLogin, model.ErrTooManyRows, model.ErrNotAssigned, model.ErrNoConsent, model.ErrErased}
+	model.ErrNotFound, model.ErrConflict, model.ErrPermission, model.ErrLogin, model.ErrTooManyRows, model.ErrNotAssigned, model.ErrNoConsent, model.ErrErased,
+	model.ErrVATFormat, model.ErrVATCheck, model.ErrFlagged}
 
 // DynamicKeys lists the message IDs the code builds at run time rather than
 // writing them out, so the locale tests can check them too.

@@ -77,6 +77,9 @@ func (c *cli) seedDemo(d *store.DB, persons int, prefix string) int {
 		fmt.Fprintln(c.errw, c.tr.Tf("cli.demo_progress", map[string]any{"Done": done, "Total": total}))
 	}
 	added, err := demo.Seed(ctx, d, persons)
+	if err == nil {
+		err = demo.SeedWork(ctx, d)
+	}
 	if err == nil && prefix != "" && added > 0 {
 		// A second desk of the demo association has a name of its own.
 		err = d.SaveSettings(ctx, map[string]string{store.SettingDesk: "Sportello " + prefix + " (demo)"}, 0)
