@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -15,7 +16,7 @@ var (
 // answers an interview already holds, so nothing said there is asked
 // again: the jobs of the work history (ISCO-08 occupation, ATECO sector,
 // region, period), the occupations named in the skills section, the
-// languages spoken and the level of Italian, education and its
+// languages spoken (and the interview's language) and the level of Italian, education and its
 // recognition, the driving licences, the tractor and forklift
 // certificates, and the work wanted. It invents nothing: a code the answer
 // does not give stays empty for the operator to choose. The answers stay
@@ -27,6 +28,11 @@ func SeedSkillsProfile(personID int64, iv *Interview) *SkillsProfile {
 	}
 	p := &SkillsProfile{PersonID: personID, Date: iv.Date, Author: iv.OperatorID, FromInterview: iv.ID}
 	p.Languages = seedLanguages(a)
+	if l := iv.Language; l != "" && l != "it" && !slices.ContainsFunc(p.Languages, func(x LanguageSkill) bool { return x.Language == l }) {
+		// The interview was held in it: a language the person speaks (not
+		// said to be a mother tongue: that is asked).
+		p.Languages = append([]LanguageSkill{{Language: l}}, p.Languages...)
+	}
 	p.Experiences = seedJobs(a)
 	if t := a["skills.occupations"]; t != "" {
 		p.Experiences = append(p.Experiences, WorkExperience{Title: t})

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -89,5 +90,34 @@ func TestSeedSkillsProfileEmpty(t *testing.T) {
 	}
 	if err := p.Validate(profileNow); err != nil {
 		t.Error(err)
+	}
+}
+
+// The interview's language is proposed as a language the person speaks,
+// once, and not as a mother tongue; Italian is not repeated.
+func TestSeedProposesTheInterviewLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang, spoken string
+		want         []string
+	}{
+		{"ar", "", []string{"ar"}},
+		{"ar", "arabic, french", []string{"ar", "fr"}},
+		{"ur", "urdu, english", []string{"ur", "en"}},
+		{"it", "", nil},
+	} {
+		iv := &Interview{Language: c.lang}
+		if c.spoken != "" {
+			iv.Answers = []Answer{{QuestionID: "documents.languages", Value: c.spoken}}
+		}
+		var got []string
+		for _, l := range SeedSkillsProfile(1, iv).Languages {
+			got = append(got, l.Language)
+			if l.Mother {
+				t.Errorf("%s: %s proposed as a mother tongue", c.lang, l.Language)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("interview in %s, spoken %q: languages %v, want %v", c.lang, c.spoken, got, c.want)
+		}
 	}
 }

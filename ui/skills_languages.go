@@ -69,7 +69,7 @@ func (v *skillsView) cefrField(path string, skill model.Code, levels map[string]
 	c := f.obj.(*choice)
 	mine := widget.NewLabel("")
 	mine.Wrapping = fyne.TextWrapWord
-	mine.Importance = widget.LowImportance
+	mine.TextStyle = fyne.TextStyle{Italic: true} // read out to the person: as legible as the rest
 	theirs := newScriptParagraph("", v.person.PreferredLanguage)
 	pl := locales.ForPerson(v.person.PreferredLanguage)
 	show := func() {
