@@ -3,10 +3,11 @@
 # PNGs of the main screens to OUTDIR, as an operator would see them on a
 # 1366×768 laptop: the login, Today, the person list with a case open, the
 # registration form with its type-ahead and refusing bad input, the plan
-# editor refusing 31/02/2020, the open referrals, the settings and the
-# languages table, the interview in Arabic (bilingual, by keyboard with the
-# focus ring, operator-only), the person view in Bengali, a screening with
-# its reasons; then the same case and plan on a 1024×600 screen.
+# editor and it refusing 31/02/2020, the open referrals, the settings and the
+# languages table, activities, data exchange, the skills profile in Italian
+# and Arabic, the interview in Arabic (bilingual, by keyboard with the focus
+# ring, operator-only), the person view in Bengali; then the same case and
+# plan on a 1024×600 screen.
 # Usage: screenshots.sh BINARY OUTDIR
 set -euo pipefail
 bin=$(realpath "$1"); out=$(realpath -m "$2")
@@ -51,6 +52,7 @@ find ahmadi                     # search without caring for case
 shot persons
 # The plan editor refusing a day that does not exist, on the field, nothing saved.
 click 545 274                   # Action plan
+shot plan
 click 780 567; xdotool key ctrl+a; typ "31/02/2020"
 drag 1359 300 760
 click 918 618                   # Save draft
@@ -76,6 +78,17 @@ shot settings
 click 580 147                   # Settings > Languages
 drag 1359 200 560               # down to the Arabic-script languages
 shot languages
+click 340 101                   # Activities
+shot activities
+click 590 101                   # Data exchange
+shot exchange
+# The skills profile of a person interviewed in Arabic, proposed from the interview.
+find "el amrani"
+click 1190 274                  # Skills
+sleep 1
+shot skills-profile
+click 1060 620; click 800 595   # Listening: A2, described in Italian and in Arabic
+shot skills-profile-ar
 # An interview in Arabic, by keyboard: Space chooses, Tab moves, the focus ringed.
 find benali
 click 550 234                   # New interview
