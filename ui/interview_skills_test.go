@@ -161,3 +161,35 @@ func TestInterviewOnOldQuestionnaire(t *testing.T) {
 		t.Error("the first section lost its answer")
 	}
 }
+
+// TestInterviewSkillsProfileNextVersion: a person with a profile already
+// gets its next version from the interview, started from the latest (the
+// interview's answers replace nothing), and the interview records it.
+func TestInterviewSkillsProfileNextVersion(t *testing.T) {
+	u, db, p := startInterview(t, "ar")
+	ctx := context.Background()
+	first := &model.SkillsProfile{PersonID: p.ID, Date: testNow, Languages: []model.LanguageSkill{{Language: "ar", Mother: true}}}
+	if err := db.SaveSkillsProfile(ctx, first, 0); err != nil {
+		t.Fatal(err)
+	}
+	u.inter.loadProfile()
+	toSection(t, u, "skills")
+	choose(t, u, "skills.licences", "c")
+	if !strings.Contains(texts(u), u.tr.Tf("interview.profile_latest", map[string]any{"N": 1, "Date": itDay(testNow),
+		"Languages": 1, "Jobs": 0, "Skills": 0})) {
+		t.Fatalf("the element does not show version 1:\n%s", texts(u))
+	}
+	test.Tap(u.inter.profileButton)
+	if !strings.Contains(texts(u), u.t("skills.from_interview_latest")) {
+		t.Errorf("the profile does not say where it starts from:\n%s", texts(u))
+	}
+	test.Tap(button(t, u, u.t("skills.save")))
+	saved, _ := db.SkillsProfiles(ctx, p.ID)
+	if len(saved) != 2 || saved[0].Version != 2 || len(saved[0].Languages) != 1 || !saved[0].Languages[0].Mother || len(saved[0].Licences) != 0 {
+		t.Fatalf("versions %+v", saved)
+	}
+	test.Tap(button(t, u, u.t("interview.back_to_interview")))
+	if u.inter == nil || u.inter.answers["skills.profile"] != "v2" || u.inter.answers["skills.licences"] != "c" {
+		t.Fatalf("after the way back: %+v", u.inter)
+	}
+}

@@ -188,6 +188,9 @@ func (v *skillsView) render() {
 	if v.seed != nil && v.shown < 0 {
 		objs = append(objs, v.note(u.tr.Tf("skills.seeded", map[string]any{"Date": itDay(v.seed.Date)}), widget.WarningImportance))
 	}
+	if v.fromInterview != nil && v.seed == nil && v.shown < 0 && len(v.versions) > 0 {
+		objs = append(objs, v.note(u.t("skills.from_interview_latest"), widget.WarningImportance))
+	}
 	if !v.editable() {
 		objs = append(objs, v.note(u.t("skills.read_only"), widget.MediumImportance))
 	}
