@@ -16,7 +16,32 @@ const (
 	QMulti  = "multi"  // any options
 	QYesNo  = "yesno"  // yes, no, don't know
 	QGroup  = "group"  // repeatable group of fields (a job of the work history)
+	// QSkillsProfile is no question put to the person: it links the
+	// interview to the person's skills profile. Its answer is the version
+	// made from the interview ("v3").
+	QSkillsProfile = "skills_profile"
 )
+
+// SkillsProfileAnswer is the answer of a skills_profile element that links
+// to version n of the profile.
+func SkillsProfileAnswer(n int) string { return "v" + strconv.Itoa(n) }
+
+// SkillsProfileVersion reads a skills_profile element's answer: the
+// version it links to, or 0.
+func SkillsProfileVersion(answer string) int {
+	if !strings.HasPrefix(answer, "v") {
+		return 0
+	}
+	n, err := strconv.Atoi(answer[1:])
+	if err != nil || n < 1 {
+		return 0
+	}
+	return n
+}
+
+// Asked reports whether q is put to the person (everything but the skills
+// profile's link, which the operator fills in).
+func (q *Question) Asked() bool { return q.Type != QSkillsProfile }
 
 // YesNoOptions are the options of every yes/no question.
 var YesNoOptions = []string{"yes", "no", "dk"}

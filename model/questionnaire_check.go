@@ -88,6 +88,17 @@ func (qn *Questionnaire) checkQuestion(q *Question, parent string, inGroup bool,
 				return err
 			}
 		}
+	case QSkillsProfile:
+		if inGroup {
+			return bad("a skills_profile element cannot be in a group")
+		}
+		if len(q.Options) > 0 || len(q.Fields) > 0 || len(q.Flags) > 0 || q.ShowIf != nil {
+			return bad("a skills_profile element has no options, fields, flags or conditions")
+		}
+		if seen["type:"+QSkillsProfile] {
+			return bad("a questionnaire has one skills_profile element")
+		}
+		seen["type:"+QSkillsProfile] = true
 	default:
 		return bad("unknown type %q", q.Type)
 	}

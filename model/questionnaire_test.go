@@ -72,6 +72,62 @@ var badDefinitions = []struct{ name, json, names string }{
 	{"flag with two tests", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.b", "type": "number", "flags": [{"over": 3, "under": 1, "raise": ["ilo.1"]}]}]}]}`, `"a.b"`},
 	{"nested group", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.g", "type": "group", "fields": [{"id": "a.g.h", "type": "group", "fields": [{"id": "a.g.h.i", "type": "text"}]}]}]}]}`, `"a.g.h"`},
 	{"group without fields", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.g", "type": "group"}]}]}`, `"a.g"`},
+	{"skills profile with options", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.p", "type": "skills_profile", "options": ["x", "y"]}]}]}`, `"a.p"`},
+	{"skills profile in a group", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.g", "type": "group", "fields": [{"id": "a.g.p", "type": "skills_profile"}]}]}]}`, `"a.g.p"`},
+	{"skills profile twice", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.p", "type": "skills_profile"}, {"id": "a.q", "type": "skills_profile"}]}]}`, `"a.q"`},
+	{"skills profile with a condition", `{"version": "1", "sections": [{"id": "a", "questions": [{"id": "a.c", "type": "yesno"}, {"id": "a.p", "type": "skills_profile", "show_if": {"question": "a.c", "in": ["yes"]}}]}]}`, `"a.p"`},
+}
+
+// TestQuestionnaireV2 is v1 with the skills profile's element at the end
+// of the skills section; nothing else changes, so v1's answers mean the
+// same in v2.
+func TestQuestionnaireV2(t *testing.T) {
+	v1 := loadV1(t)
+	b, err := os.ReadFile("../assets/questionnaire/v2.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2, err := ParseQuestionnaire(b)
+	if err != nil {
+		t.Fatalf("v2 does not load: %v", err)
+	}
+	if v1.Version != "2026.1" || v2.Version != "2026.2" {
+		t.Errorf("versions %s, %s", v1.Version, v2.Version)
+	}
+	p := v2.Question("skills.profile")
+	if p == nil || p.Type != QSkillsProfile || p.Asked() || v1.Question("skills.profile") != nil {
+		t.Fatalf("skills.profile in v2: %+v", p)
+	}
+	skills := v2.Sections[4]
+	if skills.ID != "skills" || skills.Questions[len(skills.Questions)-1].ID != "skills.profile" {
+		t.Errorf("the element is not the skills section's last: %+v", skills)
+	}
+	k1, k2 := v1.Keys(), v2.Keys()
+	if len(k2) != len(k1)+2 || !slicesContains(k2, "q.skills.profile.text") || !slicesContains(k2, "q.skills.profile.help") {
+		t.Errorf("v2 keys: %d against %d", len(k2), len(k1))
+	}
+	for _, k := range k1 {
+		if !slicesContains(k2, k) {
+			t.Errorf("v2 lacks %s", k)
+		}
+	}
+	for i, s := range v1.Sections {
+		n := len(s.Questions)
+		if s.ID == "skills" {
+			n++
+		}
+		if v2.Sections[i].ID != s.ID || len(v2.Sections[i].Questions) != n {
+			t.Errorf("section %s changed", s.ID)
+		}
+	}
+	for v, want := range map[string]int{"v3": 3, "v12": 12, "": 0, "3": 0, "v0": 0, "vx": 0} {
+		if got := SkillsProfileVersion(v); got != want {
+			t.Errorf("SkillsProfileVersion(%q) = %d", v, got)
+		}
+	}
+	if SkillsProfileAnswer(3) != "v3" {
+		t.Error("SkillsProfileAnswer")
+	}
 }
 
 func TestMalformedQuestionnaires(t *testing.T) {

@@ -53,6 +53,12 @@ type interviewScreen struct {
 	scroll  *container.Scroll // the section's questions
 	keys    map[string]func() // the interview's shortcuts, by name
 	shown   [2]int            // section and view last drawn, -1 before the first
+
+	// the skills profile's element (interview_skills.go)
+	latest        *model.SkillsProfile // the person's newest version, or nil
+	latestRead    bool                 // latest has been read
+	profileNote   *widget.Label        // the element's summary, when on screen
+	profileButton *followButton        // its button, when on screen
 }
 
 func newInterviewScreen(u *App, qn *model.Questionnaire, iv *model.Interview, p *model.Person, done func()) *interviewScreen {
@@ -89,6 +95,7 @@ func newInterviewScreen(u *App, qn *model.Questionnaire, iv *model.Interview, p 
 }
 
 func (s *interviewScreen) build() fyne.CanvasObject {
+	s.loadProfile()
 	s.render()
 	s.addShortcuts()
 	return s.root
@@ -113,6 +120,7 @@ func (s *interviewScreen) render() {
 	fresh := s.shown != [2]int{s.section, int(s.view)}
 	s.shown = [2]int{s.section, int(s.view)}
 	s.options, s.entries, s.first, s.scroll = map[string]*optionButton{}, map[string]*answerEntry{}, nil, nil
+	s.profileNote, s.profileButton = nil, nil
 	s.showProgress()
 	var body fyne.CanvasObject
 	if s.view == viewPerson {

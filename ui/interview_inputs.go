@@ -19,6 +19,8 @@ func (s *interviewScreen) input(q *model.Question, inst int, big bool) fyne.Canv
 	switch q.Type {
 	case model.QSingle, model.QYesNo, model.QMulti:
 		return s.choices(q, id, big)
+	case model.QSkillsProfile:
+		return s.skillsElement(q)
 	}
 	e := newAnswerEntry()
 	e.onFocus, e.shortcut = s.follow, s.onShortcut

@@ -22,8 +22,8 @@ func (s *interviewScreen) answered() (done, shown int) {
 			}
 			return
 		}
-		if !s.qn.Visible(q, inst, s.answers) {
-			return
+		if !s.qn.Visible(q, inst, s.answers) || !q.Asked() {
+			return // the skills profile's element is no question
 		}
 		shown++
 		if s.answers[model.AnswerID(q.ID, inst)] != "" {

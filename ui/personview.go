@@ -34,8 +34,8 @@ func (s *interviewScreen) personView() fyne.CanvasObject {
 			}
 			return
 		}
-		if !s.qn.Visible(q, inst, s.answers) {
-			return
+		if !s.qn.Visible(q, inst, s.answers) || !q.Asked() {
+			return // the skills profile's element is the operator's
 		}
 		items = append(items, s.personHeading(s.ptr.T(q.TextKey())))
 		if q.Help {

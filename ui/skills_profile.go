@@ -40,6 +40,12 @@ type skillsView struct {
 	otherPick  *picker                  // the type-ahead of other skills
 	wordsEntry *widget.Entry            // a skill in words
 	focusPath  string                   // the field to focus after a redraw (a row just added), or ""
+
+	// opened from an interview in progress (interview_skills.go):
+	fromInterview *model.Interview // its answers so far propose a first profile; or nil
+	// afterSave runs in the same work as the save, with the version saved
+	// (the interview records it); or nil
+	afterSave func(ctx context.Context, db Store, saved *model.SkillsProfile) error
 }
 
 func newSkillsView(u *App, p *model.Person) *skillsView {
@@ -64,9 +70,9 @@ func (v *skillsView) editable() bool {
 // read here too, off the UI goroutine, so the first search does not wait.
 func (v *skillsView) load() {
 	u, personID := v.u, v.person.ID
-	db, op := u.db, u.op
+	db, op, from := u.db, u.op, v.fromInterview
 	load(u, func(ctx context.Context) (skillsData, error) {
-		return readSkills(ctx, db, op, personID)
+		return readSkills(ctx, db, op, personID, from)
 	}, func(d skillsData) {
 		v.versions, v.seed, v.plan, v.caseID = d.versions, d.seed, d.plan, d.caseID
 		v.startDraft()
@@ -85,7 +91,9 @@ type skillsData struct {
 	caseID   int64
 }
 
-func readSkills(ctx context.Context, db Store, op *model.Operator, personID int64) (d skillsData, err error) {
+// from, when the screen was opened from an interview in progress, is the
+// one that proposes a first profile.
+func readSkills(ctx context.Context, db Store, op *model.Operator, personID int64, from *model.Interview) (d skillsData, err error) {
 	if d.versions, err = db.SkillsProfiles(ctx, personID); err != nil {
 		return d, err
 	}
@@ -105,6 +113,10 @@ func readSkills(ctx context.Context, db Store, op *model.Operator, personID int6
 		}
 	}
 	if len(d.versions) > 0 || !op.Can(model.PartInterview).Reads() {
+		return d, nil
+	}
+	if from != nil {
+		d.seed = from
 		return d, nil
 	}
 	for _, c := range cases {
@@ -175,6 +187,9 @@ func (v *skillsView) render() {
 	objs := []fyne.CanvasObject{title, v.versionRow()}
 	if v.seed != nil && v.shown < 0 {
 		objs = append(objs, v.note(u.tr.Tf("skills.seeded", map[string]any{"Date": itDay(v.seed.Date)}), widget.WarningImportance))
+	}
+	if v.fromInterview != nil && v.seed == nil && v.shown < 0 && len(v.versions) > 0 {
+		objs = append(objs, v.note(u.t("skills.from_interview_latest"), widget.WarningImportance))
 	}
 	if !v.editable() {
 		objs = append(objs, v.note(u.t("skills.read_only"), widget.MediumImportance))

@@ -42,7 +42,16 @@ func (v *skillsView) onSave() {
 	if v.showProblems(problems) {
 		return
 	}
-	v.save(func(ctx context.Context) error { return u.db.SaveSkillsProfile(ctx, p, u.operatorID()) }, func() {
+	db, by, after := u.db, u.operatorID(), v.afterSave
+	v.save(func(ctx context.Context) error {
+		if err := db.SaveSkillsProfile(ctx, p, by); err != nil {
+			return err
+		}
+		if after != nil {
+			return after(ctx, db, p)
+		}
+		return nil
+	}, func() {
 		v.status.SetText(u.tr.Tf("skills.saved", map[string]any{"N": p.Version, "Date": itDay(p.Date)}))
 		v.load()
 	})
