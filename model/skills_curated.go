@@ -26,8 +26,10 @@ const (
 // occupation).
 //
 // The Italian labels are the project's drafts (ESCO publishes no Italian
-// skill labels in the reference files): a reviewer corrects them here, like
-// any other text, and sets ITReviewed.
+// skill labels in the reference files). The names the window shows and the
+// documents print are in the locale files (locales/doc-skillnames.*.toml,
+// made from this table), where a reviewer corrects them like any other
+// text; IT here is what the type-ahead searches.
 type CuratedSkill struct {
 	ID         string // the end of the URI: "S6.4.3" or a UUID
 	EN, IT     string

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"sportello/locales"
 	"sportello/model"
 	"sportello/typeset"
 )
@@ -160,7 +161,7 @@ func (w *profileWriter) skills() {
 	for _, s := range w.p.Skills {
 		name := plain(s.Label)
 		if c, ok := model.CuratedSkillByID(s.ESCO); ok && s.ESCO != "" {
-			name = pair{typeset.Isolate(c.Label(w.lang)), typeset.Isolate(c.IT)}
+			name = pair{typeset.Isolate(locales.SkillName(w.lang, c.ID, c.EN)), typeset.Isolate(locales.SkillName("it", c.ID, c.EN))}
 		}
 		parts := []pair{name}
 		if len(s.Evidence) > 0 && !w.cv {
@@ -260,7 +261,7 @@ func (w *profileWriter) validation() {
 	for _, e := range entries {
 		name := plain(e.Competence)
 		if c, ok := model.CuratedSkillByID(e.Competence); ok {
-			name = pair{typeset.Isolate(c.Label(w.lang)), typeset.Isolate(c.IT)}
+			name = pair{typeset.Isolate(locales.SkillName(w.lang, c.ID, c.EN)), typeset.Isolate(locales.SkillName("it", c.ID, c.EN))}
 		}
 		parts := []pair{name, w.code(model.ValidationStates, "validation", e.State), ltr(e.Date.Italian())}
 		if e.Body != "" {

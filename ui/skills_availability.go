@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"sportello/locales"
 	"sportello/model"
 )
 
@@ -70,7 +71,7 @@ func (v *skillsView) validationRow(p *model.SkillsProfile, i int) fyne.CanvasObj
 	for _, s := range p.Skills {
 		code, label := s.ESCO, s.Label
 		if c, ok := model.CuratedSkillByID(s.ESCO); ok {
-			label = c.Label(u.tr.Lang())
+			label = locales.SkillName(u.tr.Lang(), c.ID, c.EN)
 		} else {
 			code = s.Label
 		}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sportello/locales"
 	"sportello/model"
 )
 
@@ -27,7 +28,7 @@ func (v *skillsView) steps(p *model.SkillsProfile) []planStep {
 	for _, e := range p.Validation {
 		name := e.Competence
 		if c, ok := model.CuratedSkillByID(e.Competence); ok {
-			name = c.Label(u.tr.Lang())
+			name = locales.SkillName(u.tr.Lang(), c.ID, c.EN)
 		}
 		for _, s := range e.NextSteps() {
 			out = append(out, planStep{model.AreaWork, u.t(stepKeys[s]) + ": " + name})

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sportello/locales"
 	"sportello/model"
 )
 
@@ -34,7 +35,7 @@ func (v *skillsView) fillSkills(p *model.SkillsProfile) {
 	grid := container.NewGridWithColumns(2)
 	for _, s := range proposed {
 		id := s.ID
-		c := widget.NewCheck(s.Label(lang), nil)
+		c := widget.NewCheck(locales.SkillName(lang, s.ID, s.EN), nil)
 		c.SetChecked(hasSkill(p, id))
 		c.OnChanged = func(on bool) {
 			v.setSkill(p, id, on)
@@ -104,7 +105,7 @@ func (v *skillsView) skillRow(p *model.SkillsProfile, i int) fyne.CanvasObject {
 	s := &p.Skills[i]
 	name := s.Label
 	if c, ok := model.CuratedSkillByID(s.ESCO); ok {
-		name = c.Label(u.tr.Lang())
+		name = locales.SkillName(u.tr.Lang(), c.ID, c.EN)
 	}
 	f := fmt.Sprintf("skills.%d", i)
 	ev := v.codeChecks(f+".evidence", u.t("skills.evidence"), model.EvidenceKinds, &s.Evidence)
@@ -122,7 +123,8 @@ func (v *skillsView) otherSkill(p *model.SkillsProfile) fyne.CanvasObject {
 	pick.lookup = func(text string) []pickOption {
 		var out []pickOption
 		for _, s := range model.SearchSkills(text, 20) {
-			out = append(out, pickOption{code: s.ID, label: s.Label(lang), names: []string{s.Label(lang)}})
+			name := locales.SkillName(lang, s.ID, s.EN)
+			out = append(out, pickOption{code: s.ID, label: name, names: []string{name}})
 		}
 		return out
 	}
