@@ -67,7 +67,7 @@ func RenderAccess(w io.Writer, a Access) error {
 			b.both("doc.access.fallback", map[string]any{"Language": typeset.Isolate(name)}, styleSmall, styleSmall, 6)
 		}
 		aw.opening()
-		for _, section := range []func(){aw.identity, aw.permit, aw.cases, aw.interviews, aw.screenings, aw.plans,
+		for _, section := range []func(){aw.identity, aw.permit, aw.cases, aw.interviews, aw.screenings, aw.plans, aw.skills,
 			aw.consents, aw.referrals, aw.trail, aw.rights} {
 			section()
 		}

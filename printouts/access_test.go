@@ -60,6 +60,9 @@ var testFile = &model.PersonFile{
 	Operators: map[int64]model.FileOperator{1: {Name: "Giulia Neri", Role: model.RoleCoordinator},
 		2: {Name: "Marco Albani", Role: model.RoleOperator}, 3: {Name: "Samira Benali", Role: model.RoleMediator}},
 	Services: map[int64]string{4: "Sportello legale Diritti (demo)"},
+	Skills: []model.SkillsProfile{{Version: 1, Date: at(12, 0), Languages: []model.LanguageSkill{{Language: "ar", Mother: true},
+		{Language: "it", Overall: "A2"}}, Experiences: []model.WorkExperience{{Title: "Bracciante a Sabaudia"}},
+		Skills: []model.ProfileSkill{{ESCO: "S6.4.3"}}, Licences: []model.DrivingLicence{{Category: "B"}}}},
 }
 
 func renderAccess(w io.Writer, lang string) error {
@@ -75,7 +78,8 @@ func accessTexts(lang string) []string {
 	return []string{tr.T("doc.access.title"), tr.T("doc.access.identity"), tr.T("doc.access.consents"),
 		tr.T("doc.access.purpose_sharing"), tr.T("doc.access.referrals"), tr.T("doc.access.trail"),
 		tr.Tf("doc.access.intro", map[string]any{"Date": iso("20/03/2026")}), tr.T("doc.access.shared_name"),
-		"Sportello legale Diritti (demo)", "Karim", "Haddad", "Marco Albani", "INV-2026-000042", "PUA-2026-000123"}
+		"Sportello legale Diritti (demo)", "Karim", "Haddad", "Marco Albani", "INV-2026-000042", "PUA-2026-000123",
+		tr.T("doc.access.skills"), "Bracciante a Sabaudia"}
 }
 
 // TestAccessReadsBack renders the access document of a person with an
@@ -99,6 +103,7 @@ func TestAccessReadsBack(t *testing.T) {
 		tr, it := locales.ForPerson(lang), locales.ForPerson("it")
 		for _, want := range []string{"كريم حداد", "Karim", "Haddad", "Sportello legale Diritti (demo)", "Samira Benali",
 			tr.T("doc.access.title"), tr.T("doc.access.purpose_sharing"), tr.T("doc.access.consent_state_given"),
+			tr.T("doc.access.skills"), it.T("doc.access.skills_jobs"), "Bracciante a Sabaudia",
 			it.T("doc.access.purpose_sharing"), tr.T("doc.access.shared_name"), tr.T("doc.access.role_mediator")} {
 			for _, w := range runsOf(want, true) {
 				if !strings.Contains(text, noMarks(canon(w, true), true)) {
