@@ -353,3 +353,41 @@ func BenchmarkMatchPerson1k(b *testing.B) {
 		MatchPerson(c, vacs, emp)
 	}
 }
+
+// FuzzMatchVacancy checks, from the hand-made cases, that any vacancy and
+// candidate give a match that is explained with known codes, met reasons
+// before gaps, every gap with its table's action, and the same twice.
+func FuzzMatchVacancy(f *testing.F) {
+	for _, c := range genCandidates(20, 5) {
+		f.Add(c.ISCO[0], "it:B1", "B", "Latina", c.Place, c.Skills != nil, int64(c.Languages[0].Level))
+	}
+	f.Add("6111", "it", "muletto", "", "", true, int64(0))
+	f.Fuzz(func(t *testing.T, isco, lang, licence, place, home string, car bool, level int64) {
+		v := matchVacancy()
+		v.ISCO, v.Languages, v.Licences, v.Place = isco, []string{lang}, []string{licence}, place
+		c := Candidate{PersonID: 1, OpenCase: true, ISCO: []string{isco, "6111"}, Place: home,
+			Languages: []CandidateLanguage{{"it", int(level % 9)}}, Skills: []string{"S6.4.1"}}
+		if car {
+			c.Transport = []string{"own_car"}
+		}
+		a, b := MatchVacancy(v, []Candidate{c}), MatchVacancy(v, []Candidate{c})
+		if len(a) != len(b) || (len(a) == 1 && fmt.Sprint(a[0]) != fmt.Sprint(b[0])) {
+			t.Fatal("not deterministic")
+		}
+		for _, m := range a {
+			gap := false
+			for _, r := range m.Reasons {
+				if _, ok := MatchWeights[r.Code]; !ok {
+					t.Fatalf("unknown code %q", r.Code)
+				}
+				if gap && !r.Gap {
+					t.Fatal("met after a gap")
+				}
+				gap = gap || r.Gap
+				if r.Gap && r.Action != MatchActions[r.Code] {
+					t.Fatalf("%s: action %+v", r.Code, r.Action)
+				}
+			}
+		}
+	})
+}
