@@ -170,6 +170,7 @@ func DynamicKeys() []string {
 	}
 	enum("plan.suggest", "screening", "housing", "health", "legal", "income", "childcare", "transport", "training",
 		"italian_course", "work_wanted")
+	keys = append(keys, matchKeys()...)
 	return keys
 }
 

@@ -1,0 +1,236 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+
+	"sportello/model"
+)
+
+// Matches is what matching found, ranked: the matches that may be proposed
+// (the person's current consent allows sharing their data with the
+// employer, model.EmployerProposalAllowed), and apart, ranked the same way,
+// those that would first need that consent. Excluded says why a vacancy
+// gives none at all: "employer_flagged", "vacancy_held", "vacancy_not_open",
+// or "" when it was matched.
+type Matches struct {
+	Proposable   []model.Match
+	NeedsConsent []model.Match
+	Excluded     string
+}
+
+// The reasons a vacancy is not matched at all.
+const (
+	ExcludedFlagged = "employer_flagged"
+	ExcludedHeld    = "vacancy_held"
+	ExcludedNotOpen = "vacancy_not_open"
+)
+
+func splitMatches(ms []model.Match) *Matches {
+	out := &Matches{}
+	for _, m := range ms {
+		if m.NeedsConsent {
+			out.NeedsConsent = append(out.NeedsConsent, m)
+		} else {
+			out.Proposable = append(out.Proposable, m)
+		}
+	}
+	return out
+}
+
+// matchGrant checks that the bound operator may read what matching reads:
+// the skills profile and the work part of a file.
+func (d *DB) matchGrant(ctx context.Context, q querier) (*grant, error) {
+	g, err := d.grantIn(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.need(model.PartSkills, false); err != nil {
+		return nil, err
+	}
+	return g, g.need(model.PartWork, false)
+}
+
+// CandidatesFor ranks, for a vacancy, the persons with an open case whose
+// file the operator may see (a mediator: only the cases assigned to them),
+// from their latest skills profile (model.MatchVacancy). A vacancy of a
+// flagged employer, held, or not open gives none, and Excluded says why.
+func (d *DB) CandidatesFor(ctx context.Context, vacancyID int64) (out *Matches, err error) {
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		g, err := d.matchGrant(ctx, tx)
+		if err != nil {
+			return err
+		}
+		v, err := scanVacancy(tx.QueryRowContext(ctx, "SELECT "+vacancyColumns+" FROM vacancies WHERE id = ?", vacancyID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("vacancy", vacancyID)
+		}
+		if err != nil {
+			return err
+		}
+		flagged, err := employerFlagged(ctx, tx, v.EmployerID)
+		switch {
+		case err != nil:
+			return err
+		case flagged:
+			out = &Matches{Excluded: ExcludedFlagged}
+			return nil
+		case v.Held():
+			out = &Matches{Excluded: ExcludedHeld}
+			return nil
+		case v.State != model.VacancyOpen:
+			out = &Matches{Excluded: ExcludedNotOpen}
+			return nil
+		}
+		cands, err := openCandidates(ctx, tx, g, v.EmployerID)
+		if err != nil {
+			return err
+		}
+		out = splitMatches(model.MatchVacancy(*v, cands))
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("candidates for vacancy %d: %w", vacancyID, err)
+	}
+	return out, nil
+}
+
+// openCandidates reads, for matching with the employer's vacancy, every
+// person not erased with an open case the grant sees, with their latest
+// skills profile; persons without a profile have nothing to match.
+func openCandidates(ctx context.Context, tx *sql.Tx, g *grant, employerID int64) ([]model.Candidate, error) {
+	places := map[int64]string{}
+	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.domicile FROM persons p WHERE p.erased_at = ''
+		AND EXISTS (SELECT 1 FROM cases c WHERE c.person_id = p.id AND c.status = ?)`, string(model.CaseOpen))
+	err = eachRow(rows, err, func(s scanner) error {
+		var id int64
+		var place string
+		if err := s.Scan(&id, &place); err != nil {
+			return err
+		}
+		places[id] = place
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("persons with an open case: %w", err)
+	}
+	consents := map[int64][]model.Consent{}
+	rows, err = tx.QueryContext(ctx, `SELECT id, person_id, state, date FROM consents
+		WHERE purpose = ? AND employer_id = ?`, string(model.PurposeSharing), employerID)
+	err = eachRow(rows, err, func(s scanner) error {
+		c := model.Consent{Purpose: model.PurposeSharing, EmployerID: employerID}
+		var state, date string
+		if err := s.Scan(&c.ID, &c.PersonID, &state, &date); err != nil {
+			return err
+		}
+		c.State, c.Date = model.ConsentState(state), parseTime(date)
+		consents[c.PersonID] = append(consents[c.PersonID], c)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("consents to share with employer %d: %w", employerID, err)
+	}
+	profiles, err := skillsProfilesWhere(ctx, tx, `version = (SELECT max(version) FROM skills_profiles l
+		WHERE l.person_id = skills_profiles.person_id) ORDER BY person_id`)
+	if err != nil {
+		return nil, fmt.Errorf("latest skills profiles: %w", err)
+	}
+	var out []model.Candidate
+	for i := range profiles {
+		p := &profiles[i]
+		place, open := places[p.PersonID]
+		if !open {
+			continue
+		}
+		if ok, err := g.sees(ctx, tx, p.PersonID); err != nil || !ok {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		var consented []int64
+		if _, ok := model.EmployerProposalAllowed(consents[p.PersonID], employerID); ok {
+			consented = []int64{employerID}
+		}
+		out = append(out, model.CandidateFromProfile(p.PersonID, place, true, p, consented))
+	}
+	return out, nil
+}
+
+// VacanciesFor ranks, for a person with an open case, the open vacancies
+// not held of employers not flagged, from the person's latest skills
+// profile (model.MatchPerson). It needs reading the person's skills and
+// work (a mediator: on an assigned case). A person without an open case or
+// without a profile gets none.
+func (d *DB) VacanciesFor(ctx context.Context, personID int64) (out *Matches, err error) {
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		if _, err := d.onPerson(ctx, tx, model.PartWork, false, personID); err != nil {
+			return err
+		}
+		g, err := d.onPerson(ctx, tx, model.PartSkills, false, personID)
+		if err != nil {
+			return err
+		}
+		var place string
+		var open bool
+		err = tx.QueryRowContext(ctx, `SELECT p.domicile, EXISTS (SELECT 1 FROM cases c WHERE c.person_id = p.id
+			AND c.status = ?) FROM persons p WHERE p.id = ? AND p.erased_at = ''`, string(model.CaseOpen), personID).Scan(&place, &open)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("person", personID)
+		}
+		if err != nil {
+			return err
+		}
+		out = &Matches{}
+		profiles, err := skillsProfilesWhere(ctx, tx, "person_id = ? ORDER BY version DESC LIMIT 1", personID)
+		if err != nil || !open || len(profiles) == 0 {
+			return err
+		}
+		history, err := consentsOf(ctx, tx, personID)
+		if err != nil {
+			return err
+		}
+		var consented []int64
+		for _, c := range history {
+			if _, ok := model.EmployerProposalAllowed(history, c.EmployerID); ok && c.EmployerID != 0 &&
+				!slices.Contains(consented, c.EmployerID) {
+				consented = append(consented, c.EmployerID)
+			}
+		}
+		employers := map[int64]model.Employer{}
+		rows, err := tx.QueryContext(ctx, "SELECT "+employerColumns+employerFrom)
+		err = eachRow(rows, err, func(s scanner) error {
+			e, err := scanEmployer(s, g)
+			if err == nil {
+				employers[e.ID] = *e
+			}
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("employers: %w", err)
+		}
+		var vacancies []model.Vacancy
+		rows, err = tx.QueryContext(ctx, "SELECT "+vacancyColumns+" FROM vacancies WHERE state = ? ORDER BY id",
+			string(model.VacancyOpen))
+		err = eachRow(rows, err, func(s scanner) error {
+			v, err := scanVacancy(s)
+			if err == nil {
+				vacancies = append(vacancies, *v)
+			}
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("open vacancies: %w", err)
+		}
+		c := model.CandidateFromProfile(personID, place, open, &profiles[0], consented)
+		out = splitMatches(model.MatchPerson(c, vacancies, employers))
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("vacancies for person %d: %w", personID, err)
+	}
+	return out, nil
+}
