@@ -63,8 +63,8 @@ func pdfText(t *testing.T, name string, pdf []byte) []string {
 	return pages[:len(pages)-1] // the text ends with a form feed
 }
 
-// TestSkillsProfileReadsBack prints the profile in Arabic, Urdu and
-// Italian and reads it back: the name and case code on every page, the
+// TestSkillsProfileReadsBack prints the profile in Arabic, Urdu, Persian,
+// Hindi and Italian and reads it back: the name and case code on every page, the
 // section titles in the person's language and Italian, the occupation in
 // Italian (and in Arabic, where ESCO has it), its codes, dates dd/mm/yyyy.
 func TestSkillsProfileReadsBack(t *testing.T) {
@@ -76,6 +76,8 @@ func TestSkillsProfileReadsBack(t *testing.T) {
 		"it": {},
 		"ar": {"ملف المهارات", "اللغات", "الخبرات", "عامل", "المحاصيل", "الاستماع"},
 		"ur": {"مہارتوں", "زبانیں", "تجربہ", "سننا"},
+		"fa": {"مهارت", "زبان", "سابقهٔ کار", "مادری"},
+		"hi": {"कौशल प्रोफ़ाइल", "भाषाएँ", "काम का अनुभव", "मातृभाषा"},
 	}
 	for lang, texts := range want {
 		var buf bytes.Buffer
@@ -105,12 +107,14 @@ func TestSkillsProfileReadsBack(t *testing.T) {
 
 // TestSkillsProfileFallsBackToEnglish: a language without the document's
 // text gets it in English, with the Italian and a note saying so.
+// Every person language has the profile's texts now (drafts beyond it and
+// en), so the test asks for Wolof, a language with no texts at all.
 func TestSkillsProfileFallsBackToEnglish(t *testing.T) {
 	var buf bytes.Buffer
-	if err := renderProfile(&buf, "ti"); err != nil {
+	if err := renderProfile(&buf, "wo"); err != nil {
 		t.Fatal(err)
 	}
-	all := strings.Join(pdfText(t, "profile-ti", buf.Bytes()), "\n")
+	all := strings.Join(pdfText(t, "profile-wo", buf.Bytes()), "\n")
 	for _, s := range []string{"Skills profile", "Profilo delle competenze", "Work experience", "crop production worker"} {
 		if !strings.Contains(all, s) {
 			t.Errorf("%q not found", s)
