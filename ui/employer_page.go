@@ -166,7 +166,8 @@ func (v *employersView) vacancyRow(e *model.Employer, vc *model.Vacancy) fyne.Ca
 func (v *employersView) breachText(b model.Breach) string {
 	limit, actual := fmt.Sprint(b.Limit), fmt.Sprint(b.Actual)
 	if b.Code == model.BreachPay {
-		limit, actual = euro(int64(b.Limit))+" €", euro(int64(b.Actual))+" €"
+		hour := " € " + v.u.label("pay_unit", model.PayHour)
+		limit, actual = euro(int64(b.Limit))+hour, euro(int64(b.Actual))+hour
 	}
 	return v.u.tr.Tf("employers.breach", map[string]any{"Breach": v.u.label("breach", b.Code),
 		"Index": strings.TrimPrefix(b.Index, "i603."), "Actual": actual, "Limit": limit})

@@ -86,7 +86,7 @@ func TestVacancyBelowCCNLHeldAndCleared(t *testing.T) {
 		t.Fatalf("vacancy not saved and held: %+v (%v)\n%s", list, err, texts(u))
 	}
 	want := u.tr.Tf("employers.breach", map[string]any{"Breach": u.label("breach", model.BreachPay), "Index": "1",
-		"Actual": "3,20 €", "Limit": "8,00 €"})
+		"Actual": "3,20 € " + u.label("pay_unit", model.PayHour), "Limit": "8,00 € " + u.label("pay_unit", model.PayHour)})
 	if s := texts(u); !strings.Contains(s, want) || !strings.Contains(s, u.t("employers.held")) {
 		t.Fatalf("the held vacancy does not say %q:\n%s", want, s)
 	}
