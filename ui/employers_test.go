@@ -78,6 +78,15 @@ func TestVacancyBelowCCNLHeldAndCleared(t *testing.T) {
 	typeInto(t, u, u.t("employers.job_title")+" *", "Raccolta in serra")
 	typeInto(t, u, u.t("employers.weekly_hours"), "39")
 	typeInto(t, u, u.t("employers.pay"), "3,20")
+	typeInto(t, u, u.t("employers.days_per_week"), "5,5")
+	test.Tap(button(t, u, u.t("form.save")))
+	if got := fieldError(t, u, u.t("employers.days_per_week")); got != u.t("employers.whole_invalid") {
+		t.Fatalf("5,5 days a week: the field says %q", got)
+	}
+	if list, _ := db.Vacancies(t.Context(), e.ID); len(list) != 0 {
+		t.Fatal("saved with 5,5 days a week")
+	}
+	entry(t, u, u.t("employers.days_per_week")).SetText("6")
 	level, _ := input(t, u, u.t("employers.ccnl_level"))
 	level.(*choice).setCode("area_3")
 	test.Tap(button(t, u, u.t("form.save")))

@@ -198,7 +198,18 @@ func (f *vacancyForm) read() (*model.Vacancy, map[string]string) {
 		return x
 	}
 	vc.WeeklyHours, vc.DailyHours = hours("weekly_hours", f.weekly.Text), hours("daily_hours", f.daily.Text)
-	vc.DaysPerWeek = int(hours("days_per_week", f.days.Text))
+	whole := func(name, s string) int {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return 0
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			bad[name] = u.t("employers.whole_invalid")
+		}
+		return n
+	}
+	vc.DaysPerWeek = whole("days_per_week", f.days.Text)
 	var err error
 	if vc.PayCents, err = model.ReadAmount(f.pay.Text); err != nil {
 		bad["pay"] = u.t("error.amount_typed")
@@ -207,7 +218,7 @@ func (f *vacancyForm) read() (*model.Vacancy, map[string]string) {
 	if vc.PayCents > 0 && vc.PayUnit == "" {
 		bad["pay_unit"] = u.t("error.required")
 	}
-	vc.Posts = int(hours("posts", f.posts.Text))
+	vc.Posts = whole("posts", f.posts.Text)
 	vc.ContractType, vc.CCNL, vc.CCNLLevel = f.contract.code(), f.ccnl.code(), f.level.code()
 	vc.State = model.VacancyState(f.state.code())
 	vc.Seasonal, vc.Housing, vc.Transport = f.seasonal.Checked, f.housing.Checked, f.transport.Checked
