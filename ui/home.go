@@ -56,6 +56,10 @@ func (h *home) build() fyne.CanvasObject {
 		h.list.list.UnselectAll()
 		h.show(newExchangeView(u, u.data).build())
 	})
+	employers := widget.NewButtonWithIcon(u.t("employers.button"), theme.StorageIcon(), func() {
+		h.list.list.UnselectAll()
+		h.show(newEmployersView(u, u.data).build())
+	})
 	signOut := widget.NewButtonWithIcon(u.t("home.sign_out"), theme.LogoutIcon(), u.signOut)
 	// The title gives way first on a small screen; then the tools, the
 	// least used last, go into the toolbar's "…" menu.
@@ -65,7 +69,7 @@ func (h *home) build() fyne.CanvasObject {
 		right.Remove(register)
 	}
 	bar := container.NewBorder(nil, nil, nil, right, title)
-	tools := newToolbar(today, referrals, services, activities, settings)
+	tools := newToolbar(today, referrals, services, employers, activities, settings)
 	if u.op.May(model.PermExchange) {
 		tools.add(exchangeData)
 	}

@@ -168,6 +168,13 @@ func DynamicKeys() []string {
 	for _, r := range model.ErasureReasons {
 		enum("erasure_reason", r.Reason)
 	}
+	for _, v := range model.VacancyStates {
+		enum("vacancy_state", v)
+	}
+	for _, v := range model.PayUnits {
+		enum("pay_unit", v)
+	}
+	enum("breach", model.BreachPay, model.BreachWeeklyHours, model.BreachDailyHours, model.BreachRestDay)
 	enum("plan.suggest", "screening", "housing", "health", "legal", "income", "childcare", "transport", "training",
 		"italian_course", "work_wanted")
 	keys = append(keys, matchKeys()...)

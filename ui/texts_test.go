@@ -272,6 +272,7 @@ func visitScreens(t *testing.T, lang string, visit func(screen string, u *App)) 
 	}
 	h.onRegister()
 	visit("registration form", u)
+	visitEmployers(t, u, visit)
 
 	for row := 0; row < 3; row++ {
 		h.list.list.UnselectAll()
@@ -309,6 +310,25 @@ func visitScreens(t *testing.T, lang string, visit func(screen string, u *App)) 
 	visit("interview, operator view", u)
 	s.setView(viewPerson)
 	visit("interview, person view", u)
+}
+
+// visitEmployers opens the Employers screen, a flagged employer's page with
+// a held vacancy, and the forms of an employer and of a vacancy.
+func visitEmployers(t *testing.T, u *App, visit func(screen string, u *App)) {
+	t.Helper()
+	if err := demo.SeedWork(t.Context(), u.base.(*store.DB)); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(button(t, u, u.t("employers.button")))
+	visit("employers", u)
+	test.Tap(button(t, u, "Vivai del Circeo (demo)"))
+	visit("employer page (flagged, held vacancy)", u)
+	test.Tap(button(t, u, u.t("employers.edit_vacancy")))
+	visit("vacancy form", u)
+	test.Tap(button(t, u, u.t("form.cancel")))
+	test.Tap(button(t, u, u.t("employers.edit")))
+	visit("employer form", u)
+	test.Tap(button(t, u, u.t("form.cancel")))
 }
 
 // TestEveryScreenInOneLanguage opens every main screen in English and
