@@ -73,14 +73,14 @@ shot register
 click 699 742                   # Cancel
 click 140 101                   # Open referrals
 shot referrals
-click 455 101                   # Settings
+click 615 101                   # Settings
 shot settings
 click 580 147                   # Settings > Languages
 drag 1359 200 560               # down to the Arabic-script languages
 shot languages
-click 340 101                   # Activities
+click 500 101                   # Activities
 shot activities
-click 590 101                   # Data exchange
+click 743 101                   # Data exchange
 shot exchange
 # The skills profile of a person interviewed in Arabic, proposed from the interview.
 find "el amrani"
