@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -19,18 +18,8 @@ func (d *DB) SaveEnterprise(ctx context.Context, e *model.Enterprise) error {
 		return err
 	}
 	err := d.update(ctx, func(tx *sql.Tx) error {
-		if e.ID != 0 {
-			var caseID int64
-			err := tx.QueryRowContext(ctx, "SELECT case_id FROM enterprises WHERE id = ?", e.ID).Scan(&caseID)
-			if errors.Is(err, sql.ErrNoRows) {
-				return notFound("enterprise", e.ID)
-			}
-			if err != nil {
-				return err
-			}
-			if caseID != e.CaseID {
-				return &model.Error{Code: model.ErrConflict, Field: "case", Message: "an enterprise cannot move to another case"}
-			}
+		if err := staysOnCase(ctx, tx, "enterprises", "enterprise", e.ID, e.CaseID); err != nil {
+			return err
 		}
 		g, err := d.onCase(ctx, tx, model.PartWork, true, e.CaseID)
 		if err != nil {

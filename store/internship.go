@@ -24,18 +24,8 @@ func (d *DB) SaveInternship(ctx context.Context, in *model.Internship) error {
 		return err
 	}
 	err := d.update(ctx, func(tx *sql.Tx) error {
-		if in.ID != 0 {
-			var caseID int64
-			err := tx.QueryRowContext(ctx, "SELECT case_id FROM internships WHERE id = ?", in.ID).Scan(&caseID)
-			if errors.Is(err, sql.ErrNoRows) {
-				return notFound("internship", in.ID)
-			}
-			if err != nil {
-				return err
-			}
-			if caseID != in.CaseID {
-				return &model.Error{Code: model.ErrConflict, Field: "case", Message: "an internship cannot move to another case"}
-			}
+		if err := staysOnCase(ctx, tx, "internships", "internship", in.ID, in.CaseID); err != nil {
+			return err
 		}
 		g, err := d.onCase(ctx, tx, model.PartWork, true, in.CaseID)
 		if err != nil {
@@ -136,4 +126,25 @@ func attendanceOf(ctx context.Context, q querier, id int64) (out []model.Attenda
 		return err
 	})
 	return out, err
+}
+
+// staysOnCase refuses to move a saved record of a person's work path
+// (table, named entity in messages) to another case; a new one (id 0)
+// passes.
+func staysOnCase(ctx context.Context, tx *sql.Tx, table, entity string, id, caseID int64) error {
+	if id == 0 {
+		return nil
+	}
+	var was int64
+	err := tx.QueryRowContext(ctx, "SELECT case_id FROM "+table+" WHERE id = ?", id).Scan(&was)
+	if errors.Is(err, sql.ErrNoRows) {
+		return notFound(entity, id)
+	}
+	if err != nil {
+		return err
+	}
+	if was != caseID {
+		return &model.Error{Code: model.ErrConflict, Field: "case", Message: "an " + entity + " cannot move to another case"}
+	}
+	return nil
 }
