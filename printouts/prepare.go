@@ -31,16 +31,19 @@ var Documents = []string{"rights", "notice", "consent", "referral", "plan", "int
 
 // Request says which document to print, for whom, in which language.
 type Request struct {
-	Doc        string
-	CaseCode   string
-	Lang       string
-	Purpose    string // consent
-	Service    string // consent for sharing: the service's name
-	ReferralID int64  // referral letter; 0 for the newest
-	Date, Time string // slip
-	Place      string // slip; the desk when empty
-	Bring      []string
-	OwnPhone   bool // cv: the person's phone instead of the desk's, when they chose to give it
+	Doc          string
+	CaseCode     string
+	Lang         string
+	Purpose      string // consent
+	Service      string // consent for sharing: the service's name
+	ReferralID   int64  // referral letter; 0 for the newest
+	Date, Time   string // slip
+	Place        string // slip; the desk when empty
+	Bring        []string
+	OwnPhone     bool  // cv: the person's phone instead of the desk's, when they chose to give it
+	ProposalID   int64 // candidate: the proposal whose employer receives the sheet
+	InternshipID int64 // internship: the internship agreement summarised
+	EmployerID   int64 // consent for sharing with an employer (Purpose sharing): the recipient
 }
 
 // concern says whether a document is about a person: the person's

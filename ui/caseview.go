@@ -101,6 +101,10 @@ func (v *caseView) show() {
 			work = append(work, widget.NewButtonWithIcon(u.t("skills.button"), theme.AccountIcon(),
 				func() { u.home.showFromCase(p, newSkillsView(u, p).build()) }))
 		}
+		if u.op.Can(model.PartWork).Reads() {
+			work = append(work, widget.NewButtonWithIcon(u.t("work.button"), theme.StorageIcon(),
+				func() { u.home.showFromCase(p, newWorkView(u, p, caseID).build()) }))
+		}
 	}
 	if u.op.Can(model.PartIdentity).Writes() { // else the store would refuse the change: no button for it
 		record = append(record, widget.NewButtonWithIcon(u.t("case.edit"), theme.DocumentCreateIcon(), func() { v.onEdit(p) }))

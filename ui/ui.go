@@ -1,7 +1,8 @@
 // Package ui is Sportello's window: the first-start setup, the login, the
 // person list with search-as-you-type, the registration form, the case view
 // (and the screens opened from it: the plan, the skills profile in
-// skills_*.go) and the settings. It holds no SQL and draws no PDF: it reaches the data
+// skills_*.go, the way to work in work_*.go), the employers and their
+// vacancies (employer*.go, vacancy_form.go) and the settings. It holds no SQL and draws no PDF: it reaches the data
 // through the Store interface, and runs database work off the UI goroutine,
 // coming back through fyne.Do.
 //
