@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -85,11 +86,11 @@ func (d *DB) CandidatesFor(ctx context.Context, vacancyID int64) (out *Matches, 
 			out = &Matches{Excluded: ExcludedNotOpen}
 			return nil
 		}
-		cands, err := openCandidates(ctx, tx, g, v.EmployerID)
+		ms, err := d.rankCandidates(ctx, tx, g, v)
 		if err != nil {
 			return err
 		}
-		out = splitMatches(model.MatchVacancy(*v, cands))
+		out = splitMatches(ms)
 		return nil
 	})
 	if err != nil {
@@ -98,28 +99,62 @@ func (d *DB) CandidatesFor(ctx context.Context, vacancyID int64) (out *Matches, 
 	return out, nil
 }
 
-// openCandidates reads, for matching with the employer's vacancy, every
-// person not erased with an open case the grant sees, with their latest
-// skills profile; persons without a profile have nothing to match.
-func openCandidates(ctx context.Context, tx *sql.Tx, g *grant, employerID int64) ([]model.Candidate, error) {
-	places := map[int64]string{}
-	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.domicile FROM persons p WHERE p.erased_at = ''
-		AND EXISTS (SELECT 1 FROM cases c WHERE c.person_id = p.id AND c.status = ?)`, string(model.CaseOpen))
-	err = eachRow(rows, err, func(s scanner) error {
-		var id int64
-		var place string
-		if err := s.Scan(&id, &place); err != nil {
-			return err
+// rankCandidates ranks, for a vacancy of the employer, the candidates the
+// grant sees (the cache, see candidateCache), each marked with whether the
+// person's current consent allows proposing them to that employer.
+func (d *DB) rankCandidates(ctx context.Context, tx *sql.Tx, g *grant, v *model.Vacancy) ([]model.Match, error) {
+	consented, err := consentedTo(ctx, tx, v.EmployerID)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Match
+	err = d.cands.with(ctx, tx, func(all []model.Candidate) error {
+		mine := []int64{v.EmployerID}
+		if g.scoped() { // a mediator: a copy of the few they see
+			var seen []model.Candidate
+			for _, c := range all {
+				if ok, err := g.sees(ctx, tx, c.PersonID); err != nil {
+					return err
+				} else if ok {
+					if consented[c.PersonID] {
+						c.Consented = mine
+					}
+					seen = append(seen, c)
+				}
+			}
+			out = model.MatchVacancy(*v, seen)
+			return nil
 		}
-		places[id] = place
+		marked := markConsented(all, consented, mine)
+		out = model.MatchVacancy(*v, all)
+		for _, i := range marked { // put the cache back as it was
+			all[i].Consented = nil
+		}
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("persons with an open case: %w", err)
+	return out, err
+}
+
+// markConsented marks, in the cache's list (by person ID), the persons who
+// consented, and returns their positions.
+func markConsented(all []model.Candidate, consented map[int64]bool, employer []int64) []int {
+	var marked []int
+	for id := range consented {
+		i, found := slices.BinarySearchFunc(all, id, func(c model.Candidate, id int64) int { return cmp.Compare(c.PersonID, id) })
+		if found {
+			all[i].Consented = employer
+			marked = append(marked, i)
+		}
 	}
-	consents := map[int64][]model.Consent{}
-	rows, err = tx.QueryContext(ctx, `SELECT id, person_id, state, date FROM consents
-		WHERE purpose = ? AND employer_id = ?`, string(model.PurposeSharing), employerID)
+	return marked
+}
+
+// consentedTo lists the persons whose current consent allows proposing
+// them to the employer (model.EmployerProposalAllowed).
+func consentedTo(ctx context.Context, tx *sql.Tx, employerID int64) (map[int64]bool, error) {
+	history := map[int64][]model.Consent{}
+	rows, err := tx.QueryContext(ctx, `SELECT id, person_id, state, date FROM consents
+		WHERE employer_id = ? AND purpose = ?`, employerID, string(model.PurposeSharing))
 	err = eachRow(rows, err, func(s scanner) error {
 		c := model.Consent{Purpose: model.PurposeSharing, EmployerID: employerID}
 		var state, date string
@@ -127,35 +162,17 @@ func openCandidates(ctx context.Context, tx *sql.Tx, g *grant, employerID int64)
 			return err
 		}
 		c.State, c.Date = model.ConsentState(state), parseTime(date)
-		consents[c.PersonID] = append(consents[c.PersonID], c)
+		history[c.PersonID] = append(history[c.PersonID], c)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("consents to share with employer %d: %w", employerID, err)
 	}
-	profiles, err := skillsProfilesWhere(ctx, tx, `version = (SELECT max(version) FROM skills_profiles l
-		WHERE l.person_id = skills_profiles.person_id) ORDER BY person_id`)
-	if err != nil {
-		return nil, fmt.Errorf("latest skills profiles: %w", err)
-	}
-	var out []model.Candidate
-	for i := range profiles {
-		p := &profiles[i]
-		place, open := places[p.PersonID]
-		if !open {
-			continue
+	out := make(map[int64]bool, len(history))
+	for id, h := range history {
+		if _, ok := model.EmployerProposalAllowed(h, employerID); ok {
+			out[id] = true
 		}
-		if ok, err := g.sees(ctx, tx, p.PersonID); err != nil || !ok {
-			if err != nil {
-				return nil, err
-			}
-			continue
-		}
-		var consented []int64
-		if _, ok := model.EmployerProposalAllowed(consents[p.PersonID], employerID); ok {
-			consented = []int64{employerID}
-		}
-		out = append(out, model.CandidateFromProfile(p.PersonID, place, true, p, consented))
 	}
 	return out, nil
 }

@@ -126,3 +126,54 @@ func TestMatchCandidatesAndVacancies(t *testing.T) {
 		t.Errorf("a closed case matched: %+v %v", none, err)
 	}
 }
+
+// The candidates kept between rankings follow the desk: a person newly
+// profiled, a new version of a profile, a domicile changed and a case
+// closed show at the next ranking; a consent to one employer never marks
+// the candidates of another's vacancy.
+func TestCandidatesFollowChanges(t *testing.T) {
+	ctx := context.Background()
+	d := newTestDB(t)
+	farm := fixtureEmployer(t, d, "Campi Fittizi", "agri")
+	other := fixtureEmployer(t, d, "Serre Fittizie", "agri")
+	first, firstCase := matchPerson(t, d, "First", "Latina", "6111")
+	employerConsent(t, d, first.ID, farm.ID, model.ConsentGiven, fixedNow.Add(-time.Hour))
+	v := &model.Vacancy{EmployerID: farm.ID, Title: "Raccolta", ISCO: "6111", Place: "Latina", Posts: 1}
+	must(t, d.SaveVacancy(ctx, v))
+	w := &model.Vacancy{EmployerID: other.ID, Title: "Serre", ISCO: "6111", Place: "Latina", Posts: 1}
+	must(t, d.SaveVacancy(ctx, w))
+	rank := func(id int64) *Matches {
+		t.Helper()
+		m, err := d.CandidatesFor(ctx, id)
+		must(t, err)
+		return m
+	}
+	before := rank(v.ID)
+	if ids := matchIDs(before.Proposable, true); !slices.Equal(ids, []int64{first.ID}) {
+		t.Fatalf("proposable %v, want %d", ids, first.ID)
+	}
+	if m := rank(w.ID); len(m.Proposable) != 0 || !slices.Equal(matchIDs(m.NeedsConsent, true), []int64{first.ID}) {
+		t.Errorf("the consent to one employer counted for another: %+v", m)
+	}
+
+	second, _ := matchPerson(t, d, "Second", "Latina", "6111")
+	if ids := matchIDs(rank(v.ID).NeedsConsent, true); !slices.Equal(ids, []int64{second.ID}) {
+		t.Errorf("a person newly profiled: needing consent %v, want %d", ids, second.ID)
+	}
+	_, err := d.db.Exec("UPDATE persons SET domicile = 'Bolzano' WHERE id = ?", first.ID)
+	must(t, err)
+	if moved := rank(v.ID); len(moved.Proposable) != 1 || moved.Proposable[0].Score >= before.Proposable[0].Score {
+		t.Errorf("moving away did not lower the score: %+v, before %+v", moved.Proposable, before.Proposable)
+	}
+	prof := &model.SkillsProfile{PersonID: first.ID, Date: fixedNow,
+		Experiences: []model.WorkExperience{{Title: "cook", ISCO: "5120"}}}
+	must(t, d.SaveSkillsProfile(ctx, prof, 0))
+	if m := rank(v.ID); len(m.Proposable) == 1 && m.Proposable[0].Score >= before.Proposable[0].Score {
+		t.Errorf("a new profile version (another trade) kept the old score: %+v", m.Proposable)
+	}
+	_, err = d.db.Exec("UPDATE cases SET status = 'closed' WHERE id = ?", firstCase)
+	must(t, err)
+	if ids := matchIDs(rank(v.ID).Proposable, true); len(ids) != 0 {
+		t.Errorf("a closed case is still proposed: %v", ids)
+	}
+}

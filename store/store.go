@@ -46,10 +46,11 @@ type DB struct {
 	path string
 	lock *instanceLock // nil for a shared opening
 
-	key   []byte      // the data key, to wrap new key slots
-	desk  string      // the key file's desk ID
-	demo  bool        // a demo desk
-	keyMu *sync.Mutex // one change of the key file at a time, shared by the handles As makes
+	key   []byte          // the data key, to wrap new key slots
+	desk  string          // the key file's desk ID
+	demo  bool            // a demo desk
+	keyMu *sync.Mutex     // one change of the key file at a time, shared by the handles As makes
+	cands *candidateCache // the candidates of matching, shared by the handles As makes (match_cache.go)
 
 	actor *model.Operator // the operator this handle reads and writes for (see As); nil for the program
 
@@ -125,7 +126,8 @@ func open(path string, key []byte, desk string, opt Options) (*DB, error) {
 		lock.release()
 		return nil, classify(path, err)
 	}
-	d := &DB{db: sqldb, path: path, lock: lock, key: key, desk: desk, Now: time.Now, KDF: opt.KDF, keyMu: new(sync.Mutex)}
+	d := &DB{db: sqldb, path: path, lock: lock, key: key, desk: desk, Now: time.Now, KDF: opt.KDF, keyMu: new(sync.Mutex),
+		cands: new(candidateCache)}
 	if err := d.prepare(existing, opt.Shared); err != nil {
 		sqldb.Close()
 		lock.release()
