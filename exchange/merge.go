@@ -199,7 +199,7 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 				res.Unchanged++
 			}
 		}
-		rs := &resolver{m: m}
+		rs := &resolver{m: m, erased: func(r record) bool { return erased[owner(doc, r)] != nil }}
 		var conflicts []*store.Conflict
 		for i, r := range incoming {
 			c, err := apply(m, rs, doc, r, decisions[i], mine[r.entity][r.uid])
@@ -298,7 +298,7 @@ func latestConsents(doc *Document) map[string]*Consent {
 func consentKey(c *Consent) string {
 	k := c.PersonID + "/" + c.Purpose
 	if c.Purpose == string(model.PurposeSharing) {
-		k += "/" + c.ServiceID
+		k += "/" + c.ServiceID + "/" + c.EmployerID
 	}
 	return k
 }
