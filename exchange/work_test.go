@@ -1,0 +1,423 @@
+package exchange
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"sportello/demo"
+	"sportello/model"
+	"sportello/store"
+)
+
+// workDesk is a desk with demo persons and the demo work side, plus what
+// the demo lacks: a flag lifted and raised again (history), a held vacancy
+// cleared, a company known by its codice fiscale and a sole trader known
+// by theirs.
+func workDesk(t *testing.T, prefix string) (*store.DB, *model.Operator) {
+	t.Helper()
+	ctx := context.Background()
+	a, coord := seeded(t, prefix, 3)
+	if err := demo.SeedWork(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	emps, err := a.Employers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range emps {
+		if e.Flag == nil {
+			continue
+		}
+		if err := a.UnflagEmployer(ctx, e.ID, "verificato: segnalazione infondata (demo)"); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.FlagEmployer(ctx, e.ID, model.EmployerFlag{Reason: "nuova segnalazione airone (demo)",
+			Date: a.Now().AddDate(0, 0, -3)}); err != nil {
+			t.Fatal(err)
+		}
+		break
+	}
+	company := emps[0]
+	company.FiscalCode = company.VATNumber
+	if err := a.SaveEmployer(ctx, &company); err != nil {
+		t.Fatal(err)
+	}
+	sole := model.Employer{Name: "Mario Rossi ditta individuale (demo)", FiscalCode: "RSSMRA85T10A562S", Ateco: "A"}
+	if err := a.SaveEmployer(ctx, &sole); err != nil {
+		t.Fatal(err)
+	}
+	vacs, err := a.Vacancies(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vacs {
+		if v.Held() {
+			if err := a.ClearVacancy(ctx, v.ID, "cifre corrette dal datore (demo)"); err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	return a, coord
+}
+
+// workOnly keeps a fingerprint's work records and consents.
+func workOnly(fp []string) []string {
+	var out []string
+	for _, r := range fp {
+		for _, k := range []string{"employer/", "vacancy/", "proposal/", "internship/", "enterprise/", "consent/"} {
+			if strings.HasPrefix(r, k) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// TestWorkTravelsInBundles: employers with their flags (one lifted, kept as
+// history), vacancies with their breaches and clearance, the consent to
+// share with an employer, proposals with their states, internships with
+// their months and enterprises with steps and applications reach desk B
+// the same; importing the bundle again changes nothing.
+func TestWorkTravelsInBundles(t *testing.T) {
+	ctx := context.Background()
+	a, coord := workDesk(t, "PWA")
+	b := desk(t, "PWB")
+	bundle, res := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coord})
+	for _, k := range []string{"employers", "vacancies", "proposals", "internships", "enterprises"} {
+		if res.Counts[k] == 0 {
+			t.Fatalf("the bundle carries no %s: %v", k, res.Counts)
+		}
+	}
+	if err := ValidateJSON(bundleData(t, bundle)); err != nil {
+		t.Fatalf("the bundle does not follow the schema: %v", err)
+	}
+	accept(t, b, bundle)
+	got, err := Import(ctx, b, bundle, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Conflicts != 0 {
+		t.Fatalf("first import: %+v", got)
+	}
+	want, have := fingerprint(t, a, false), fingerprint(t, b, false)
+	if !slices.Equal(want, have) {
+		t.Fatalf("after the round trip the desks differ; first on A only: %v", firstMissing(want, have))
+	}
+	if len(workOnly(have)) < 12 {
+		t.Fatalf("too few work records to prove anything: %v", workOnly(have))
+	}
+	checkWorkOnB(t, a, b)
+	withOps := fingerprint(t, b, true)
+	again, err := Import(ctx, b, bundle, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Added != 0 || again.Updated != 0 || again.Conflicts != 0 {
+		t.Fatalf("second import of the same bundle: %+v", again)
+	}
+	if after := fingerprint(t, b, true); !slices.Equal(after, withOps) {
+		t.Fatal("importing the same bundle twice changed records")
+	}
+}
+
+// checkWorkOnB reads the work records back through B's own store.
+func checkWorkOnB(t *testing.T, a, b *store.DB) {
+	t.Helper()
+	ctx := context.Background()
+	empsA, _ := a.Employers(ctx)
+	empsB, err := b.Employers(ctx)
+	if err != nil || len(empsB) != len(empsA) {
+		t.Fatalf("employers on B: %d, on A %d (%v)", len(empsB), len(empsA), err)
+	}
+	flagged := 0
+	for _, e := range empsB {
+		if e.Flag != nil {
+			flagged++
+			if e.Flag.Reason == "" {
+				t.Errorf("the flag of %s lost its reason", e.Name)
+			}
+		}
+	}
+	if flagged != 2 {
+		t.Errorf("%d employers flagged on B, want 2", flagged)
+	}
+	vacs, _ := b.Vacancies(ctx, 0)
+	cleared := 0
+	for _, v := range vacs {
+		if len(v.Breaches) > 0 && !v.ClearedAt.IsZero() {
+			cleared++
+		}
+	}
+	if len(vacs) == 0 || cleared != 1 {
+		t.Errorf("vacancies on B: %d, %d cleared", len(vacs), cleared)
+	}
+	var hired, months, steps int
+	persons, _ := b.FindPersons(ctx, model.PersonFilter{Limit: 10})
+	for _, p := range persons {
+		cases, _ := b.CasesOf(ctx, p.ID)
+		for _, c := range cases {
+			ps, _ := b.ProposalsOf(ctx, c.ID)
+			for _, pr := range ps {
+				if pr.State == model.ProposalHired && pr.Contract == "agri_fixed" && pr.WeeklyHours == 39 && pr.ConsentID != 0 {
+					hired++
+				}
+			}
+			ins, _ := b.InternshipsOf(ctx, c.ID)
+			for _, in := range ins {
+				months += len(in.Attendance)
+			}
+			ents, _ := b.EnterprisesOf(ctx, c.ID)
+			for _, e := range ents {
+				steps += len(e.Steps) + len(e.Applications)
+			}
+		}
+	}
+	if hired != 1 || months != 2 || steps != 4 {
+		t.Errorf("on B: %d hired, %d months of internship, %d steps and applications", hired, months, steps)
+	}
+}
+
+// TestWorkIncremental: a change to a proposal puts it, and nothing else of
+// the work side, in the next incremental snapshot.
+func TestWorkIncremental(t *testing.T) {
+	ctx := context.Background()
+	a, _ := workDesk(t, "PWA")
+	all, err := a.Snapshot(ctx, store.SnapshotOptions{AfterRev: -1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hired model.Proposal
+	for _, p := range all.Proposals {
+		if p.State == model.ProposalHired {
+			hired = p
+		}
+	}
+	rev, _ := a.ChangePosition(ctx)
+	if err := a.RecordStillEmployed(ctx, hired.ID, model.Check4Weeks, true); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := a.Snapshot(ctx, store.SnapshotOptions{AfterRev: rev}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(snap.Proposals) != 1 || snap.Proposals[0].Still4Weeks != "yes" || len(snap.Employers)+len(snap.Vacancies)+
+		len(snap.Internships)+len(snap.Enterprises) != 0 {
+		t.Errorf("incremental: %d proposals, %d employers, %d vacancies, %d internships, %d enterprises",
+			len(snap.Proposals), len(snap.Employers), len(snap.Vacancies), len(snap.Internships), len(snap.Enterprises))
+	}
+}
+
+// TestWorkBundleRefusals: a bundle whose work records refer to an employer
+// neither in it nor on the desk, or carry a value no form would take, is
+// refused and the desk is unchanged.
+func TestWorkBundleRefusals(t *testing.T) {
+	ctx := context.Background()
+	a, coord := workDesk(t, "PWA")
+	k, err := deskKeys(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := mustExport(t, a, coord)
+	const stranger = "0123456789abcdef0123456789abcdef"
+	tests := []struct {
+		name   string
+		change func(d *Document)
+		code   string
+	}{
+		{"proposal to an unknown employer", func(d *Document) { d.Proposals[0].EmployerID = stranger }, BundleReferences},
+		{"internship at an unknown employer", func(d *Document) { d.Internships[0].EmployerID = stranger }, BundleReferences},
+		{"internship of an unknown case", func(d *Document) { d.Internships[0].CaseID = stranger }, BundleReferences},
+		{"consent to an unknown employer", func(d *Document) {
+			for i := range d.Consents {
+				if d.Consents[i].EmployerID != "" {
+					d.Consents[i].EmployerID = stranger
+				}
+			}
+		}, BundleReferences},
+		{"a state no proposal has", func(d *Document) { d.Proposals[0].State = "sold" }, ""},
+		{"a negative allowance", func(d *Document) { d.Internships[0].AllowanceCents = -60000 }, ""},
+		{"a negative funding amount", func(d *Document) { d.Enterprises[0].Funding[0].AmountCents = -1 }, ""},
+		{"two open flags", func(d *Document) {
+			for i := range d.Employers {
+				if f := d.Employers[i].Flags; len(f) > 0 {
+					d.Employers[i].Flags = append(f, EmployerFlag{Reason: "doppia", Date: f[0].Date, FlaggedAt: f[0].FlaggedAt})
+					return
+				}
+			}
+		}, BundleMalformed},
+		{"a hiring without its contract", func(d *Document) {
+			for i := range d.Proposals {
+				if d.Proposals[i].State == "hired" {
+					d.Proposals[i].TipoContratto = ""
+				}
+			}
+		}, BundleMalformed},
+	}
+	b := desk(t, "PWB")
+	accept(t, b, good)
+	before := state(t, b)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bad := resignData(t, good, k.signing, func(data []byte) []byte {
+				var d Document
+				if err := json.Unmarshal(data, &d); err != nil {
+					t.Fatal(err)
+				}
+				tt.change(&d)
+				out, _ := json.Marshal(&d)
+				return out
+			})
+			_, err := Import(ctx, b, bad, ImportOptions{})
+			var be *BundleError
+			if !errors.As(err, &be) || (tt.code != "" && be.Code != tt.code) {
+				t.Fatalf("got %v, want a refusal %q", err, tt.code)
+			}
+			if after := state(t, b); after != before {
+				t.Fatalf("a refused bundle changed the desk:\n%s\n---\n%s", before, after)
+			}
+		})
+	}
+}
+
+// TestOldBundleStillImports: a 1.2 bundle (no work records, no consent
+// naming an employer) merges as before.
+func TestOldBundleStillImports(t *testing.T) {
+	ctx := context.Background()
+	a, coord := seeded(t, "PWA", 3)
+	k, err := deskKeys(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := resignData(t, mustExport(t, a, coord), k.signing, func(data []byte) []byte {
+		var d Document
+		if err := json.Unmarshal(data, &d); err != nil {
+			t.Fatal(err)
+		}
+		d.FormatVersion = "1.2"
+		out, _ := json.Marshal(&d)
+		return out
+	})
+	b := desk(t, "PWB")
+	accept(t, b, old)
+	if res, err := Import(ctx, b, old, ImportOptions{}); err != nil || res.Added == 0 {
+		t.Fatalf("a 1.2 bundle: %+v, %v", res, err)
+	}
+	if want, have := fingerprint(t, a, false), fingerprint(t, b, false); !slices.Equal(want, have) {
+		t.Fatalf("after a 1.2 bundle the desks differ; first on A only: %v", firstMissing(want, have))
+	}
+}
+
+// TestWorkInRegionalExport: the pseudonymised export carries the work
+// records and the SAP views of sections 4 and 6 without a name, a contact,
+// a free text or a natural person's codes; a company's codes stay.
+func TestWorkInRegionalExport(t *testing.T) {
+	ctx := context.Background()
+	a, coord := workDesk(t, "PWA")
+	emps, _ := a.Employers(ctx)
+	var secret []string
+	var companyCF string
+	for _, e := range emps {
+		secret = append(secret, e.Name)
+		if e.Address != "" {
+			secret = append(secret, e.Address)
+		}
+		if len(e.FiscalCode) == 11 {
+			companyCF = e.FiscalCode
+		}
+	}
+	secret = append(secret, "RSSMRA85T10A562S", "Marco Neri", "Sartoria", "malattia", "Contratto stagionale",
+		"airone", "infondata", "cifre corrette", "Ente di microcredito")
+	data, _ := export(t, a, Options{Format: FormatJSON, Pseudonymised: true, Operator: coord})
+	if err := ValidateJSON(data); err != nil {
+		t.Fatalf("the pseudonymised export does not follow the schema: %v", err)
+	}
+	if got := holds(data, secret); len(got) > 0 {
+		t.Errorf("the pseudonymised export holds %q", got)
+	}
+	if companyCF == "" || !strings.Contains(string(data), companyCF) {
+		t.Errorf("a company's codice fiscale %q should stay", companyCF)
+	}
+	var doc Document
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Employers) != len(emps) || len(doc.Proposals) == 0 || len(doc.Internships) == 0 || len(doc.Enterprises) == 0 {
+		t.Fatalf("work records in the export: %v", doc.Counts())
+	}
+	rows := map[string][][]string{}
+	for _, tb := range doc.Tables() {
+		rows[tb.Name] = tb.Rows
+	}
+	var kinds, policies []string
+	for _, r := range rows["sap_esperienze_lavoro"] {
+		kinds = append(kinds, r[2]+" "+r[11])
+	}
+	for _, r := range rows["sap_politiche_attive"] {
+		policies = append(policies, r[2])
+	}
+	slices.Sort(kinds)
+	slices.Sort(policies)
+	if !slices.Equal(kinds, []string{"assunzione agri_fixed", "tirocinio internship"}) {
+		t.Errorf("SAP section 4 rows: %q", kinds)
+	}
+	if !slices.Equal(policies, []string{"autoimpiego", "proposta_lavoro", "tirocinio"}) {
+		t.Errorf("SAP section 6 rows: %q", policies)
+	}
+}
+
+// TestWorkErasureTravels: a person erased on A has their work records
+// blanked on B by A's next bundle, as A blanked them.
+func TestWorkErasureTravels(t *testing.T) {
+	ctx := context.Background()
+	a, coord := workDesk(t, "PWA")
+	b := desk(t, "PWB")
+	first := mustExport(t, a, coord)
+	accept(t, b, first)
+	if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := a.Snapshot(ctx, store.SnapshotOptions{AfterRev: -1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	persons := map[int64]bool{}
+	for _, c := range snap.Cases {
+		for _, in := range snap.Internships {
+			persons[c.PersonID] = persons[c.PersonID] || in.CaseID == c.ID
+		}
+		for _, e := range snap.Enterprises {
+			persons[c.PersonID] = persons[c.PersonID] || e.CaseID == c.ID
+		}
+		for _, p := range snap.Proposals {
+			persons[c.PersonID] = persons[c.PersonID] || p.CaseID == c.ID
+		}
+	}
+	for id, ok := range persons {
+		if !ok {
+			continue
+		}
+		if err := a.ErasePerson(ctx, id, model.Erasure{Reason: model.ErasureConsentWithdrawn}, coord); err != nil {
+			t.Fatal(err)
+		}
+	}
+	values := []string{"Sartoria", "malattia", "Contratto stagionale", "Business plan"}
+	second := mustExport(t, a, coord)
+	if got := holds(bundleData(t, second), values); len(got) > 0 {
+		t.Errorf("A's bundle after the erasure holds %q", got)
+	}
+	if _, err := Import(ctx, b, second, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	fromB, _ := export(t, b, Options{Format: FormatJSON, Plaintext: true, Operator: trustee(t, b)})
+	if got := holds(fromB, values); len(got) > 0 {
+		t.Errorf("B still holds %q of the erased persons' work records", got)
+	}
+	if !strings.Contains(string(fromB), "agri_fixed") {
+		t.Error("the erasure should keep the hiring's contract for the counts")
+	}
+}
