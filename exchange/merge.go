@@ -188,10 +188,10 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 			return err
 		}
 		for i, r := range incoming {
-			if r.entity != "service" || decisions[i] != add {
+			if r.entity != "service" && r.entity != "employer" || decisions[i] != add {
 				continue
 			}
-			if known, err := sameService(m, doc.Services[r.index]); err != nil {
+			if known, err := sameRecord(m, doc, r); err != nil {
 				return err
 			} else if known {
 				decisions[i] = same
@@ -382,6 +382,30 @@ func checkCodes(m *store.Merger, doc *Document, r record) error {
 		}
 	}
 	return nil
+}
+
+// sameRecord recognises a service or an employer both desks entered.
+func sameRecord(m *store.Merger, doc *Document, r record) (bool, error) {
+	if r.entity == "employer" {
+		return sameEmployer(m, doc.Employers[r.index])
+	}
+	return sameService(m, doc.Services[r.index])
+}
+
+// sameEmployer recognises an employer the other desk added under a partita
+// IVA or codice fiscale this desk also has: the same business, entered
+// twice. As for services, the two desks settle on the smaller ID and this
+// desk's details (and flags) stay; a later change travels as any other.
+func sameEmployer(m *store.Merger, e Employer) (bool, error) {
+	id, ok, err := m.EmployerByCode(e.PartitaIVA, e.CodiceFiscale)
+	if err != nil || !ok {
+		return false, err
+	}
+	if local := m.UIDOf("employer", id); e.ID < local {
+		return true, m.RenameUID("employer", id, e.ID)
+	}
+	m.Alias("employer", e.ID, id)
+	return true, nil
 }
 
 // sameService recognises a service the other desk added under a name this

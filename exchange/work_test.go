@@ -421,3 +421,66 @@ func TestWorkErasureTravels(t *testing.T) {
 		t.Error("the erasure should keep the hiring's contract for the counts")
 	}
 }
+
+// TestEmployerEnteredOnBothDesks: an employer both desks entered under the
+// same partita IVA stays one employer on each, under one ID, and the
+// vacancies of either desk name it.
+func TestEmployerEnteredOnBothDesks(t *testing.T) {
+	ctx := context.Background()
+	a, coord := workDesk(t, "PWA")
+	b := desk(t, "PWB")
+	emps, _ := a.Employers(ctx)
+	twin := model.Employer{Name: "Le Serre soc. agricola (demo)", VATNumber: emps[0].VATNumber}
+	if err := b.SaveEmployer(ctx, &twin); err != nil {
+		t.Fatal(err)
+	}
+	v := model.Vacancy{EmployerID: twin.ID, Title: "Potatura (demo)", Posts: 2, WeeklyHours: 39}
+	if err := b.SaveVacancy(ctx, &v); err != nil {
+		t.Fatal(err)
+	}
+	toB := mustExport(t, a, coord)
+	accept(t, b, toB)
+	if _, err := Import(ctx, b, toB, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	toA, _ := export(t, b, Options{Format: FormatBundle, Plaintext: true, Operator: trustee(t, b)})
+	accept(t, a, toA)
+	if _, err := Import(ctx, a, toA, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for name, db := range map[string]*store.DB{"A": a, "B": b} {
+		all, _ := db.Employers(ctx)
+		var same []model.Employer
+		for _, e := range all {
+			if e.VATNumber == twin.VATNumber {
+				same = append(same, e)
+			}
+		}
+		if len(same) != 1 || len(all) != len(emps) {
+			t.Fatalf("on %s: %d employers with the partita IVA, %d in all (want 1, %d)", name, len(same), len(all), len(emps))
+		}
+		vacs, _ := db.Vacancies(ctx, same[0].ID)
+		titles := map[string]bool{}
+		for _, v := range vacs {
+			titles[v.Title] = true
+		}
+		if !titles["Potatura (demo)"] || len(vacs) < 2 {
+			t.Errorf("on %s the employer's vacancies are %v", name, titles)
+		}
+	}
+	ua, ub := map[string]bool{}, map[string]bool{}
+	for _, r := range workOnly(fingerprint(t, a, false)) {
+		ua[strings.SplitN(r, "=", 2)[0]] = true
+	}
+	for _, r := range workOnly(fingerprint(t, b, false)) {
+		ub[strings.SplitN(r, "=", 2)[0]] = true
+	}
+	if len(ua) != len(ub) {
+		t.Errorf("the desks hold different work records: %d on A, %d on B", len(ua), len(ub))
+	}
+	for k := range ua {
+		if !ub[k] {
+			t.Errorf("%s is on A only", k)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -155,4 +157,19 @@ func (m *Merger) PutEnterprise(e *model.Enterprise, erased bool) (err error) {
 		return err
 	}
 	return writeEnterpriseParts(m.ctx, m.tx, e)
+}
+
+// EmployerByCode finds a local employer by its partita IVA or codice
+// fiscale (an employer both desks entered); empty codes match nothing.
+func (m *Merger) EmployerByCode(vat, fiscalCode string) (int64, bool, error) {
+	if vat == "" && fiscalCode == "" {
+		return 0, false, nil
+	}
+	var id int64
+	err := m.queryRow(`SELECT id FROM employers WHERE (?1 <> '' AND vat_number = ?1) OR (?2 <> '' AND fiscal_code = ?2)
+		ORDER BY id LIMIT 1`, vat, fiscalCode).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return id, err == nil, err
 }
