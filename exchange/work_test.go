@@ -283,3 +283,83 @@ func TestWorkBundleRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestWorkChangesMerge: after a first exchange, a vacancy closed and a
+// still-employed answer on A update B; an employer changed on both desks
+// is a conflict, nothing overwritten, until an operator takes A's version.
+func TestWorkChangesMerge(t *testing.T) {
+	ctx := context.Background()
+	a, coord := workDesk(t, "PWA")
+	b := desk(t, "PWB")
+	first := mustExport(t, a, coord)
+	accept(t, b, first)
+	if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	snap, _ := a.Snapshot(ctx, store.SnapshotOptions{AfterRev: -1}, nil)
+	emp, vac := snap.Employers[0], snap.Vacancies[0]
+	for _, p := range snap.Proposals {
+		if p.State == model.ProposalHired {
+			if err := a.RecordStillEmployed(ctx, p.ID, model.Check4Weeks, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	vac.State = model.VacancyClosed
+	if err := a.SaveVacancy(ctx, &vac); err != nil {
+		t.Fatal(err)
+	}
+	emp.Notes = "nota di A (demo)"
+	if err := a.SaveEmployer(ctx, &emp); err != nil {
+		t.Fatal(err)
+	}
+	onB, _ := b.Snapshot(ctx, store.SnapshotOptions{AfterRev: -1}, nil)
+	for _, e := range onB.Employers {
+		if e.UID == emp.UID {
+			e.Notes = "nota di B (demo)"
+			if err := b.SaveEmployer(ctx, &e); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	res, err := Import(ctx, b, mustExport(t, a, coord), ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Updated < 2 || res.Conflicts != 1 {
+		t.Fatalf("second import: %+v", res)
+	}
+	after, _ := b.Snapshot(ctx, store.SnapshotOptions{AfterRev: -1}, nil)
+	for _, v := range after.Vacancies {
+		if v.UID == vac.UID && v.State != model.VacancyClosed {
+			t.Errorf("the vacancy closed on A is %s on B", v.State)
+		}
+	}
+	for _, p := range after.Proposals {
+		if p.State == model.ProposalHired && p.Still4Weeks != "yes" {
+			t.Error("the still-employed answer did not reach B")
+		}
+	}
+	notes := func() string {
+		s, _ := b.Snapshot(ctx, store.SnapshotOptions{AfterRev: -1}, nil)
+		for _, e := range s.Employers {
+			if e.UID == emp.UID {
+				return e.Notes
+			}
+		}
+		return ""
+	}
+	if got := notes(); got != "nota di B (demo)" {
+		t.Fatalf("a conflict overwrote B's employer: %q", got)
+	}
+	open, err := Conflicts(ctx, b)
+	if err != nil || len(open) != 1 || open[0].Entity != "employer" {
+		t.Fatalf("conflicts: %+v, %v", open, err)
+	}
+	if err := Resolve(ctx, b, open[0].ID, store.TakeTheirs, trustee(t, b)); err != nil {
+		t.Fatal(err)
+	}
+	if got := notes(); got != "nota di A (demo)" {
+		t.Errorf("after taking A's version the notes are %q", got)
+	}
+}
