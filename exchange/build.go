@@ -80,8 +80,8 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 	d.Consents = make([]Consent, 0, len(s.Consents))
 	for _, c := range s.Consents {
 		d.Consents = append(d.Consents, Consent{ID: c.UID, PersonID: ref("person", c.PersonID), Purpose: string(c.Purpose),
-			ServiceID: ref("service", c.ServiceID), EmployerID: ref("employer", c.EmployerID), NoticeVersion: c.NoticeVersion, Language: c.Language,
-			Mediator: c.Mediator, State: string(c.State), Date: stamp(c.Date), ScanName: c.ScanName,
+			ServiceID: ref("service", c.ServiceID), EmployerID: ref("employer", c.EmployerID),
+			NoticeVersion: c.NoticeVersion, Language: c.Language, Mediator: c.Mediator, State: string(c.State), Date: stamp(c.Date), ScanName: c.ScanName,
 			Scan: s.Scans[c.ID], RecordedBy: ref("operator", c.RecordedBy), Sync: sync("consent", c.UID)})
 	}
 	s.Consents, s.Scans = nil, nil

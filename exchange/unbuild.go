@@ -120,8 +120,8 @@ func (r *resolver) plan(p *Plan) *model.Plan {
 
 func (r *resolver) consent(c *Consent) *model.Consent {
 	return &model.Consent{UID: c.ID, PersonID: r.id("person", c.PersonID), Purpose: model.ConsentPurpose(c.Purpose),
-		ServiceID: r.id("service", c.ServiceID), EmployerID: r.id("employer", c.EmployerID), NoticeVersion: c.NoticeVersion, Language: c.Language,
-		Mediator: c.Mediator, State: model.ConsentState(c.State), Date: when(c.Date), ScanName: c.ScanName,
+		ServiceID: r.id("service", c.ServiceID), EmployerID: r.id("employer", c.EmployerID),
+		NoticeVersion: c.NoticeVersion, Language: c.Language, Mediator: c.Mediator, State: model.ConsentState(c.State), Date: when(c.Date), ScanName: c.ScanName,
 		RecordedBy: r.id("operator", c.RecordedBy)}
 }
 

@@ -104,8 +104,8 @@ func (p *pseudonymiser) pseudonymiseWork(d *Document) {
 	for i := range d.Proposals {
 		r := &d.Proposals[i]
 		r.ID, r.CaseID, r.EmployerID = p.id("proposal", r.ID), p.id("case", r.CaseID), p.id("employer", r.EmployerID)
-		r.VacancyID, r.ConsentID, r.CreatedBy = p.id("vacancy", r.VacancyID), p.id("consent", r.ConsentID), p.id("operator", r.CreatedBy)
-		r.Outcome = ""
+		r.VacancyID, r.ConsentID = p.id("vacancy", r.VacancyID), p.id("consent", r.ConsentID)
+		r.CreatedBy, r.Outcome = p.id("operator", r.CreatedBy), ""
 	}
 	for i := range d.Internships {
 		in := &d.Internships[i]

@@ -60,7 +60,8 @@ func validFlags(flags []FlagRecord) error {
 		field := fmt.Sprintf("flags.%d", i)
 		switch {
 		case strings.TrimSpace(f.Reason) == "" || f.Date.IsZero() || f.FlaggedAt.IsZero():
-			v = append(v, &model.Error{Code: model.ErrInvalid, Field: field, Message: "a flag needs its reason, the date of the report and when it was raised"})
+			v = append(v, &model.Error{Code: model.ErrInvalid, Field: field,
+				Message: "a flag needs its reason, the date of the report and when it was raised"})
 		case len([]rune(f.Reason)) > model.MaxTextLen || len([]rune(f.LiftNote)) > model.MaxTextLen:
 			v = append(v, &model.Error{Code: model.ErrTooLong, Field: field, Message: "longer than allowed"})
 		}
