@@ -147,6 +147,21 @@ func TestWorkErasureTravels(t *testing.T) {
 	if !strings.Contains(string(fromB), "agri_fixed") {
 		t.Error("the erasure should keep the hiring's contract for the counts")
 	}
+	// A desk that never had them takes the erased persons' work records as
+	// the erasure left them: an enterprise without its idea is no error.
+	c := desk(t, "PWC")
+	accept(t, c, second)
+	if res, err := Import(ctx, c, second, ImportOptions{}); err != nil || res.Added == 0 {
+		t.Fatalf("the bundle after the erasure on a new desk: %+v, %v", res, err)
+	}
+	fromC, _ := export(t, c, Options{Format: FormatJSON, Plaintext: true, Operator: trustee(t, c)})
+	if got := holds(fromC, values); len(got) > 0 {
+		t.Errorf("C holds %q of the erased persons' work records", got)
+	}
+	var doc Document
+	if err := json.Unmarshal(fromC, &doc); err != nil || len(doc.Enterprises) != 1 || len(doc.Internships) != 1 {
+		t.Errorf("C has %d enterprises and %d internships (%v)", len(doc.Enterprises), len(doc.Internships), err)
+	}
 }
 
 // TestEmployerEnteredOnBothDesks: an employer both desks entered under the
