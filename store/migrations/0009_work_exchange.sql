@@ -4,8 +4,11 @@
 -- an internship's months, an enterprise's steps and applications) mark the
 -- record itself, except while a merge writes whole records. Records made
 -- before this migration are marked changed now, so the next incremental
--- export carries them.
+-- export carries them; so are the consents to share with an employer,
+-- which format 1.2 left out of every export.
 
+INSERT INTO changes (entity, row_id, rev, at) SELECT 'consent', id, (SELECT coalesce(max(rev), 0) FROM changes) + row_number() OVER (ORDER BY id), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM consents WHERE employer_id IS NOT NULL
+	ON CONFLICT (entity, row_id) DO UPDATE SET rev = excluded.rev, at = excluded.at;
 INSERT INTO changes (entity, row_id, rev, at) SELECT 'employer', id, (SELECT coalesce(max(rev), 0) FROM changes) + row_number() OVER (ORDER BY id), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM employers;
 INSERT INTO changes (entity, row_id, rev, at) SELECT 'vacancy', id, (SELECT coalesce(max(rev), 0) FROM changes) + row_number() OVER (ORDER BY id), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM vacancies;
 INSERT INTO changes (entity, row_id, rev, at) SELECT 'proposal', id, (SELECT coalesce(max(rev), 0) FROM changes) + row_number() OVER (ORDER BY id), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM proposals;
