@@ -79,12 +79,9 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 	s.Plans = nil
 	d.Consents = make([]Consent, 0, len(s.Consents))
 	for _, c := range s.Consents {
-		if c.EmployerID != 0 {
-			continue // consents to share with an employer travel once bundles carry employers (#15)
-		}
 		d.Consents = append(d.Consents, Consent{ID: c.UID, PersonID: ref("person", c.PersonID), Purpose: string(c.Purpose),
-			ServiceID: ref("service", c.ServiceID), NoticeVersion: c.NoticeVersion, Language: c.Language,
-			Mediator: c.Mediator, State: string(c.State), Date: stamp(c.Date), ScanName: c.ScanName,
+			ServiceID: ref("service", c.ServiceID), EmployerID: ref("employer", c.EmployerID),
+			NoticeVersion: c.NoticeVersion, Language: c.Language, Mediator: c.Mediator, State: string(c.State), Date: stamp(c.Date), ScanName: c.ScanName,
 			Scan: s.Scans[c.ID], RecordedBy: ref("operator", c.RecordedBy), Sync: sync("consent", c.UID)})
 	}
 	s.Consents, s.Scans = nil, nil
@@ -112,6 +109,7 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 		d.SkillsProfiles = append(d.SkillsProfiles, p)
 	}
 	s.SkillsProfiles = nil
+	buildWork(d, s, ref, sync)
 	return d
 }
 
@@ -240,7 +238,9 @@ func list(s []string) []string {
 func (d *Document) Counts() map[string]int {
 	return map[string]int{"operators": len(d.Operators), "services": len(d.Services), "persons": len(d.Persons),
 		"cases": len(d.Cases), "interviews": len(d.Interviews), "plans": len(d.Plans), "consents": len(d.Consents),
-		"referrals": len(d.Referrals), "activities": len(d.Activities), "skills_profiles": len(d.SkillsProfiles)}
+		"referrals": len(d.Referrals), "activities": len(d.Activities), "skills_profiles": len(d.SkillsProfiles),
+		"employers": len(d.Employers), "vacancies": len(d.Vacancies), "proposals": len(d.Proposals),
+		"internships": len(d.Internships), "enterprises": len(d.Enterprises)}
 }
 
 // CountsText writes counts in a fixed order, for messages and logs.

@@ -163,6 +163,8 @@ func single(entity string, b []byte) (*Document, error) {
 	case "skills_profile":
 		doc.SkillsProfiles = make([]SkillsProfile, 1)
 		err = strictJSON(b, &doc.SkillsProfiles[0])
+	case "employer", "vacancy", "proposal", "internship", "enterprise":
+		err = singleWork(doc, entity, b)
 	default:
 		err = fmt.Errorf("unknown kind of record %q", entity)
 	}

@@ -67,6 +67,12 @@ func owners(ours, theirs *Document) func(doc *Document, r record) string {
 			return caseOf[doc.Referrals[r.index].CaseID]
 		case "skills_profile":
 			return doc.SkillsProfiles[r.index].PersonID
+		case "proposal":
+			return caseOf[doc.Proposals[r.index].CaseID]
+		case "internship":
+			return caseOf[doc.Internships[r.index].CaseID]
+		case "enterprise":
+			return caseOf[doc.Enterprises[r.index].CaseID]
 		}
 		return ""
 	}
@@ -126,6 +132,8 @@ func anonymiseRecord(doc *Document, r record) {
 		f.Reason, f.Feedback, f.LegalBasis = "", "", ""
 	case "skills_profile":
 		emptyProfile(&doc.SkillsProfiles[i])
+	default:
+		anonymiseWork(doc, r)
 	}
 }
 

@@ -5,11 +5,13 @@ import "encoding/json"
 // Format names the exchange format; FormatVersion is its version, in every
 // file. A reader refuses a major version it does not know. 1.1 added a
 // person's erasure (Person.Erased); 1.2 the skills profiles
-// (SkillsProfiles) and the consent purpose share_employer; 1.0 and 1.1
+// (SkillsProfiles) and the consent purpose share_employer; 1.3 the work
+// records (Employers, Vacancies, Proposals, Internships, Enterprises) and
+// the employer a sharing consent names (Consent.EmployerID); 1.0 to 1.2
 // documents read as before.
 const (
 	Format        = "sportello-exchange"
-	FormatVersion = "1.2"
+	FormatVersion = "1.3"
 )
 
 // Document is one export: the desk it comes from, what it holds, and the
@@ -34,6 +36,12 @@ type Document struct {
 	Activities []Activity  `json:"activities"`
 
 	SkillsProfiles []SkillsProfile `json:"skills_profiles,omitempty"` // 1.2
+
+	Employers   []Employer   `json:"employers,omitempty"` // 1.3, work.go
+	Vacancies   []Vacancy    `json:"vacancies,omitempty"`
+	Proposals   []Proposal   `json:"proposals,omitempty"`
+	Internships []Internship `json:"internships,omitempty"`
+	Enterprises []Enterprise `json:"enterprises,omitempty"`
 }
 
 // Modes of an export.
@@ -265,6 +273,7 @@ type Consent struct {
 	PersonID      string `json:"person_id"`
 	Purpose       string `json:"purpose"`
 	ServiceID     string `json:"service_id,omitempty"`
+	EmployerID    string `json:"employer_id,omitempty"` // 1.3: for sharing with an employer
 	NoticeVersion string `json:"notice_version"`
 	Language      string `json:"language"`
 	Mediator      string `json:"mediator,omitempty"`

@@ -188,10 +188,10 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 			return err
 		}
 		for i, r := range incoming {
-			if r.entity != "service" || decisions[i] != add {
+			if r.entity != "service" && r.entity != "employer" || decisions[i] != add {
 				continue
 			}
-			if known, err := sameService(m, doc.Services[r.index]); err != nil {
+			if known, err := sameRecord(m, doc, r); err != nil {
 				return err
 			} else if known {
 				decisions[i] = same
@@ -199,7 +199,7 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 				res.Unchanged++
 			}
 		}
-		rs := &resolver{m: m}
+		rs := &resolver{m: m, erased: func(r record) bool { return erased[owner(doc, r)] != nil }}
 		var conflicts []*store.Conflict
 		for i, r := range incoming {
 			c, err := apply(m, rs, doc, r, decisions[i], mine[r.entity][r.uid])
@@ -298,7 +298,7 @@ func latestConsents(doc *Document) map[string]*Consent {
 func consentKey(c *Consent) string {
 	k := c.PersonID + "/" + c.Purpose
 	if c.Purpose == string(model.PurposeSharing) {
-		k += "/" + c.ServiceID
+		k += "/" + c.ServiceID + "/" + c.EmployerID
 	}
 	return k
 }
@@ -382,20 +382,4 @@ func checkCodes(m *store.Merger, doc *Document, r record) error {
 		}
 	}
 	return nil
-}
-
-// sameService recognises a service the other desk added under a name this
-// desk also has: the same office, entered twice. The two desks settle on
-// the smaller of the two IDs, whichever imports first, so that records
-// naming it hash alike on both; this desk's details stay.
-func sameService(m *store.Merger, s Service) (bool, error) {
-	id, ok, err := m.ServiceByName(s.Name)
-	if err != nil || !ok {
-		return false, err
-	}
-	if local := m.UIDOf("service", id); s.ID < local {
-		return true, m.RenameUID("service", id, s.ID)
-	}
-	m.Alias("service", s.ID, id)
-	return true, nil
 }

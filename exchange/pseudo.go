@@ -66,6 +66,7 @@ func (p *pseudonymiser) pseudonymise(d *Document) {
 	for i := range d.Consents {
 		c := &d.Consents[i]
 		c.ID, c.PersonID, c.ServiceID = p.id("consent", c.ID), p.id("person", c.PersonID), p.id("service", c.ServiceID)
+		c.EmployerID = p.id("employer", c.EmployerID)
 		c.RecordedBy, c.Mediator, c.ScanName, c.Scan = p.id("operator", c.RecordedBy), "", "", nil
 	}
 	for i := range d.Referrals {
@@ -80,6 +81,7 @@ func (p *pseudonymiser) pseudonymise(d *Document) {
 	for i := range d.SkillsProfiles {
 		p.pseudonymiseProfile(&d.SkillsProfiles[i])
 	}
+	p.pseudonymiseWork(d)
 }
 
 func (p *pseudonymiser) interview(iv *Interview) {

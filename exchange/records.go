@@ -45,6 +45,14 @@ func (d *Document) records() []record {
 	caseCode := map[string]string{} // case → its person's case code
 	collect(&out, "operator", d.Operators, func(r *Operator) (string, string, **Sync) { return r.ID, r.Username, &r.Sync })
 	collect(&out, "service", d.Services, func(r *Service) (string, string, **Sync) { return r.ID, r.Name, &r.Sync })
+	employer := map[string]string{} // employer → its name
+	collect(&out, "employer", d.Employers, func(r *Employer) (string, string, **Sync) {
+		employer[r.ID] = r.Denominazione
+		return r.ID, r.Denominazione, &r.Sync
+	})
+	collect(&out, "vacancy", d.Vacancies, func(r *Vacancy) (string, string, **Sync) {
+		return r.ID, workLabel(employer[r.EmployerID], r.Title), &r.Sync
+	})
 	collect(&out, "person", d.Persons, func(r *Person) (string, string, **Sync) {
 		codes[r.ID] = r.CaseCode
 		return r.ID, r.CaseCode, &r.Sync
@@ -68,6 +76,15 @@ func (d *Document) records() []record {
 	})
 	collect(&out, "skills_profile", d.SkillsProfiles, func(r *SkillsProfile) (string, string, **Sync) {
 		return r.ID, codes[r.PersonID] + " v" + strconv.Itoa(r.Version), &r.Sync
+	})
+	collect(&out, "proposal", d.Proposals, func(r *Proposal) (string, string, **Sync) {
+		return r.ID, workLabel(caseCode[r.CaseID], employer[r.EmployerID]), &r.Sync
+	})
+	collect(&out, "internship", d.Internships, func(r *Internship) (string, string, **Sync) {
+		return r.ID, workLabel(caseCode[r.CaseID], employer[r.EmployerID], r.DataInizio), &r.Sync
+	})
+	collect(&out, "enterprise", d.Enterprises, func(r *Enterprise) (string, string, **Sync) {
+		return r.ID, workLabel(caseCode[r.CaseID], r.Name), &r.Sync
 	})
 	return out
 }

@@ -220,8 +220,13 @@ var patternMessages = map[string]string{
 	`^[A-Z]{2}$`:                                                                           "not an ISO 3166 country code (2 capital letters)",
 	`^[A-Z][A-Z0-9]{1,7}-[0-9]{4}-[0-9]{6,}$`:                                              "not a case code (PREFIX-YYYY-NNNNNN)",
 	`^([A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]|[0-9]{11})$`: "not a codice fiscale (16 characters, or 11 digits for a temporary code)",
-	`^[A-U]$`:    "not an ATECO 2007 section (one letter, A to U)",
-	`^[0-9]{4}$`: "not an ISCO-08 unit group (4 digits)",
+	`^[A-U]$`:                             "not an ATECO 2007 section (one letter, A to U)",
+	`^[0-9]{4}$`:                          "not an ISCO-08 unit group (4 digits)",
+	`^([0-9]{11}|[A-Z0-9]{16})$`:          "not an employer's codice fiscale (11 digits, or 16 characters for a person)",
+	`^[0-9]{11}$`:                         "not a partita IVA (11 digits)",
+	`^[0-9]{4}-(0[1-9]|1[0-2])$`:          "not a month (YYYY-MM)",
+	`^[a-z]{2,3}(:(A1|A2|B1|B2|C1|C2))?$`: `not a language with an optional CEFR level (such as "it" or "it:A2")`,
+	`^[1-9](\.[0-9]){0,4}$`:               "not a CP2011 occupation code (such as 6.4.1.1.0)",
 }
 
 // schemaPrinter formats the library's own messages, for problems this file does

@@ -213,6 +213,10 @@ func (s schSchema) walk(t *testing.T, node map[string]any, typ reflect.Type, whe
 			return
 		}
 		s.walk(t, values, typ.Elem(), where+"{}")
+	case reflect.Float64:
+		if !hasType(node, "number") {
+			t.Errorf("%s: the schema does not say it is a number", where)
+		}
 	case reflect.Bool:
 		if !hasType(node, "boolean") {
 			t.Errorf("%s: the schema does not say it is a boolean", where)
@@ -247,6 +251,10 @@ func TestSchemaEnumsMatchModel(t *testing.T) {
 	for _, c := range model.EducationLevels {
 		levels = append(levels, c.Code)
 	}
+	var contracts []string
+	for _, c := range model.ContractTypes {
+		contracts = append(contracts, c.Code)
+	}
 	tests := []struct {
 		def  string
 		path []string
@@ -275,6 +283,17 @@ func TestSchemaEnumsMatchModel(t *testing.T) {
 		{"referral", []string{"status"}, schStrings(model.ReferralStatuses)},
 		{"referral", []string{"urgency"}, schStrings([]model.Urgency{model.UrgencyNormal, model.UrgencyUrgent})},
 		{"activity", []string{"kind"}, schStrings(model.ActivityKinds)},
+		{"vacancy", []string{"state"}, schStrings(model.VacancyStates)},
+		{"vacancy", []string{"pay_unit"}, schStrings(model.PayUnits)},
+		{"vacancy", []string{"tipo_contratto"}, contracts},
+		{"breach", []string{"code"}, []string{model.BreachPay, model.BreachWeeklyHours, model.BreachDailyHours, model.BreachRestDay}},
+		{"proposal", []string{"state"}, schStrings(model.ProposalStates)},
+		{"proposal", []string{"reason"}, model.NotHiredReasons},
+		{"proposal", []string{"tipo_contratto"}, contracts},
+		{"internship", []string{"outcome"}, schStrings(model.InternshipOutcomes)},
+		{"enterprise", []string{"legal_form"}, model.LegalForms},
+		{"funding", []string{"kind"}, schStrings(model.FundingKinds)},
+		{"funding", []string{"state"}, schStrings(model.FundingStates)},
 	}
 	for _, tt := range tests {
 		var got []string

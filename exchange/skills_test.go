@@ -125,7 +125,7 @@ func TestSkillsProfilesInTheRegionalExport(t *testing.T) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.FormatVersion != "1.2" || len(doc.SkillsProfiles) != 1 {
+	if doc.FormatVersion != FormatVersion || len(doc.SkillsProfiles) != 1 {
 		t.Fatalf("format %s with %d profiles", doc.FormatVersion, len(doc.SkillsProfiles))
 	}
 	sp := doc.SkillsProfiles[0]

@@ -62,11 +62,11 @@ func (d *Document) Tables() []Table {
 	}
 	d.interviewTables(add)
 	d.planTables(add)
-	con := add("consents", "id", "person_id", "purpose", "service_id", "notice_version", "language", "mediator",
-		"state", "date", "scan_name", "recorded_by")
+	con := add("consents", "id", "person_id", "purpose", "service_id", "employer_id", "notice_version", "language",
+		"mediator", "state", "date", "scan_name", "recorded_by")
 	for _, c := range d.Consents {
-		con.Rows = append(con.Rows, []string{c.ID, c.PersonID, c.Purpose, c.ServiceID, c.NoticeVersion, c.Language,
-			c.Mediator, c.State, c.Date, c.ScanName, c.RecordedBy})
+		con.Rows = append(con.Rows, []string{c.ID, c.PersonID, c.Purpose, c.ServiceID, c.EmployerID, c.NoticeVersion,
+			c.Language, c.Mediator, c.State, c.Date, c.ScanName, c.RecordedBy})
 	}
 	ref := add("referrals", "id", "case_id", "service_id", "reason", "urgency", "consent_id", "legal_basis", "status",
 		"created", "sent_at", "answered_at", "completed_at", "follow_up", "feedback", "code")
@@ -80,6 +80,7 @@ func (d *Document) Tables() []Table {
 			a.OperatorID, a.CreatedAt})
 	}
 	d.profileTables(add)
+	d.workTables(add)
 	return t
 }
 

@@ -254,5 +254,8 @@ func duplicateRecord(doc *Document) error {
 	for i := range doc.SkillsProfiles {
 		see("skills_profile", doc.SkillsProfiles[i].ID)
 	}
+	for _, r := range doc.workIDs() {
+		see(r[0], r[1])
+	}
 	return err
 }

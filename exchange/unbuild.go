@@ -12,8 +12,9 @@ import (
 // resolver turns stable IDs back into local IDs while a merge writes; the
 // first reference that leads nowhere is kept as the error.
 type resolver struct {
-	m   *store.Merger
-	err error
+	m      *store.Merger
+	err    error
+	erased func(record) bool // tells a record of a person erased here or in the bundle; nil for none
 }
 
 func (r *resolver) id(entity, uid string) int64 {
@@ -119,8 +120,8 @@ func (r *resolver) plan(p *Plan) *model.Plan {
 
 func (r *resolver) consent(c *Consent) *model.Consent {
 	return &model.Consent{UID: c.ID, PersonID: r.id("person", c.PersonID), Purpose: model.ConsentPurpose(c.Purpose),
-		ServiceID: r.id("service", c.ServiceID), NoticeVersion: c.NoticeVersion, Language: c.Language,
-		Mediator: c.Mediator, State: model.ConsentState(c.State), Date: when(c.Date), ScanName: c.ScanName,
+		ServiceID: r.id("service", c.ServiceID), EmployerID: r.id("employer", c.EmployerID),
+		NoticeVersion: c.NoticeVersion, Language: c.Language, Mediator: c.Mediator, State: model.ConsentState(c.State), Date: when(c.Date), ScanName: c.ScanName,
 		RecordedBy: r.id("operator", c.RecordedBy)}
 }
 
@@ -181,6 +182,8 @@ func (r *resolver) write(doc *Document, rec record) error {
 		if a, err = r.activity(&doc.Activities[i]); err == nil && r.err == nil {
 			err = r.m.PutActivity(a)
 		}
+	default:
+		_, err = r.writeWork(doc, rec)
 	}
 	if r.err != nil {
 		return r.err

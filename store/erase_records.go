@@ -21,7 +21,10 @@ const personRecords = `
 	UNION ALL SELECT 'plan', uid FROM plans WHERE case_id IN (SELECT id FROM cases WHERE person_id = :p)
 	UNION ALL SELECT 'consent', uid FROM consents WHERE person_id = :p
 	UNION ALL SELECT 'referral', uid FROM referrals WHERE case_id IN (SELECT id FROM cases WHERE person_id = :p)
-	UNION ALL SELECT 'skills_profile', uid FROM skills_profiles WHERE person_id = :p`
+	UNION ALL SELECT 'skills_profile', uid FROM skills_profiles WHERE person_id = :p
+	UNION ALL SELECT 'proposal', uid FROM proposals WHERE case_id IN (SELECT id FROM cases WHERE person_id = :p)
+	UNION ALL SELECT 'internship', uid FROM internships WHERE case_id IN (SELECT id FROM cases WHERE person_id = :p)
+	UNION ALL SELECT 'enterprise', uid FROM enterprises WHERE case_id IN (SELECT id FROM cases WHERE person_id = :p)`
 
 // eraseRecords blanks the free text and removes the answers and scans of
 // the person's file, keeping what the counts need: cases as they are (dates,

@@ -31,6 +31,7 @@ type Snapshot struct {
 	SkillsProfiles []model.SkillsProfile       // every version: see changedFilter
 	UIDs           map[string]map[int64]string // entity → local ID → uid
 	Erasures       map[int64]model.Erasure     // by person ID: the persons erased (erase_exchange.go)
+	workSnapshot                               // employers, vacancies, proposals, internships, enterprises (1.3)
 }
 
 // SnapshotOptions choose what a snapshot holds.
@@ -42,13 +43,14 @@ type SnapshotOptions struct {
 
 // Entities are the exchanged kinds of record, in the order a merge applies
 // them (a record only refers to kinds before it).
-var Entities = []string{"operator", "service", "person", "case", "interview", "plan", "consent", "referral", "activity",
-	"skills_profile"}
+var Entities = []string{"operator", "service", "employer", "vacancy", "person", "case", "interview", "plan", "consent",
+	"referral", "activity", "skills_profile", "proposal", "internship", "enterprise"}
 
 // entityTables maps an entity to its table.
 var entityTables = map[string]string{"operator": "operators", "service": "services", "person": "persons",
 	"case": "cases", "interview": "interviews", "plan": "plans", "consent": "consents", "referral": "referrals",
-	"activity": "activities", "skills_profile": "skills_profiles"}
+	"activity": "activities", "skills_profile": "skills_profiles", "employer": "employers", "vacancy": "vacancies",
+	"proposal": "proposals", "internship": "internships", "enterprise": "enterprises"}
 
 // ChangePosition is the change log's latest position.
 func (d *DB) ChangePosition(ctx context.Context) (int64, error) {
@@ -184,6 +186,8 @@ func readEntity(ctx context.Context, q querier, s *Snapshot, entity, where strin
 			}
 			return err
 		})
+	case "employer", "vacancy", "proposal", "internship", "enterprise":
+		return readWork(ctx, q, s, entity, where, args)
 	}
 	return fmt.Errorf("unknown entity %q", entity)
 }

@@ -170,10 +170,10 @@ func (m *Merger) PutConsent(c *model.Consent, scan []byte) error {
 	if scan != nil {
 		blob = scan
 	}
-	res, err := m.exec(`INSERT INTO consents (uid, person_id, purpose, service_id, notice_version, language, mediator,
-		state, date, scan, scan_name, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.UID, c.PersonID,
-		string(c.Purpose), nullID(c.ServiceID), c.NoticeVersion, c.Language, c.Mediator, string(c.State),
-		formatTime(c.Date), blob, c.ScanName, nullID(c.RecordedBy))
+	res, err := m.exec(`INSERT INTO consents (uid, person_id, purpose, service_id, employer_id, notice_version, language,
+		mediator, state, date, scan, scan_name, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.UID,
+		c.PersonID, string(c.Purpose), nullID(c.ServiceID), nullID(c.EmployerID), c.NoticeVersion, c.Language,
+		c.Mediator, string(c.State), formatTime(c.Date), blob, c.ScanName, nullID(c.RecordedBy))
 	if err != nil {
 		return err
 	}
