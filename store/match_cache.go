@@ -15,7 +15,7 @@ import (
 // are read for each employer): at a regional desk's 100,000 persons reading
 // and decoding every profile takes seconds, ranking them tens of
 // milliseconds. It is read again when the match_generation counter moved
-// (migration 0009: a new profile version, a domicile, an erasure, a case
+// (migration 0010: a new profile version, a domicile, an erasure, a case
 // opened or closed), and then only the profiles not already made into
 // candidates are decoded. One cache serves every handle As makes; the
 // grant is applied to what it holds at each ranking.

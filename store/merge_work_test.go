@@ -34,6 +34,7 @@ func TestWorkJoinsTheChangeLog(t *testing.T) {
 		t.Fatalf("%d change triggers on the work tables, want 22", len(triggers))
 	}
 	insider(t, d, triggers...)
+	insider(t, d, undoMatchGeneration...)
 	insider(t, d, "DELETE FROM changes WHERE entity IN ('employer', 'vacancy', 'proposal', 'internship', 'enterprise')",
 		"DELETE FROM changes WHERE entity = 'consent' AND row_id IN (SELECT id FROM consents WHERE employer_id IS NOT NULL)",
 		"PRAGMA user_version = 8")

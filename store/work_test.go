@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -119,14 +120,17 @@ func TestErasureBlanksTheWorkPart(t *testing.T) {
 
 // undoEmployers takes a database back from migration 0008, for the tests
 // that rewind a desk to an earlier schema by hand and open it again.
-var undoEmployers = []string{
-	// migration 9 first
-	"DROP TRIGGER match_gen_profile_insert", "DROP TRIGGER match_gen_profile_update", "DROP TRIGGER match_gen_person_update",
-	"DROP TRIGGER match_gen_person_delete", "DROP TRIGGER match_gen_case_insert", "DROP TRIGGER match_gen_case_update",
-	"DROP TRIGGER match_gen_case_delete", "DROP TABLE match_generation", "DROP INDEX consents_by_employer",
+var undoEmployers = append(slices.Clone(undoMatchGeneration),
 	"DROP TABLE enterprise_funding", "DROP TABLE enterprise_steps", "DROP TABLE enterprises",
 	"DROP TABLE internship_attendance", "DROP TABLE internships", "DROP TABLE proposals",
 	"DROP TRIGGER consents_no_update", "ALTER TABLE consents DROP COLUMN employer_id",
 	"CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents BEGIN SELECT RAISE(ABORT, 'consents cannot be changed'); END",
 	"DROP TABLE ccnl_levels", "DROP TABLE vacancies", "DROP TABLE employer_flags", "DROP TABLE employers",
+)
+
+// undoMatchGeneration takes a database back from migration 0010.
+var undoMatchGeneration = []string{
+	"DROP TRIGGER match_gen_profile_insert", "DROP TRIGGER match_gen_profile_update", "DROP TRIGGER match_gen_person_update",
+	"DROP TRIGGER match_gen_person_delete", "DROP TRIGGER match_gen_case_insert", "DROP TRIGGER match_gen_case_update",
+	"DROP TRIGGER match_gen_case_delete", "DROP TABLE match_generation", "DROP INDEX consents_by_employer",
 }

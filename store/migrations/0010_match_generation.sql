@@ -1,4 +1,4 @@
--- 0009: the generation of what matching reads (issue #15). Ranking the
+-- 0010: the generation of what matching reads (issue #15). Ranking the
 -- persons of a regional desk for a vacancy reads every open case's latest
 -- skills profile; the store keeps them, made into candidates, in memory
 -- between rankings (store/match_cache.go), and this counter, moved by every
