@@ -78,3 +78,20 @@ func TestWorkDocumentsInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestAccessTextsMatch: the access document's texts are the same keys,
+// with the same placeholders, in each language that has them.
+func TestAccessTextsMatch(t *testing.T) {
+	it := messagesOf(t, "doc-access.it.toml")
+	for _, lang := range []string{"en", "ar", "ur"} {
+		msgs := messagesOf(t, "doc-access."+lang+".toml")
+		for k, v := range it {
+			if got, ok := msgs[k]; !ok || !slices.Equal(fields(got), fields(v)) {
+				t.Errorf("%s: %s missing or with other placeholders", lang, k)
+			}
+		}
+		if len(msgs) != len(it) {
+			t.Errorf("%s: %d texts, the Italian %d", lang, len(msgs), len(it))
+		}
+	}
+}

@@ -212,3 +212,27 @@ func TestInternshipAndEmployerConsentPrepare(t *testing.T) {
 		t.Errorf("an unknown internship: %v", err)
 	}
 }
+
+// TestAccessListsTheWayToWork: the access document, in Italian and in
+// Arabic, lists the person's proposals (employer, job offer, hiring),
+// internships (host, tutors, allowance month by month) and enterprise
+// paths (idea, steps, applications).
+func TestAccessListsTheWayToWork(t *testing.T) {
+	for _, lang := range []string{"it", "ar"} {
+		var buf bytes.Buffer
+		if err := renderAccess(&buf, lang); err != nil {
+			t.Fatal(err)
+		}
+		flat := strings.Join(strings.Fields(strings.Join(pdfText(t, "access-"+lang, buf.Bytes()), " ")), " ")
+		it := locales.ForPerson("it")
+		for _, want := range []string{it.T("doc.access.work_proposals"), it.T("doc.access.work_internships"),
+			it.T("doc.access.work_enterprises"), "Vivai Fittizi (demo)", "Addetto serre", "Lavoro a tempo determinato",
+			"23/03/2026", it.T("doc.access.work_not_hired_conditions"), "Azienda Agricola Le Querce (demo)", "Paolo Ferri",
+			"€ 600,00", "01/2026: 80 h, € 400,00", "€ 1.000,00", "Orto biologico a Latina", "Corso di business plan",
+			"Banca Etica (demo)", "€ 15.000,00"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%s: %q missing", lang, want)
+			}
+		}
+	}
+}
