@@ -30,8 +30,11 @@ type Source interface {
 	Vacancy(ctx context.Context, id int64) (*model.Vacancy, error)
 }
 
-// Documents are the documents Prepare knows, by name.
-var Documents = []string{"rights", "notice", "consent", "referral", "plan", "intake", "slip", "profile", "cv", "candidate", "internship"}
+// Documents are the documents Prepare knows, by name, that are offered
+// with a case alone (the internship: the newest unless InternshipID names
+// one). The candidate sheet ("candidate") is not among them: it is printed
+// from a proposal, with its ProposalID.
+var Documents = []string{"rights", "notice", "consent", "referral", "plan", "intake", "slip", "profile", "cv", "internship"}
 
 // Request says which document to print, for whom, in which language.
 type Request struct {
