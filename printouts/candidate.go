@@ -78,6 +78,13 @@ type candidateWriter struct {
 	s *CandidateSheet
 }
 
+// heading starts one of the sheet's own sections, kept with its first
+// entry in both languages (a heading never ends a page).
+func (w *candidateWriter) heading(key string) {
+	w.ensure(w.height(key, nil, styleHeading, styleItalian, 4) + 60)
+	w.profileWriter.heading(key)
+}
+
 // vacancy: the job offer as the employer words it, its occupation and
 // place, or a spontaneous proposal.
 func (w *candidateWriter) vacancy() {
