@@ -20,6 +20,8 @@ type PersonFile struct {
 
 	Operators map[int64]FileOperator // the operators the file names, by ID
 	Services  map[int64]string       // the services the file names, by ID
+	Employers map[int64]string       // the employers the file names (proposals, internships), by ID
+	Vacancies map[int64]string       // the job offers the file's proposals answer: their titles, by ID
 }
 
 // FileDesk is what the settings say of the desk and the data controller.
@@ -44,6 +46,11 @@ type FileCase struct {
 	Interviews []FileInterview // newest first
 	Plans      []Plan          // newest version first
 	Referrals  []FileReferral  // newest first
+	// The way to work: proposals to employers (newest first), internships
+	// (newest first) and enterprise paths.
+	Proposals   []Proposal
+	Internships []Internship
+	Enterprises []Enterprise
 }
 
 // FileInterview is an interview with its answers and its screening, if any.

@@ -68,7 +68,7 @@ func RenderAccess(w io.Writer, a Access) error {
 		}
 		aw.opening()
 		for _, section := range []func(){aw.identity, aw.permit, aw.cases, aw.interviews, aw.screenings, aw.plans, aw.skills,
-			aw.consents, aw.referrals, aw.trail, aw.rights} {
+			aw.consents, aw.referrals, aw.proposals, aw.internships, aw.enterprises, aw.trail, aw.rights} {
 			section()
 		}
 		return nil

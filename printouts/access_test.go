@@ -48,6 +48,19 @@ var testFile = &model.PersonFile{
 		Referrals: []model.FileReferral{{Referral: model.Referral{ID: 1, CaseID: 1, ServiceID: 4, Reason: "Rinnovo del permesso",
 			Urgency: model.UrgencyNormal, ConsentID: 1, Status: model.ReferralSent, Created: at(10, 9), SentAt: at(10, 10),
 			Code: "INV-2026-000042"}, Shared: []string{"name", "language", "reason", "urgency", "consent"}}},
+		Proposals: []model.Proposal{{ID: 1, CaseID: 1, EmployerID: 5, VacancyID: 3, State: model.ProposalHired, ProposedAt: at(12, 9),
+			DecidedAt: at(18, 9), Contract: "fixed_term", HiredFrom: time.Date(2026, 3, 23, 0, 0, 0, 0, time.UTC), WeeklyHours: 39,
+			Still4Weeks: "yes"}, {ID: 2, CaseID: 1, EmployerID: 6, State: model.ProposalNotHired, ProposedAt: at(11, 9),
+			DecidedAt: at(13, 9), Reason: "conditions"}},
+		Internships: []model.Internship{{ID: 1, CaseID: 1, EmployerID: 6, Tutor: "Paolo Ferri", DeskTutor: "Marco Albani",
+			Start: time.Date(2026, 1, 12, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 3, 11, 0, 0, 0, 0, time.UTC), WeeklyHours: 30,
+			AllowanceCents: 60000, PlannedCents: 120000, Outcome: model.InternshipNotHired, Attendance: []model.Attendance{
+				{Month: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Hours: 80, PaidCents: 40000},
+				{Month: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), Hours: 120, PaidCents: 60000}}}},
+		Enterprises: []model.Enterprise{{ID: 1, CaseID: 1, Idea: "Orto biologico a Latina", Steps: []model.SupportStep{
+			{What: "Corso di business plan", Date: time.Date(2026, 2, 2, 0, 0, 0, 0, time.UTC), Done: true}},
+			Applications: []model.FundingApplication{{Kind: model.FundingMicrocredit, Body: "Banca Etica (demo)", AmountCents: 1500000,
+				State: model.FundingSubmitted, Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}}}},
 	}},
 	Consents: []model.FileConsent{{Consent: model.Consent{ID: 1, Purpose: model.PurposeSharing, ServiceID: 4,
 		NoticeVersion: "2026-1", Language: "ar", Mediator: "Samira Benali", State: model.ConsentGiven, Date: at(10, 8),
@@ -59,7 +72,9 @@ var testFile = &model.PersonFile{
 		{ID: 4, At: at(20, 9), OperatorID: 1, Action: model.ActionExport, Entity: "person", EntityID: 1, Detail: "access request"}},
 	Operators: map[int64]model.FileOperator{1: {Name: "Giulia Neri", Role: model.RoleCoordinator},
 		2: {Name: "Marco Albani", Role: model.RoleOperator}, 3: {Name: "Samira Benali", Role: model.RoleMediator}},
-	Services: map[int64]string{4: "Sportello legale Diritti (demo)"},
+	Services:  map[int64]string{4: "Sportello legale Diritti (demo)"},
+	Employers: map[int64]string{5: "Vivai Fittizi (demo)", 6: "Azienda Agricola Le Querce (demo)"},
+	Vacancies: map[int64]string{3: "Addetto serre"},
 	Skills: []model.SkillsProfile{{Version: 1, Date: at(12, 0), Languages: []model.LanguageSkill{{Language: "ar", Mother: true},
 		{Language: "it", Overall: "A2"}}, Experiences: []model.WorkExperience{{Title: "Bracciante a Sabaudia"}},
 		Skills: []model.ProfileSkill{{ESCO: "S6.4.3"}}, Licences: []model.DrivingLicence{{Category: "B"}}}},
@@ -79,7 +94,9 @@ func accessTexts(lang string) []string {
 		tr.T("doc.access.purpose_sharing"), tr.T("doc.access.referrals"), tr.T("doc.access.trail"),
 		tr.Tf("doc.access.intro", map[string]any{"Date": iso("20/03/2026")}), tr.T("doc.access.shared_name"),
 		"Sportello legale Diritti (demo)", "Karim", "Haddad", "Marco Albani", "INV-2026-000042", "PUA-2026-000123",
-		tr.T("doc.access.skills"), "Bracciante a Sabaudia"}
+		tr.T("doc.access.skills"), "Bracciante a Sabaudia", tr.T("doc.access.work_proposals"), tr.T("doc.access.work_internships"),
+		tr.T("doc.access.work_enterprises"), "Vivai Fittizi (demo)", "Addetto serre", "Paolo Ferri", "Orto biologico a Latina",
+		"Banca Etica (demo)", "23/03/2026", "12/01/2026"}
 }
 
 // TestAccessReadsBack renders the access document of a person with an

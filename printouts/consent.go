@@ -14,7 +14,8 @@ type ConsentForm struct {
 	Lang          string
 	Header        Header
 	Purpose       model.ConsentPurpose
-	Service       string // the recipient, for sharing
+	Service       string // the recipient, for sharing with a service
+	Employer      string // the recipient, for sharing with an employer (a proposal): replaces Service
 	NoticeVersion string
 	PersonName    string
 	CaseCode      string
@@ -32,15 +33,19 @@ func RenderConsent(w io.Writer, c ConsentForm) error {
 	if !found {
 		return &model.Error{Code: model.ErrInvalid, Field: "purpose", Message: fmt.Sprintf("unknown purpose %q", c.Purpose)}
 	}
-	if c.Purpose == model.PurposeSharing && c.Service == "" {
+	if c.Purpose == model.PurposeSharing && c.Service == "" && c.Employer == "" {
 		return &model.Error{Code: model.ErrRequired, Field: "service", Message: "sharing needs the service it is with"}
 	}
 	return renderBilingual(w, c.Lang, "doc.consent.title", c.Header, func(b *bilingual) error {
 		b.both("doc.consent.person", map[string]any{"Name": typeset.Isolate(c.PersonName), "Code": typeset.IsolateLTR(c.CaseCode)},
 			styleBody, styleItalian, sectionSpace)
 		b.both("doc.consent.intro", map[string]any{"Version": typeset.IsolateLTR(c.NoticeVersion)}, styleBody, styleItalian, sectionSpace)
-		b.both("doc.consent.purpose_"+string(c.Purpose), map[string]any{"Service": typeset.Isolate(c.Service)},
-			styleHeading, styleItalian, sectionSpace)
+		if c.Purpose == model.PurposeSharing && c.Employer != "" {
+			employerShares(b, c.Employer)
+		} else {
+			b.both("doc.consent.purpose_"+string(c.Purpose), map[string]any{"Service": typeset.Isolate(c.Service)},
+				styleHeading, styleItalian, sectionSpace)
+		}
 		if c.Purpose != model.PurposeNotice {
 			for _, k := range []string{"doc.consent.yes", "doc.consent.no"} {
 				b.ensure(30)

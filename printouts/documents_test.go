@@ -62,6 +62,8 @@ var documents = map[string]func(w io.Writer, lang string) error{
 	"profile": func(w io.Writer, lang string) error {
 		return RenderSkillsProfile(w, SkillsDoc{Lang: lang, Header: personHeader, Profile: testProfile})
 	},
+	"candidate":  renderCandidate,
+	"internship": renderInternship,
 	"cv": func(w io.Writer, _ string) error { // Italian only, whoever reads
 		return RenderSkillsCV(w, SkillsCV{Header: personHeader, Name: "Amina Rahimi", DeskPhone: "0773 555 0100",
 			Profile: testProfile, Consent: employerConsent})
@@ -110,6 +112,8 @@ func documentTexts(doc, lang string) []string {
 	case "cv":
 		it := locales.ForPerson("it")
 		return []string{it.T("doc.cv.title"), "Amina Rahimi", it.T("doc.skills.experience"), "0773 555 0100", "01/12/2026"}
+	case "candidate", "internship":
+		return workTexts(doc, lang)
 	case "slip":
 		return []string{tr.T("doc.slip.title"), tr.Tf("doc.slip.when", map[string]any{"Date": dateFor(tr, model.PartialDate{Year: 2026, Month: 12, Day: 3}), "Time": iso("10:30")}),
 			tr.T("doc.slip.bring_permit"), tr.Tf("doc.slip.phone", map[string]any{"Phone": iso("0773 555 0100")})}
@@ -182,6 +186,9 @@ func TestDocumentGoldens(t *testing.T) {
 		}
 		if doc == "cv" {
 			langs = []string{"it"} // Italian whoever reads
+		}
+		if doc == "candidate" || doc == "internship" {
+			langs = []string{"it", "ar"}
 		}
 		for _, lang := range langs {
 			got := render(t, doc, lang)

@@ -74,8 +74,9 @@ var personDocuments = map[string]func(w io.Writer, lang string) error{
 		return RenderPlan(w, PlanDoc{Lang: lang, Header: personHeader, Plan: longPlan(5),
 			Responsible: map[int64]string{2: "Elena Rinaldi", -4: "CPIA 9 Latina (demo)"}})
 	},
-	"intake":  func(w io.Writer, _ string) error { return RenderIntake(w, testIntake()) },
-	"profile": documents["profile"],
+	"intake":     func(w io.Writer, _ string) error { return RenderIntake(w, testIntake()) },
+	"profile":    documents["profile"],
+	"internship": documents["internship"],
 	"access": func(w io.Writer, lang string) error {
 		f := *testFile
 		f.Person = testPerson
@@ -110,8 +111,8 @@ func pagesOf(t *testing.T, pdftotext string, render func(io.Writer, string) erro
 }
 
 // unbanded are the documents about a person that must not identify them
-// by case: the curriculum goes to employers.
-var unbanded = map[string]bool{"cv": true}
+// by case: the curriculum and the candidate sheet go to employers.
+var unbanded = map[string]bool{"cv": true, "candidate": true}
 
 // TestPersonDocumentsIdentifyThePerson: every page of every person's
 // document, in Italian, Urdu and Chinese, has the case code, the family
@@ -150,7 +151,7 @@ func TestPersonDocumentsIdentifyThePerson(t *testing.T) {
 			t.Errorf("%s: one page only, the test does not see a second page's band", name)
 		}
 	}
-	for _, name := range []string{"rights", "notice", "cv"} {
+	for _, name := range []string{"rights", "notice", "cv", "candidate"} {
 		for _, p := range pagesOf(t, pdftotext, documents[name], name, "ur") {
 			if strings.Contains(p, "PUA-2026") || strings.Contains(p, "10/05/1990") {
 				t.Errorf("%s names a person", name)

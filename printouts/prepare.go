@@ -24,10 +24,17 @@ type Source interface {
 	Operators(ctx context.Context) ([]model.Operator, error)
 	Setting(ctx context.Context, key string) (string, error)
 	LatestSkillsProfile(ctx context.Context, personID int64) (*model.SkillsProfile, error)
+	ProposalsOf(ctx context.Context, caseID int64) ([]model.Proposal, error)
+	InternshipsOf(ctx context.Context, caseID int64) ([]model.Internship, error)
+	Employer(ctx context.Context, id int64) (*model.Employer, error)
+	Vacancy(ctx context.Context, id int64) (*model.Vacancy, error)
 }
 
-// Documents are the documents Prepare knows, by name.
-var Documents = []string{"rights", "notice", "consent", "referral", "plan", "intake", "slip", "profile", "cv"}
+// Documents are the documents Prepare knows, by name, that are offered
+// with a case alone (the internship: the newest unless InternshipID names
+// one). The candidate sheet ("candidate") is not among them: it is printed
+// from a proposal, with its ProposalID.
+var Documents = []string{"rights", "notice", "consent", "referral", "plan", "intake", "slip", "profile", "cv", "internship"}
 
 // Request says which document to print, for whom, in which language.
 type Request struct {
@@ -79,15 +86,17 @@ func (in *input) name() string { return strings.TrimSpace(in.p.GivenNames + " " 
 // documentTable holds every document Prepare knows; Documents lists them
 // in the order they are offered.
 var documentTable = map[string]document{
-	"rights":   {nobody, prepareRights},
-	"notice":   {nobody, prepareNotice},
-	"slip":     {maybe, prepareSlip},
-	"consent":  {somebody, prepareConsent},
-	"referral": {somebody, prepareReferral},
-	"plan":     {somebody, preparePlan},
-	"intake":   {somebody, prepareIntake},
-	"profile":  {somebody, prepareSkillsProfile},
-	"cv":       {somebody, prepareSkillsCV},
+	"rights":     {nobody, prepareRights},
+	"notice":     {nobody, prepareNotice},
+	"slip":       {maybe, prepareSlip},
+	"consent":    {somebody, prepareConsent},
+	"referral":   {somebody, prepareReferral},
+	"plan":       {somebody, preparePlan},
+	"intake":     {somebody, prepareIntake},
+	"profile":    {somebody, prepareSkillsProfile},
+	"cv":         {somebody, prepareSkillsCV},
+	"candidate":  {somebody, prepareCandidate},
+	"internship": {somebody, prepareInternship},
 }
 
 // Prepare reads what the requested document needs and returns the
@@ -157,9 +166,16 @@ func prepareSlip(_ context.Context, in *input) (func(io.Writer) error, error) {
 	return func(w io.Writer) error { return RenderSlip(w, s) }, nil
 }
 
-func prepareConsent(_ context.Context, in *input) (func(io.Writer) error, error) {
+func prepareConsent(ctx context.Context, in *input) (func(io.Writer) error, error) {
 	form := ConsentForm{Lang: in.r.Lang, Header: in.h, Purpose: model.ConsentPurpose(in.r.Purpose), Service: in.r.Service,
 		NoticeVersion: NoticeVersion, PersonName: in.name(), CaseCode: in.p.CaseCode}
+	if form.Purpose == model.PurposeSharing && in.r.EmployerID != 0 {
+		e, err := in.src.Employer(ctx, in.r.EmployerID)
+		if err != nil {
+			return nil, err
+		}
+		form.Service, form.Employer = "", e.Name
+	}
 	return func(w io.Writer) error { return RenderConsent(w, form) }, nil
 }
 

@@ -83,28 +83,35 @@ func (d *DB) EnterprisesOf(ctx context.Context, caseID int64) (out []model.Enter
 		if _, err := d.onCase(ctx, tx, model.PartWork, false, caseID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT id, uid, case_id, idea, name, registered_at, legal_form, ateco, vat_number
-			FROM enterprises WHERE case_id = ? ORDER BY id`, caseID)
-		err = eachRow(rows, err, func(s scanner) error {
-			var e model.Enterprise
-			var registered string
-			err := s.Scan(&e.ID, &e.UID, &e.CaseID, &e.Idea, &e.Name, &registered, &e.LegalForm, &e.Ateco, &e.VATNumber)
-			e.RegisteredAt = dayOf(registered)
-			out = append(out, e)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		for i := range out {
-			if err := readEnterpriseParts(ctx, tx, &out[i]); err != nil {
-				return err
-			}
-		}
-		return nil
+		out, err = enterprisesOfCase(ctx, tx, caseID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("enterprises of case %d: %w", caseID, err)
+	}
+	return out, nil
+}
+
+// enterprisesOfCase reads a case's enterprise paths with their steps and
+// applications.
+func enterprisesOfCase(ctx context.Context, q querier, caseID int64) (out []model.Enterprise, err error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, uid, case_id, idea, name, registered_at, legal_form, ateco, vat_number
+		FROM enterprises WHERE case_id = ? ORDER BY id`, caseID)
+	err = eachRow(rows, err, func(s scanner) error {
+		var e model.Enterprise
+		var registered string
+		err := s.Scan(&e.ID, &e.UID, &e.CaseID, &e.Idea, &e.Name, &registered, &e.LegalForm, &e.Ateco, &e.VATNumber)
+		e.RegisteredAt = dayOf(registered)
+		out = append(out, e)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if err := readEnterpriseParts(ctx, q, &out[i]); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

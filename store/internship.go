@@ -89,28 +89,35 @@ func (d *DB) InternshipsOf(ctx context.Context, caseID int64) (out []model.Inter
 		if _, err := d.onCase(ctx, tx, model.PartWork, false, caseID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT "+internshipColumns+" FROM internships WHERE case_id = ? ORDER BY start DESC, id DESC", caseID)
-		err = eachRow(rows, err, func(s scanner) error {
-			var in model.Internship
-			var start, end, outcome string
-			err := s.Scan(&in.ID, &in.UID, &in.CaseID, &in.EmployerID, &in.Tutor, &in.DeskTutor, &start, &end,
-				&in.WeeklyHours, &in.AllowanceCents, &in.PlannedCents, &outcome, &in.OutcomeNote)
-			in.Start, in.End, in.Outcome = dayOf(start), dayOf(end), model.InternshipOutcome(outcome)
-			out = append(out, in)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		for i := range out {
-			if out[i].Attendance, err = attendanceOf(ctx, tx, out[i].ID); err != nil {
-				return err
-			}
-		}
-		return nil
+		out, err = internshipsOfCase(ctx, tx, caseID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("internships of case %d: %w", caseID, err)
+	}
+	return out, nil
+}
+
+// internshipsOfCase reads a case's internships with their attendance,
+// newest first.
+func internshipsOfCase(ctx context.Context, q querier, caseID int64) (out []model.Internship, err error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+internshipColumns+" FROM internships WHERE case_id = ? ORDER BY start DESC, id DESC", caseID)
+	err = eachRow(rows, err, func(s scanner) error {
+		var in model.Internship
+		var start, end, outcome string
+		err := s.Scan(&in.ID, &in.UID, &in.CaseID, &in.EmployerID, &in.Tutor, &in.DeskTutor, &start, &end,
+			&in.WeeklyHours, &in.AllowanceCents, &in.PlannedCents, &outcome, &in.OutcomeNote)
+		in.Start, in.End, in.Outcome = dayOf(start), dayOf(end), model.InternshipOutcome(outcome)
+		out = append(out, in)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if out[i].Attendance, err = attendanceOf(ctx, q, out[i].ID); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

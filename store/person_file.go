@@ -69,6 +69,9 @@ func readPersonFile(ctx context.Context, tx *sql.Tx, f *model.PersonFile, by int
 		return fmt.Errorf("reading referrals: %w", err)
 	}
 	assemble(f, s, referrals)
+	if err := readFileWork(ctx, tx, f); err != nil {
+		return err
+	}
 	if f.Skills, err = skillsProfilesWhere(ctx, tx, "person_id = ? ORDER BY version DESC", id); err != nil {
 		return fmt.Errorf("reading skills profiles: %w", err)
 	}

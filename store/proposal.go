@@ -208,20 +208,27 @@ func (d *DB) ProposalsOf(ctx context.Context, caseID int64) (out []model.Proposa
 		if _, err := d.onCase(ctx, tx, model.PartWork, false, caseID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT "+proposalColumns+` FROM proposals WHERE case_id = ?
-			ORDER BY proposed_at DESC, id DESC`, caseID)
-		return eachRow(rows, err, func(s scanner) error {
-			p, err := scanProposal(s)
-			if err == nil {
-				out = append(out, *p)
-			}
-			return err
-		})
+		out, err = proposalsOfCase(ctx, tx, caseID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("proposals of case %d: %w", caseID, err)
 	}
 	return out, nil
+}
+
+// proposalsOfCase reads a case's proposals, newest first.
+func proposalsOfCase(ctx context.Context, q querier, caseID int64) (out []model.Proposal, err error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+proposalColumns+` FROM proposals WHERE case_id = ?
+		ORDER BY proposed_at DESC, id DESC`, caseID)
+	err = eachRow(rows, err, func(s scanner) error {
+		p, err := scanProposal(s)
+		if err == nil {
+			out = append(out, *p)
+		}
+		return err
+	})
+	return out, err
 }
 
 func scanProposal(s scanner) (*model.Proposal, error) {

@@ -27,6 +27,7 @@ import (
 
 // Store is what the window needs of the database.
 type Store interface {
+	printouts.Source // what printing reads, the work documents' reads among them
 	model.PersonService
 	model.CaseService
 	model.OperatorService
