@@ -58,7 +58,7 @@ func workMatchKeys() []string {
 		}
 	}
 	for _, r := range model.NotHiredReasons {
-		keys = append(keys, "not_hired."+r)
+		keys = append(keys, "not_hired.reason_"+r)
 	}
 	for _, x := range []string{store.ExcludedFlagged, store.ExcludedHeld, store.ExcludedNotOpen} {
 		keys = append(keys, "work_match.excluded_"+x)

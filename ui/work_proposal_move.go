@@ -41,7 +41,11 @@ func (v *workProposals) showMove(p *model.Proposal, employer string, to model.Pr
 		codes, labels = append(codes, c.Code), append(labels, c.Label(u.tr.Lang()))
 	}
 	f.contract = newChoice(u, codes, labels)
-	f.reason = enumChoice(u, "not_hired", model.NotHiredReasons)
+	codes, labels = []string{""}, []string{"—"}
+	for _, r := range model.NotHiredReasons { // "other" is reserved in go-i18n: reason_ before each
+		codes, labels = append(codes, r), append(labels, u.t("not_hired.reason_"+r))
+	}
+	f.reason = newChoice(u, codes, labels)
 	switch to {
 	case model.ProposalInterview:
 		f.fields = []*field{newField("interview_at", u.t("work_match.interview_date")+" *", f.date)}

@@ -138,7 +138,7 @@ func (v *workProposals) facts(p *model.Proposal) []string {
 		out = append(out, contract, u.tr.Tf("work_match.hired_from", map[string]any{"Date": p.HiredFrom.Format("02/01/2006")}),
 			u.tr.Tf("work_match.hours", map[string]any{"Hours": number(p.WeeklyHours)}))
 	case model.ProposalNotHired:
-		out = append(out, u.tr.Tf("work_match.decided_on", map[string]any{"Date": day(p.DecidedAt)}), u.label("not_hired", p.Reason))
+		out = append(out, u.tr.Tf("work_match.decided_on", map[string]any{"Date": day(p.DecidedAt)}), u.t("not_hired.reason_"+p.Reason))
 	}
 	return out
 }
