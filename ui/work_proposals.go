@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -164,6 +165,10 @@ func (v *workProposals) printButtons(p *model.Proposal) []fyne.CanvasObject {
 	return out
 }
 
+// stillEmployedAhead is how long before it is due a still-employed check
+// may be answered, as Today shows it.
+const stillEmployedAhead = 7 * 24 * time.Hour
+
 // stillEmployed shows the answers to "still employed?" 4 weeks and 6
 // months after the start, and asks those not given.
 func (v *workProposals) stillEmployed(p *model.Proposal) fyne.CanvasObject {
@@ -175,7 +180,7 @@ func (v *workProposals) stillEmployed(p *model.Proposal) fyne.CanvasObject {
 			box.Add(widget.NewLabel(q + " " + u.t("work_match.answer_"+c.answer)))
 			continue
 		}
-		if !u.op.Can(model.PartWork).Writes() {
+		if !u.op.Can(model.PartWork).Writes() || p.CheckDue(c.check).After(nowFunc().Add(stillEmployedAhead)) {
 			box.Add(widget.NewLabel(q + " " + u.t("work_match.not_asked")))
 			continue
 		}
