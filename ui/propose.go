@@ -48,7 +48,7 @@ type proposeCheck struct {
 }
 
 // propose starts the flow; status says how it went, done runs once the
-// proposal exists.
+// proposal exists (before status says so).
 func (u *App) propose(t proposeTarget, status func(string), done func()) {
 	f := &proposer{u: u, db: u.data, t: t, status: status, done: done}
 	db := f.db
@@ -103,10 +103,10 @@ func (f *proposer) create() {
 		p := model.Proposal{CaseID: t.caseID, EmployerID: t.employer, VacancyID: t.vacancy}
 		return p, db.CreateProposal(ctx, &p)
 	}, func(model.Proposal) {
-		f.status(u.t("work_match.proposed"))
 		if f.done != nil {
 			f.done()
 		}
+		f.status(u.t("work_match.proposed"))
 	}, func(err error) { f.status(proposalRefusal(u, err)) })
 }
 

@@ -26,6 +26,7 @@ type candidatesData struct {
 // Propose.
 func (v *employersView) showCandidates(e *model.Employer, vc *model.Vacancy) {
 	db, id := v.db, vc.ID
+	v.status.SetText("")
 	load(v.u, func(ctx context.Context) (candidatesData, error) {
 		d := candidatesData{persons: map[int64]*model.Person{}, cases: map[int64]int64{}}
 		var err error
@@ -57,7 +58,6 @@ func openCase(ctx context.Context, db *store.DB, personID int64) (int64, error) 
 
 func (v *employersView) showCandidatesPage(e *model.Employer, vc *model.Vacancy, d candidatesData) {
 	u := v.u
-	v.status.SetText("")
 	back := widget.NewButtonWithIcon(e.Name, theme.NavigateBackIcon(), func() { v.showEmployer(e.ID) })
 	title := boldText(u.tr.Tf("work_match.candidates_for", map[string]any{"Vacancy": vc.Title, "Employer": e.Name}))
 	box := container.NewVBox(container.NewHBox(back), title, v.status)
@@ -67,7 +67,7 @@ func (v *employersView) showCandidatesPage(e *model.Employer, vc *model.Vacancy,
 	list := func(ms []model.Match, consent bool) fyne.CanvasObject {
 		rows := container.NewVBox()
 		for _, m := range ms {
-			rows.Add(v.candidateRow(m, vc, d, consent))
+			rows.Add(v.candidateRow(m, e, vc, d, consent))
 			rows.Add(widget.NewSeparator())
 		}
 		if len(ms) == 0 {
@@ -86,7 +86,7 @@ func (v *employersView) showCandidatesPage(e *model.Employer, vc *model.Vacancy,
 }
 
 // candidateRow is one person ranked for the vacancy.
-func (v *employersView) candidateRow(m model.Match, vc *model.Vacancy, d candidatesData, needsConsent bool) fyne.CanvasObject {
+func (v *employersView) candidateRow(m model.Match, e *model.Employer, vc *model.Vacancy, d candidatesData, needsConsent bool) fyne.CanvasObject {
 	u, p, caseID := v.u, d.persons[m.PersonID], d.cases[m.PersonID]
 	box := container.NewVBox(boldText(p.DisplayName() + " · " + p.CaseCode))
 	if needsConsent {
@@ -101,7 +101,7 @@ func (v *employersView) candidateRow(m model.Match, vc *model.Vacancy, d candida
 	if caseID != 0 && u.op.Can(model.PartWork).Writes() {
 		propose := widget.NewButtonWithIcon(u.t("work_match.propose"), theme.MailSendIcon(), func() {
 			u.propose(proposeTarget{person: p, caseID: caseID, employer: vc.EmployerID, vacancy: vc.ID},
-				v.status.SetText, nil)
+				v.status.SetText, func() { v.showCandidates(e, vc) })
 		})
 		propose.Importance = widget.HighImportance
 		buttons.Add(propose)

@@ -267,3 +267,22 @@ func TestAddGapToPlan(t *testing.T) {
 		t.Errorf("the screen does not say a new version was made:\n%s", texts(u))
 	}
 }
+
+// A held vacancy is refused with its message, and no proposal is made.
+func TestProposeHeldVacancyRefused(t *testing.T) {
+	u, db, _ := signedInApp(t)
+	e, vc := matchFixture(t, db)
+	p, caseID := matchPerson(t, db, "Tesfaye", e.ID)
+	vc.PayCents, vc.PayUnit, vc.WeeklyHours, vc.CCNLLevel = 320, model.PayHour, 39, "area_3"
+	if err := db.SaveVacancy(t.Context(), vc); err != nil || !vc.Held() {
+		t.Fatalf("not held: %+v %v", vc, err)
+	}
+	var said string
+	u.propose(proposeTarget{person: p, caseID: caseID, employer: e.ID, vacancy: vc.ID}, func(s string) { said = s }, nil)
+	if said != u.t("work_match.held_refused") {
+		t.Errorf("proposing to a held vacancy says %q", said)
+	}
+	if list, _ := db.ProposalsOf(t.Context(), caseID); len(list) != 0 {
+		t.Fatalf("proposed to a held vacancy: %+v", list)
+	}
+}

@@ -123,6 +123,7 @@ func (v *workVacancies) proposed() {
 	v.reload()
 	if v.w.proposals != nil {
 		v.w.proposals.reload()
+		v.w.proposals.status.SetText(v.w.u.t("work_match.proposed"))
 	}
 	if v.w.tabs != nil {
 		v.w.showTab(1)
