@@ -44,4 +44,7 @@ type TodayItem struct {
 	Name     string
 	Date     time.Time // when it is or was due
 	Detail   string
+	// ProposalID is, for a still-employed check, the hiring it asks about
+	// (store.RecordStillEmployed); 0 for the other kinds.
+	ProposalID int64
 }

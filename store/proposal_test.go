@@ -129,7 +129,7 @@ func TestHiringFollowUpsOnToday(t *testing.T) {
 		for _, it := range items {
 			if it.Kind == model.TodayStillEmployed4w || it.Kind == model.TodayStillEmployed6m {
 				out = append(out, it.Kind)
-				if it.PersonID != person.ID || it.Name == "" {
+				if it.PersonID != person.ID || it.Name == "" || it.ProposalID != p.ID {
 					t.Errorf("item %+v", it)
 				}
 			}

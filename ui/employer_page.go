@@ -147,6 +147,9 @@ func (v *employersView) vacancyRow(e *model.Employer, vc *model.Vacancy) fyne.Ca
 		box.Add(l)
 	}
 	buttons := container.NewHBox()
+	if u.op.Can(model.PartWork).Reads() && u.op.Can(model.PartSkills).Reads() {
+		buttons.Add(widget.NewButtonWithIcon(u.t("work_match.candidates"), theme.SearchIcon(), func() { v.showCandidates(e, vc) }))
+	}
 	if u.op.May(model.PermEmployers) {
 		buttons.Add(widget.NewButton(u.t("employers.edit_vacancy"), func() { v.showVacancyForm(e, vc) }))
 	}

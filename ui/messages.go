@@ -178,6 +178,7 @@ func DynamicKeys() []string {
 	enum("plan.suggest", "screening", "housing", "health", "legal", "income", "childcare", "transport", "training",
 		"italian_course", "work_wanted")
 	keys = append(keys, matchKeys()...)
+	keys = append(keys, workMatchKeys()...)
 	return keys
 }
 

@@ -287,6 +287,7 @@ func visitScreens(t *testing.T, lang string, visit func(screen string, u *App)) 
 		visit(fromCase.screen, u)
 		h.back()
 	}
+	visitWork(t, u, visit)
 	test.Tap(button(t, u, u.t("erase.action")))
 	visit("erase", u)
 	test.Tap(overlayButton(t, u, u.t("form.cancel")))
@@ -329,6 +330,25 @@ func visitEmployers(t *testing.T, u *App, visit func(screen string, u *App)) {
 	test.Tap(button(t, u, u.t("employers.edit")))
 	visit("employer form", u)
 	test.Tap(button(t, u, u.t("form.cancel")))
+	test.Tap(button(t, u, u.t("employers.back")))
+	test.Tap(button(t, u, "Azienda Agricola Le Serre (demo)"))
+	test.Tap(button(t, u, u.t("work_match.candidates")))
+	visit("vacancy candidates", u)
+}
+
+// visitWork opens the case's work view and its tabs of matching vacancies
+// and proposals.
+func visitWork(t *testing.T, u *App, visit func(screen string, u *App)) {
+	t.Helper()
+	test.Tap(button(t, u, u.t("work.button")))
+	visit("work: matching vacancies", u)
+	for _, o := range objects(u) {
+		if tabs, ok := o.(*container.AppTabs); ok {
+			tabs.SelectIndex(1)
+		}
+	}
+	visit("work: proposals", u)
+	u.home.back()
 }
 
 // TestEveryScreenInOneLanguage opens every main screen in English and

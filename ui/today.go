@@ -24,17 +24,25 @@ func newToday(u *App, open func(int64)) *today {
 }
 
 func (v *today) build() fyne.CanvasObject {
-	db, now := v.u.db, nowFunc()
-	load(v.u, func(ctx context.Context) ([]model.TodayItem, error) {
-		return db.Today(ctx, now)
-	}, v.show, func(err error) {
-		v.box.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
-		v.box.Refresh()
-	})
+	v.reload()
 	title := widget.NewLabelWithStyle(v.u.t("today.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel(v.u.t("home.welcome"))
 	hint.Wrapping = fyne.TextWrapWord
 	return container.NewVScroll(container.NewPadded(container.NewVBox(title, hint, v.box)))
+}
+
+// reload reads the items again and shows them.
+func (v *today) reload() {
+	db, now := v.u.db, nowFunc()
+	load(v.u, func(ctx context.Context) ([]model.TodayItem, error) {
+		return db.Today(ctx, now)
+	}, func(items []model.TodayItem) {
+		v.show(items)
+		v.box.Refresh()
+	}, func(err error) {
+		v.box.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
+		v.box.Refresh()
+	})
 }
 
 func (v *today) show(items []model.TodayItem) {
@@ -62,6 +70,9 @@ func (v *today) show(items []model.TodayItem) {
 			var buttons fyne.CanvasObject = widget.NewButton(u.t("today.open"), func() { v.open(it.PersonID) })
 			if it.Kind == model.TodayRetention {
 				buttons = container.NewHBox(buttons, widget.NewButton(u.t("erase.today"), func() { v.onErase(it) }))
+			}
+			if it.ProposalID != 0 && u.op.Can(model.PartWork).Writes() {
+				buttons = v.stillEmployedButtons(it, buttons)
 			}
 			line := widget.NewLabel(day(it.Date) + " · " + it.CaseCode + " · " + it.Name + detail(todayDetail(u, it)))
 			line.Wrapping = fyne.TextWrapWord

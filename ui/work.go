@@ -21,6 +21,9 @@ type workView struct {
 	person *model.Person
 	caseID int64
 	tabs   *container.AppTabs
+	// proposals is the proposals tab, read again after a proposal is made
+	// from the vacancies tab.
+	proposals *workProposals
 }
 
 func newWorkView(u *App, p *model.Person, caseID int64) *workView {
@@ -29,9 +32,10 @@ func newWorkView(u *App, p *model.Person, caseID int64) *workView {
 
 func (v *workView) build() fyne.CanvasObject {
 	u := v.u
+	v.proposals = newWorkProposals(v)
 	v.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(u.t("work.tab_vacancies"), theme.SearchIcon(), newWorkVacancies(v).build()),
-		container.NewTabItemWithIcon(u.t("work.tab_proposals"), theme.MailSendIcon(), newWorkProposals(v).build()),
+		container.NewTabItemWithIcon(u.t("work.tab_proposals"), theme.MailSendIcon(), v.proposals.build()),
 		container.NewTabItemWithIcon(u.t("work.tab_internships"), theme.HistoryIcon(), newWorkInternships(v).build()),
 		container.NewTabItemWithIcon(u.t("work.tab_enterprise"), theme.HomeIcon(), newWorkEnterprise(v).build()),
 	)
