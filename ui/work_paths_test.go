@@ -1,0 +1,330 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+	"sportello/store"
+)
+
+// workCase is a person with a case, a host employer, and (when budget is
+// not 0) a draft plan whose internship allowance line plans budget cents.
+type workCase struct {
+	person   *model.Person
+	caseID   int64
+	employer *model.Employer
+}
+
+func newWorkCase(t *testing.T, db *store.DB, by int64, budget int64) workCase {
+	t.Helper()
+	ctx := t.Context()
+	p := &model.Person{FamilyName: "Diallo", GivenNames: "Awa", PreferredLanguage: "fr"}
+	if err := db.CreatePerson(ctx, p, by); err != nil {
+		t.Fatal(err)
+	}
+	cases, err := db.CasesOf(ctx, p.ID)
+	if err != nil || len(cases) == 0 {
+		t.Fatalf("no case: %v", err)
+	}
+	e := &model.Employer{Name: "Serre del Sole", VATNumber: "12345670017"}
+	if err := db.SaveEmployer(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	if budget != 0 {
+		plan := &model.Plan{CaseID: cases[0].ID, Status: model.PlanDraft, Budget: []model.BudgetLine{
+			{Purpose: model.BudgetInternship, PlannedCents: budget, SpentCents: 30000}}}
+		if err := db.SavePlan(ctx, plan, by); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return workCase{person: p, caseID: cases[0].ID, employer: e}
+}
+
+// openWorkTab opens the person's Work screen from the case view, on the
+// tab i (2 internships, 3 enterprise).
+func openWorkTab(t *testing.T, u *App, p *model.Person, i int) {
+	t.Helper()
+	u.win.Resize(fyne.NewSize(1600, 1000))
+	openRow(t, u, p.DisplayName())
+	test.Tap(button(t, u, u.t("work.button")))
+	for _, o := range objects(u) {
+		if tabs, ok := o.(*container.AppTabs); ok {
+			tabs.SelectIndex(i)
+			return
+		}
+	}
+	t.Fatalf("no tabs on the Work screen:\n%s", texts(u))
+}
+
+func pickCode(t *testing.T, u *App, label, code string) {
+	t.Helper()
+	c, _ := input(t, u, label)
+	c.(*choice).setCode(code)
+}
+
+func utcDay(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// An internship typed at the desk is saved with its days, hours and
+// allowance in cents; the list shows it with its host and dates.
+func TestWorkInternshipCreated(t *testing.T) {
+	u, db, op := signedInApp(t)
+	c := newWorkCase(t, db, op.ID, 0)
+	u.signedIn(op)
+	openWorkTab(t, u, c.person, 2)
+	test.Tap(button(t, u, u.t("internships.new")))
+	pickCode(t, u, u.t("internships.host")+" *", strconv.FormatInt(c.employer.ID, 10))
+	typeInto(t, u, u.t("internships.tutor")+" *", "Marco Neri")
+	typeInto(t, u, u.t("internships.desk_tutor"), "Giulia Ferrante")
+	typeInto(t, u, u.t("internships.start")+" *", "20/12/2026")
+	typeInto(t, u, u.t("internships.end")+" *", "20/03/2027")
+	typeInto(t, u, u.t("internships.weekly_hours")+" *", "30")
+	typeInto(t, u, u.t("internships.monthly"), "600,00")
+	typeInto(t, u, u.t("internships.planned"), "1.800,00")
+	if !strings.Contains(texts(u), u.t("internships.budget_none")) {
+		t.Errorf("the form does not say the plan has no allowance line:\n%s", texts(u))
+	}
+	test.Tap(button(t, u, u.t("form.save")))
+	list, err := db.InternshipsOf(t.Context(), c.caseID)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("saved %d internships (%v)\n%s", len(list), err, texts(u))
+	}
+	in := list[0]
+	if in.AllowanceCents != 60000 || in.PlannedCents != 180000 || in.WeeklyHours != 30 ||
+		!in.Start.Equal(utcDay(2026, 12, 20)) || !in.End.Equal(utcDay(2027, 3, 20)) ||
+		in.EmployerID != c.employer.ID || in.Tutor != "Marco Neri" || in.DeskTutor != "Giulia Ferrante" {
+		t.Errorf("saved as %+v", in)
+	}
+	want := u.tr.Tf("internships.row", map[string]any{"Host": "Serre del Sole", "Start": "20/12/2026",
+		"End": "20/03/2027", "State": u.t("internships.to_start")})
+	if s := texts(u); !strings.Contains(s, want) || !strings.Contains(s, u.t("internships.saved")) {
+		t.Errorf("the list does not show %q:\n%s", want, s)
+	}
+	for _, b := range []string{u.t("internships.print_it"), u.tr.Tf("internships.print_in", map[string]any{"Lang": u.label("lang", "fr")})} {
+		if !hasButton(u, b) {
+			t.Errorf("no %q button", b)
+		}
+	}
+}
+
+// The plan's allowance line shows beside the form, and a planned
+// allowance or a total paid beyond it is warned of; the months typed are
+// saved with the internship.
+func TestWorkInternshipAttendanceOverBudget(t *testing.T) {
+	u, db, op := signedInApp(t)
+	c := newWorkCase(t, db, op.ID, 150000)
+	in := &model.Internship{CaseID: c.caseID, EmployerID: c.employer.ID, Tutor: "Marco Neri", Start: utcDay(2026, 12, 20),
+		End: utcDay(2027, 3, 20), WeeklyHours: 30, AllowanceCents: 60000, PlannedCents: 120000}
+	if err := db.SaveInternship(t.Context(), in); err != nil {
+		t.Fatal(err)
+	}
+	u.signedIn(op)
+	openWorkTab(t, u, c.person, 2)
+	budget := u.tr.Tf("internships.budget", map[string]any{"Planned": "1.500,00", "Spent": "300,00"})
+	if !strings.Contains(texts(u), budget) {
+		t.Errorf("the list does not show the plan's line %q:\n%s", budget, texts(u))
+	}
+	test.Tap(button(t, u, u.t("internships.edit")))
+	overPlanned := u.tr.Tf("internships.over_planned", map[string]any{"Amount": "1.800,00", "Budget": "1.500,00"})
+	if strings.Contains(texts(u), overPlanned) {
+		t.Fatal("warned before the allowance went beyond the budget")
+	}
+	e := entry(t, u, u.t("internships.planned"))
+	e.SetText("")
+	typeInto(t, u, u.t("internships.planned"), "1.800,00")
+	if !strings.Contains(texts(u), overPlanned) {
+		t.Errorf("no warning %q:\n%s", overPlanned, texts(u))
+	}
+	addMonth(t, u, "12/2026", "40", "200,00")
+	addMonth(t, u, "01/2027", "120", "1.400,00")
+	overPaid := u.tr.Tf("internships.over_paid", map[string]any{"Amount": "1.600,00", "Budget": "1.500,00"})
+	if s := texts(u); !strings.Contains(s, overPaid) ||
+		!strings.Contains(s, u.tr.Tf("internships.paid_total", map[string]any{"Amount": "1.600,00"})) {
+		t.Errorf("no total or no warning %q:\n%s", overPaid, s)
+	}
+	test.Tap(button(t, u, u.t("form.save")))
+	list, err := db.InternshipsOf(t.Context(), c.caseID)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("%d internships (%v)", len(list), err)
+	}
+	got := list[0]
+	if len(got.Attendance) != 2 || got.Paid() != 160000 || !got.Attendance[0].Month.Equal(utcDay(2026, 12, 1)) ||
+		got.Attendance[1].Hours != 120 || got.PlannedCents != 180000 {
+		t.Errorf("saved as %+v", got)
+	}
+}
+
+// addMonth adds a row of attendance and types into its last row.
+func addMonth(t *testing.T, u *App, month, hours, paid string) {
+	t.Helper()
+	test.Tap(button(t, u, u.t("internships.add_month")))
+	for _, x := range []struct{ hint, text string }{{"internships.month_hint", month}, {"internships.hours_hint", hours},
+		{"internships.paid_hint", paid}} {
+		var last *widget.Entry
+		for _, o := range objects(u) {
+			if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == u.t(x.hint) && e.Text == "" {
+				last = e
+			}
+		}
+		if last == nil {
+			t.Fatalf("no empty %s entry", x.hint)
+		}
+		u.win.Canvas().Focus(last)
+		test.Type(last, x.text)
+	}
+}
+
+// Bad input is said on its field in the interface language, and nothing
+// is saved: a day that does not exist, an end before the start, hours
+// that are not a number, a negative amount; an internship saved stays as
+// it was.
+func TestWorkInternshipBadInput(t *testing.T) {
+	u, db, op := signedInApp(t)
+	c := newWorkCase(t, db, op.ID, 0)
+	u.signedIn(op)
+	openWorkTab(t, u, c.person, 2)
+	test.Tap(button(t, u, u.t("internships.new")))
+	pickCode(t, u, u.t("internships.host")+" *", strconv.FormatInt(c.employer.ID, 10))
+	typeInto(t, u, u.t("internships.tutor")+" *", "Marco Neri")
+	typeInto(t, u, u.t("internships.start")+" *", "31/02/2026")
+	typeInto(t, u, u.t("internships.end")+" *", "20/03/2027")
+	typeInto(t, u, u.t("internships.weekly_hours")+" *", "abc")
+	typeInto(t, u, u.t("internships.monthly"), "-600,00")
+	test.Tap(button(t, u, u.t("form.save")))
+	for label, want := range map[string]string{
+		u.t("internships.start") + " *":        u.t("error.date_typed"),
+		u.t("internships.weekly_hours") + " *": u.t("work_paths.hours_typed"),
+		u.t("internships.monthly"):             u.t("work_paths.negative"),
+	} {
+		if got := fieldError(t, u, label); got != want {
+			t.Errorf("%s says %q, want %q", label, got, want)
+		}
+	}
+	if list, _ := db.InternshipsOf(t.Context(), c.caseID); len(list) != 0 {
+		t.Fatalf("saved with bad input: %+v", list)
+	}
+	for label, text := range map[string]string{u.t("internships.start") + " *": "20/04/2027",
+		u.t("internships.weekly_hours") + " *": "30", u.t("internships.monthly"): "600,00"} {
+		entry(t, u, label).SetText(text)
+	}
+	test.Tap(button(t, u, u.t("form.save")))
+	if got := fieldError(t, u, u.t("internships.end")+" *"); got != u.t("internships.end_before_start") {
+		t.Errorf("an end before the start says %q", got)
+	}
+	if list, _ := db.InternshipsOf(t.Context(), c.caseID); len(list) != 0 {
+		t.Fatal("saved with the end before the start")
+	}
+	if !u.home.unsaved() {
+		t.Error("the form with changes is not guarded")
+	}
+	test.Tap(button(t, u, u.t("form.cancel")))
+	asked := false
+	for _, o := range overlay(t, u) {
+		if l, ok := o.(*widget.Label); ok && l.Text == u.t("work_paths.unsaved") {
+			asked = true
+		}
+	}
+	if !asked {
+		t.Error("leaving the form with changes does not ask")
+	}
+}
+
+// An enterprise path: the idea, an application for 5.000,00, and the
+// registration, refused with a wrong partita IVA (nothing saved), then
+// saved with a valid one; the ATECO code is described.
+func TestWorkEnterpriseRegistered(t *testing.T) {
+	u, db, op := signedInApp(t)
+	c := newWorkCase(t, db, op.ID, 0)
+	u.signedIn(op)
+	openWorkTab(t, u, c.person, 3)
+	test.Tap(button(t, u, u.t("enterprise.new")))
+	typeInto(t, u, u.t("enterprise.idea")+" *", "Una sartoria di quartiere con riparazioni e su misura")
+	test.Tap(button(t, u, u.t("enterprise.add_step")))
+	test.Type(entryWithPlaceholder(t, u, u.t("enterprise.step_hint")), "Business plan")
+	test.Tap(button(t, u, u.t("enterprise.add_application")))
+	test.Type(entryWithPlaceholder(t, u, u.t("enterprise.body_hint")), "Ente Nazionale per il Microcredito")
+	test.Type(entryWithPlaceholder(t, u, u.t("enterprise.amount_hint")), "5.000,00")
+	typeInto(t, u, u.t("enterprise.name"), "Sartoria Awa")
+	typeInto(t, u, u.t("enterprise.registered_at"), "15/01/2027")
+	pickCode(t, u, u.t("enterprise.legal_form"), "ditta_individuale")
+	typeInto(t, u, u.t("enterprise.ateco"), "14.13")
+	want := u.tr.Tf("enterprise.ateco_section", map[string]any{"Section": "C", "Label": "ATTIVITÀ MANIFATTURIERE"})
+	if !strings.Contains(texts(u), want) {
+		t.Errorf("the ATECO code is not described as %q:\n%s", want, texts(u))
+	}
+	typeInto(t, u, u.t("enterprise.vat_number"), "12345670018")
+	test.Tap(button(t, u, u.t("form.save")))
+	if got := fieldError(t, u, u.t("enterprise.vat_number")); got != u.t("error.vat_check") {
+		t.Errorf("a wrong partita IVA says %q", got)
+	}
+	if list, _ := db.EnterprisesOf(t.Context(), c.caseID); len(list) != 0 {
+		t.Fatal("saved with a wrong partita IVA")
+	}
+	entry(t, u, u.t("enterprise.vat_number")).SetText("IT 12345670017")
+	test.Tap(button(t, u, u.t("form.save")))
+	list, err := db.EnterprisesOf(t.Context(), c.caseID)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("%d enterprises (%v)\n%s", len(list), err, texts(u))
+	}
+	e := list[0]
+	if !e.Registered() || e.VATNumber != "12345670017" || e.LegalForm != "ditta_individuale" || e.Ateco != "14.13" ||
+		len(e.Applications) != 1 || e.Applications[0].AmountCents != 500000 ||
+		e.Applications[0].Kind != model.FundingMicrocredit || len(e.Steps) != 1 {
+		t.Errorf("saved as %+v", e)
+	}
+	if !strings.Contains(texts(u), "5.000,00") || !strings.Contains(texts(u), "Sartoria Awa") {
+		t.Errorf("the list does not show the application and the name:\n%s", texts(u))
+	}
+}
+
+// A mediator in the case's team reads the internships and the enterprise
+// but is offered no change; the store refuses her one.
+func TestWorkPathsMediatorReadsOnly(t *testing.T) {
+	u, db := newTestApp(t)
+	c := newWorkCase(t, db, 0, 0)
+	in := &model.Internship{CaseID: c.caseID, EmployerID: c.employer.ID, Tutor: "Marco Neri", Start: utcDay(2026, 12, 20),
+		End: utcDay(2027, 3, 20), WeeklyHours: 30}
+	if err := db.SaveInternship(t.Context(), in); err != nil {
+		t.Fatal(err)
+	}
+	op := signInAs(t, u, db, "samira", model.RoleMediator)
+	if err := db.SetCaseTeam(t.Context(), c.caseID, []int64{op.ID}, 0); err != nil {
+		t.Fatal(err)
+	}
+	u.signedIn(op)
+	openWorkTab(t, u, c.person, 2)
+	if !strings.Contains(texts(u), "Serre del Sole") {
+		t.Errorf("the mediator does not see the internship:\n%s", texts(u))
+	}
+	for _, b := range []string{"internships.new", "internships.edit"} {
+		if hasButton(u, u.t(b)) {
+			t.Errorf("a mediator is offered %s", b)
+		}
+	}
+	in.Tutor = "Someone else"
+	if err := u.data.SaveInternship(t.Context(), in); model.ErrorCode(err) != model.ErrPermission {
+		t.Errorf("the store let a mediator change an internship: %v", err)
+	}
+	e := &model.Enterprise{CaseID: c.caseID, Idea: "Un banco al mercato"}
+	if err := u.data.SaveEnterprise(t.Context(), e); model.ErrorCode(err) != model.ErrPermission {
+		t.Errorf("the store let a mediator add an enterprise: %v", err)
+	}
+	if list, _ := db.InternshipsOf(t.Context(), c.caseID); list[0].Tutor != "Marco Neri" {
+		t.Error("the internship changed")
+	}
+	for _, tabs := range objects(u) {
+		if t2, ok := tabs.(*container.AppTabs); ok {
+			t2.SelectIndex(3)
+		}
+	}
+	if hasButton(u, u.t("enterprise.new")) {
+		t.Error("a mediator is offered a new enterprise path")
+	}
+}
