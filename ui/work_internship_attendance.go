@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -128,4 +131,19 @@ func (r *attendanceRows) state() string {
 		objs = append(objs, row.month, row.hours, row.paid, row.note)
 	}
 	return formState(objs...)
+}
+
+// showErrors puts the model's errors for the months (attendance.N) under
+// their rows.
+func (r *attendanceRows) showErrors(err error) {
+	var list model.ValidationErrors
+	if !errors.As(err, &list) {
+		return
+	}
+	for _, e := range list {
+		var i int
+		if _, scan := fmt.Sscanf(e.Field, "attendance.%d", &i); scan == nil && i < len(r.rows) && r.rows[i].err.Text == "" {
+			sayOn(r.rows[i].err, r.u.t("error."+e.Code))
+		}
+	}
 }

@@ -216,6 +216,9 @@ func (f *internshipForm) showErrors(err error, bad map[string]string) {
 		list = append(list, fd)
 	}
 	u.showFieldErrors(err, list...)
+	if err != nil {
+		f.months.showErrors(err)
+	}
 	for name, id := range bad {
 		if fd := f.fields[name]; fd != nil {
 			fd.setError(u.t(id))

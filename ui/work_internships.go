@@ -139,7 +139,9 @@ func (v *workInternships) showList() {
 func (v *workInternships) row(in *model.Internship) fyne.CanvasObject {
 	u := v.u
 	text := u.tr.Tf("internships.row", map[string]any{"Host": v.employerName(in.EmployerID),
-		"Start": dayText(in.Start), "End": dayText(in.End), "State": v.stateText(in)})
+		"Start": dayText(in.Start), "End": dayText(in.End), "State": v.stateText(in)}) + "\n" +
+		u.tr.Tf("internships.row_figures", map[string]any{"Hours": hoursText(in.WeeklyHours),
+			"Monthly": euroOrZero(in.AllowanceCents), "Paid": euroOrZero(in.Paid()), "Planned": euroOrZero(in.PlannedCents)})
 	label := widget.NewLabel(text)
 	label.Wrapping = fyne.TextWrapWord
 	actions := container.NewHBox()
