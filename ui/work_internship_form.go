@@ -71,8 +71,9 @@ func (f *internshipForm) build() fyne.CanvasObject {
 	f.hours.SetText(hoursText(in.WeeklyHours))
 	f.monthly.SetText(euroThousands(in.AllowanceCents))
 	f.planned.SetText(euroThousands(in.PlannedCents))
-	f.monthly.SetPlaceHolder("600,00")
-	f.planned.SetPlaceHolder("3.600,00")
+	f.monthly.SetPlaceHolder(u.tr.Tf("internships.amount_hint", map[string]any{"Example": "600,00"}))
+	f.planned.SetPlaceHolder(u.tr.Tf("internships.amount_hint", map[string]any{"Example": "3.600,00"}))
+	f.hours.SetPlaceHolder(u.tr.Tf("internships.amount_hint", map[string]any{"Example": "30"}))
 	f.outcome = newChoice(u, []string{""}, []string{u.t("internships.under_way")})
 	for _, o := range model.InternshipOutcomes {
 		f.outcome.codes = append(f.outcome.codes, string(o))
