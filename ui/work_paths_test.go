@@ -328,3 +328,58 @@ func TestWorkPathsMediatorReadsOnly(t *testing.T) {
 		t.Error("a mediator is offered a new enterprise path")
 	}
 }
+
+// Editing a saved internship with a day that does not exist is refused on
+// the field, and the saved internship stays as it was.
+func TestWorkInternshipEditRefusedKeepsSaved(t *testing.T) {
+	u, db, op := signedInApp(t)
+	c := newWorkCase(t, db, op.ID, 0)
+	in := &model.Internship{CaseID: c.caseID, EmployerID: c.employer.ID, Tutor: "Marco Neri", Start: utcDay(2026, 12, 20),
+		End: utcDay(2027, 3, 20), WeeklyHours: 30, AllowanceCents: 60000}
+	if err := db.SaveInternship(t.Context(), in); err != nil {
+		t.Fatal(err)
+	}
+	u.signedIn(op)
+	openWorkTab(t, u, c.person, 2)
+	test.Tap(button(t, u, u.t("internships.edit")))
+	if got := entry(t, u, u.t("internships.monthly")).Text; got != "600,00" {
+		t.Errorf("the allowance shows as %q", got)
+	}
+	entry(t, u, u.t("internships.start")+" *").SetText("31/02/2026")
+	entry(t, u, u.t("internships.tutor")+" *").SetText("Anna Bianchi")
+	test.Tap(button(t, u, u.t("form.save")))
+	if got := fieldError(t, u, u.t("internships.start")+" *"); got != u.t("error.date_typed") {
+		t.Errorf("31/02/2026 says %q", got)
+	}
+	list, _ := db.InternshipsOf(t.Context(), c.caseID)
+	if len(list) != 1 || list[0].Tutor != "Marco Neri" || !list[0].Start.Equal(utcDay(2026, 12, 20)) {
+		t.Errorf("the saved internship changed: %+v", list)
+	}
+}
+
+// An operator may not place an intern with a flagged employer: the store
+// refuses, and the host field says why.
+func TestWorkInternshipFlaggedHostRefused(t *testing.T) {
+	u, db := newTestApp(t)
+	c := newWorkCase(t, db, 0, 0)
+	if err := db.FlagEmployer(t.Context(), c.employer.ID, model.EmployerFlag{Reason: "Paga a giornata",
+		Date: testNow.AddDate(0, -1, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	op := signInAs(t, u, db, "ornella", model.RoleOperator)
+	u.signedIn(op)
+	openWorkTab(t, u, c.person, 2)
+	test.Tap(button(t, u, u.t("internships.new")))
+	pickCode(t, u, u.t("internships.host")+" *", strconv.FormatInt(c.employer.ID, 10))
+	typeInto(t, u, u.t("internships.tutor")+" *", "Marco Neri")
+	typeInto(t, u, u.t("internships.start")+" *", "20/12/2026")
+	typeInto(t, u, u.t("internships.end")+" *", "20/03/2027")
+	typeInto(t, u, u.t("internships.weekly_hours")+" *", "30")
+	test.Tap(button(t, u, u.t("form.save")))
+	if got := fieldError(t, u, u.t("internships.host")+" *"); got != u.t("error.flagged") {
+		t.Errorf("the host field says %q\n%s", got, texts(u))
+	}
+	if list, _ := db.InternshipsOf(t.Context(), c.caseID); len(list) != 0 {
+		t.Fatal("an operator placed an intern with a flagged employer")
+	}
+}
