@@ -113,9 +113,19 @@ func (v *workEnterprise) summary(e *model.Enterprise) string {
 	}
 	if e.Registered() {
 		lines = append(lines, u.tr.Tf("enterprise.registered_row", map[string]any{"Name": e.Name,
-			"Date": dayText(e.RegisteredAt), "Form": u.pathLabel("legal_form", e.LegalForm), "VAT": e.VATNumber}))
+			"Date": dayText(e.RegisteredAt), "Form": u.pathLabel("legal_form", e.LegalForm), "VAT": e.VATNumber, "Ateco": v.sector(e.Ateco)}))
 	} else {
 		lines = append(lines, u.t("enterprise.not_registered"))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// sector is an ATECO code with its section's label in the interface
+// language.
+func (v *workEnterprise) sector(code string) string {
+	s, ok := model.AtecoCodeSection(code)
+	if !ok {
+		return code
+	}
+	return code + " (" + s.Code + ": " + s.Label(v.u.tr.Lang()) + ")"
 }

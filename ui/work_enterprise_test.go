@@ -53,7 +53,8 @@ func TestWorkEnterpriseRegistered(t *testing.T) {
 		e.Applications[0].Kind != model.FundingMicrocredit || len(e.Steps) != 1 {
 		t.Errorf("saved as %+v", e)
 	}
-	if !strings.Contains(texts(u), "5.000,00") || !strings.Contains(texts(u), "Sartoria Awa") {
+	if s := texts(u); !strings.Contains(s, "5.000,00") || !strings.Contains(s, "Sartoria Awa") ||
+		!strings.Contains(s, "14.13 (C: ATTIVITÀ MANIFATTURIERE)") {
 		t.Errorf("the list does not show the application and the name:\n%s", texts(u))
 	}
 }
