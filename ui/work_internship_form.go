@@ -166,7 +166,7 @@ func (f *internshipForm) read() (*model.Internship, map[string]string) {
 	note("start", id)
 	in.End, id = readWorkDay(f.end.Text)
 	note("end", id)
-	if bad["start"] == "" && bad["end"] == "" && !in.Start.IsZero() && in.End.Before(in.Start) {
+	if bad["start"] == "" && bad["end"] == "" && !in.Start.IsZero() && !in.End.IsZero() && in.End.Before(in.Start) {
 		note("end", "internships.end_before_start")
 	}
 	in.WeeklyHours, id = readHours(f.hours.Text)
@@ -225,7 +225,7 @@ func (f *internshipForm) showErrors(err error, bad map[string]string) {
 			fd.setError(u.t(id))
 		}
 	}
-	if err != nil && model.ErrorCode(err) == model.ErrInvalid {
+	if err != nil {
 		f.explain(err)
 	}
 	if err == nil || onFields(err) {
@@ -248,7 +248,11 @@ func (f *internshipForm) explain(err error) {
 		case "weekly_hours":
 			f.fields["weekly_hours"].setError(u.t("internships.hours_range"))
 		case "end":
-			f.fields["end"].setError(u.t("internships.end_before_start"))
+			if strings.TrimSpace(f.end.Text) == "" {
+				f.fields["end"].setError(u.t("error.required"))
+			} else {
+				f.fields["end"].setError(u.t("internships.end_before_start"))
+			}
 		}
 	}
 }

@@ -221,6 +221,15 @@ func TestWorkInternshipBadInput(t *testing.T) {
 	if list, _ := db.InternshipsOf(t.Context(), c.caseID); len(list) != 0 {
 		t.Fatal("saved with the end before the start")
 	}
+	entry(t, u, u.t("internships.end")+" *").SetText("")
+	entry(t, u, u.t("internships.weekly_hours")+" *").SetText("60")
+	test.Tap(button(t, u, u.t("form.save")))
+	if got := fieldError(t, u, u.t("internships.end")+" *"); got != u.t("error.required") {
+		t.Errorf("no end says %q", got)
+	}
+	if got := fieldError(t, u, u.t("internships.weekly_hours")+" *"); got != u.t("internships.hours_range") {
+		t.Errorf("60 hours a week says %q", got)
+	}
 	if !u.home.unsaved() {
 		t.Error("the form with changes is not guarded")
 	}
