@@ -288,6 +288,7 @@ func visitScreens(t *testing.T, lang string, visit func(screen string, u *App)) 
 		h.back()
 	}
 	visitWork(t, u, visit)
+	visitWorkPaths(t, u, visit)
 	test.Tap(button(t, u, u.t("erase.action")))
 	visit("erase", u)
 	test.Tap(overlayButton(t, u, u.t("form.cancel")))
@@ -385,4 +386,33 @@ func TestEveryScreenInOneLanguage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// visitWorkPaths opens the Work screen's internships and enterprise tabs,
+// and the form of each, then goes back to the case.
+func visitWorkPaths(t *testing.T, u *App, visit func(screen string, u *App)) {
+	t.Helper()
+	test.Tap(button(t, u, u.t("work.button")))
+	var tabs *container.AppTabs
+	for _, o := range objects(u) {
+		if at, ok := o.(*container.AppTabs); ok {
+			tabs = at
+		}
+	}
+	if tabs == nil {
+		t.Fatalf("no tabs on the Work screen:\n%s", texts(u))
+	}
+	tabs.SelectIndex(2)
+	visit("work: internships", u)
+	test.Tap(button(t, u, u.t("internships.new")))
+	visit("work: internship form", u)
+	test.Tap(button(t, u, u.t("form.cancel")))
+	tabs.SelectIndex(3)
+	visit("work: enterprise", u)
+	test.Tap(button(t, u, u.t("enterprise.new")))
+	test.Tap(button(t, u, u.t("enterprise.add_application")))
+	visit("work: enterprise form", u)
+	test.Tap(button(t, u, u.t("form.cancel")))
+	test.Tap(overlayButton(t, u, u.t("leave.discard"))) // an application was added
+	u.home.back()
 }
