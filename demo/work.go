@@ -81,8 +81,11 @@ func SeedWork(ctx context.Context, db *store.DB) error {
 		}
 		vacancies = append(vacancies, v.ID)
 	}
-	people, err := db.FindPersons(ctx, model.PersonFilter{Limit: 3})
+	people, err := db.FindPersons(ctx, model.PersonFilter{Limit: 12})
 	if err != nil || len(people) < 3 {
+		return err
+	}
+	if err := seedProfiles(ctx, db, people, employers[0]); err != nil {
 		return err
 	}
 	var cases [3]int64

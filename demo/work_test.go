@@ -11,7 +11,7 @@ import (
 
 // The demo's work side: two flagged employers, held vacancies, a hiring
 // whose 4-week check is on Today, an internship and an enterprise; a second
-// run adds nothing.
+// run adds nothing. Its persons have skills profiles the vacancies match.
 func TestSeedWork(t *testing.T) {
 	ctx := context.Background()
 	db, _, err := store.Create(filepath.Join(t.TempDir(), "sportello.db"), store.Options{KDF: store.KDFParams{Time: 1, MemKiB: 64, Threads: 1}})
@@ -59,5 +59,25 @@ func TestSeedWork(t *testing.T) {
 	}
 	if due != 1 {
 		t.Errorf("still-employed checks on Today: %d", due)
+	}
+	// The first vacancy (field hands) has candidates to rank: some ready to
+	// be proposed, some waiting for a consent.
+	found := false
+	for _, v := range vacancies {
+		if v.Title != demoVacancies[0].Title {
+			continue
+		}
+		found = true
+		m, err := db.CandidatesFor(ctx, v.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m.Proposable) == 0 || len(m.NeedsConsent) == 0 {
+			t.Errorf("demo candidates for %q: %d proposable, %d needing consent %q", v.Title, len(m.Proposable),
+				len(m.NeedsConsent), m.Excluded)
+		}
+	}
+	if !found {
+		t.Errorf("no vacancy %q", demoVacancies[0].Title)
 	}
 }

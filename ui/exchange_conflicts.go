@@ -35,7 +35,9 @@ type conflictsPanel struct {
 var entityKeys = map[string]string{"person": "exchange.entity_person", "case": "exchange.entity_case",
 	"interview": "exchange.entity_interview", "plan": "exchange.entity_plan", "consent": "exchange.entity_consent",
 	"referral": "exchange.entity_referral", "activity": "exchange.entity_activity", "service": "exchange.entity_service",
-	"operator": "exchange.entity_operator"}
+	"operator": "exchange.entity_operator", "skills_profile": "exchange.entity_skills_profile",
+	"employer": "exchange.entity_employer", "vacancy": "exchange.entity_vacancy", "proposal": "exchange.entity_proposal",
+	"internship": "exchange.entity_internship", "enterprise": "exchange.entity_enterprise"}
 
 func newConflictsPanel(u *App, db *store.DB, onCount func(int)) *conflictsPanel {
 	p := &conflictsPanel{u: u, db: db, list: container.NewVBox(), detail: container.NewVBox(), status: wrapped(),

@@ -26,6 +26,9 @@ import (
 var countKeys = []struct{ kind, key string }{{"persons", "exchange.count_persons"}, {"cases", "exchange.count_cases"},
 	{"interviews", "exchange.count_interviews"}, {"plans", "exchange.count_plans"}, {"consents", "exchange.count_consents"},
 	{"referrals", "exchange.count_referrals"}, {"activities", "exchange.count_activities"},
+	{"skills_profiles", "exchange.count_skills_profiles"}, {"employers", "exchange.count_employers"},
+	{"vacancies", "exchange.count_vacancies"}, {"proposals", "exchange.count_proposals"},
+	{"internships", "exchange.count_internships"}, {"enterprises", "exchange.count_enterprises"},
 	{"services", "exchange.count_services"}, {"operators", "exchange.count_operators"}}
 
 // suggestedName is the file name the save dialog proposes.

@@ -179,6 +179,7 @@ func DynamicKeys() []string {
 		"italian_course", "work_wanted")
 	keys = append(keys, matchKeys()...)
 	keys = append(keys, workMatchKeys()...)
+	keys = append(keys, workPathKeys()...)
 	return keys
 }
 

@@ -157,24 +157,9 @@ func (f *enterpriseForm) onSave() {
 // showErrors says on each field what is wrong; the rows of steps and
 // applications say it under the row.
 func (f *enterpriseForm) showErrors(err error, bad map[string]string) {
-	u := f.v.u
-	var list []*field
-	for _, fd := range f.fields {
-		list = append(list, fd)
-	}
-	u.showFieldErrors(err, list...)
 	f.steps.showErrors(err)
 	f.apps.showErrors(err)
-	for name, id := range bad {
-		if fd := f.fields[name]; fd != nil {
-			fd.setError(u.t(id))
-		}
-	}
-	if err == nil || onFields(err) {
-		f.status.SetText(u.t("form.fix_errors"))
-	} else {
-		f.status.SetText(u.errText(err))
-	}
+	showFormErrors(f.v.u, f.fields, f.status, err, bad)
 }
 
 func (f *enterpriseForm) onCancel() {

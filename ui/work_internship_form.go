@@ -211,27 +211,12 @@ func (f *internshipForm) onSave() {
 // showErrors says on each field what is wrong: the texts that do not read
 // (bad), or the model's refusal (err); nothing was saved.
 func (f *internshipForm) showErrors(err error, bad map[string]string) {
-	u := f.v.u
-	var list []*field
-	for _, fd := range f.fields {
-		list = append(list, fd)
-	}
-	u.showFieldErrors(err, list...)
 	if err != nil {
 		f.months.showErrors(err)
 	}
-	for name, id := range bad {
-		if fd := f.fields[name]; fd != nil {
-			fd.setError(u.t(id))
-		}
-	}
+	showFormErrors(f.v.u, f.fields, f.status, err, bad)
 	if err != nil {
 		f.explain(err)
-	}
-	if err == nil || onFields(err) {
-		f.status.SetText(u.t("form.fix_errors"))
-	} else {
-		f.status.SetText(u.errText(err))
 	}
 }
 

@@ -190,3 +190,50 @@ func pathChoice[T ~string](u *App, kind string, values []T) *choice {
 	}
 	return newChoice(u, codes, labels)
 }
+
+// showFormErrors says on each field of a work form what is wrong: the
+// texts that do not read (bad: field name → message ID) or the model's
+// refusal (err); the status line says to fix them, or what went wrong
+// when it is not about a field. Nothing was saved.
+func showFormErrors(u *App, fields map[string]*field, status *statusLine, err error, bad map[string]string) {
+	var list []*field
+	for _, fd := range fields {
+		list = append(list, fd)
+	}
+	u.showFieldErrors(err, list...)
+	for name, id := range bad {
+		if fd := fields[name]; fd != nil {
+			fd.setError(u.t(id))
+		}
+	}
+	if err == nil || onFields(err) {
+		status.SetText(u.t("form.fix_errors"))
+	} else {
+		status.SetText(u.errText(err))
+	}
+}
+
+// workPathKeys lists the message IDs the internship and enterprise screens
+// build at run time (pathLabel), for DynamicKeys.
+func workPathKeys() []string {
+	var keys []string
+	add := func(kind string, values ...string) {
+		for _, v := range values {
+			if v == "other" {
+				v = "other_value"
+			}
+			keys = append(keys, kind+"."+v)
+		}
+	}
+	for _, v := range model.FundingKinds {
+		add("funding_kind", string(v))
+	}
+	for _, v := range model.FundingStates {
+		add("funding_state", string(v))
+	}
+	for _, v := range model.InternshipOutcomes {
+		add("internship_outcome", string(v))
+	}
+	add("legal_form", model.LegalForms...)
+	return keys
+}
