@@ -19,7 +19,7 @@ var demoTrades = []struct{ isco, title string }{
 
 // seedProfiles gives the persons a skills profile each (a job done at
 // home and one in Italy, their language and some Italian, a licence for
-// some), and a consent to be proposed to the employer for every other one,
+// some), and a consent to be proposed to the employer for one in four,
 // so that matching has candidates both ready and waiting for a consent.
 func seedProfiles(ctx context.Context, db *store.DB, people []model.PersonSummary, employerID int64) error {
 	now := db.Now().UTC()
@@ -44,7 +44,7 @@ func seedProfiles(ctx context.Context, db *store.DB, people []model.PersonSummar
 		if err := db.SaveSkillsProfile(ctx, prof, 0); err != nil {
 			return fmt.Errorf("demo skills profile of %d: %w", p.ID, err)
 		}
-		if i%2 == 1 {
+		if i%4 == 2 { // the first has one already (demoHiring)
 			c := &model.Consent{PersonID: p.ID, Purpose: model.PurposeSharing, EmployerID: employerID, NoticeVersion: "2026.1",
 				Language: "it", State: model.ConsentGiven, Date: now.Add(-time.Duration(i+1) * 24 * time.Hour)}
 			if err := db.RecordConsent(ctx, c, nil, 0); err != nil {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"sportello/model"
 )
@@ -15,6 +16,8 @@ func (u *App) matchReason(r model.MatchReason) string {
 	for i, a := range r.Args {
 		if a == "" {
 			a = u.t("match.none")
+		} else {
+			a = u.matchArg(r.Code, i, a)
 		}
 		data[fmt.Sprintf("A%d", i)] = a
 	}
@@ -23,6 +26,42 @@ func (u *App) matchReason(r model.MatchReason) string {
 		s += " → " + u.tr.Tf(r.Action.Key, data)
 	}
 	return s
+}
+
+// matchArg is an argument of a reason in words: a language's name, the
+// hours, licence and certificate in the interface language, a date as
+// dd/mm/yyyy; codes and levels stay as they are.
+func (u *App) matchArg(code string, i int, a string) string {
+	lang := u.tr.Lang()
+	switch {
+	case (code == model.ReasonLanguage || code == model.ReasonLanguageBelow) && i == 0:
+		if u.tr.Has("lang." + a) {
+			return u.label("lang", a)
+		}
+	case code == model.ReasonHours || code == model.ReasonHoursOther:
+		return codeLabel(model.WorkHours, a, lang)
+	case code == model.ReasonLicence || code == model.ReasonLicenceMissing || code == model.ReasonCertMissing:
+		if l := codeLabel(model.CertificateKinds, a, lang); l != a {
+			return l
+		}
+		return codeLabel(model.LicenceCategories, a, lang)
+	case code == model.ReasonAvailableLater:
+		if t, err := time.Parse(time.DateOnly, a); err == nil {
+			return dayText(t)
+		}
+	}
+	return a
+}
+
+// codeLabel is the label of a code of the list, or the code itself when
+// the list does not have it.
+func codeLabel(list []model.Code, code, lang string) string {
+	for _, c := range list {
+		if c.Code == code {
+			return c.Label(lang)
+		}
+	}
+	return code
 }
 
 // matchKeys lists the message IDs matchReason builds, for DynamicKeys.

@@ -118,6 +118,11 @@ func TestProposeAsksForTheConsent(t *testing.T) {
 	if !strings.Contains(texts(u), u.t("work_match.proposed")) {
 		t.Errorf("the screen does not say the proposal was made:\n%s", texts(u))
 	}
+	// The list read again says so, and offers no second proposal.
+	already := u.tr.Tf("work_match.already_proposed", map[string]any{"State": u.t("proposal_state.proposed")})
+	if s := texts(u); !strings.Contains(s, already) || strings.Contains(s, u.t("work_match.propose")) {
+		t.Errorf("the candidates read again do not show the proposal made:\n%s", s)
+	}
 }
 
 // An operator cannot propose a person to a flagged employer: the window
