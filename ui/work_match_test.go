@@ -291,3 +291,26 @@ func TestProposeHeldVacancyRefused(t *testing.T) {
 		t.Fatalf("proposed to a held vacancy: %+v", list)
 	}
 }
+
+// From the person's matching vacancies: Propose (the consent is there),
+// and the vacancy then says it was proposed, with no second Propose.
+func TestProposeFromTheWorkTab(t *testing.T) {
+	u, db, _ := signedInApp(t)
+	e, vc := matchFixture(t, db)
+	p, caseID := matchPerson(t, db, "Tesfaye", e.ID)
+	w := newWorkView(u, p, caseID)
+	u.home.showFromCase(p, w.build())
+	test.Tap(button(t, u, u.t("work_match.propose")))
+	list, err := db.ProposalsOf(t.Context(), caseID)
+	if err != nil || len(list) != 1 || list[0].VacancyID != vc.ID {
+		t.Fatalf("proposals %+v (%v)\n%s", list, err, texts(u))
+	}
+	if w.tabs.SelectedIndex() != 1 {
+		t.Errorf("after proposing, tab %d is shown, not the proposals", w.tabs.SelectedIndex())
+	}
+	w.showTab(0)
+	already := u.tr.Tf("work_match.already_proposed", map[string]any{"State": u.t("proposal_state.proposed")})
+	if s := texts(u); !strings.Contains(s, already) || hasButton(u, u.t("work_match.propose")) {
+		t.Errorf("the vacancy proposed does not say so:\n%s", s)
+	}
+}

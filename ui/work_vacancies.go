@@ -34,6 +34,7 @@ type vacancyMatches struct {
 	proposable, needsConsent []model.Match
 	vacancies                map[int64]*model.Vacancy
 	employers                map[int64]*model.Employer
+	proposed                 map[int64]model.ProposalState // vacancy → the case's proposal for it
 }
 
 func (v *workVacancies) build() fyne.CanvasObject {
@@ -43,12 +44,22 @@ func (v *workVacancies) build() fyne.CanvasObject {
 }
 
 func (v *workVacancies) reload() {
-	u, db, personID := v.w.u, v.w.db, v.w.person.ID
+	u, db, personID, caseID := v.w.u, v.w.db, v.w.person.ID, v.w.caseID
 	load(u, func(ctx context.Context) (vacancyMatches, error) {
-		d := vacancyMatches{vacancies: map[int64]*model.Vacancy{}, employers: map[int64]*model.Employer{}}
+		d := vacancyMatches{vacancies: map[int64]*model.Vacancy{}, employers: map[int64]*model.Employer{},
+			proposed: map[int64]model.ProposalState{}}
 		ms, err := db.VacanciesFor(ctx, personID)
 		if err != nil {
 			return d, err
+		}
+		proposals, err := db.ProposalsOf(ctx, caseID)
+		if err != nil {
+			return d, err
+		}
+		for _, pr := range proposals {
+			if pr.VacancyID != 0 {
+				d.proposed[pr.VacancyID] = pr.State
+			}
 		}
 		d.proposable, d.needsConsent = ms.Proposable, ms.NeedsConsent
 		for _, m := range append(append([]model.Match{}, ms.Proposable...), ms.NeedsConsent...) {
@@ -106,7 +117,11 @@ func (v *workVacancies) row(m model.Match, d vacancyMatches, needsConsent bool) 
 		area := r.Action.Area
 		return widget.NewButtonWithIcon(u.t("work_match.add_to_plan"), theme.ContentAddIcon(), func() { v.onAddToPlan(area, what) })
 	}))
-	if u.op.Can(model.PartWork).Writes() {
+	if state, done := d.proposed[vc.ID]; done {
+		l := wrappedText(u.tr.Tf("work_match.already_proposed", map[string]any{"State": u.t("proposal_state." + string(state))}))
+		l.Importance = widget.SuccessImportance
+		box.Add(l)
+	} else if u.op.Can(model.PartWork).Writes() {
 		propose := widget.NewButtonWithIcon(u.t("work_match.propose"), theme.MailSendIcon(), func() {
 			u.propose(proposeTarget{person: v.w.person, caseID: v.w.caseID, employer: vc.EmployerID, vacancy: vc.ID},
 				v.status.SetText, v.proposed)
