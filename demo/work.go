@@ -137,7 +137,31 @@ func demoInternship(ctx context.Context, db *store.DB, caseID, employerID int64)
 		Start: first, End: first.AddDate(0, 6, -1), WeeklyHours: 30, AllowanceCents: 60000, PlannedCents: 360000,
 		Attendance: []model.Attendance{{Month: first, Hours: 124, PaidCents: 60000},
 			{Month: first.AddDate(0, 1, 0), Hours: 118, PaidCents: 60000, Note: "due giorni di malattia (demo)"}}}
-	return db.SaveInternship(ctx, in)
+	if err := db.SaveInternship(ctx, in); err != nil {
+		return err
+	}
+	return budgetInternship(ctx, db, caseID, in.PlannedCents, in.Paid())
+}
+
+// budgetInternship puts the internship's allowance in the case's plan: a
+// new version of the plan agreed, with its budget line planned and spent.
+func budgetInternship(ctx context.Context, db *store.DB, caseID, planned, spent int64) error {
+	plans, err := db.PlansOf(ctx, caseID)
+	if err != nil || len(plans) == 0 {
+		return err
+	}
+	p := &plans[0]
+	if p.Status != model.PlanDraft {
+		if p, err = db.NewPlanVersion(ctx, p.ID, 0); err != nil {
+			return fmt.Errorf("demo plan version: %w", err)
+		}
+	}
+	p.Budget = append(p.Budget, model.BudgetLine{Purpose: model.BudgetInternship, PlannedCents: planned, SpentCents: spent,
+		Note: "Tirocinio alla trattoria (demo)"})
+	if err := db.SavePlan(ctx, p, 0); err != nil {
+		return fmt.Errorf("demo plan budget: %w", err)
+	}
+	return db.AgreePlan(ctx, p.ID, "la persona (demo)", 0)
 }
 
 // demoEnterprise: a tailoring business on its way, microcredit applied for.

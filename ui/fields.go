@@ -58,6 +58,7 @@ func formGrid(fields ...*field) *fyne.Container {
 // whether every error found a field; errors for no field are left to the
 // caller.
 func (u *App) showFieldErrors(err error, fields ...*field) bool {
+	defer u.relayout()
 	for _, f := range fields {
 		f.setError("")
 	}
@@ -95,4 +96,13 @@ func (u *App) chainEntries(last func(), entries ...*widget.Entry) {
 		entries[i].OnSubmitted = func(string) { u.win.Canvas().Focus(next) }
 	}
 	entries[len(entries)-1].OnSubmitted = func(string) { last() }
+}
+
+// relayout lays the window out again after messages under fields appeared
+// or went: a form's grid grows, and what is below it (the status line, the
+// buttons) must move down rather than be drawn over.
+func (u *App) relayout() {
+	if u.win != nil && u.win.Content() != nil {
+		u.win.Content().Refresh()
+	}
 }

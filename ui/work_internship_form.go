@@ -134,16 +134,30 @@ func (f *internshipForm) checkBudget() {
 		sayOn(f.warning, "")
 		return
 	}
+	planned, bad := readMoney(f.planned.Text)
+	if bad != "" {
+		planned = 0
+	}
+	warnings := budgetWarnings(u, b, planned, f.months.paid())
+	sayOn(f.warning, strings.Join(warnings, "\n"))
+}
+
+// budgetWarnings say when an internship's planned allowance, or what is
+// paid, goes beyond the plan's internship allowance line.
+func budgetWarnings(u *App, b *model.BudgetLine, planned, paid int64) []string {
 	var warnings []string
-	if planned, bad := readMoney(f.planned.Text); bad == "" && planned > b.PlannedCents {
+	if b == nil {
+		return nil
+	}
+	if planned > b.PlannedCents {
 		warnings = append(warnings, u.tr.Tf("internships.over_planned",
 			map[string]any{"Amount": euroOrZero(planned), "Budget": euroOrZero(b.PlannedCents)}))
 	}
-	if paid := f.months.paid(); paid > b.PlannedCents {
+	if paid > b.PlannedCents {
 		warnings = append(warnings, u.tr.Tf("internships.over_paid",
 			map[string]any{"Amount": euroOrZero(paid), "Budget": euroOrZero(b.PlannedCents)}))
 	}
-	sayOn(f.warning, strings.Join(warnings, "\n"))
+	return warnings
 }
 
 // read takes the form into an internship, or gives the message ID of what

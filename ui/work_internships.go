@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -144,6 +145,12 @@ func (v *workInternships) row(in *model.Internship) fyne.CanvasObject {
 			"Monthly": euroOrZero(in.AllowanceCents), "Paid": euroOrZero(in.Paid()), "Planned": euroOrZero(in.PlannedCents)})
 	label := widget.NewLabel(text)
 	label.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(label)
+	if w := budgetWarnings(u, v.data.budget, in.PlannedCents, in.Paid()); len(w) > 0 {
+		warn := wrappedText(strings.Join(w, "\n"))
+		warn.Importance = widget.DangerImportance
+		box.Add(warn)
+	}
 	actions := container.NewHBox()
 	if u.op.Can(model.PartWork).Writes() {
 		actions.Add(widget.NewButtonWithIcon(u.t("internships.edit"), theme.DocumentCreateIcon(), func() { v.showForm(in) }))
@@ -154,7 +161,9 @@ func (v *workInternships) row(in *model.Internship) fyne.CanvasObject {
 			theme.DocumentPrintIcon(), func() { v.print(in, lang) }))
 	}
 	actions.Add(widget.NewButtonWithIcon(u.t("internships.print_it"), theme.DocumentPrintIcon(), func() { v.print(in, "it") }))
-	return container.NewVBox(label, actions, widget.NewSeparator())
+	box.Add(actions)
+	box.Add(widget.NewSeparator())
+	return box
 }
 
 // stateText says where an internship stands: to start, under way, or how

@@ -159,6 +159,10 @@ func TestWorkInternshipAttendanceOverBudget(t *testing.T) {
 		got.Attendance[1].Hours != 120 || got.PlannedCents != 180000 {
 		t.Errorf("saved as %+v", got)
 	}
+	// Saved beyond the budget, the list keeps saying so.
+	if s := texts(u); !strings.Contains(s, overPaid) || !strings.Contains(s, overPlanned) {
+		t.Errorf("the list does not warn of the budget:\n%s", s)
+	}
 }
 
 // addMonth adds a row of attendance and types into its last row.

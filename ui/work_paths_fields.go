@@ -211,6 +211,7 @@ func showFormErrors(u *App, fields map[string]*field, status *statusLine, err er
 	} else {
 		status.SetText(u.errText(err))
 	}
+	u.relayout()
 }
 
 // workPathKeys lists the message IDs the internship and enterprise screens

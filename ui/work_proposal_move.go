@@ -145,4 +145,5 @@ func (f *moveForm) refused(err error, bad map[string]string) {
 	} else {
 		f.status.SetText(u.errText(err))
 	}
+	u.relayout()
 }
