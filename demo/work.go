@@ -118,7 +118,11 @@ func demoHiring(ctx context.Context, db *store.DB, personID, caseID, employerID,
 		return err
 	}
 	p := &model.Proposal{CaseID: caseID, EmployerID: employerID, VacancyID: vacancyID}
-	if err := db.CreateProposal(ctx, p); err != nil {
+	clock := db.Now // the store stamps the proposal: made seven weeks ago, before its interview
+	db.Now = func() time.Time { return now.AddDate(0, 0, -49) }
+	err := db.CreateProposal(ctx, p)
+	db.Now = clock
+	if err != nil {
 		return fmt.Errorf("demo proposal: %w", err)
 	}
 	if err := db.MoveProposal(ctx, p.ID, store.ProposalMove{To: model.ProposalInterview, At: now.AddDate(0, 0, -42)}); err != nil {

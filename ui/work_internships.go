@@ -151,17 +151,17 @@ func (v *workInternships) row(in *model.Internship) fyne.CanvasObject {
 		warn.Importance = widget.DangerImportance
 		box.Add(warn)
 	}
-	actions := container.NewHBox()
+	var actions []*widget.Button
 	if u.op.Can(model.PartWork).Writes() {
-		actions.Add(widget.NewButtonWithIcon(u.t("internships.edit"), theme.DocumentCreateIcon(), func() { v.showForm(in) }))
+		actions = append(actions, widget.NewButtonWithIcon(u.t("internships.edit"), theme.DocumentCreateIcon(), func() { v.showForm(in) }))
 	}
 	lang := v.w.person.PreferredLanguage
 	if lang != "" && lang != "it" {
-		actions.Add(widget.NewButtonWithIcon(u.tr.Tf("internships.print_in", map[string]any{"Lang": u.label("lang", lang)}),
+		actions = append(actions, widget.NewButtonWithIcon(u.tr.Tf("internships.print_in", map[string]any{"Lang": u.label("lang", lang)}),
 			theme.DocumentPrintIcon(), func() { v.print(in, lang) }))
 	}
-	actions.Add(widget.NewButtonWithIcon(u.t("internships.print_it"), theme.DocumentPrintIcon(), func() { v.print(in, "it") }))
-	box.Add(actions)
+	actions = append(actions, widget.NewButtonWithIcon(u.t("internships.print_it"), theme.DocumentPrintIcon(), func() { v.print(in, "it") }))
+	box.Add(newToolbar(actions...))
 	box.Add(widget.NewSeparator())
 	return box
 }

@@ -103,19 +103,17 @@ func (v *workProposals) row(p *model.Proposal, d proposalsData) fyne.CanvasObjec
 	if p.Outcome != "" {
 		box.Add(wrappedText(p.Outcome))
 	}
-	buttons := container.NewHBox()
+	var buttons []*widget.Button // in a toolbar: what does not fit goes under "…"
 	if u.op.Can(model.PartWork).Writes() {
 		for _, to := range []model.ProposalState{model.ProposalInterview, model.ProposalHired, model.ProposalNotHired} {
 			if model.CanMoveProposal(p.State, to) {
 				to := to
-				buttons.Add(widget.NewButton(u.t("work_match.move_"+string(to)), func() { v.showMove(p, d.employers[p.EmployerID], to) }))
+				buttons = append(buttons, widget.NewButton(u.t("work_match.move_"+string(to)), func() { v.showMove(p, d.employers[p.EmployerID], to) }))
 			}
 		}
 	}
-	for _, b := range v.printButtons(p) {
-		buttons.Add(b)
-	}
-	box.Add(buttons)
+	buttons = append(buttons, v.printButtons(p)...)
+	box.Add(newToolbar(buttons...))
 	if p.State == model.ProposalHired {
 		box.Add(v.stillEmployed(p))
 	}
@@ -146,19 +144,19 @@ func (v *workProposals) facts(p *model.Proposal) []string {
 
 // printButtons print the candidate sheet: in the person's language to
 // show them, in Italian for the employer.
-func (v *workProposals) printButtons(p *model.Proposal) []fyne.CanvasObject {
+func (v *workProposals) printButtons(p *model.Proposal) []*widget.Button {
 	u, person := v.w.u, v.w.person
 	lang := person.PreferredLanguage
 	if lang == "" {
 		lang = "it"
 	}
-	sheet := func(label, lang string) fyne.CanvasObject {
+	sheet := func(label, lang string) *widget.Button {
 		return widget.NewButtonWithIcon(label, theme.DocumentPrintIcon(), func() {
 			u.printRequest(printouts.Request{Doc: "candidate", CaseCode: person.CaseCode, Lang: lang, ProposalID: p.ID},
 				person.ID, v.status.SetText)
 		})
 	}
-	out := []fyne.CanvasObject{sheet(u.t("work_match.sheet_employer"), "it")}
+	out := []*widget.Button{sheet(u.t("work_match.sheet_employer"), "it")}
 	if lang != "it" {
 		out = append(out, sheet(u.tr.Tf("work_match.sheet_person", map[string]any{"Language": u.label("lang", lang)}), lang))
 	}
