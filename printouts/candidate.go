@@ -58,14 +58,16 @@ func RenderCandidate(w io.Writer, s CandidateSheet) error {
 			b.both("doc.candidate.shown", nil, styleSmall, styleSmall, 6)
 		}
 		b.both("doc.candidate.for", map[string]any{"Employer": typeset.Isolate(s.Employer)}, styleBody, styleItalian, 4)
-		b.para(typeset.Isolate(s.Name), "it", styleTitle, sectionSpace)
+		b.para(typeset.Isolate(s.Name), "it", styleTitle, 4)
+		// What the sheet rests on, under the name: the employer reads it
+		// first, and it never ends up alone on a last page.
+		b.bothDated("doc.candidate.basis", map[string]any{"Employer": typeset.Isolate(s.Employer),
+			"Profile": typeset.IsolateLTR(s.Profile.Date.Format("02/01/2006"))}, dayOf(c.Date.Local()), styleSmall, styleSmall,
+			sectionSpace)
 		for _, section := range []func(){cw.vacancy, cw.languages, cw.skills, cw.jobs, cw.studies, cw.driving,
 			cw.availability, cw.contact} {
 			section()
 		}
-		b.y += sectionSpace
-		b.bothDated("doc.candidate.basis", map[string]any{"Employer": typeset.Isolate(s.Employer),
-			"Profile": typeset.IsolateLTR(s.Profile.Date.Format("02/01/2006"))}, dayOf(c.Date.Local()), styleSmall, styleSmall, 4)
 		return nil
 	})
 }
@@ -81,7 +83,7 @@ type candidateWriter struct {
 // heading starts one of the sheet's own sections, kept with its first
 // entry in both languages (a heading never ends a page).
 func (w *candidateWriter) heading(key string) {
-	w.ensure(w.height(key, nil, styleHeading, styleItalian, 4) + 60)
+	w.ensure(w.height(key, nil, styleHeading, styleItalian, 4) + 40) // and a line or two of its first entry
 	w.profileWriter.heading(key)
 }
 
