@@ -60,6 +60,10 @@ type AccessCase struct {
 	Interviews       []AccessInterview `json:"interviews"`
 	Plans            []AccessPlan      `json:"plans"`
 	Referrals        []AccessReferral  `json:"referrals"`
+	// The way to work (access_work.go).
+	Proposals   []AccessProposal   `json:"proposals"`
+	Internships []AccessInternship `json:"internships"`
+	Enterprises []AccessEnterprise `json:"enterprises"`
 }
 
 // AccessInterview is an interview with every answer and its screening.

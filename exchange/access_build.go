@@ -39,6 +39,7 @@ func accessCase(f *model.PersonFile, c model.FileCase) AccessCase {
 	for _, p := range c.Plans {
 		out.Plans = append(out.Plans, accessPlan(f, p))
 	}
+	accessWork(f, c, &out)
 	for _, r := range c.Referrals {
 		out.Referrals = append(out.Referrals, AccessReferral{Code: r.Code, Service: f.ServiceName(r.ServiceID),
 			Reason: r.Reason, Urgency: string(r.Urgency), Status: string(r.Status), CreatedAt: stamp(r.Created),

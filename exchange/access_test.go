@@ -28,12 +28,22 @@ func accessFixture() *model.PersonFile {
 			Plans: []model.Plan{{Version: 1, Status: model.PlanDraft, Goals: []model.Goal{{Area: model.AreaLegal, Text: "Permesso",
 				Actions: []model.Action{{What: "Appuntamento", ServiceID: 4, Status: model.ActionPlanned}}}}}},
 			Referrals: []model.FileReferral{{Referral: model.Referral{ServiceID: 4, Code: "INV-2026-000042", Created: at,
-				FollowUp: model.PartialDate{Year: 2026, Month: 4}}, Shared: []string{"name", "consent"}}}}},
+				FollowUp: model.PartialDate{Year: 2026, Month: 4}}, Shared: []string{"name", "consent"}}},
+			Proposals: []model.Proposal{{EmployerID: 7, VacancyID: 9, State: model.ProposalHired, ProposedAt: at,
+				Contract: "agri_fixed", HiredFrom: at, WeeklyHours: 39, Still4Weeks: "yes"}},
+			Internships: []model.Internship{{EmployerID: 7, Tutor: "Paolo Ferri", Start: at, End: at.AddDate(0, 6, 0),
+				WeeklyHours: 30, AllowanceCents: 60000, Attendance: []model.Attendance{{Month: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
+					Hours: 120, PaidCents: 60000}}}},
+			Enterprises: []model.Enterprise{{Idea: "Sartoria", Steps: []model.SupportStep{{What: "Business plan", Date: at, Done: true}},
+				Applications: []model.FundingApplication{{Kind: model.FundingMicrocredit, AmountCents: 500000,
+					State: model.FundingSubmitted, Date: at}}}}}},
 		Consents: []model.FileConsent{{Consent: model.Consent{Purpose: model.PurposeSharing, ServiceID: 4, Date: at,
 			State: model.ConsentGiven, RecordedBy: 2}, Scan: []byte("%PDF scan")}},
 		Events:    []model.AuditEvent{{At: at, OperatorID: 2, Action: model.ActionView, Entity: "person", EntityID: 1}},
 		Operators: map[int64]model.FileOperator{2: {Name: "Marco Albani", Role: model.RoleOperator}},
 		Services:  map[int64]string{4: "Sportello legale Diritti (demo)"},
+		Employers: map[int64]string{7: "Azienda Agricola Le Querce (demo)"},
+		Vacancies: map[int64]string{9: "Raccolta"},
 	}
 }
 
@@ -96,6 +106,14 @@ func TestAccessJSON(t *testing.T) {
 		back.AuditEvents[0].Operator != "Marco Albani" || back.AuditEvents[0].Role != "operator" ||
 		back.Consents[0].Service != "Sportello legale Diritti (demo)" || string(back.Consents[0].Scan) != "%PDF scan" {
 		t.Errorf("read back %+v", back)
+	}
+	// The way to work: the right of access covers it too.
+	if len(c.Proposals) != 1 || c.Proposals[0].Employer != "Azienda Agricola Le Querce (demo)" || c.Proposals[0].Vacancy != "Raccolta" ||
+		c.Proposals[0].Contract != "agri_fixed" || c.Proposals[0].Still4Weeks != "yes" ||
+		len(c.Internships) != 1 || c.Internships[0].Attendance[0].Month != "2026-03" || c.Internships[0].AllowanceCents != 60000 ||
+		len(c.Enterprises) != 1 || c.Enterprises[0].Steps[0].What != "Business plan" ||
+		c.Enterprises[0].Applications[0].Kind != "microcredit" || c.Enterprises[0].Applications[0].AmountCents != 500000 {
+		t.Errorf("the way to work read back: %+v %+v %+v", c.Proposals, c.Internships, c.Enterprises)
 	}
 	if want := `"scan": "` + base64.StdEncoding.EncodeToString([]byte("%PDF scan")) + `"`; !bytes.Contains(buf.Bytes(), []byte(want)) {
 		t.Errorf("the scan is not base64 in the file")

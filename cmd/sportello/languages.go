@@ -82,7 +82,7 @@ func (c *cli) languages(args []string) int {
 }
 
 // printDocs are the documents `sportello print` knows.
-var printDocs = append([]string{"languages"}, printouts.Documents...)
+var printDocs = append([]string{"languages", "candidate"}, printouts.Documents...)
 
 func (c *cli) print(args []string) int {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
@@ -106,6 +106,9 @@ func (c *cli) print(args []string) int {
 	place := fs.String("place", "", c.tr.T("cli.flag_place"))
 	bring := fs.String("bring", "", c.tr.T("cli.flag_bring"))
 	ownPhone := fs.Bool("person-phone", false, c.tr.T("cli.flag_person_phone"))
+	proposal := fs.Int64("proposal", 0, c.tr.T("cli.flag_proposal"))
+	internship := fs.Int64("internship", 0, c.tr.T("cli.flag_internship"))
+	employer := fs.Int64("employer", 0, c.tr.T("cli.flag_employer"))
 	user := c.userFlag(fs)
 	if code, ok := c.parse(fs, args[1:]); !ok {
 		return code
@@ -126,7 +129,8 @@ func (c *cli) print(args []string) int {
 		return c.writeFile(*out, func(f *os.File) error { return printouts.RenderSpecimen(f, model.BeneficiaryLanguages) })
 	}
 	req := printouts.Request{Doc: what, CaseCode: *caseCode, Lang: *lang, Purpose: *purpose, Service: *service,
-		ReferralID: *referral, Date: *date, Time: *clock, Place: *place, OwnPhone: *ownPhone}
+		ReferralID: *referral, Date: *date, Time: *clock, Place: *place, OwnPhone: *ownPhone, ProposalID: *proposal,
+		InternshipID: *internship, EmployerID: *employer}
 	if *bring != "" {
 		req.Bring = strings.Split(*bring, ",")
 	}
