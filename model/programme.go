@@ -1,0 +1,145 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// ProgrammeIndicator is one of the programme's indicators (issue #16): what
+// the coordinator reports to the region and the funder. It is not an
+// exploitation indicator (see indicators.go). The store computes it with
+// SQL; docs/indicators.md is generated from ProgrammeIndicators.
+type ProgrammeIndicator struct {
+	ID         string   // stable code, e.g. "reach"
+	NameIT     string   // short name in Italian
+	NameEN     string   // short name in English
+	DefIT      string   // definition in Italian
+	DefEN      string   // definition in English
+	Rule       string   // source rule: which records count (in English)
+	CountedBy  string   // the event whose date places a person in the period
+	Breakdowns []string // breakdown codes (Breakdown*)
+	Pending    string   // non-empty: not computed yet, and why
+}
+
+// Breakdown codes.
+const (
+	BreakdownSex          = "sex"
+	BreakdownAgeBand      = "age_band"
+	BreakdownThirdCountry = "third_country"
+	BreakdownServiceKind  = "service_kind"
+	BreakdownOutcome      = "outcome"
+)
+
+// pendingClosure marks the result indicators that need the case closure.
+const pendingClosure = "needs the case closure with its exit data (migration 0011)"
+
+// ProgrammeIndicators is the table of the programme's indicators. Every
+// indicator counts distinct persons, each once, erased persons included
+// (an erased person keeps an anonymous tally, DESIGN/erasure).
+var ProgrammeIndicators = []ProgrammeIndicator{
+	{ID: "in_charge", NameIT: "Persone prese in carico", NameEN: "People taken in charge",
+		DefIT: "Persone per cui si è aperto un caso nel periodo.", DefEN: "People for whom a case was opened in the period.",
+		Rule: "cases: one person counts once if any of their cases was opened in the period", CountedBy: "cases.opened_at",
+		Breakdowns: []string{BreakdownSex, BreakdownAgeBand, BreakdownThirdCountry}},
+	{ID: "esf_participants", NameIT: "Partecipanti FSE+", NameEN: "ESF+ participants",
+		DefIT:     "Partecipanti (persone prese in carico) per sesso, età e cittadinanza di paese terzo.",
+		DefEN:     "Participants (people taken in charge) by sex, age and third-country citizenship.",
+		Rule:      "as in_charge; age at the case's opening; third country = no citizenship in the EU/EEA/CH",
+		CountedBy: "cases.opened_at", Breakdowns: []string{BreakdownSex, BreakdownAgeBand, BreakdownThirdCountry}},
+	{ID: "plan_agreed", NameIT: "Persone con piano concordato", NameEN: "People with an agreed plan",
+		DefIT: "Persone con un piano individuale concordato nel periodo.", DefEN: "People with an individual plan agreed in the period.",
+		Rule: "plans with status agreed, by their agreement date", CountedBy: "plans.agreed_at",
+		Breakdowns: []string{BreakdownSex, BreakdownAgeBand}},
+	{ID: "referrals", NameIT: "Persone inviate ai servizi", NameEN: "People referred to services",
+		DefIT: "Persone inviate a un servizio nel periodo, per tipo di servizio.", DefEN: "People referred to a service in the period, by kind of service.",
+		Rule: "referrals sent (sent_at set), by the sending date; a person counts once per kind", CountedBy: "referrals.sent_at",
+		Breakdowns: []string{BreakdownServiceKind, BreakdownOutcome}},
+	{ID: "anti_trafficking", NameIT: "Invii all'antitratta", NameEN: "Referrals to anti-trafficking bodies",
+		DefIT: "Persone inviate a un ente antitratta nel periodo.", DefEN: "People referred to an anti-trafficking body in the period.",
+		Rule: "referrals sent to a service of kind anti_trafficking", CountedBy: "referrals.sent_at"},
+	{ID: "hired", NameIT: "Persone assunte", NameEN: "People hired",
+		DefIT: "Persone assunte da una proposta di lavoro, per data di assunzione.", DefEN: "People hired from a job proposal, by hiring date.",
+		Rule: "proposals in state hired, by hired_from", CountedBy: "proposals.hired_from",
+		Breakdowns: []string{BreakdownSex, BreakdownAgeBand}},
+	{ID: "enterprises", NameIT: "Imprese create", NameEN: "Enterprises created",
+		DefIT: "Imprese registrate nel periodo.", DefEN: "Enterprises registered in the period.",
+		Rule: "enterprises with a registration date; counts persons (one enterprise per person)", CountedBy: "enterprises.registered_at"},
+	{ID: "employed_at_exit", NameIT: "Occupati all'uscita", NameEN: "Employed upon leaving",
+		DefIT: "Persone occupate alla chiusura del caso.", DefEN: "People in employment when their case was closed.",
+		Rule: "case closures with outcome employed", CountedBy: "case closure date", Pending: pendingClosure},
+	{ID: "in_education_at_exit", NameIT: "In istruzione o formazione all'uscita", NameEN: "In education or training upon leaving",
+		DefIT: "Persone in istruzione o formazione alla chiusura del caso.", DefEN: "People in education or training when their case was closed.",
+		Rule: "case closures with outcome in education or training", CountedBy: "case closure date", Pending: pendingClosure},
+}
+
+// ProgrammeIndicatorByID finds an indicator of the table.
+func ProgrammeIndicatorByID(id string) (ProgrammeIndicator, bool) {
+	for _, in := range ProgrammeIndicators {
+		if in.ID == id {
+			return in, true
+		}
+	}
+	return ProgrammeIndicator{}, false
+}
+
+// Age bands of the ESF+ common indicators.
+const (
+	AgeUnder18 = "under_18"
+	Age18to29  = "18_29"
+	Age30to54  = "30_54"
+	Age55Plus  = "55_plus"
+	AgeUnknown = "unknown"
+)
+
+// AgeBand is the ESF+ age band of a person born on birth (YYYY, YYYY-MM or
+// YYYY-MM-DD) at the date at; with only the year, the age is the one
+// reached during at's year minus one if the birthday is not known to have
+// passed (so: at.Year() - year - 1 unless at is 31 December).
+func AgeBand(birth string, at time.Time) string {
+	var y, m, d int
+	n, _ := fmt.Sscanf(strings.ReplaceAll(birth, "-", " "), "%d %d %d", &y, &m, &d)
+	if n == 0 || y < 1900 {
+		return AgeUnknown
+	}
+	if n < 2 {
+		m = 12
+	}
+	if n < 3 {
+		d = 31
+	}
+	age := at.Year() - y
+	if int(at.Month()) < m || (int(at.Month()) == m && at.Day() < d) {
+		age--
+	}
+	switch {
+	case age < 18:
+		return AgeUnder18
+	case age < 30:
+		return Age18to29
+	case age < 55:
+		return Age30to54
+	}
+	return Age55Plus
+}
+
+// EUEEACH lists the ISO 3166-1 alpha-2 codes of the EU member states, the
+// other EEA states and Switzerland: citizens of none of them are
+// third-country nationals.
+var EUEEACH = []string{"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+	"LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "CH"}
+
+// ThirdCountry tells whether a person with these citizenships (space
+// separated ISO codes) is a third-country national: at least one
+// citizenship, none in the EU/EEA/CH.
+func ThirdCountry(citizenships string) bool {
+	cs := strings.Fields(strings.ToUpper(citizenships))
+	for _, c := range cs {
+		for _, e := range EUEEACH {
+			if c == e {
+				return false
+			}
+		}
+	}
+	return len(cs) > 0
+}
