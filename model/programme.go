@@ -38,6 +38,10 @@ const pendingClosure = "needs the case closure with its exit data (migration 001
 // indicator counts distinct persons, each once, erased persons included
 // (an erased person keeps an anonymous tally, DESIGN/erasure).
 var ProgrammeIndicators = []ProgrammeIndicator{
+	{ID: "reach", NameIT: "Persone raggiunte (registrate)", NameEN: "People reached (registered)",
+		DefIT: "Persone registrate allo sportello nel periodo.", DefEN: "People registered at the desk in the period.",
+		Rule:      "persons by their registration; activities' participants are anonymous tallies, summed apart, never persons",
+		CountedBy: "persons.created_at", Breakdowns: []string{BreakdownSex, BreakdownAgeBand, BreakdownThirdCountry}},
 	{ID: "in_charge", NameIT: "Persone prese in carico", NameEN: "People taken in charge",
 		DefIT: "Persone per cui si è aperto un caso nel periodo.", DefEN: "People for whom a case was opened in the period.",
 		Rule: "cases: one person counts once if any of their cases was opened in the period", CountedBy: "cases.opened_at",
@@ -61,6 +65,10 @@ var ProgrammeIndicators = []ProgrammeIndicator{
 	{ID: "hired", NameIT: "Persone assunte", NameEN: "People hired",
 		DefIT: "Persone assunte da una proposta di lavoro, per data di assunzione.", DefEN: "People hired from a job proposal, by hiring date.",
 		Rule: "proposals in state hired, by hired_from", CountedBy: "proposals.hired_from",
+		Breakdowns: []string{BreakdownSex, BreakdownAgeBand}},
+	{ID: "internships", NameIT: "Persone in tirocinio", NameEN: "People in internships",
+		DefIT: "Persone che hanno iniziato un tirocinio nel periodo.", DefEN: "People who started an internship in the period.",
+		Rule: "internships by their start date", CountedBy: "internships.start",
 		Breakdowns: []string{BreakdownSex, BreakdownAgeBand}},
 	{ID: "enterprises", NameIT: "Imprese create", NameEN: "Enterprises created",
 		DefIT: "Imprese registrate nel periodo.", DefEN: "Enterprises registered in the period.",
@@ -93,9 +101,8 @@ const (
 )
 
 // AgeBand is the ESF+ age band of a person born on birth (YYYY, YYYY-MM or
-// YYYY-MM-DD) at the date at; with only the year, the age is the one
-// reached during at's year minus one if the birthday is not known to have
-// passed (so: at.Year() - year - 1 unless at is 31 December).
+// YYYY-MM-DD) at the date at. A missing month or day is taken as the last
+// one, so that an uncertain birthday is not counted as passed.
 func AgeBand(birth string, at time.Time) string {
 	var y, m, d int
 	n, _ := fmt.Sscanf(strings.ReplaceAll(birth, "-", " "), "%d %d %d", &y, &m, &d)
@@ -142,4 +149,32 @@ func ThirdCountry(citizenships string) bool {
 		}
 	}
 	return len(cs) > 0
+}
+
+// ISCED bands of the ESF+ common indicators.
+const (
+	ISCED0to2    = "isced_0_2"
+	ISCED3to4    = "isced_3_4"
+	ISCED5to8    = "isced_5_8"
+	ISCEDUnknown = "unknown"
+)
+
+// ISCEDBand is the ESF+ band of the highest ISCEDLevels code among a
+// person's education entries; codes outside the list are ignored.
+func ISCEDBand(codes []string) string {
+	best := -1
+	for _, c := range codes {
+		if len(c) == 1 && c[0] >= '0' && c[0] <= '8' && int(c[0]-'0') > best {
+			best = int(c[0] - '0')
+		}
+	}
+	switch {
+	case best < 0:
+		return ISCEDUnknown
+	case best <= 2:
+		return ISCED0to2
+	case best <= 4:
+		return ISCED3to4
+	}
+	return ISCED5to8
 }

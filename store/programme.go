@@ -32,6 +32,10 @@ type IndicatorReport struct {
 // keys feed service_kind and outcome. Persons' sex, birth date and
 // citizenships follow.
 var indicatorQueries = map[string]string{
+	"reach": `SELECT id, substr(created_at, 1, 10), '', '' FROM persons
+		WHERE substr(created_at, 1, 10) BETWEEN ?1 AND ?2`,
+	"internships": `SELECT c.person_id, i.start, '', '' FROM internships i JOIN cases c ON c.id = i.case_id
+		WHERE i.start BETWEEN ?1 AND ?2`,
 	"in_charge": `SELECT c.person_id, substr(c.opened_at, 1, 10), '', '' FROM cases c
 		WHERE substr(c.opened_at, 1, 10) BETWEEN ?1 AND ?2`,
 	"plan_agreed": `SELECT c.person_id, substr(pl.agreed_at, 1, 10), '', '' FROM plans pl JOIN cases c ON c.id = pl.case_id

@@ -16,10 +16,12 @@ import (
 // handDesk builds a small desk by hand, with SQL, so that each indicator's
 // right answer can be counted by hand:
 //
+// Registered: persons 1–3 on 5–7 January 2025, 4 in October 2024, 5 in 2026.
+//
 //	person 1 F, born 2000-06-15, MA     case 2025-02-10; plan agreed 2025-03-01; referral anti_trafficking sent 2025-03-05 (accepted); hired 2025-04-01
 //	person 2 M, born 1960,       IT     case 2025-02-20; plan agreed 2024-12-01 (before the period); referral legal sent 2025-05-02 (sent)
 //	person 3 X, born 2009-01-01, NG RO  case 2025-03-03 and a second case 2025-04-04; two referrals legal sent 2025-03-10, 2025-03-11 (completed)
-//	person 4 F, born 1990-05-05, BD     case 2024-11-11 (before); enterprise registered 2025-06-30; plan agreed 2025-06-01
+//	person 4 F, born 1990-05-05, BD     case 2024-11-11 (before); enterprise registered 2025-06-30; plan agreed 2025-06-01; internship from 2025-09-01
 //	person 5 M, born 1985,       PK     case 2026-01-01 (after); hired 2025-05-05 on a case opened later
 //
 // Period 2025-01-01 – 2025-12-31.
@@ -29,13 +31,15 @@ func handDesk(t testing.TB, d *DB) {
 		`INSERT INTO employers (uid, name, created_at, updated_at) VALUES ('e1', 'Ditta', 'x', 'x')`,
 		`INSERT INTO services (uid, name, kind) VALUES ('s-legal', 'Studio legale', 'legal')`,
 	}
-	persons := []struct{ sex, birth, cit string }{
-		{"F", "2000-06-15", "MA"}, {"M", "1960", "IT"}, {"X", "2009-01-01", "NG RO"}, {"F", "1990-05-05", "BD"}, {"M", "1985", "PK"},
+	persons := []struct{ sex, birth, cit, created string }{
+		{"F", "2000-06-15", "MA", "2025-01-05T09:00:00Z"}, {"M", "1960", "IT", "2025-01-06T09:00:00Z"},
+		{"X", "2009-01-01", "NG RO", "2025-01-07T09:00:00Z"}, {"F", "1990-05-05", "BD", "2024-10-01T09:00:00Z"},
+		{"M", "1985", "PK", "2026-01-01T09:00:00Z"},
 	}
 	for i, p := range persons {
 		stmts = append(stmts, fmt.Sprintf(`INSERT INTO persons (id, uid, case_code, code_year, code_seq, family_name, sex,
-			birth_date, citizenships, created_at, updated_at) VALUES (%d, 'p%d', 'PUA-2025-%06d', 2025, %d, 'N', '%s', '%s', '%s', 'x', 'x')`,
-			i+1, i+1, i+1, i+1, p.sex, p.birth, p.cit))
+			birth_date, citizenships, created_at, updated_at) VALUES (%d, 'p%d', 'PUA-2025-%06d', 2025, %d, 'N', '%s', '%s', '%s', '%s', 'x')`,
+			i+1, i+1, i+1, i+1, p.sex, p.birth, p.cit, p.created))
 	}
 	cases := []struct {
 		id, person int
@@ -64,7 +68,9 @@ func handDesk(t testing.TB, d *DB) {
 			VALUES ('h%d', %d, (SELECT id FROM employers WHERE uid = 'e1'), 'hired', '%s', '%s')`, id, cs, from, from)
 	}
 	stmts = append(stmts, hire(1, 1, "2025-04-01"), hire(2, 6, "2025-05-05"),
-		`INSERT INTO enterprises (uid, case_id, idea, registered_at) VALUES ('en1', 5, 'sartoria', '2025-06-30')`)
+		`INSERT INTO enterprises (uid, case_id, idea, registered_at) VALUES ('en1', 5, 'sartoria', '2025-06-30')`,
+		`INSERT INTO internships (uid, case_id, employer_id, tutor, start, end, weekly_hours)
+			VALUES ('i1', 5, (SELECT id FROM employers WHERE uid = 'e1'), 'T', '2025-09-01', '2025-12-01', 30)`)
 	err := d.update(context.Background(), func(tx *sql.Tx) error {
 		for _, s := range stmts {
 			if _, err := tx.Exec(s); err != nil {
@@ -104,9 +110,13 @@ func TestComputeIndicatorsHandDesk(t *testing.T) {
 		// persons 1 (24, F) and 5 (hired 2025-05-05, born 1985 → 39, M): the hiring date counts, not the case's.
 		"hired": {Total: 2, Months: map[string]int{"2025-04": 1, "2025-05": 1},
 			Breakdowns: bd{"sex": {"F": 1, "M": 1}, "age_band": {"18_29": 1, "30_54": 1}}},
+		// person 4, 35.
+		"internships": {Total: 1, Months: map[string]int{"2025-09": 1}, Breakdowns: bd{"sex": {"F": 1}, "age_band": {"30_54": 1}}},
 		"enterprises": {Total: 1, Months: map[string]int{"2025-06": 1}, Breakdowns: bd{}},
 	}
 	want["esf_participants"] = want["in_charge"]
+	// registered: persons 1–3, in January, same sexes, bands and citizenships as in_charge.
+	want["reach"] = IndicatorResult{Total: 3, Months: map[string]int{"2025-01": 3}, Breakdowns: want["in_charge"].Breakdowns}
 	if len(rep.Results) != len(model.ProgrammeIndicators) {
 		t.Fatalf("%d results, want %d", len(rep.Results), len(model.ProgrammeIndicators))
 	}
