@@ -100,10 +100,12 @@ func (d *DB) mayReport(ctx context.Context, tx *sql.Tx) error {
 type indicatorPerson struct{ sex, birth, citizenships string }
 
 // indicatorPeople reads every person's sex, birth date and citizenships;
-// an erased person keeps them as anonymous tally values or blanks.
+// an erased person keeps sex, birth year and citizenships (model.Person.
+// Anonymise), so the birth year stands in for the birth date.
 func indicatorPeople(ctx context.Context, tx *sql.Tx) (map[int64]indicatorPerson, error) {
 	out := map[int64]indicatorPerson{}
-	rows, err := tx.QueryContext(ctx, "SELECT id, sex, birth_date, citizenships FROM persons")
+	rows, err := tx.QueryContext(ctx, `SELECT id, sex, CASE WHEN birth_date <> '' THEN birth_date WHEN birth_year > 0 THEN CAST(birth_year AS TEXT)
+		ELSE '' END, citizenships FROM persons`)
 	err = eachRow(rows, err, func(s scanner) error {
 		var id int64
 		var p indicatorPerson

@@ -19,7 +19,8 @@ import (
 // Registered: persons 1–3 on 5–7 January 2025, 4 in October 2024, 5 in 2026.
 //
 //	person 1 F, born 2000-06-15, MA     case 2025-02-10; plan agreed 2025-03-01; referral anti_trafficking sent 2025-03-05 (accepted); hired 2025-04-01
-//	person 2 M, born 1960,       IT     case 2025-02-20; plan agreed 2024-12-01 (before the period); referral legal sent 2025-05-02 (sent)
+//	person 2 M, born 1960 (year only, as an erased person keeps it), IT
+//	                                        case 2025-02-20; plan agreed 2024-12-01 (before the period); referral legal sent 2025-05-02 (sent)
 //	person 3 X, born 2009-01-01, NG RO  case 2025-03-03 and a second case 2025-04-04; two referrals legal sent 2025-03-10, 2025-03-11 (completed)
 //	person 4 F, born 1990-05-05, BD     case 2024-11-11 (before); enterprise registered 2025-06-30; plan agreed 2025-06-01; internship from 2025-09-01
 //	person 5 M, born 1985,       PK     case 2026-01-01 (after); hired 2025-05-05 on a case opened later
@@ -32,14 +33,15 @@ func handDesk(t testing.TB, d *DB) {
 		`INSERT INTO services (uid, name, kind) VALUES ('s-legal', 'Studio legale', 'legal')`,
 	}
 	persons := []struct{ sex, birth, cit, created string }{
-		{"F", "2000-06-15", "MA", "2025-01-05T09:00:00Z"}, {"M", "1960", "IT", "2025-01-06T09:00:00Z"},
+		{"F", "2000-06-15", "MA", "2025-01-05T09:00:00Z"}, {"M", "", "IT", "2025-01-06T09:00:00Z"},
 		{"X", "2009-01-01", "NG RO", "2025-01-07T09:00:00Z"}, {"F", "1990-05-05", "BD", "2024-10-01T09:00:00Z"},
 		{"M", "1985", "PK", "2026-01-01T09:00:00Z"},
 	}
+	years := []int{2000, 1960, 2009, 1990, 1985}
 	for i, p := range persons {
 		stmts = append(stmts, fmt.Sprintf(`INSERT INTO persons (id, uid, case_code, code_year, code_seq, family_name, sex,
-			birth_date, citizenships, created_at, updated_at) VALUES (%d, 'p%d', 'PUA-2025-%06d', 2025, %d, 'N', '%s', '%s', '%s', '%s', 'x')`,
-			i+1, i+1, i+1, i+1, p.sex, p.birth, p.cit, p.created))
+			birth_date, birth_year, citizenships, created_at, updated_at) VALUES (%d, 'p%d', 'PUA-2025-%06d', 2025, %d, 'N', '%s', '%s', %d,
+			'%s', '%s', 'x')`, i+1, i+1, i+1, i+1, p.sex, p.birth, years[i], p.cit, p.created))
 	}
 	cases := []struct {
 		id, person int
