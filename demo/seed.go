@@ -111,6 +111,9 @@ func Seed(ctx context.Context, db *store.DB, total int) (added int, err error) {
 			ops[model.RoleCoordinator]); err != nil {
 			return 0, err
 		}
+		if err := db.SaveTargets(ctx, model.DemoTargets(), ops[model.RoleCoordinator]); err != nil {
+			return 0, err
+		}
 	}
 	services, err := seedServices(ctx, db, ops[model.RoleCoordinator])
 	if err != nil {
