@@ -33,14 +33,13 @@ func (t Target) Validate() error {
 
 // DemoTargets are P.I.U. Su.Pr.Eme.'s three targets, for the demo: 3,000
 // reached by information and guidance, 1,500 in paths to work, over 50 new
-// enterprises. Reach is approximated by in_charge, paths to work by
-// plan_agreed.
+// enterprises (51: more than 50).
 func DemoTargets() []Target {
 	from := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	to := time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
 	return []Target{
-		{Indicator: "in_charge", Number: 3000, From: from, To: to},
-		{Indicator: "plan_agreed", Number: 1500, From: from, To: to},
+		{Indicator: "reach", Number: 3000, From: from, To: to},
+		{Indicator: "work_path", Number: 1500, From: from, To: to},
 		{Indicator: "enterprises", Number: 51, From: from, To: to},
 	}
 }

@@ -32,6 +32,12 @@ type IndicatorReport struct {
 // keys feed service_kind and outcome. Persons' sex, birth date and
 // citizenships follow.
 var indicatorQueries = map[string]string{
+	"work_path": planGoal("work") + ` UNION ALL SELECT c.person_id, substr(p.proposed_at, 1, 10), '', '' FROM proposals p
+		JOIN cases c ON c.id = p.case_id WHERE substr(p.proposed_at, 1, 10) BETWEEN ?1 AND ?2
+		UNION ALL SELECT c.person_id, i.start, '', '' FROM internships i JOIN cases c ON c.id = i.case_id
+		WHERE i.start BETWEEN ?1 AND ?2`,
+	"training":        planGoal("training") + " UNION ALL " + referredTo("training"),
+	"language_course": planGoal("italian") + " UNION ALL " + referredTo("cpia"),
 	"reach": `SELECT id, substr(created_at, 1, 10), '', '' FROM persons
 		WHERE substr(created_at, 1, 10) BETWEEN ?1 AND ?2`,
 	"internships": `SELECT c.person_id, i.start, '', '' FROM internships i JOIN cases c ON c.id = i.case_id
@@ -50,6 +56,21 @@ var indicatorQueries = map[string]string{
 		WHERE p.state = 'hired' AND p.hired_from BETWEEN ?1 AND ?2`,
 	"enterprises": `SELECT c.person_id, e.registered_at, '', '' FROM enterprises e JOIN cases c ON c.id = e.case_id
 		WHERE e.registered_at <> '' AND e.registered_at BETWEEN ?1 AND ?2`,
+}
+
+// planGoal selects the persons with a plan agreed in the period with a
+// goal in the area.
+func planGoal(area string) string {
+	return `SELECT c.person_id, substr(pl.agreed_at, 1, 10), '', '' FROM plans pl JOIN cases c ON c.id = pl.case_id
+		WHERE pl.agreed_at <> '' AND substr(pl.agreed_at, 1, 10) BETWEEN ?1 AND ?2
+		AND EXISTS (SELECT 1 FROM plan_goals g WHERE g.plan_id = pl.id AND g.area = '` + area + `')`
+}
+
+// referredTo selects the persons referred in the period to a service of the kind.
+func referredTo(kind string) string {
+	return `SELECT c.person_id, substr(r.sent_at, 1, 10), '', '' FROM referrals r
+		JOIN cases c ON c.id = r.case_id JOIN services s ON s.id = r.service_id
+		WHERE s.kind = '` + kind + `' AND r.sent_at <> '' AND substr(r.sent_at, 1, 10) BETWEEN ?1 AND ?2`
 }
 
 // sameAs lets an indicator reuse another's query.

@@ -18,11 +18,11 @@ import (
 //
 // Registered: persons 1–3 on 5–7 January 2025, 4 in October 2024, 5 in 2026.
 //
-//	person 1 F, born 2000-06-15, MA     case 2025-02-10; plan agreed 2025-03-01; referral anti_trafficking sent 2025-03-05 (accepted); hired 2025-04-01
+//	person 1 F, born 2000-06-15, MA     case 2025-02-10; plan agreed 2025-03-01 (goal: work); referral anti_trafficking sent 2025-03-05 (accepted); hired 2025-04-01
 //	person 2 M, born 1960 (year only, as an erased person keeps it), IT
-//	                                        case 2025-02-20; plan agreed 2024-12-01 (before the period); referral legal sent 2025-05-02 (sent)
+//	                                        case 2025-02-20; plan agreed 2024-12-01 (before the period, goal: work); referral legal sent 2025-05-02 (sent)
 //	person 3 X, born 2009-01-01, NG RO  case 2025-03-03 and a second case 2025-04-04; two referrals legal sent 2025-03-10, 2025-03-11 (completed)
-//	person 4 F, born 1990-05-05, BD     case 2024-11-11 (before); enterprise registered 2025-06-30; plan agreed 2025-06-01; internship from 2025-09-01
+//	person 4 F, born 1990-05-05, BD     case 2024-11-11 (before); enterprise registered 2025-06-30; plan agreed 2025-06-01 (goals: italian, training); internship from 2025-09-01
 //	person 5 M, born 1985,       PK     case 2026-01-01 (after); hired 2025-05-05 on a case opened later
 //
 // Period 2025-01-01 – 2025-12-31.
@@ -65,6 +65,11 @@ func handDesk(t testing.TB, d *DB) {
 	stmts = append(stmts, ref(1, 1, "Numero Verde Antitratta", "accepted", "2025-03-05T10:00:00Z"),
 		ref(2, 2, "Studio legale", "sent", "2025-05-02T10:00:00Z"), ref(3, 3, "Studio legale", "completed", "2025-03-10T10:00:00Z"),
 		ref(4, 4, "Studio legale", "completed", "2025-03-11T10:00:00Z"))
+	goal := func(plan, area string) string {
+		return fmt.Sprintf(`INSERT INTO plan_goals (plan_id, position, area, text)
+			VALUES ((SELECT id FROM plans WHERE uid = '%s'), 1, '%s', 'x')`, plan, area)
+	}
+	stmts = append(stmts, goal("pl1", "work"), goal("pl3", "italian"), goal("pl3", "training"), goal("pl2", "work"))
 	hire := func(id, cs int, from string) string {
 		return fmt.Sprintf(`INSERT INTO proposals (uid, case_id, employer_id, state, proposed_at, hired_from)
 			VALUES ('h%d', %d, (SELECT id FROM employers WHERE uid = 'e1'), 'hired', '%s', '%s')`, id, cs, from, from)
@@ -112,6 +117,13 @@ func TestComputeIndicatorsHandDesk(t *testing.T) {
 		// persons 1 (24, F) and 5 (hired 2025-05-05, born 1985 → 39, M): the hiring date counts, not the case's.
 		"hired": {Total: 2, Months: map[string]int{"2025-04": 1, "2025-05": 1},
 			Breakdowns: bd{"sex": {"F": 1, "M": 1}, "age_band": {"18_29": 1, "30_54": 1}}},
+		// person 1 (plan with a work goal 2025-03-01, before the proposal), 5 (proposed 2025-05-05, 39),
+		// 4 (internship 2025-09-01, 35); person 2's work plan is before the period.
+		"work_path": {Total: 3, Months: map[string]int{"2025-03": 1, "2025-05": 1, "2025-09": 1},
+			Breakdowns: bd{"sex": {"F": 2, "M": 1}, "age_band": {"18_29": 1, "30_54": 2}}},
+		// person 4's plan of 2025-06-01, with an Italian and a training goal.
+		"training":        {Total: 1, Months: map[string]int{"2025-06": 1}, Breakdowns: bd{}},
+		"language_course": {Total: 1, Months: map[string]int{"2025-06": 1}, Breakdowns: bd{}},
 		// person 4, 35.
 		"internships": {Total: 1, Months: map[string]int{"2025-09": 1}, Breakdowns: bd{"sex": {"F": 1}, "age_band": {"30_54": 1}}},
 		"enterprises": {Total: 1, Months: map[string]int{"2025-06": 1}, Breakdowns: bd{}},
