@@ -1,7 +1,7 @@
 package model
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -119,16 +119,17 @@ const (
 // YYYY-MM-DD) at the date at. A missing month or day is taken as the last
 // one, so that an uncertain birthday is not counted as passed.
 func AgeBand(birth string, at time.Time) string {
-	var y, m, d int
-	n, _ := fmt.Sscanf(strings.ReplaceAll(birth, "-", " "), "%d %d %d", &y, &m, &d)
-	if n == 0 || y < 1900 {
+	parts := strings.SplitN(birth, "-", 3)
+	y, err := strconv.Atoi(parts[0])
+	if err != nil || y < 1900 {
 		return AgeUnknown
 	}
-	if n < 2 {
-		m = 12
+	m, d := 12, 31
+	if len(parts) > 1 {
+		m, _ = strconv.Atoi(parts[1])
 	}
-	if n < 3 {
-		d = 31
+	if len(parts) > 2 {
+		d, _ = strconv.Atoi(parts[2])
 	}
 	age := at.Year() - y
 	if int(at.Month()) < m || (int(at.Month()) == m && at.Day() < d) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"time"
 
 	"sportello/model"
@@ -73,7 +74,8 @@ func referredTo(kind string) string {
 		WHERE s.kind = '` + kind + `' AND r.sent_at <> '' AND substr(r.sent_at, 1, 10) BETWEEN ?1 AND ?2`
 }
 
-// sameAs lets an indicator reuse another's query.
+// sameAs lets an indicator reuse another's result, computed before it with
+// the same breakdowns.
 var sameAs = map[string]string{"esf_participants": "in_charge"}
 
 // ComputeIndicators computes every programme indicator over [from, to]
@@ -90,11 +92,15 @@ func (d *DB) ComputeIndicators(ctx context.Context, from, to time.Time) (*Indica
 		if err != nil {
 			return err
 		}
+		done := map[string]IndicatorResult{}
 		for _, in := range model.ProgrammeIndicators {
-			r, err := computeIndicator(ctx, tx, in, people, from.Format("2006-01-02"), to.Format("2006-01-02"))
-			if err != nil {
+			r, ok := done[sameAs[in.ID]]
+			if ok {
+				r.ID = in.ID // the same query and breakdowns: shared maps, read-only
+			} else if r, err = computeIndicator(ctx, tx, in, people, from.Format("2006-01-02"), to.Format("2006-01-02")); err != nil {
 				return fmt.Errorf("indicator %s: %w", in.ID, err)
 			}
+			done[in.ID] = r
 			rep.Results = append(rep.Results, r)
 		}
 		return nil
@@ -184,17 +190,22 @@ func computeIndicator(ctx context.Context, tx *sql.Tx, in model.ProgrammeIndicat
 	if err != nil {
 		return r, err
 	}
+	dates := map[string]time.Time{}
 	for id, date := range first {
 		r.Total++
 		r.Months[date[:min(7, len(date))]]++
-		personBreakdowns(r.Breakdowns, in.Breakdowns, people[id], date)
+		at, ok := dates[date]
+		if !ok {
+			at, _ = time.Parse("2006-01-02", date)
+			dates[date] = at
+		}
+		personBreakdowns(r.Breakdowns, in.Breakdowns, people[id], at)
 	}
 	return r, nil
 }
 
 // personBreakdowns counts a person in the person breakdowns the indicator has.
-func personBreakdowns(b map[string]map[string]int, codes []string, p indicatorPerson, date string) {
-	at, _ := time.Parse("2006-01-02", date)
+func personBreakdowns(b map[string]map[string]int, codes []string, p indicatorPerson, at time.Time) {
 	for _, c := range codes {
 		switch c {
 		case model.BreakdownSex:
@@ -206,7 +217,7 @@ func personBreakdowns(b map[string]map[string]int, codes []string, p indicatorPe
 		case model.BreakdownAgeBand:
 			add(b, c, model.AgeBand(p.birth, at))
 		case model.BreakdownThirdCountry:
-			add(b, c, fmt.Sprint(model.ThirdCountry(p.citizenships)))
+			add(b, c, strconv.FormatBool(model.ThirdCountry(p.citizenships)))
 		}
 	}
 }
