@@ -25,7 +25,7 @@ var columnTypes = map[string]ColumnType{
 	"allowance_cents": TypeInt64, "amount_cents": TypeInt64, "paid_cents": TypeInt64, "pay_cents": TypeInt64,
 	"planned_cents": TypeInt64, "spent_cents": TypeInt64, "up_to": TypeInt64, "posts": TypeInt64,
 	"days_per_week": TypeInt64,
-	"weekly_hours": TypeFloat64, "daily_hours": TypeFloat64,
+	"weekly_hours":  TypeFloat64, "daily_hours": TypeFloat64,
 	"data_inizio": TypeDate, "data_fine": TypeDate,
 }
 
