@@ -191,8 +191,12 @@ func TestParquetDeterministic(t *testing.T) {
 	if rows[0]["pay_cents"] != "120050" || rows[0]["data_inizio"] != "2026-03-01" || rows[1]["housing"] != "" {
 		t.Errorf("read back %v", rows)
 	}
+	// A past job's start may be a year only: that column is text.
+	if TypeOf("esperienze_lavoro", "data_inizio") != TypeString || TypeOf("proposals", "data_inizio") != TypeDate {
+		t.Error("data_inizio is a date where it is a full date, and only there")
+	}
 	for _, bad := range []string{"12,50", "yes", "01/03/2026"} {
-		tb := []Table{{Name: "x", Columns: []string{"pay_cents", "housing", "data_inizio"}, Rows: [][]string{{"1", "true", "2026-01-01"}}}}
+		tb := []Table{{Name: "vacancies", Columns: []string{"pay_cents", "housing", "data_inizio"}, Rows: [][]string{{"1", "true", "2026-01-01"}}}}
 		switch bad {
 		case "12,50":
 			tb[0].Rows[0][0] = bad

@@ -26,7 +26,11 @@ var columnTypes = map[string]ColumnType{
 	"planned_cents": TypeInt64, "spent_cents": TypeInt64, "up_to": TypeInt64, "posts": TypeInt64,
 	"days_per_week": TypeInt64,
 	"weekly_hours":  TypeFloat64, "daily_hours": TypeFloat64,
-	"data_inizio": TypeDate, "data_fine": TypeDate,
+	// Full dates only: data_inizio of a past job or a study is partial
+	// (yyyy or yyyy-mm) and stays text.
+	"vacancies.data_inizio": TypeDate, "vacancies.data_fine": TypeDate, "proposals.data_inizio": TypeDate,
+	"internships.data_inizio": TypeDate, "internships.data_fine": TypeDate, "activities.date": TypeDate,
+	"employer_flags.date": TypeDate, "enterprise_steps.date": TypeDate, "enterprise_funding.date": TypeDate,
 }
 
 // TypeOf returns the declared type of column col of table table.
