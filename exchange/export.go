@@ -26,7 +26,7 @@ const (
 )
 
 // Formats lists the export formats.
-var Formats = []string{FormatBundle, FormatJSON, FormatCSV, FormatXLSX}
+var Formats = []string{FormatBundle, FormatJSON, FormatCSV, FormatXLSX, FormatParquet}
 
 // Options choose an export. A full export names people, so it needs a
 // Recipient: without one it is refused, unless a coordinator sets
@@ -190,7 +190,7 @@ func CheckOptions(opt Options) error {
 	}
 	if !known {
 		return &model.Error{Code: model.ErrInvalid, Field: "format",
-			Message: fmt.Sprintf("unknown format %q: bundle, json, csv or xlsx", opt.Format)}
+			Message: fmt.Sprintf("unknown format %q: bundle, json, csv, xlsx or parquet", opt.Format)}
 	}
 	if opt.Format == FormatBundle && opt.Pseudonymised {
 		return ErrBundlePseudonymised
@@ -218,6 +218,8 @@ func encode(w io.Writer, format string, doc *Document, k *keys, head *AuditHead)
 		return writeDocument(w, doc, " ")
 	case FormatCSV:
 		return WriteCSV(w, doc.Tables())
+	case FormatParquet:
+		return WriteParquet(w, doc.Tables())
 	default:
 		return WriteXLSX(w, doc.Tables())
 	}

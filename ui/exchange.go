@@ -50,7 +50,8 @@ const (
 
 // formatKeys name the export formats.
 var formatKeys = map[string]string{exchange.FormatBundle: "exchange.format_bundle", exchange.FormatJSON: "exchange.format_json",
-	exchange.FormatCSV: "exchange.format_csv", exchange.FormatXLSX: "exchange.format_xlsx"}
+	exchange.FormatCSV: "exchange.format_csv", exchange.FormatXLSX: "exchange.format_xlsx",
+	exchange.FormatParquet: "exchange.format_parquet"}
 
 // newExchangeView makes the view on db, the store bound to the signed-in
 // operator (nil when there is none: the view says it is not available).

@@ -42,6 +42,8 @@ func suggestedName(opt exchange.Options) string {
 		name += ".sportello"
 	case exchange.FormatCSV:
 		name += "-csv.zip"
+	case exchange.FormatParquet:
+		name += "-parquet.zip"
 	default:
 		name += "." + opt.Format
 	}
