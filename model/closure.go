@@ -71,7 +71,9 @@ func (c *CaseClosure) Validate(opened, now time.Time) error {
 	return v.err()
 }
 
-func day0(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+func day0(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
 
 // MayCloseCase says who closes, reopens and transfers a case: a coordinator,
 // or the case's assigned operator unless a mediator.
