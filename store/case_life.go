@@ -150,6 +150,14 @@ func (d *DB) TransferCase(ctx context.Context, caseID, to int64, by int64) error
 	return nil
 }
 
+// splitCodes reads a comma-separated list of codes, nil when empty.
+func splitCodes(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
 // CaseClosures lists a case's closures, oldest first, reopened ones too.
 func (d *DB) CaseClosures(ctx context.Context, caseID int64) (out []model.CaseClosure, err error) {
 	err = d.view(ctx, func(tx *sql.Tx) error {
@@ -180,9 +188,7 @@ func caseClosures(ctx context.Context, q querier, caseID int64) ([]model.CaseClo
 			return nil, err
 		}
 		cl.Date, cl.Reopened = parseTime(at), parseTime(reopened)
-		if outcomes != "" {
-			cl.Outcomes = strings.Split(outcomes, ",")
-		}
+		cl.Outcomes = splitCodes(outcomes)
 		out = append(out, cl)
 	}
 	return out, rows.Err()
