@@ -51,7 +51,7 @@ func (c *CaseClosure) Validate(opened, now time.Time) error {
 	case !opened.IsZero() && day0(c.Date).Before(day0(opened)):
 		v.add(newError("date", ErrInvalid, "a case cannot close before it opened"))
 	case day0(c.Date).After(day0(now)):
-		v.add(newError("date", ErrInvalid, "a case cannot close in the future"))
+		v.add(newError("date", ErrFutureDate, "a case cannot close in the future"))
 	}
 	if _, ok := findCode(ClosingReasons, c.Reason); !ok {
 		v.add(newError("reason", ErrRequired, "choose the reason for closing"))
