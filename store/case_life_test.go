@@ -81,7 +81,7 @@ func TestCloseCaseRefused(t *testing.T) {
 		{"mediator in the team", f.med, closure(f.caseID, fixedNow), model.ErrPermission},
 		{"another operator", f.other, closure(f.caseID, fixedNow), model.ErrPermission},
 		{"before opening", f.op, closure(f.caseID, fixedNow.AddDate(-2, 0, 0)), model.ErrInvalid},
-		{"in the future", f.op, closure(f.caseID, fixedNow.AddDate(0, 0, 1)), model.ErrInvalid},
+		{"in the future", f.op, closure(f.caseID, fixedNow.AddDate(0, 0, 1)), model.ErrFutureDate},
 		{"no reason", f.op, &model.CaseClosure{CaseID: f.caseID, Date: fixedNow}, model.ErrRequired},
 		{"employed without contract", f.op, &model.CaseClosure{CaseID: f.caseID, Date: fixedNow, Reason: "refused",
 			Outcomes: []string{"employed"}}, model.ErrRequired},
@@ -167,4 +167,21 @@ func caseByID(t *testing.T, d *DB, id int64) model.Case {
 	}
 	t.Fatalf("no case %d", id)
 	return model.Case{}
+}
+
+// TestErasureBlanksTheClosureNote: erasing the person keeps the exit data
+// the indicators count and blanks the closure's note, standing and past.
+func TestErasureBlanksTheClosureNote(t *testing.T) {
+	ctx := context.Background()
+	f := newLifeFixture(t)
+	must(t, f.d.CloseCase(ctx, closure(f.caseID, fixedNow), fixedNow, 0))
+	var pid int64
+	must(t, f.d.db.QueryRow("SELECT person_id FROM cases WHERE id = ?", f.caseID).Scan(&pid))
+	must(t, f.d.ErasePerson(ctx, pid, model.Erasure{Reason: model.ErasureConsentWithdrawn}, f.coord))
+	var reason, outcomes, note, pastNote string
+	must(t, f.d.db.QueryRow("SELECT exit_reason, exit_outcomes, exit_note FROM cases WHERE id = ?", f.caseID).Scan(&reason, &outcomes, &note))
+	must(t, f.d.db.QueryRow("SELECT note FROM case_closures WHERE case_id = ?", f.caseID).Scan(&pastNote))
+	if reason != "path_completed" || outcomes != "employed,housed" || note != "" || pastNote != "" {
+		t.Fatalf("after erasure: %q %q %q %q", reason, outcomes, note, pastNote)
+	}
 }
