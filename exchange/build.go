@@ -60,7 +60,8 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 		}
 		d.Cases = append(d.Cases, Case{ID: c.UID, PersonID: ref("person", c.PersonID), OpenedAt: stamp(c.OpenedAt),
 			ClosedAt: stamp(c.ClosedAt), Status: string(c.Status), OperatorID: ref("operator", c.OperatorID),
-			Team: team, Priority: string(c.Priority), Sync: sync("case", c.UID)})
+			Team: team, Priority: string(c.Priority), ExitReason: c.ExitReason, ExitOutcomes: c.ExitOutcomes,
+			ExitContract: c.ExitContract, ExitNote: c.ExitNote, Sync: sync("case", c.UID)})
 	}
 	s.Cases = nil
 	d.Interviews = make([]Interview, 0, len(s.Interviews))

@@ -164,7 +164,12 @@ type Case struct {
 	OperatorID string   `json:"operator_id,omitempty"`
 	Team       []string `json:"team"`
 	Priority   string   `json:"priority"`
-	Sync       *Sync    `json:"sync,omitempty"`
+	// The standing closure's exit data, left out while the case is open.
+	ExitReason   string   `json:"exit_reason,omitempty"`
+	ExitOutcomes []string `json:"exit_outcomes,omitempty"`
+	ExitContract string   `json:"exit_contract,omitempty"`
+	ExitNote     string   `json:"exit_note,omitempty"`
+	Sync         *Sync    `json:"sync,omitempty"`
 }
 
 // Interview is an interview with its answers and screening, and the SAP

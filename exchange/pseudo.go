@@ -53,6 +53,7 @@ func (p *pseudonymiser) pseudonymise(d *Document) {
 	for i := range d.Cases {
 		c := &d.Cases[i]
 		c.ID, c.PersonID, c.OperatorID = p.id("case", c.ID), p.id("person", c.PersonID), p.id("operator", c.OperatorID)
+		c.ExitNote = "" // free text; the exit date, reason and outcomes stay for the indicators
 		for j := range c.Team {
 			c.Team[j] = p.id("operator", c.Team[j])
 		}

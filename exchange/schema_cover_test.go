@@ -268,6 +268,9 @@ func TestSchemaEnumsMatchModel(t *testing.T) {
 		{"permit", []string{"stato"}, schStrings(model.PermitStatuses, "")},
 		{"case", []string{"status"}, schStrings(model.CaseStatuses)},
 		{"case", []string{"priority"}, schStrings(model.Priorities)},
+		{"case", []string{"exit_reason"}, codes(model.ClosingReasons)},
+		{"case", []string{"exit_outcomes", "[]"}, codes(model.ExitOutcomes)},
+		{"case", []string{"exit_contract"}, contracts},
 		{"interview", []string{"kind"}, schStrings(model.InterviewKinds)},
 		{"interview", []string{"place"}, schStrings(model.Places)},
 		{"interview", []string{"status"}, schStrings([]model.InterviewStatus{model.InterviewInProgress, model.InterviewCompleted})},
@@ -425,4 +428,13 @@ func BenchmarkValidate100k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// codes lists the codes of a model table, in order.
+func codes(list []model.Code) []string {
+	out := make([]string, 0, len(list))
+	for _, c := range list {
+		out = append(out, c.Code)
+	}
+	return out
 }

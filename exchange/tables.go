@@ -55,10 +55,11 @@ func (d *Document) Tables() []Table {
 			p.TitoloSoggiorno.Numero, p.TitoloSoggiorno.Scadenza, p.TitoloSoggiorno.Stato,
 			strings.Join(p.Vulnerabilities, "; "), p.Channel, p.CreatedAt, p.UpdatedAt})
 	}
-	cas := add("cases", "id", "person_id", "opened_at", "closed_at", "status", "operator_id", "team", "priority")
+	cas := add("cases", "id", "person_id", "opened_at", "closed_at", "status", "operator_id", "team", "priority",
+		"exit_reason", "exit_outcomes", "exit_contract", "exit_note")
 	for _, c := range d.Cases {
 		cas.Rows = append(cas.Rows, []string{c.ID, c.PersonID, c.OpenedAt, c.ClosedAt, c.Status, c.OperatorID,
-			strings.Join(c.Team, " "), c.Priority})
+			strings.Join(c.Team, " "), c.Priority, c.ExitReason, strings.Join(c.ExitOutcomes, " "), c.ExitContract, c.ExitNote})
 	}
 	d.interviewTables(add)
 	d.planTables(add)

@@ -63,7 +63,8 @@ func (r *resolver) person(p *Person) *model.Person {
 func (r *resolver) kase(c *Case) *model.Case {
 	out := &model.Case{UID: c.ID, PersonID: r.id("person", c.PersonID), OpenedAt: when(c.OpenedAt),
 		ClosedAt: when(c.ClosedAt), Status: model.CaseStatus(c.Status), OperatorID: r.id("operator", c.OperatorID),
-		Priority: model.Priority(c.Priority)}
+		Priority: model.Priority(c.Priority), ExitReason: c.ExitReason, ExitOutcomes: c.ExitOutcomes,
+		ExitContract: c.ExitContract, ExitNote: c.ExitNote}
 	for _, op := range c.Team {
 		out.Team = append(out.Team, r.id("operator", op))
 	}

@@ -16,6 +16,12 @@ type Case struct {
 	OperatorID int64   // the assigned operator
 	Team       []int64 // other operators working on the case
 	Priority   Priority
+	// The standing closure's exit data (empty while open); every closure,
+	// reopened ones too, is a CaseClosure.
+	ExitReason   string   // a code of ClosingReasons
+	ExitOutcomes []string // codes of ExitOutcomes
+	ExitContract string   // a code of ContractTypes, when employed
+	ExitNote     string
 }
 
 // Validate checks the case's fields.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"sportello/model"
 )
@@ -14,9 +15,10 @@ func (d *DB) createCase(ctx context.Context, tx *sql.Tx, c *model.Case, by int64
 		return err
 	}
 	c.UID = newUID()
-	res, err := tx.ExecContext(ctx, `INSERT INTO cases (uid, person_id, opened_at, closed_at, status, operator_id, priority)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.UID, c.PersonID, formatTime(c.OpenedAt), formatTime(c.ClosedAt), string(c.Status),
-		nullID(c.OperatorID), string(c.Priority))
+	res, err := tx.ExecContext(ctx, `INSERT INTO cases (uid, person_id, opened_at, closed_at, status, operator_id, priority,
+		exit_reason, exit_outcomes, exit_contract, exit_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.UID, c.PersonID,
+		formatTime(c.OpenedAt), formatTime(c.ClosedAt), string(c.Status), nullID(c.OperatorID), string(c.Priority),
+		c.ExitReason, strings.Join(c.ExitOutcomes, ","), c.ExitContract, c.ExitNote)
 	if err != nil {
 		return err
 	}
@@ -55,8 +57,8 @@ func (d *DB) CasesOf(ctx context.Context, personID int64) (out []model.Case, err
 }
 
 func casesOf(ctx context.Context, q querier, personID int64) ([]model.Case, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, uid, person_id, opened_at, closed_at, status, coalesce(operator_id, 0), priority
-		FROM cases WHERE person_id = ? ORDER BY opened_at DESC, id DESC`, personID)
+	rows, err := q.QueryContext(ctx, `SELECT id, uid, person_id, opened_at, closed_at, status, coalesce(operator_id, 0), priority,
+		exit_reason, exit_outcomes, exit_contract, exit_note FROM cases WHERE person_id = ? ORDER BY opened_at DESC, id DESC`, personID)
 	if err != nil {
 		return nil, err
 	}
@@ -64,10 +66,12 @@ func casesOf(ctx context.Context, q querier, personID int64) ([]model.Case, erro
 	var out []model.Case
 	for rows.Next() {
 		var c model.Case
-		var opened, closed, status, prio string
-		if err := rows.Scan(&c.ID, &c.UID, &c.PersonID, &opened, &closed, &status, &c.OperatorID, &prio); err != nil {
+		var opened, closed, status, prio, outcomes string
+		if err := rows.Scan(&c.ID, &c.UID, &c.PersonID, &opened, &closed, &status, &c.OperatorID, &prio,
+			&c.ExitReason, &outcomes, &c.ExitContract, &c.ExitNote); err != nil {
 			return nil, err
 		}
+		c.ExitOutcomes = splitCodes(outcomes)
 		c.OpenedAt, c.ClosedAt = parseTime(opened), parseTime(closed)
 		c.Status, c.Priority = model.CaseStatus(status), model.Priority(prio)
 		out = append(out, c)

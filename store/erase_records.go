@@ -28,8 +28,9 @@ const personRecords = `
 
 // eraseRecords blanks the free text and removes the answers and scans of
 // the person's file, keeping what the counts need: cases as they are (dates,
-// status, priority, team); interviews' dates, kinds, places, languages and
-// the mediator (a colleague, not the person), with which indicators the
+// status, priority, team, exit reason, outcomes and contract, not the
+// closure's note); interviews' dates, kinds, places, languages and the
+// mediator (a colleague, not the person), with which indicators the
 // screening raised but not the answers behind them; plans' areas,
 // statuses, due dates and amounts; consents' purposes, states and dates;
 // referrals' services, urgency, status, dates and codes; skills profiles'
@@ -43,6 +44,8 @@ func eraseRecords(ctx context.Context, tx *sql.Tx, personID int64) ([]recordUID,
 	inPlans := "(SELECT id FROM plans WHERE case_id IN " + inCases + ")"
 	for _, s := range []string{
 		"DELETE FROM answers WHERE interview_id IN " + inInterviews,
+		"UPDATE cases SET exit_note = '' WHERE person_id = :p AND exit_note <> ''",
+		"UPDATE case_closures SET note = '' WHERE case_id IN " + inCases + " AND note <> ''",
 		"UPDATE interviews SET notes = '' WHERE case_id IN " + inCases + " AND notes <> ''",
 		"UPDATE screenings SET decision_note = '' WHERE interview_id IN " + inInterviews + " AND decision_note <> ''",
 		"UPDATE plans SET signed_by = '' WHERE case_id IN " + inCases + " AND signed_by <> ''",

@@ -195,13 +195,15 @@ func readEntity(ctx context.Context, q querier, s *Snapshot, entity, where strin
 func readCases(ctx context.Context, q querier, s *Snapshot, where string, args []any) error {
 	at := map[int64]int{}
 	rows, err := q.QueryContext(ctx, `SELECT id, uid, person_id, opened_at, closed_at, status, coalesce(operator_id, 0),
-		priority FROM cases WHERE `+where+" ORDER BY id", args...)
+		priority, exit_reason, exit_outcomes, exit_contract, exit_note FROM cases WHERE `+where+" ORDER BY id", args...)
 	err = eachRow(rows, err, func(sc scanner) error {
 		var c model.Case
-		var opened, closed, status, prio string
-		if err := sc.Scan(&c.ID, &c.UID, &c.PersonID, &opened, &closed, &status, &c.OperatorID, &prio); err != nil {
+		var opened, closed, status, prio, outcomes string
+		if err := sc.Scan(&c.ID, &c.UID, &c.PersonID, &opened, &closed, &status, &c.OperatorID, &prio,
+			&c.ExitReason, &outcomes, &c.ExitContract, &c.ExitNote); err != nil {
 			return err
 		}
+		c.ExitOutcomes = splitCodes(outcomes)
 		c.OpenedAt, c.ClosedAt = parseTime(opened), parseTime(closed)
 		c.Status, c.Priority = model.CaseStatus(status), model.Priority(prio)
 		at[c.ID] = len(s.Cases)

@@ -78,9 +78,11 @@ func (m *Merger) PutPerson(p *model.Person) error {
 func (m *Merger) PutCase(c *model.Case) (err error) {
 	_, existed := m.ids["case"][c.UID]
 	c.ID, err = m.put("case", c.UID, `INSERT INTO cases (uid, person_id, opened_at, closed_at, status, operator_id,
-		priority) VALUES (?, ?, ?, ?, ?, ?, ?)`, `UPDATE cases SET person_id = ?, opened_at = ?, closed_at = ?,
-		status = ?, operator_id = ?, priority = ? WHERE id = ?`, c.PersonID, formatTime(c.OpenedAt),
-		formatTime(c.ClosedAt), string(c.Status), nullID(c.OperatorID), string(c.Priority))
+		priority, exit_reason, exit_outcomes, exit_contract, exit_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		`UPDATE cases SET person_id = ?, opened_at = ?, closed_at = ?, status = ?, operator_id = ?, priority = ?,
+		exit_reason = ?, exit_outcomes = ?, exit_contract = ?, exit_note = ? WHERE id = ?`, c.PersonID,
+		formatTime(c.OpenedAt), formatTime(c.ClosedAt), string(c.Status), nullID(c.OperatorID), string(c.Priority),
+		c.ExitReason, strings.Join(c.ExitOutcomes, ","), c.ExitContract, c.ExitNote)
 	if err != nil {
 		return err
 	}

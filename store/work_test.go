@@ -128,9 +128,17 @@ var undoEmployers = append(slices.Clone(undoMatchGeneration),
 	"DROP TABLE ccnl_levels", "DROP TABLE vacancies", "DROP TABLE employer_flags", "DROP TABLE employers",
 )
 
-// undoMatchGeneration takes a database back from migration 0010.
-var undoMatchGeneration = []string{
+// undoCaseClosure takes a database back from migration 0011.
+var undoCaseClosure = []string{
+	"DROP TRIGGER case_closures_change_i", "DROP TRIGGER case_closures_change_u", "DROP TABLE case_closures",
+	"ALTER TABLE cases DROP COLUMN exit_reason", "ALTER TABLE cases DROP COLUMN exit_outcomes",
+	"ALTER TABLE cases DROP COLUMN exit_contract", "ALTER TABLE cases DROP COLUMN exit_note",
+}
+
+// undoMatchGeneration takes a database back from migration 0010 (and 0011
+// after it).
+var undoMatchGeneration = append(slices.Clone(undoCaseClosure),
 	"DROP TRIGGER match_gen_profile_insert", "DROP TRIGGER match_gen_profile_update", "DROP TRIGGER match_gen_person_update",
 	"DROP TRIGGER match_gen_person_delete", "DROP TRIGGER match_gen_case_insert", "DROP TRIGGER match_gen_case_update",
 	"DROP TRIGGER match_gen_case_delete", "DROP TABLE match_generation", "DROP INDEX consents_by_employer",
-}
+)

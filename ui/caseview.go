@@ -217,6 +217,9 @@ func (v *caseView) caseCard(c model.Case) fyne.CanvasObject {
 	ivs := v.interviews[c.ID]
 	var lines []fyne.CanvasObject
 	lines = append(lines, v.teamLine(c))
+	if life := v.lifeLine(c); life != nil {
+		lines = append(lines, life)
+	}
 	count := widget.NewLabelWithStyle(u.N("case.interviews", len(ivs)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	lines = append(lines, count)
 	for _, iv := range ivs {

@@ -80,6 +80,9 @@ type Store interface {
 	OpenReferrals(ctx context.Context) ([]store.ReferralRow, error)
 	Today(ctx context.Context, now time.Time) ([]model.TodayItem, error)
 	SetCaseTeam(ctx context.Context, caseID int64, team []int64, by int64) error
+	CloseCase(ctx context.Context, cl *model.CaseClosure, now time.Time, by int64) error
+	ReopenCase(ctx context.Context, caseID int64, now time.Time, by int64) error
+	TransferCase(ctx context.Context, caseID, to int64, by int64) error
 	PersonByCaseCode(ctx context.Context, code string) (*model.Person, error)
 	RecordPrint(ctx context.Context, operatorID, personID int64, detail string) error
 	LatestSkillsProfile(ctx context.Context, personID int64) (*model.SkillsProfile, error) // printing the profile and the CV
