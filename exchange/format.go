@@ -7,11 +7,12 @@ import "encoding/json"
 // person's erasure (Person.Erased); 1.2 the skills profiles
 // (SkillsProfiles) and the consent purpose share_employer; 1.3 the work
 // records (Employers, Vacancies, Proposals, Internships, Enterprises) and
-// the employer a sharing consent names (Consent.EmployerID); 1.0 to 1.2
-// documents read as before.
+// the employer a sharing consent names (Consent.EmployerID); 1.4 a closed
+// case's exit data (Case exit_reason, exit_outcomes, exit_contract,
+// exit_note); 1.0 to 1.3 documents read as before.
 const (
 	Format        = "sportello-exchange"
-	FormatVersion = "1.3"
+	FormatVersion = "1.4"
 )
 
 // Document is one export: the desk it comes from, what it holds, and the
