@@ -28,19 +28,8 @@ var csvModTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // Table names must be usable as file names (no path separators, no
 // characters Windows forbids in file names) and unique, ignoring case.
 func WriteCSV(w io.Writer, tables []Table) error {
-	if err := validateTables(tables); err != nil {
+	if err := checkArchiveTables(tables); err != nil {
 		return err
-	}
-	seen := make(map[string]bool, len(tables))
-	for _, t := range tables {
-		if err := checkFileName(t.Name); err != nil {
-			return err
-		}
-		key := strings.ToLower(t.Name)
-		if seen[key] {
-			return fmt.Errorf("exchange: duplicate table name %q", t.Name)
-		}
-		seen[key] = true
 	}
 	zw := zip.NewWriter(w)
 	for _, t := range tables {
@@ -206,4 +195,25 @@ func parseCSV(data []byte) ([][]string, error) {
 		records = append(records, rec)
 	}
 	return records, nil
+}
+
+// checkArchiveTables checks tables before they become the files of an
+// archive (CSV or Parquet): valid tables, each name usable as a file name
+// and unique, ignoring case.
+func checkArchiveTables(tables []Table) error {
+	if err := validateTables(tables); err != nil {
+		return err
+	}
+	seen := make(map[string]bool, len(tables))
+	for _, t := range tables {
+		if err := checkFileName(t.Name); err != nil {
+			return err
+		}
+		key := strings.ToLower(t.Name)
+		if seen[key] {
+			return fmt.Errorf("exchange: duplicate table name %q", t.Name)
+		}
+		seen[key] = true
+	}
+	return nil
 }

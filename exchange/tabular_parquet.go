@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -25,19 +24,8 @@ var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
 // not read as its column's type is an error: nothing is guessed. The same
 // tables give the same bytes.
 func WriteParquet(w io.Writer, tables []Table) error {
-	if err := validateTables(tables); err != nil {
+	if err := checkArchiveTables(tables); err != nil {
 		return err
-	}
-	seen := make(map[string]bool, len(tables))
-	for _, t := range tables {
-		if err := checkFileName(t.Name); err != nil {
-			return err
-		}
-		key := strings.ToLower(t.Name)
-		if seen[key] {
-			return fmt.Errorf("exchange: duplicate table name %q", t.Name)
-		}
-		seen[key] = true
 	}
 	zw := zip.NewWriter(w)
 	for _, t := range tables {
