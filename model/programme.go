@@ -29,6 +29,9 @@ const (
 	BreakdownThirdCountry = "third_country"
 	BreakdownServiceKind  = "service_kind"
 	BreakdownOutcome      = "outcome"
+	BreakdownISCED        = "isced"        // ESF+ education band at entry
+	BreakdownHomeless     = "homeless"     // ESF+ homeless or affected by housing exclusion
+	BreakdownExitOutcome  = "exit_outcome" // outcome at the case's closure
 )
 
 // pendingClosure marks the result indicators that need the case closure.
