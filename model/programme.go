@@ -34,9 +34,6 @@ const (
 	BreakdownExitOutcome  = "exit_outcome" // outcome at the case's closure
 )
 
-// pendingClosure marks the result indicators that need the case closure.
-const pendingClosure = "needs the case closure with its exit data (migration 0011)"
-
 // ProgrammeIndicators is the table of the programme's indicators. Every
 // indicator counts distinct persons, each once, erased persons included
 // (an erased person keeps an anonymous tally, DESIGN/erasure).
@@ -50,10 +47,11 @@ var ProgrammeIndicators = []ProgrammeIndicator{
 		Rule: "cases: one person counts once if any of their cases was opened in the period", CountedBy: "cases.opened_at",
 		Breakdowns: []string{BreakdownSex, BreakdownAgeBand, BreakdownThirdCountry}},
 	{ID: "esf_participants", NameIT: "Partecipanti FSE+", NameEN: "ESF+ participants",
-		DefIT:     "Partecipanti (persone prese in carico) per sesso, età e cittadinanza di paese terzo.",
-		DefEN:     "Participants (people taken in charge) by sex, age and third-country citizenship.",
-		Rule:      "as in_charge; age at the case's opening; third country = no citizenship in the EU/EEA/CH",
-		CountedBy: "cases.opened_at", Breakdowns: []string{BreakdownSex, BreakdownAgeBand, BreakdownThirdCountry}},
+		DefIT:     "Partecipanti (persone prese in carico) per sesso, età, cittadinanza di paese terzo, istruzione e condizione abitativa.",
+		DefEN:     "Participants (people taken in charge) by sex, age, third-country citizenship, education and housing.",
+		Rule: "as in_charge; age at the case's opening; third country = no citizenship in the EU/EEA/CH; ISCED = the highest " +
+			"completed level of the first skills profile; homeless = informal domicile, or housing answered informal settlement or no home",
+		CountedBy: "cases.opened_at", Breakdowns: []string{BreakdownSex, BreakdownAgeBand, BreakdownThirdCountry, BreakdownISCED, BreakdownHomeless}},
 	{ID: "plan_agreed", NameIT: "Persone con piano concordato", NameEN: "People with an agreed plan",
 		DefIT: "Persone con un piano individuale concordato nel periodo.", DefEN: "People with an individual plan agreed in the period.",
 		Rule: "plans with status agreed, by their agreement date", CountedBy: "plans.agreed_at",
@@ -91,12 +89,48 @@ var ProgrammeIndicators = []ProgrammeIndicator{
 	{ID: "enterprises", NameIT: "Imprese create", NameEN: "Enterprises created",
 		DefIT: "Imprese registrate nel periodo.", DefEN: "Enterprises registered in the period.",
 		Rule: "enterprises with a registration date; counts persons (one enterprise per person)", CountedBy: "enterprises.registered_at"},
-	{ID: "employed_at_exit", NameIT: "Occupati all'uscita", NameEN: "Employed upon leaving",
-		DefIT: "Persone occupate alla chiusura del caso.", DefEN: "People in employment when their case was closed.",
-		Rule: "case closures with outcome employed", CountedBy: "case closure date", Pending: pendingClosure},
-	{ID: "in_education_at_exit", NameIT: "In istruzione o formazione all'uscita", NameEN: "In education or training upon leaving",
+	{ID: "career_guidance", NameIT: "Persone con bilancio di competenze (FAMI)", NameEN: "People in career guidance (AMIF)",
+		DefIT:     "Persone per cui si è redatto un bilancio di competenze nel periodo.",
+		DefEN:     "People whose skills profile (career guidance) was taken in the period.",
+		Rule:      "skills profile versions by their date", CountedBy: "skills_profiles.date",
+		Breakdowns: []string{BreakdownSex, BreakdownAgeBand}},
+	{ID: "recognition_applied", NameIT: "Riconoscimento dei titoli richiesto (FAMI)", NameEN: "Recognition of qualifications applied for (AMIF)",
+		DefIT:     "Persone che hanno chiesto per la prima volta il riconoscimento di un titolo di studio nel periodo.",
+		DefEN:     "People who first applied for the recognition of a qualification in the period.",
+		Rule:      "skills profile versions with an education entry whose recognition is requested or granted (not none); the first such version counts, and only if in the period",
+		CountedBy: "skills_profiles.date", Breakdowns: []string{BreakdownSex, BreakdownAgeBand}},
+	{ID: "cefr_improved", NameIT: "Livello di italiano migliorato (FAMI)", NameEN: "Italian CEFR level improved (AMIF)",
+		DefIT:     "Persone il cui livello QCER di italiano è salito rispetto al primo bilancio di competenze, in una versione del periodo.",
+		DefEN:     "People whose Italian CEFR level rose above their first skills profile's, in a version of the period.",
+		Rule:      "Italian level of a version = highest of its overall and per-skill CEFR levels; counted at the first later version of the period with a higher level than version 1",
+		CountedBy: "skills_profiles.date", Breakdowns: []string{BreakdownSex, BreakdownAgeBand}},
+	{ID: "leavers", NameIT: "Persone uscite (casi chiusi)", NameEN: "Participants leaving (cases closed)",
+		DefIT:     "Persone il cui caso è stato chiuso nel periodo (e non riaperto), per esito all'uscita.",
+		DefEN:     "People whose case was closed in the period (and not reopened), by outcome at exit.",
+		Rule:      "cases closed with their exit data (exit_reason set), by the closing date; a reopened case does not count",
+		CountedBy: "cases.closed_at", Breakdowns: []string{BreakdownExitOutcome, BreakdownSex, BreakdownAgeBand}},
+	{ID: "employed_at_exit", NameIT: "Occupati all'uscita (FSE+)", NameEN: "Employed upon leaving (ESF+)",
+		DefIT: "Persone occupate, anche autonome, alla chiusura del caso.", DefEN: "People in employment, including self-employment, when their case was closed.",
+		Rule: "closed cases with the exit outcome employed", CountedBy: "cases.closed_at",
+		Breakdowns: []string{BreakdownSex, BreakdownAgeBand}},
+	{ID: "in_education_at_exit", NameIT: "In istruzione o formazione all'uscita (FSE+)", NameEN: "In education or training upon leaving (ESF+)",
 		DefIT: "Persone in istruzione o formazione alla chiusura del caso.", DefEN: "People in education or training when their case was closed.",
-		Rule: "case closures with outcome in education or training", CountedBy: "case closure date", Pending: pendingClosure},
+		Rule: "closed cases with the exit outcome education", CountedBy: "cases.closed_at",
+		Breakdowns: []string{BreakdownSex, BreakdownAgeBand}},
+	{ID: "qualification_at_exit", NameIT: "Qualifica conseguita all'uscita (FSE+)", NameEN: "Gaining a qualification upon leaving (ESF+)",
+		DefIT: "Persone che hanno conseguito una qualifica, alla chiusura del caso.", DefEN: "People who gained a qualification, when their case was closed.",
+		Rule: "closed cases with the exit outcome qualification", CountedBy: "cases.closed_at",
+		Breakdowns: []string{BreakdownSex, BreakdownAgeBand}},
+	{ID: "employed_4w", NameIT: "Ancora occupati a 4 settimane", NameEN: "Still employed after 4 weeks",
+		DefIT:     "Persone assunte che risultavano ancora occupate alla verifica di 4 settimane, per data della verifica.",
+		DefEN:     "People hired who were still employed at the 4-week follow-up, by the follow-up's date.",
+		Rule:      "proposals in state hired answered yes at the 4-week follow-up; the date is the hiring date plus 28 days",
+		CountedBy: "proposals.hired_from + 28 days", Breakdowns: []string{BreakdownSex, BreakdownAgeBand}},
+	{ID: "employed_6m", NameIT: "Ancora occupati a 6 mesi (FSE+ risultato a lungo termine)", NameEN: "Still employed after 6 months (ESF+ longer-term result)",
+		DefIT:     "Persone assunte che risultavano ancora occupate alla verifica di 6 mesi, per data della verifica.",
+		DefEN:     "People hired who were still employed at the 6-month follow-up, by the follow-up's date.",
+		Rule:      "proposals in state hired answered yes at the 6-month follow-up; the date is the hiring date plus 6 months",
+		CountedBy: "proposals.hired_from + 6 months", Breakdowns: []string{BreakdownSex, BreakdownAgeBand}},
 }
 
 // ProgrammeIndicatorByID finds an indicator of the table.

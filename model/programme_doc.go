@@ -21,8 +21,10 @@ period, in the month of their first such event. Erased persons are counted: an e
 (coordinator only). Breakdowns: ` + "`sex`" + ` (as recorded: F, M, X, or unknown), ` + "`age_band`" + ` (under_18, 18_29,
 30_54, 55_plus, unknown; age at the event; a birth date with only the year is taken as the year's last day),
 ` + "`third_country`" + ` (true when no citizenship is in the EU/EEA/CH, ` + "`model.EUEEACH`" + `), ` + "`service_kind`" + `
-and ` + "`outcome`" + ` (the referral's service kind and status). ` + "`model.ISCEDBand`" + ` gives isced_0_2 / 3_4 / 5_8 from the
-skills profile's education entries, not yet used as a breakdown.
+and ` + "`outcome`" + ` (the referral's service kind and status). ` + "`isced`" + ` (isced_0_2 / 3_4 / 5_8 / unknown: the highest completed level among the
+education entries of the person's first skills profile, ` + "`model.ISCEDBand`" + `), ` + "`homeless`" + ` (true when the domicile
+is marked informal or the interview answered the housing question with an informal settlement or no home) and
+` + "`exit_outcome`" + ` (the outcome recorded at the case's closure).
 
 `)
 	for _, in := range ProgrammeIndicators {
@@ -40,15 +42,13 @@ skills profile's education entries, not yet used as a breakdown.
 	return b.String()
 }
 
-// ProgrammeIndicatorsGaps says what the table does not compute yet.
-const ProgrammeIndicatorsGaps = `## Not computed yet
+// ProgrammeIndicatorsGaps says what the table does not compute, and why.
+const ProgrammeIndicatorsGaps = `## Not computed
 
-- Results at exit (employed, in education or training, gained a qualification, 4 weeks and 6 months after
-  exit): pending the case closure (migration 0011). Hirings are counted from proposals (` + "`hired`" + `);
-  proposals' still_4w / still_6m follow-ups could feed the 4-week and 6-month results.
-- ESF+ breakdowns by ISCED band, labour status at entry, disability and homelessness (interview answers and the
-  skills profile's JSON body), and the AMIF indicators (language courses, career guidance, recognition of
-  qualifications applied for, CEFR level improved, from plans' actions and skills profile versions).
-- Activities' participants (information sessions, outreach) are anonymous counts, not persons: a sum to
-  report apart from ` + "`reach`" + `.
+- ESF+ breakdowns by **labour status at entry** (employed, unemployed, long-term unemployed, inactive) and by
+  **disability**: the interview asks neither question, so there is nothing to count. Adding them means two
+  questions in the questionnaire (and their translations reviewed by mediators) first.
+- Activities' participants (information sessions, outreach) are anonymous counts, not persons: a sum reported
+  apart from ` + "`reach`" + `, on the Activities screen.
+- Results 12 months after exit: the follow-ups stop at 6 months.
 `

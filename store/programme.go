@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"sportello/model"
@@ -28,54 +30,8 @@ type IndicatorReport struct {
 	Results  []IndicatorResult
 }
 
-// indicatorQueries give, for each computed indicator, rows of (person,
-// date of the event YYYY-MM-DD, key1, key2) in the period [?1, ?2]; the
-// keys feed service_kind and outcome. Persons' sex, birth date and
-// citizenships follow.
-var indicatorQueries = map[string]string{
-	"work_path": planGoal("work") + ` UNION ALL SELECT c.person_id, substr(p.proposed_at, 1, 10), '', '' FROM proposals p
-		JOIN cases c ON c.id = p.case_id WHERE substr(p.proposed_at, 1, 10) BETWEEN ?1 AND ?2
-		UNION ALL SELECT c.person_id, i.start, '', '' FROM internships i JOIN cases c ON c.id = i.case_id
-		WHERE i.start BETWEEN ?1 AND ?2`,
-	"training":        planGoal("training") + " UNION ALL " + referredTo("training"),
-	"language_course": planGoal("italian") + " UNION ALL " + referredTo("cpia"),
-	"reach": `SELECT id, substr(created_at, 1, 10), '', '' FROM persons
-		WHERE substr(created_at, 1, 10) BETWEEN ?1 AND ?2`,
-	"internships": `SELECT c.person_id, i.start, '', '' FROM internships i JOIN cases c ON c.id = i.case_id
-		WHERE i.start BETWEEN ?1 AND ?2`,
-	"in_charge": `SELECT c.person_id, substr(c.opened_at, 1, 10), '', '' FROM cases c
-		WHERE substr(c.opened_at, 1, 10) BETWEEN ?1 AND ?2`,
-	"plan_agreed": `SELECT c.person_id, substr(pl.agreed_at, 1, 10), '', '' FROM plans pl JOIN cases c ON c.id = pl.case_id
-		WHERE pl.agreed_at <> '' AND substr(pl.agreed_at, 1, 10) BETWEEN ?1 AND ?2`,
-	"referrals": `SELECT c.person_id, substr(r.sent_at, 1, 10), s.kind, r.status FROM referrals r
-		JOIN cases c ON c.id = r.case_id JOIN services s ON s.id = r.service_id
-		WHERE r.sent_at <> '' AND substr(r.sent_at, 1, 10) BETWEEN ?1 AND ?2`,
-	"anti_trafficking": `SELECT c.person_id, substr(r.sent_at, 1, 10), '', '' FROM referrals r
-		JOIN cases c ON c.id = r.case_id JOIN services s ON s.id = r.service_id
-		WHERE s.kind = 'anti_trafficking' AND r.sent_at <> '' AND substr(r.sent_at, 1, 10) BETWEEN ?1 AND ?2`,
-	"hired": `SELECT c.person_id, p.hired_from, '', '' FROM proposals p JOIN cases c ON c.id = p.case_id
-		WHERE p.state = 'hired' AND p.hired_from BETWEEN ?1 AND ?2`,
-	"enterprises": `SELECT c.person_id, e.registered_at, '', '' FROM enterprises e JOIN cases c ON c.id = e.case_id
-		WHERE e.registered_at <> '' AND e.registered_at BETWEEN ?1 AND ?2`,
-}
-
-// planGoal selects the persons with a plan agreed in the period with a
-// goal in the area.
-func planGoal(area string) string {
-	return `SELECT c.person_id, substr(pl.agreed_at, 1, 10), '', '' FROM plans pl JOIN cases c ON c.id = pl.case_id
-		WHERE pl.agreed_at <> '' AND substr(pl.agreed_at, 1, 10) BETWEEN ?1 AND ?2
-		AND EXISTS (SELECT 1 FROM plan_goals g WHERE g.plan_id = pl.id AND g.area = '` + area + `')`
-}
-
-// referredTo selects the persons referred in the period to a service of the kind.
-func referredTo(kind string) string {
-	return `SELECT c.person_id, substr(r.sent_at, 1, 10), '', '' FROM referrals r
-		JOIN cases c ON c.id = r.case_id JOIN services s ON s.id = r.service_id
-		WHERE s.kind = '` + kind + `' AND r.sent_at <> '' AND substr(r.sent_at, 1, 10) BETWEEN ?1 AND ?2`
-}
-
-// sameAs lets an indicator reuse another's result, computed before it with
-// the same breakdowns.
+// sameAs lets an indicator reuse another's query (its indicatorTally), with its own
+// breakdowns.
 var sameAs = map[string]string{"esf_participants": "in_charge"}
 
 // ComputeIndicators computes every programme indicator over [from, to]
@@ -92,16 +48,17 @@ func (d *DB) ComputeIndicators(ctx context.Context, from, to time.Time) (*Indica
 		if err != nil {
 			return err
 		}
-		done := map[string]IndicatorResult{}
+		tallies := map[string]indicatorTally{}
 		for _, in := range model.ProgrammeIndicators {
-			r, ok := done[sameAs[in.ID]]
-			if ok {
-				r.ID = in.ID // the same query and breakdowns: shared maps, read-only
-			} else if r, err = computeIndicator(ctx, tx, in, people, from.Format("2006-01-02"), to.Format("2006-01-02")); err != nil {
-				return fmt.Errorf("indicator %s: %w", in.ID, err)
+			q := queryOf(in.ID)
+			t, ok := tallies[q]
+			if !ok && in.Pending == "" {
+				if t, err = runIndicator(ctx, tx, q, from, to); err != nil {
+					return fmt.Errorf("indicator %s: %w", in.ID, err)
+				}
+				tallies[q] = t
 			}
-			done[in.ID] = r
-			rep.Results = append(rep.Results, r)
+			rep.Results = append(rep.Results, t.result(in, people))
 		}
 		return nil
 	})
@@ -109,6 +66,14 @@ func (d *DB) ComputeIndicators(ctx context.Context, from, to time.Time) (*Indica
 		return nil, fmt.Errorf("compute indicators: %w", err)
 	}
 	return rep, nil
+}
+
+// queryOf is the query an indicator counts with.
+func queryOf(id string) string {
+	if alias, ok := sameAs[id]; ok {
+		id = alias
+	}
+	return indicatorQueries[id]
 }
 
 // mayReport refuses every role but the coordinator.
@@ -123,20 +88,21 @@ func (d *DB) mayReport(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// person is what the breakdowns need of a person.
-type indicatorPerson struct{ sex, birth, citizenships string }
+// indicatorPerson is what the breakdowns need of a person.
+type indicatorPerson struct {
+	uid, sex, birth, citizenships string
+	isced                         int // highest completed ISCED level at entry, -1 when not known
+	homeless                      bool
+}
 
-// indicatorPeople reads every person's sex, birth date and citizenships;
-// an erased person keeps sex, birth year and citizenships (model.Person.
-// Anonymise), so the birth year stands in for the birth date.
+// indicatorPeople reads every person's breakdown data (indicatorPeopleQuery).
 func indicatorPeople(ctx context.Context, tx *sql.Tx) (map[int64]indicatorPerson, error) {
 	out := map[int64]indicatorPerson{}
-	rows, err := tx.QueryContext(ctx, `SELECT id, sex, CASE WHEN birth_date <> '' THEN birth_date WHEN birth_year > 0 THEN CAST(birth_year AS TEXT)
-		ELSE '' END, citizenships FROM persons`)
+	rows, err := tx.QueryContext(ctx, indicatorPeopleQuery)
 	err = eachRow(rows, err, func(s scanner) error {
 		var id int64
 		var p indicatorPerson
-		err := s.Scan(&id, &p.sex, &p.birth, &p.citizenships)
+		err := s.Scan(&id, &p.uid, &p.sex, &p.birth, &p.citizenships, &p.isced, &p.homeless)
 		out[id] = p
 		return err
 	})
@@ -146,80 +112,97 @@ func indicatorPeople(ctx context.Context, tx *sql.Tx) (map[int64]indicatorPerson
 	return out, nil
 }
 
-// computeIndicator runs one indicator's query and counts distinct persons.
-func computeIndicator(ctx context.Context, tx *sql.Tx, in model.ProgrammeIndicator, people map[int64]indicatorPerson,
-	from, to string) (IndicatorResult, error) {
-	r := IndicatorResult{ID: in.ID, Pending: in.Pending, Breakdowns: map[string]map[string]int{}, Months: map[string]int{}}
-	q := indicatorQueries[in.ID]
-	if alias, ok := sameAs[in.ID]; ok {
-		q = indicatorQueries[alias]
+// counted is one person an indicator's query found: the date of their
+// first event in the period and the distinct keys of their rows.
+type counted struct {
+	date   string
+	k1, k2 []string
+}
+
+// indicatorTally is every person an indicator's query found.
+type indicatorTally map[int64]*counted
+
+// runIndicator runs an indicator's query over [from, to].
+func runIndicator(ctx context.Context, tx *sql.Tx, q string, from, to time.Time) (indicatorTally, error) {
+	t := indicatorTally{}
+	if q == "" {
+		return t, nil
 	}
-	if in.Pending != "" || q == "" {
-		return r, nil
-	}
-	first := map[int64]string{}         // person → first event date
-	seen := map[string]map[int64]bool{} // breakdown key → persons seen
-	rows, err := tx.QueryContext(ctx, q, from, to)
+	rows, err := tx.QueryContext(ctx, q, from.Format("2006-01-02"), to.Format("2006-01-02"))
 	err = eachRow(rows, err, func(s scanner) error {
 		var id int64
 		var date, k1, k2 string
 		if err := s.Scan(&id, &date, &k1, &k2); err != nil {
 			return err
 		}
-		if f, ok := first[id]; !ok || date < f {
-			first[id] = date
+		c := t[id]
+		if c == nil {
+			c = &counted{date: date}
+			t[id] = c
+		} else if date < c.date {
+			c.date = date
 		}
-		count := func(code, value string) {
-			k := code + "\x00" + value
-			if seen[k] == nil {
-				seen[k] = map[int64]bool{}
+		for _, k := range strings.Split(k1, ",") {
+			if k != "" && !slices.Contains(c.k1, k) {
+				c.k1 = append(c.k1, k)
 			}
-			if !seen[k][id] {
-				seen[k][id] = true
-				add(r.Breakdowns, code, value)
-			}
 		}
-		if has(in.Breakdowns, model.BreakdownServiceKind) {
-			count(model.BreakdownServiceKind, k1)
-		}
-		if has(in.Breakdowns, model.BreakdownOutcome) {
-			count(model.BreakdownOutcome, k2)
+		if k2 != "" && !slices.Contains(c.k2, k2) {
+			c.k2 = append(c.k2, k2)
 		}
 		return nil
 	})
-	if err != nil {
-		return r, err
-	}
-	dates := map[string]time.Time{}
-	for id, date := range first {
-		r.Total++
-		r.Months[date[:min(7, len(date))]]++
-		at, ok := dates[date]
-		if !ok {
-			at, _ = time.Parse("2006-01-02", date)
-			dates[date] = at
-		}
-		personBreakdowns(r.Breakdowns, in.Breakdowns, people[id], at)
-	}
-	return r, nil
+	return t, err
 }
 
-// personBreakdowns counts a person in the person breakdowns the indicator has.
-func personBreakdowns(b map[string]map[string]int, codes []string, p indicatorPerson, at time.Time) {
-	for _, c := range codes {
-		switch c {
-		case model.BreakdownSex:
-			v := p.sex
-			if v == "" {
-				v = "unknown"
+// result counts the indicatorTally's persons for the indicator: total, months of
+// their first event, and each breakdown.
+func (t indicatorTally) result(in model.ProgrammeIndicator, people map[int64]indicatorPerson) IndicatorResult {
+	r := IndicatorResult{ID: in.ID, Pending: in.Pending, Breakdowns: map[string]map[string]int{}, Months: map[string]int{}}
+	dates := map[string]time.Time{}
+	for id, c := range t {
+		r.Total++
+		r.Months[c.date[:min(7, len(c.date))]]++
+		at, ok := dates[c.date]
+		if !ok {
+			at, _ = time.Parse("2006-01-02", c.date)
+			dates[c.date] = at
+		}
+		for _, code := range in.Breakdowns {
+			for _, v := range c.values(code, people[id], at) {
+				add(r.Breakdowns, code, v)
 			}
-			add(b, c, v)
-		case model.BreakdownAgeBand:
-			add(b, c, model.AgeBand(p.birth, at))
-		case model.BreakdownThirdCountry:
-			add(b, c, strconv.FormatBool(model.ThirdCountry(p.citizenships)))
 		}
 	}
+	return r
+}
+
+// values are the person's values in one breakdown: one for a breakdown of
+// persons, any number for the kinds of service, outcomes and exit outcomes.
+func (c *counted) values(code string, p indicatorPerson, at time.Time) []string {
+	switch code {
+	case model.BreakdownServiceKind, model.BreakdownExitOutcome:
+		return c.k1
+	case model.BreakdownOutcome:
+		return c.k2
+	case model.BreakdownSex:
+		if p.sex == "" {
+			return []string{"unknown"}
+		}
+		return []string{p.sex}
+	case model.BreakdownAgeBand:
+		return []string{model.AgeBand(p.birth, at)}
+	case model.BreakdownThirdCountry:
+		return []string{strconv.FormatBool(model.ThirdCountry(p.citizenships))}
+	case model.BreakdownHomeless:
+		return []string{strconv.FormatBool(p.homeless)}
+	case model.BreakdownISCED:
+		if p.isced < 0 {
+			return []string{model.ISCEDUnknown}
+		}
+		return []string{model.ISCEDBand([]string{strconv.Itoa(p.isced)})}
+	}
+	return nil
 }
 
 func add(b map[string]map[string]int, code, value string) {
@@ -227,13 +210,4 @@ func add(b map[string]map[string]int, code, value string) {
 		b[code] = map[string]int{}
 	}
 	b[code][value]++
-}
-
-func has(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -25,6 +25,16 @@ import (
 //	person 4 F, born 1990-05-05, BD     case 2024-11-11 (before); enterprise registered 2025-06-30; plan agreed 2025-06-01 (goals: italian, training); internship from 2025-09-01
 //	person 5 M, born 1985,       PK     case 2026-01-01 (after); hired 2025-05-05 on a case opened later
 //
+// Skills profiles: person 1 v1 2025-02-15 (completed ISCED 3, ISCED 6 not
+// completed, Italian A1, no recognition), v2 2025-07-01 (Italian listening
+// B1, recognition requested); person 2 v1 2024-06-01 (ISCED 1, recognition
+// requested), v2 2025-03-01 (Italian A2 in both). Housing: person 3
+// answered no_home at an interview; person 4's domicile is informal.
+// Closures: case 1 on 2025-10-15 (employed, qualification), case 2 on
+// 2025-11-20 (education), case 3 on 2025-05-01 but reopened, case 6 on
+// 2026-02-01 (after). Follow-ups: person 1 still employed at 4 weeks and
+// at 6 months; person 5 not at 4 weeks.
+//
 // Period 2025-01-01 – 2025-12-31.
 func handDesk(t testing.TB, d *DB) {
 	t.Helper()
@@ -74,10 +84,13 @@ func handDesk(t testing.TB, d *DB) {
 		return fmt.Sprintf(`INSERT INTO proposals (uid, case_id, employer_id, state, proposed_at, hired_from)
 			VALUES ('h%d', %d, (SELECT id FROM employers WHERE uid = 'e1'), 'hired', '%s', '%s')`, id, cs, from, from)
 	}
+	stmts = append(stmts, handDeskProfiles()...)
 	stmts = append(stmts, hire(1, 1, "2025-04-01"), hire(2, 6, "2025-05-05"),
 		`INSERT INTO enterprises (uid, case_id, idea, registered_at) VALUES ('en1', 5, 'sartoria', '2025-06-30')`,
 		`INSERT INTO internships (uid, case_id, employer_id, tutor, start, end, weekly_hours)
 			VALUES ('i1', 5, (SELECT id FROM employers WHERE uid = 'e1'), 'T', '2025-09-01', '2025-12-01', 30)`)
+	stmts = append(stmts, `UPDATE proposals SET still_4w = 'yes', still_6m = 'yes' WHERE uid = 'h1'`,
+		`UPDATE proposals SET still_4w = 'no' WHERE uid = 'h2'`)
 	err := d.update(context.Background(), func(tx *sql.Tx) error {
 		for _, s := range stmts {
 			if _, err := tx.Exec(s); err != nil {
@@ -88,6 +101,35 @@ func handDesk(t testing.TB, d *DB) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// handDeskProfiles are the hand desk's skills profiles, housing and closures.
+func handDeskProfiles() []string {
+	profile := func(person, version int, date, body string) string {
+		return fmt.Sprintf(`INSERT INTO skills_profiles (uid, person_id, version, date, created_at, body)
+			VALUES ('sp%d-%d', %d, %d, '%s', 'x', '%s')`, person, version, person, version, date, body)
+	}
+	closed := func(cs int, at, outcomes string) string {
+		return fmt.Sprintf(`UPDATE cases SET status = 'closed', closed_at = '%s', exit_reason = 'path_completed',
+			exit_outcomes = '%s' WHERE id = %d`, at, outcomes, cs)
+	}
+	return []string{
+		profile(1, 1, "2025-02-15", `{"education":[{"ISCED":"3","Completed":true,"Recognition":"none"},{"ISCED":"6"}],`+
+			`"languages":[{"Language":"it","Overall":"A1"}]}`),
+		profile(1, 2, "2025-07-01", `{"education":[{"ISCED":"3","Completed":true,"Recognition":"requested"}],`+
+			`"languages":[{"Language":"ar","Mother":true},{"Language":"it","Levels":{"listening":"B1","writing":"A1"}}]}`),
+		profile(2, 1, "2024-06-01", `{"education":[{"ISCED":"1","Completed":true,"Recognition":"requested"}],`+
+			`"languages":[{"Language":"it","Overall":"A2"}]}`),
+		profile(2, 2, "2025-03-01", `{"education":[{"ISCED":"1","Completed":true,"Recognition":"requested"}],`+
+			`"languages":[{"Language":"it","Overall":"A2"}]}`),
+		`INSERT INTO interviews (id, uid, case_id, date, kind, place) VALUES (1, 'iv1', 3, '2025-03-03', 'first', 'desk')`,
+		`INSERT INTO answers (interview_id, question_id, value, updated_at) VALUES (1, 'documents.housing', 'no_home', 'x')`,
+		`UPDATE persons SET domicile_informal = 1 WHERE id = 4`,
+		closed(1, "2025-10-15T09:00:00Z", "employed,qualification"), closed(2, "2025-11-20T09:00:00Z", "education"),
+		closed(6, "2026-02-01T09:00:00Z", "employed"),
+		`INSERT INTO case_closures (case_id, closed_at, reason, outcomes, reopened_at)
+			VALUES (3, '2025-05-01T09:00:00Z', 'lost_contact', 'job_seeking', '2025-06-01T09:00:00Z')`,
 	}
 }
 
@@ -128,7 +170,31 @@ func TestComputeIndicatorsHandDesk(t *testing.T) {
 		"internships": {Total: 1, Months: map[string]int{"2025-09": 1}, Breakdowns: bd{"sex": {"F": 1}, "age_band": {"30_54": 1}}},
 		"enterprises": {Total: 1, Months: map[string]int{"2025-06": 1}, Breakdowns: bd{}},
 	}
-	want["esf_participants"] = want["in_charge"]
+	// persons 1 (2025-02-15, 24, F) and 2 (2025-03-01, 64, M); person 2's first version is before the period.
+	want["career_guidance"] = IndicatorResult{Total: 2, Months: map[string]int{"2025-02": 1, "2025-03": 1},
+		Breakdowns: bd{"sex": {"F": 1, "M": 1}, "age_band": {"18_29": 1, "55_plus": 1}}}
+	// person 1 first asked on 2025-07-01 (25); person 2 first asked in 2024, before the period.
+	person1July := IndicatorResult{Total: 1, Months: map[string]int{"2025-07": 1}, Breakdowns: bd{"sex": {"F": 1}, "age_band": {"18_29": 1}}}
+	want["recognition_applied"] = person1July
+	// person 1 from A1 to B1 on 2025-07-01; person 2 stays at A2.
+	want["cefr_improved"] = person1July
+	// cases 1 (person 1, 2025-10-15, 25) and 2 (person 2, 2025-11-20, 64); case 3 was reopened, case 6 is after.
+	want["leavers"] = IndicatorResult{Total: 2, Months: map[string]int{"2025-10": 1, "2025-11": 1},
+		Breakdowns: bd{"exit_outcome": {"employed": 1, "qualification": 1, "education": 1}, "sex": {"F": 1, "M": 1},
+			"age_band": {"18_29": 1, "55_plus": 1}}}
+	person1Oct := IndicatorResult{Total: 1, Months: map[string]int{"2025-10": 1}, Breakdowns: bd{"sex": {"F": 1}, "age_band": {"18_29": 1}}}
+	want["employed_at_exit"], want["qualification_at_exit"] = person1Oct, person1Oct
+	want["in_education_at_exit"] = IndicatorResult{Total: 1, Months: map[string]int{"2025-11": 1},
+		Breakdowns: bd{"sex": {"M": 1}, "age_band": {"55_plus": 1}}}
+	// person 1 hired 2025-04-01: 4 weeks on 2025-04-29 (24), 6 months on 2025-10-01 (25); person 5 answered no.
+	want["employed_4w"] = IndicatorResult{Total: 1, Months: map[string]int{"2025-04": 1}, Breakdowns: bd{"sex": {"F": 1}, "age_band": {"18_29": 1}}}
+	want["employed_6m"] = person1Oct
+	// as in_charge, with ISCED (1: 3 completed, 6 not; 2: 1; 3: no profile) and housing (3 answered no_home).
+	esf := bd{"isced": {"isced_3_4": 1, "isced_0_2": 1, "unknown": 1}, "homeless": {"true": 1, "false": 2}}
+	for k, v := range want["in_charge"].Breakdowns {
+		esf[k] = v
+	}
+	want["esf_participants"] = IndicatorResult{Total: 3, Months: want["in_charge"].Months, Breakdowns: esf}
 	// registered: persons 1–3, in January, same sexes, bands and citizenships as in_charge.
 	want["reach"] = IndicatorResult{Total: 3, Months: map[string]int{"2025-01": 3}, Breakdowns: want["in_charge"].Breakdowns}
 	if len(rep.Results) != len(model.ProgrammeIndicators) {
@@ -183,6 +249,30 @@ func TestComputeIndicatorsOnlyCoordinator(t *testing.T) {
 // BenchmarkComputeIndicators100k computes every indicator over 100,000
 // persons, each registered and with a case opened in the period (so reach,
 // in_charge and esf_participants count 100,000 each). Aim: under 1 s.
+// benchIndicatorRows give the 100,000 persons of the benchmark what the
+// indicators read: two skills profile versions each (education, Italian
+// levels, recognition), a plan agreed with a goal for half, an interview's
+// housing answer for a third, and a closed case with exit data for a
+// quarter.
+var benchIndicatorRows = []string{
+	`INSERT INTO skills_profiles (uid, person_id, version, date, created_at, body)
+		SELECT 'sp1-' || id, id, 1, printf('2025-%02d-12', 1 + id % 12), 'x',
+		'{"education":[{"ISCED":"' || (id % 9) || '","Completed":true,"Recognition":"none"}],"languages":[{"Language":"it","Overall":"A1"}]}'
+		FROM persons`,
+	`INSERT INTO skills_profiles (uid, person_id, version, date, created_at, body)
+		SELECT 'sp2-' || id, id, 2, '2025-12-20', 'x',
+		'{"education":[{"ISCED":"' || (id % 9) || '","Completed":true,"Recognition":"requested"}],"languages":[{"Language":"it","Levels":{"listening":"A2"}}]}'
+		FROM persons WHERE id % 2 = 0`,
+	`INSERT INTO plans (uid, case_id, version, status, agreed_at, created_at, updated_at)
+		SELECT 'pl' || id, id, 1, 'agreed', printf('2025-%02d-15T09:00:00Z', 1 + id % 12), 'x', 'x' FROM cases WHERE id % 2 = 0`,
+	`INSERT INTO plan_goals (plan_id, position, area, text) SELECT id, 1, substr('work    trainingitalian ', 1 + 8 * (id % 3), 8), 'x' FROM plans`,
+	`UPDATE plan_goals SET area = trim(area)`,
+	`INSERT INTO interviews (id, uid, case_id, date, kind, place) SELECT id, 'iv' || id, id, '2025-01-01', 'first', 'desk' FROM cases WHERE id % 3 = 0`,
+	`INSERT INTO answers (interview_id, question_id, value, updated_at) SELECT id, 'documents.housing', 'no_home', 'x' FROM interviews`,
+	`UPDATE cases SET status = 'closed', closed_at = '2025-12-01T09:00:00Z', exit_reason = 'path_completed',
+		exit_outcomes = 'employed,qualification' WHERE id % 4 = 0`,
+}
+
 func BenchmarkComputeIndicators100k(b *testing.B) {
 	d, _, err := Create(filepath.Join(b.TempDir(), "bench.db"), Options{})
 	if err != nil {
@@ -196,6 +286,11 @@ func BenchmarkComputeIndicators100k(b *testing.B) {
 		if err == nil {
 			_, err = tx.Exec(`INSERT INTO cases (uid, person_id, opened_at, status, priority)
 				SELECT 'c' || id, id, printf('2025-%02d-10T09:00:00Z', 1 + id % 12), 'open', 'normal' FROM persons`)
+		}
+		for _, q := range benchIndicatorRows {
+			if err == nil {
+				_, err = tx.Exec(q)
+			}
 		}
 		return err
 	})

@@ -1,0 +1,92 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"sportello/model"
+)
+
+// IndicatorCell picks the persons behind one number of an indicator: a
+// breakdown's value, a month, or both; empty fields do not filter.
+type IndicatorCell struct {
+	Breakdown, Value string
+	Month            string // YYYY-MM
+}
+
+// CountedPerson is one person behind an indicator's number, without a
+// name: the coordinator checks a count, not who is in it.
+type CountedPerson struct {
+	Ref    string            // pseudonymous reference: the start of the person's stable ID
+	Date   string            // YYYY-MM-DD of the counted event
+	Values map[string]string // breakdown code → value (several joined by ", ")
+}
+
+// IndicatorPersons lists the persons counted in one cell of an indicator
+// over [from, to], by date then reference. Only the coordinator may.
+func (d *DB) IndicatorPersons(ctx context.Context, from, to time.Time, id string, cell IndicatorCell) ([]CountedPerson, error) {
+	in, ok := model.ProgrammeIndicatorByID(id)
+	if !ok {
+		return nil, &model.Error{Code: model.ErrNotFound, Field: "indicator", Message: fmt.Sprintf("unknown indicator %q", id)}
+	}
+	var out []CountedPerson
+	err := d.view(ctx, func(tx *sql.Tx) error {
+		if err := d.mayReport(ctx, tx); err != nil {
+			return err
+		}
+		people, err := indicatorPeople(ctx, tx)
+		if err != nil {
+			return err
+		}
+		t, err := runIndicator(ctx, tx, queryOf(in.ID), from, to)
+		if err != nil {
+			return err
+		}
+		out = t.persons(in, people, cell)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("persons of indicator %s: %w", id, err)
+	}
+	return out, nil
+}
+
+// persons lists the indicatorTally's persons in the cell.
+func (t indicatorTally) persons(in model.ProgrammeIndicator, people map[int64]indicatorPerson, cell IndicatorCell) []CountedPerson {
+	var out []CountedPerson
+	for id, c := range t {
+		if cell.Month != "" && !strings.HasPrefix(c.date, cell.Month) {
+			continue
+		}
+		at, _ := time.Parse("2006-01-02", c.date)
+		p := people[id]
+		cp := CountedPerson{Ref: ref(p.uid, id), Date: c.date, Values: map[string]string{}}
+		for _, code := range in.Breakdowns {
+			cp.Values[code] = strings.Join(c.values(code, p, at), ", ")
+		}
+		if cell.Breakdown != "" && !slices.Contains(c.values(cell.Breakdown, p, at), cell.Value) {
+			continue
+		}
+		out = append(out, cp)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date < out[j].Date
+		}
+		return out[i].Ref < out[j].Ref
+	})
+	return out
+}
+
+// ref is a person's pseudonymous reference in a drill-down list.
+func ref(uid string, id int64) string {
+	if len(uid) >= 8 {
+		return strings.ToUpper(uid[:8])
+	}
+	return fmt.Sprintf("#%d", id)
+}
