@@ -88,21 +88,41 @@ func (d *DB) mayReport(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// indicatorPerson is what the breakdowns need of a person.
+// indicatorPerson is what the breakdowns need of a person, its values
+// worked out once for every indicator.
 type indicatorPerson struct {
-	uid, sex, birth, citizenships string
-	isced                         int // highest completed ISCED level at entry, -1 when not known
-	homeless                      bool
+	uid, birth                  string
+	sex, third, isced, homeless string // breakdown values
 }
 
 // indicatorPeople reads every person's breakdown data (indicatorPeopleQuery).
 func indicatorPeople(ctx context.Context, tx *sql.Tx) (map[int64]indicatorPerson, error) {
-	out := map[int64]indicatorPerson{}
+	out := make(map[int64]indicatorPerson, 1024)
+	third := map[string]string{} // citizenships → third country, few distinct
+	bands := map[int]string{}    // ISCED level → band
 	rows, err := tx.QueryContext(ctx, indicatorPeopleQuery)
 	err = eachRow(rows, err, func(s scanner) error {
 		var id int64
+		var isced int
+		var homeless bool
 		var p indicatorPerson
-		err := s.Scan(&id, &p.uid, &p.sex, &p.birth, &p.citizenships, &p.isced, &p.homeless)
+		err := s.Scan(&id, &p.uid, &p.sex, &p.birth, &p.third, &isced, &homeless)
+		if p.sex == "" {
+			p.sex = "unknown"
+		}
+		t, ok := third[p.third]
+		if !ok {
+			t = strconv.FormatBool(model.ThirdCountry(p.third))
+			third[p.third] = t
+		}
+		p.third, p.homeless = t, strconv.FormatBool(homeless)
+		if p.isced, ok = bands[isced]; !ok {
+			p.isced = model.ISCEDUnknown
+			if isced >= 0 {
+				p.isced = model.ISCEDBand([]string{strconv.Itoa(isced)})
+			}
+			bands[isced] = p.isced
+		}
 		out[id] = p
 		return err
 	})
@@ -128,7 +148,11 @@ func runIndicator(ctx context.Context, tx *sql.Tx, q string, from, to time.Time)
 	if q == "" {
 		return t, nil
 	}
-	rows, err := tx.QueryContext(ctx, q, from.Format("2006-01-02"), to.Format("2006-01-02"))
+	args := []any{from.Format(time.DateOnly), to.Format(time.DateOnly)}
+	if strings.Contains(q, "?3") {
+		args = append(args, to.AddDate(0, 0, 1).Format(time.DateOnly))
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
 	err = eachRow(rows, err, func(s scanner) error {
 		var id int64
 		var date, k1, k2 string
@@ -168,9 +192,15 @@ func (t indicatorTally) result(in model.ProgrammeIndicator, people map[int64]ind
 			at, _ = time.Parse("2006-01-02", c.date)
 			dates[c.date] = at
 		}
+		p := people[id]
 		for _, code := range in.Breakdowns {
-			for _, v := range c.values(code, people[id], at) {
-				add(r.Breakdowns, code, v)
+			switch code {
+			case model.BreakdownServiceKind, model.BreakdownExitOutcome, model.BreakdownOutcome:
+				for _, v := range c.values(code, p, at) {
+					add(r.Breakdowns, code, v)
+				}
+			default:
+				add(r.Breakdowns, code, p.value(code, at))
 			}
 		}
 	}
@@ -185,24 +215,25 @@ func (c *counted) values(code string, p indicatorPerson, at time.Time) []string 
 		return c.k1
 	case model.BreakdownOutcome:
 		return c.k2
-	case model.BreakdownSex:
-		if p.sex == "" {
-			return []string{"unknown"}
-		}
-		return []string{p.sex}
-	case model.BreakdownAgeBand:
-		return []string{model.AgeBand(p.birth, at)}
-	case model.BreakdownThirdCountry:
-		return []string{strconv.FormatBool(model.ThirdCountry(p.citizenships))}
-	case model.BreakdownHomeless:
-		return []string{strconv.FormatBool(p.homeless)}
-	case model.BreakdownISCED:
-		if p.isced < 0 {
-			return []string{model.ISCEDUnknown}
-		}
-		return []string{model.ISCEDBand([]string{strconv.Itoa(p.isced)})}
 	}
-	return nil
+	return []string{p.value(code, at)}
+}
+
+// value is the person's value in a breakdown of persons.
+func (p indicatorPerson) value(code string, at time.Time) string {
+	switch code {
+	case model.BreakdownSex:
+		return p.sex
+	case model.BreakdownAgeBand:
+		return model.AgeBand(p.birth, at)
+	case model.BreakdownThirdCountry:
+		return p.third
+	case model.BreakdownHomeless:
+		return p.homeless
+	case model.BreakdownISCED:
+		return p.isced
+	}
+	return ""
 }
 
 func add(b map[string]map[string]int, code, value string) {

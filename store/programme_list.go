@@ -2,10 +2,13 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,7 +25,7 @@ type IndicatorCell struct {
 // CountedPerson is one person behind an indicator's number, without a
 // name: the coordinator checks a count, not who is in it.
 type CountedPerson struct {
-	Ref    string            // pseudonymous reference: the start of the person's stable ID
+	Ref    string            // pseudonymous reference: 8 hex digits of a hash of the person's stable ID
 	Date   string            // YYYY-MM-DD of the counted event
 	Values map[string]string // breakdown code → value (several joined by ", ")
 }
@@ -83,10 +86,13 @@ func (t indicatorTally) persons(in model.ProgrammeIndicator, people map[int64]in
 	return out
 }
 
-// ref is a person's pseudonymous reference in a drill-down list.
+// ref is a person's pseudonymous reference in a drill-down list: the start
+// of a hash of their stable ID, the same on every computation and on every
+// desk that holds the person, and saying nothing of who they are.
 func ref(uid string, id int64) string {
-	if len(uid) >= 8 {
-		return strings.ToUpper(uid[:8])
+	if uid == "" {
+		uid = strconv.FormatInt(id, 10)
 	}
-	return fmt.Sprintf("#%d", id)
+	sum := sha256.Sum256([]byte("indicator-ref:" + uid))
+	return strings.ToUpper(hex.EncodeToString(sum[:4]))
 }

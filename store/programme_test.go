@@ -305,3 +305,33 @@ func BenchmarkComputeIndicators100k(b *testing.B) {
 		}
 	}
 }
+
+// TestIndicatorFactsMigration rewinds a hand-made desk to before migration
+// 0012 and opens it again: the facts the migration fills from the existing
+// skills profiles and answers give the same indicators as the triggers did.
+func TestIndicatorFactsMigration(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sportello.db")
+	d := openTest(t, path)
+	handDesk(t, d)
+	ctx := context.Background()
+	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	before, err := d.ComputeIndicators(ctx, from, to)
+	must(t, err)
+	insider(t, d, undoIndicatorFacts...)
+	insider(t, d, "PRAGMA user_version = 11")
+	d.Close()
+
+	d = openTest(t, path)
+	after, err := d.ComputeIndicators(ctx, from, to)
+	must(t, err)
+	for i, r := range after.Results {
+		if !reflect.DeepEqual(r, before.Results[i]) {
+			t.Errorf("%s after the migration: %+v, before: %+v", r.ID, r, before.Results[i])
+		}
+	}
+	var facts int
+	must(t, d.db.QueryRow("SELECT count(*) FROM person_facts WHERE homeless").Scan(&facts))
+	if facts == 0 {
+		t.Error("the migration found no housing answer of the hand desk")
+	}
+}

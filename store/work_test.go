@@ -128,12 +128,19 @@ var undoEmployers = append(slices.Clone(undoMatchGeneration),
 	"DROP TABLE ccnl_levels", "DROP TABLE vacancies", "DROP TABLE employer_flags", "DROP TABLE employers",
 )
 
-// undoCaseClosure takes a database back from migration 0011.
-var undoCaseClosure = []string{
+// undoIndicatorFacts takes a database back from migration 0012.
+var undoIndicatorFacts = []string{
+	"DROP TRIGGER skills_facts_insert", "DROP TRIGGER person_facts_housing_i", "DROP TRIGGER person_facts_housing_u",
+	"DROP VIEW skills_facts_of", "DROP TABLE skills_facts", "DROP TABLE person_facts", "DROP INDEX persons_by_created",
+	"DROP INDEX persons_breakdowns", "DROP INDEX cases_by_opened", "DROP INDEX cases_by_closed", "DROP INDEX plans_by_agreed",
+}
+
+// undoCaseClosure takes a database back from migration 0011 (and 0012 after it).
+var undoCaseClosure = append(slices.Clone(undoIndicatorFacts),
 	"DROP TRIGGER case_closures_change_i", "DROP TRIGGER case_closures_change_u", "DROP TABLE case_closures",
 	"ALTER TABLE cases DROP COLUMN exit_reason", "ALTER TABLE cases DROP COLUMN exit_outcomes",
 	"ALTER TABLE cases DROP COLUMN exit_contract", "ALTER TABLE cases DROP COLUMN exit_note",
-}
+)
 
 // undoMatchGeneration takes a database back from migration 0010 (and 0011
 // after it).
