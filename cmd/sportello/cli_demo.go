@@ -80,6 +80,9 @@ func (c *cli) seedDemo(d *store.DB, persons int, prefix string) int {
 	if err == nil {
 		err = demo.SeedWork(ctx, d)
 	}
+	if err == nil {
+		err = demo.SeedOutcomes(ctx, d, 0)
+	}
 	if err == nil && prefix != "" && added > 0 {
 		// A second desk of the demo association has a name of its own.
 		err = d.SaveSettings(ctx, map[string]string{store.SettingDesk: "Sportello " + prefix + " (demo)"}, 0)
