@@ -357,7 +357,7 @@ func checkDesk(m *store.Merger, man *Manifest) error {
 	if err := deskKeyCheck(man, known, ok); err != nil {
 		return err
 	}
-	return m.SeeDesk(man.Desk.ID, man.Desk.Name)
+	return m.SeeDesk(man.Desk.ID, man.Desk.Name, man.Desk.CasePrefix)
 }
 
 // checkCodes refuses a new person or referral whose code this desk already

@@ -35,6 +35,11 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatalf("after the round trip the desks differ:\n%d records on A, %d on B\nfirst on A only: %v",
 			len(want), len(have), firstMissing(want, have))
 	}
+	// B's indicators can count A's persons apart, by the prefix A's bundle gave.
+	if desks, err := b.IndicatorDesks(ctx); err != nil || len(desks) != 1 ||
+		desks[0] != (store.IndicatorDesk{Prefix: "PUA", Name: "Sportello PUA"}) {
+		t.Errorf("desks of B's indicators: %v %v", desks, err)
+	}
 	withOps := fingerprint(t, b, true)
 	// The same bundle again changes no record (the import log grows).
 	again, err := Import(ctx, b, bundle, ImportOptions{})

@@ -27,11 +27,11 @@ func (m *Merger) DeskKey(uid string) (string, bool, error) {
 	return key, err == nil, err
 }
 
-// SeeDesk notes a bundle from a desk already known here: its name as it
-// now gives it, and when it was last seen. It never makes a desk known:
-// only a coordinator does, with DB.TrustDesk.
-func (m *Merger) SeeDesk(uid, name string) error {
-	_, err := m.exec("UPDATE desks SET name = ?, last_seen = ? WHERE uid = ?", name, formatTime(m.d.Now()), uid)
+// SeeDesk notes a bundle from a desk already known here: its name and
+// case-code prefix as it now gives them, and when it was last seen. It
+// never makes a desk known: only a coordinator does, with DB.TrustDesk.
+func (m *Merger) SeeDesk(uid, name, prefix string) error {
+	_, err := m.exec("UPDATE desks SET name = ?, case_prefix = ?, last_seen = ? WHERE uid = ?", name, prefix, formatTime(m.d.Now()), uid)
 	return err
 }
 

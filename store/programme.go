@@ -27,6 +27,7 @@ type IndicatorResult struct {
 // order of model.ProgrammeIndicators.
 type IndicatorReport struct {
 	From, To time.Time
+	Desk     string // the case-code prefix of the desk counted, empty for all
 	Results  []IndicatorResult
 }
 
@@ -39,12 +40,20 @@ var sameAs = map[string]string{"esf_participants": "in_charge"}
 // (or the program itself) may: the indicators are the coordinator's
 // reports (DESIGN.md, people).
 func (d *DB) ComputeIndicators(ctx context.Context, from, to time.Time) (*IndicatorReport, error) {
-	rep := &IndicatorReport{From: from, To: to}
+	return d.ComputeDeskIndicators(ctx, from, to, "")
+}
+
+// ComputeDeskIndicators computes them for the persons registered by one
+// desk of a merged database, known by its case-code prefix (every desk of
+// an association has its own, IndicatorDesks); an empty prefix is every
+// desk.
+func (d *DB) ComputeDeskIndicators(ctx context.Context, from, to time.Time, desk string) (*IndicatorReport, error) {
+	rep := &IndicatorReport{From: from, To: to, Desk: desk}
 	err := d.view(ctx, func(tx *sql.Tx) error {
 		if err := d.mayReport(ctx, tx); err != nil {
 			return err
 		}
-		people, err := indicatorPeople(ctx, tx)
+		people, err := indicatorPeople(ctx, tx, desk)
 		if err != nil {
 			return err
 		}
@@ -95,12 +104,14 @@ type indicatorPerson struct {
 	sex, third, isced, homeless string // breakdown values
 }
 
-// indicatorPeople reads every person's breakdown data (indicatorPeopleQuery).
-func indicatorPeople(ctx context.Context, tx *sql.Tx) (map[int64]indicatorPerson, error) {
+// indicatorPeople reads the breakdown data (indicatorPeopleQuery) of every
+// person registered by the desk of that case-code prefix (all when empty):
+// a person not in it is not counted.
+func indicatorPeople(ctx context.Context, tx *sql.Tx, desk string) (map[int64]indicatorPerson, error) {
 	out := make(map[int64]indicatorPerson, 1024)
 	third := map[string]string{} // citizenships → third country, few distinct
 	bands := map[int]string{}    // ISCED level → band
-	rows, err := tx.QueryContext(ctx, indicatorPeopleQuery)
+	rows, err := tx.QueryContext(ctx, indicatorPeopleQuery, desk)
 	err = eachRow(rows, err, func(s scanner) error {
 		var id int64
 		var isced int
@@ -185,6 +196,10 @@ func (t indicatorTally) result(in model.ProgrammeIndicator, people map[int64]ind
 	r := IndicatorResult{ID: in.ID, Pending: in.Pending, Breakdowns: map[string]map[string]int{}, Months: map[string]int{}}
 	dates := map[string]time.Time{}
 	for id, c := range t {
+		p, ok := people[id]
+		if !ok {
+			continue
+		}
 		r.Total++
 		r.Months[c.date[:min(7, len(c.date))]]++
 		at, ok := dates[c.date]
@@ -192,7 +207,6 @@ func (t indicatorTally) result(in model.ProgrammeIndicator, people map[int64]ind
 			at, _ = time.Parse("2006-01-02", c.date)
 			dates[c.date] = at
 		}
-		p := people[id]
 		for _, code := range in.Breakdowns {
 			switch code {
 			case model.BreakdownServiceKind, model.BreakdownExitOutcome, model.BreakdownOutcome:

@@ -18,6 +18,7 @@ import (
 // IndicatorCell picks the persons behind one number of an indicator: a
 // breakdown's value, a month, or both; empty fields do not filter.
 type IndicatorCell struct {
+	Desk             string // case-code prefix of one desk, IndicatorDesks
 	Breakdown, Value string
 	Month            string // YYYY-MM
 }
@@ -42,7 +43,7 @@ func (d *DB) IndicatorPersons(ctx context.Context, from, to time.Time, id string
 		if err := d.mayReport(ctx, tx); err != nil {
 			return err
 		}
-		people, err := indicatorPeople(ctx, tx)
+		people, err := indicatorPeople(ctx, tx, cell.Desk)
 		if err != nil {
 			return err
 		}
@@ -66,8 +67,11 @@ func (t indicatorTally) persons(in model.ProgrammeIndicator, people map[int64]in
 		if cell.Month != "" && !strings.HasPrefix(c.date, cell.Month) {
 			continue
 		}
+		p, ok := people[id]
+		if !ok {
+			continue
+		}
 		at, _ := time.Parse("2006-01-02", c.date)
-		p := people[id]
 		cp := CountedPerson{Ref: ref(p.uid, id), Date: c.date, Values: map[string]string{}}
 		for _, code := range in.Breakdowns {
 			cp.Values[code] = strings.Join(c.values(code, p, at), ", ")
@@ -95,4 +99,39 @@ func ref(uid string, id int64) string {
 	}
 	sum := sha256.Sum256([]byte("indicator-ref:" + uid))
 	return strings.ToUpper(hex.EncodeToString(sum[:4]))
+}
+
+// IndicatorDesk is a desk whose persons the indicators can be counted
+// apart: its case-code prefix, and its name where known (this desk's own,
+// or as the other desk's bundles gave it).
+type IndicatorDesk struct {
+	Prefix, Name string
+}
+
+// IndicatorDesks lists the desks that registered the persons of this
+// database, by case-code prefix: one on a desk of its own, several once
+// bundles of other desks are merged. Only the coordinator may.
+func (d *DB) IndicatorDesks(ctx context.Context) ([]IndicatorDesk, error) {
+	var out []IndicatorDesk
+	err := d.view(ctx, func(tx *sql.Tx) error {
+		if err := d.mayReport(ctx, tx); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `WITH prefixes AS (SELECT DISTINCT substr(case_code, 1, instr(case_code, '-') - 1) AS prefix
+				FROM persons WHERE instr(case_code, '-') > 1)
+			SELECT p.prefix, coalesce((SELECT name FROM desks d WHERE d.case_prefix = p.prefix ORDER BY d.last_seen DESC LIMIT 1),
+				CASE WHEN p.prefix = coalesce((SELECT nullif(value, '') FROM settings WHERE key = ?1), ?2)
+				THEN coalesce((SELECT value FROM settings WHERE key = ?3), '') ELSE '' END)
+			FROM prefixes p ORDER BY p.prefix`, model.SettingCasePrefix, model.DefaultCasePrefix, SettingDesk)
+		return eachRow(rows, err, func(s scanner) error {
+			var dk IndicatorDesk
+			err := s.Scan(&dk.Prefix, &dk.Name)
+			out = append(out, dk)
+			return err
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("desks of the indicators: %w", err)
+	}
+	return out, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"reflect"
 	"testing"
 	"time"
 
@@ -64,4 +65,52 @@ func equalStrings(a, b []string) bool {
 		}
 	}
 	return len(a) == len(b)
+}
+
+// TestIndicatorsByDesk: persons 3 and 5 of the hand-made desk came from
+// the desk "LT" in a bundle: the desks list names both, and each desk's
+// indicators count its own persons only, adding up to the whole.
+func TestIndicatorsByDesk(t *testing.T) {
+	d := newTestDB(t)
+	handDesk(t, d)
+	ctx := context.Background()
+	insider(t, d, "UPDATE persons SET case_code = 'LT-2025-00000' || id WHERE id IN (3, 5)",
+		`INSERT INTO desks (uid, name, public_key, first_seen, last_seen, case_prefix)
+			VALUES ('d2', 'Sportello di Latina', 'k', 'x', 'x', 'LT')`)
+	must(t, d.SaveSettings(ctx, map[string]string{SettingDesk: "Sportello di Foggia"}, 0))
+	desks, err := d.IndicatorDesks(ctx)
+	must(t, err)
+	want := []IndicatorDesk{{"LT", "Sportello di Latina"}, {"PUA", "Sportello di Foggia"}}
+	if !reflect.DeepEqual(desks, want) {
+		t.Errorf("desks %v, want %v", desks, want)
+	}
+	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	all, err := d.ComputeIndicators(ctx, from, to)
+	must(t, err)
+	lt, err := d.ComputeDeskIndicators(ctx, from, to, "LT")
+	must(t, err)
+	pua, err := d.ComputeDeskIndicators(ctx, from, to, "PUA")
+	must(t, err)
+	for i, r := range all.Results {
+		if lt.Results[i].Total+pua.Results[i].Total != r.Total {
+			t.Errorf("%s: %d at LT and %d at PUA, %d in all", r.ID, lt.Results[i].Total, pua.Results[i].Total, r.Total)
+		}
+	}
+	// in_charge: persons 1, 2 (PUA) and 3 (LT); hired: 1 (PUA) and 5 (LT).
+	for _, c := range []struct {
+		rep  *IndicatorReport
+		id   string
+		want int
+	}{{lt, "in_charge", 1}, {pua, "in_charge", 2}, {lt, "hired", 1}, {pua, "hired", 1}} {
+		for _, r := range c.rep.Results {
+			if r.ID == c.id && r.Total != c.want {
+				t.Errorf("%s of %s: %d, want %d", c.id, c.rep.Desk, r.Total, c.want)
+			}
+		}
+	}
+	got, err := d.IndicatorPersons(ctx, from, to, "in_charge", IndicatorCell{Desk: "LT"})
+	must(t, err)
+	if len(got) != 1 || got[0].Date != "2025-03-03" {
+		t.Errorf("LT's in_charge list: %+v", got)
+	}
 }

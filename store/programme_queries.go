@@ -81,4 +81,5 @@ func referredTo(kind string) string {
 const indicatorPeopleQuery = `SELECT p.id, p.uid, p.sex,
 	CASE WHEN p.birth_date <> '' THEN p.birth_date WHEN p.birth_year > 0 THEN CAST(p.birth_year AS TEXT) ELSE '' END,
 	p.citizenships, coalesce(f.isced, -1), p.domicile_informal OR coalesce(f.homeless, 0)
-	FROM persons p LEFT JOIN person_facts f ON f.person_id = p.id`
+	FROM persons p LEFT JOIN person_facts f ON f.person_id = p.id
+	WHERE ?1 = '' OR p.case_code LIKE ?1 || '-%'`

@@ -62,13 +62,13 @@ func TestTrustDesk(t *testing.T) {
 	// A merge only notes a known desk's new name; it never adds a desk.
 	at, _ := d.ChangePosition(ctx)
 	err = d.Merge(ctx, at, false, func(m *Merger) error {
-		if err := m.SeeDesk("ffffffffffffffffffffffffffffffff", "Sconosciuto"); err != nil {
+		if err := m.SeeDesk("ffffffffffffffffffffffffffffffff", "Sconosciuto", "XX"); err != nil {
 			return err
 		}
 		if _, ok, err := m.DeskKey("ffffffffffffffffffffffffffffffff"); ok || err != nil {
 			t.Errorf("a merge made a desk known (%v)", err)
 		}
-		return m.SeeDesk(uid, "Sportello di Aprilia Nord")
+		return m.SeeDesk(uid, "Sportello di Aprilia Nord", "APN")
 	})
 	if err != nil {
 		t.Fatal(err)

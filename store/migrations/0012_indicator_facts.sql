@@ -78,7 +78,12 @@ END;
 -- covering index rather than by reading every row of its table, and the
 -- persons' breakdown data without their wide rows.
 CREATE INDEX persons_by_created ON persons (created_at);
-CREATE INDEX persons_breakdowns ON persons (sex, birth_date, birth_year, citizenships, domicile_informal, uid);
+CREATE INDEX persons_breakdowns ON persons (sex, birth_date, birth_year, citizenships, domicile_informal, uid, case_code);
 CREATE INDEX cases_by_opened ON cases (opened_at, person_id);
 CREATE INDEX cases_by_closed ON cases (closed_at, person_id, exit_outcomes) WHERE status = 'closed' AND exit_reason <> '';
 CREATE INDEX plans_by_agreed ON plans (agreed_at, case_id) WHERE agreed_at <> '';
+
+-- The case-code prefix each other desk registers its persons under, as its
+-- bundles say: the indicators of a merged database are filtered by desk
+-- through it, and it names the desk in the filter.
+ALTER TABLE desks ADD COLUMN case_prefix TEXT NOT NULL DEFAULT '';
