@@ -156,20 +156,37 @@ const (
 // YYYY-MM-DD) at the date at. A missing month or day is taken as the last
 // one, so that an uncertain birthday is not counted as passed.
 func AgeBand(birth string, at time.Time) string {
+	return AgeBandOf(ParseBirth(birth), at)
+}
+
+// Birth is a birth date as year, month and day; a missing month or day is
+// the last one (12, 31), a year before 1900 unknown (0).
+type Birth struct{ Year, Month, Day int }
+
+// ParseBirth reads YYYY, YYYY-MM or YYYY-MM-DD.
+func ParseBirth(birth string) Birth {
 	parts := strings.SplitN(birth, "-", 3)
 	y, err := strconv.Atoi(parts[0])
 	if err != nil || y < 1900 {
-		return AgeUnknown
+		return Birth{}
 	}
-	m, d := 12, 31
+	b := Birth{y, 12, 31}
 	if len(parts) > 1 {
-		m, _ = strconv.Atoi(parts[1])
+		b.Month, _ = strconv.Atoi(parts[1])
 	}
 	if len(parts) > 2 {
-		d, _ = strconv.Atoi(parts[2])
+		b.Day, _ = strconv.Atoi(parts[2])
 	}
-	age := at.Year() - y
-	if int(at.Month()) < m || (int(at.Month()) == m && at.Day() < d) {
+	return b
+}
+
+// AgeBandOf is AgeBand of a birth already read.
+func AgeBandOf(b Birth, at time.Time) string {
+	if b.Year == 0 {
+		return AgeUnknown
+	}
+	age := at.Year() - b.Year
+	if int(at.Month()) < b.Month || (int(at.Month()) == b.Month && at.Day() < b.Day) {
 		age--
 	}
 	switch {
