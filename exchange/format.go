@@ -136,7 +136,7 @@ type Person struct {
 	// 1.5, pseudonymised documents: the same for the same person at every
 	// desk that has the same regional key (Document.Regional).
 	RegionalPseudonym string `json:"regional_pseudonym,omitempty"`
-	Sync             *Sync     `json:"sync,omitempty"`
+	Sync              *Sync  `json:"sync,omitempty"`
 }
 
 // Erasure says that a person was erased (GDPR art. 17), when and on which
