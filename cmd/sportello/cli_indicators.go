@@ -97,6 +97,9 @@ func (c *cli) printIndicators(w io.Writer, rep *store.IndicatorReport) {
 		fmt.Fprintf(w, "%-24s %-48s %6d\n", r.ID, in.Name(lang), r.Total)
 		for _, code := range in.Breakdowns {
 			values := r.Breakdowns[code]
+			if len(values) == 0 {
+				continue
+			}
 			keys := make([]string, 0, len(values))
 			for v := range values {
 				keys = append(keys, v)
