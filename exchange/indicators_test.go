@@ -1,11 +1,15 @@
 package exchange
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"reflect"
 	"testing"
 	"time"
+
+	"filippo.io/age"
 
 	"sportello/model"
 	"sportello/store"
@@ -162,6 +166,11 @@ func TestIndicatorsOverExportsRefuse(t *testing.T) {
 	full, _ := export(t, regionalDesk(t, "PUC", k1, nil, "Haddad"), Options{Format: FormatJSON, Plaintext: true,
 		Operator: &model.Operator{Role: model.RoleCoordinator}})
 	future := []byte(`{"format": "sportello-exchange", "format_version": "1.99"}`)
+	incremental, _ := export(t, regionalDesk(t, "PUF", k1, nil, "Haddad"), Options{Format: FormatJSON, Pseudonymised: true,
+		Since: indFrom})
+	id, _ := age.GenerateX25519Identity()
+	encrypted, _ := export(t, regionalDesk(t, "PUG", k1, nil, "Haddad"), Options{Format: FormatJSON, Pseudonymised: true,
+		Recipient: id.Recipient().String()})
 	csvZip, _ := export(t, regionalDesk(t, "PUE", k1, nil, "Haddad"), Options{Format: FormatCSV, Pseudonymised: true})
 	for _, tc := range []struct {
 		name  string
@@ -175,6 +184,8 @@ func TestIndicatorsOverExportsRefuse(t *testing.T) {
 		{"future version", []ExportFile{{"f.json", future}}, ErrFutureVersion},
 		{"full export", []ExportFile{{"full.json", full}}, ErrNotPseudonymised},
 		{"same desk twice", []ExportFile{{"a.json", a}, {"a2.json", a}}, ErrSameDesk},
+		{"incremental", []ExportFile{{"i.json", incremental}}, ErrIncrementalExport},
+		{"encrypted", []ExportFile{{"e.json.age", encrypted}}, ErrEncryptedExport},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := IndicatorsOverExports(ctx, indFrom, indTo, tc.files)
@@ -205,5 +216,71 @@ func TestRegionalPseudonym(t *testing.T) {
 		if _, err := ParseRegionalKey(bad); !errors.Is(err, ErrBadRegionalKey) {
 			t.Errorf("key %q: %v", bad, err)
 		}
+	}
+}
+
+// asVersion14 rewrites a 1.5 pseudonymised JSON export as a 1.4 one made
+// it: without regional pseudonyms.
+func asVersion14(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var doc map[string]any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	doc["format_version"] = "1.4"
+	delete(doc, "regional")
+	for _, p := range doc["persons"].([]any) {
+		delete(p.(map[string]any), "regional_pseudonym")
+	}
+	out, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestRegionalPseudonymInExports: the same person has the same regional
+// pseudonym in two desks' pseudonymised exports under one key, and
+// different record pseudonyms; a full export has none; an older (1.4)
+// export is still counted, as made without a key.
+func TestRegionalPseudonymInExports(t *testing.T) {
+	ctx := context.Background()
+	key, _ := NewRegionalKey()
+	a, b := regionalDesk(t, "PUA", key, nil, "Haddad"), regionalDesk(t, "PUB", key, nil, "Haddad")
+	regional := func(data []byte) (map[string]bool, map[string]bool, *Regional) {
+		doc, err := readExportForIndicators(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, pseudonyms := map[string]bool{}, map[string]bool{}
+		for _, p := range doc.Persons {
+			ids[p.ID], pseudonyms[p.RegionalPseudonym] = true, true
+		}
+		return ids, pseudonyms, doc.Regional
+	}
+	ja, jb := pseudoJSON(t, a), pseudoJSON(t, b)
+	idsA, regA, ra := regional(ja)
+	idsB, regB, rb := regional(jb)
+	if !reflect.DeepEqual(regA, regB) || len(regA) != 2 {
+		t.Errorf("regional pseudonyms differ between the desks: %v %v", regA, regB)
+	}
+	for id := range idsA {
+		if idsB[id] {
+			t.Errorf("record pseudonym %s on both desks: it should be the desk's own", id)
+		}
+	}
+	if !ra.Keyed || ra.KeyFingerprint != rb.KeyFingerprint || len(ra.KeyFingerprint) != 16 {
+		t.Errorf("regional %+v and %+v", ra, rb)
+	}
+	full, _ := export(t, a, Options{Format: FormatJSON, Plaintext: true, Operator: &model.Operator{Role: model.RoleCoordinator}})
+	if bytes.Contains(full, []byte("regional")) {
+		t.Error("a full export carries regional pseudonyms")
+	}
+	rep, info, err := IndicatorsOverExportsInfo(ctx, indFrom, indTo, []ExportFile{{"a.json", ja}, {"old.json", asVersion14(t, jb)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := totals(rep)["in_charge"]; got != 4 || !reflect.DeepEqual(info.Unkeyed, []string{"old.json"}) {
+		t.Errorf("with a 1.4 export: in_charge %d (want 4: nobody matched), unkeyed %v", got, info.Unkeyed)
 	}
 }
