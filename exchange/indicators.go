@@ -24,7 +24,7 @@ type ExportFile struct {
 // ("indicators over NAME: ..."), so test them with errors.Is.
 var (
 	// ErrNotAnExport: the file is not a Sportello export in JSON.
-	ErrNotAnExport = errors.New("not a Sportello export in JSON (the CSV, XLSX and Parquet forms and bundles are not read here)")
+	ErrNotAnExport = errors.New("not a Sportello export in JSON, CSV or XLSX (the Parquet form and bundles are not read here)")
 	// ErrEncryptedExport: the export is encrypted; decrypt it first.
 	ErrEncryptedExport = errors.New("the export is encrypted with age: decrypt it first")
 	// ErrFutureVersion: the export is of a format version this program does not know.
@@ -113,22 +113,31 @@ func IndicatorsOverExportsInfo(ctx context.Context, from, to time.Time, files []
 	return rep, info, nil
 }
 
-// readExportForIndicators reads a pseudonymised, complete JSON export of
-// a version this program knows, checked against the schema.
+// readExportForIndicators reads a pseudonymised, complete export of a
+// version this program knows: the JSON form, checked against the schema,
+// or the CSV or XLSX form, of whose tables it reads what the indicators
+// need.
 func readExportForIndicators(data []byte) (*Document, error) {
-	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if isAge(data) {
 		return nil, ErrEncryptedExport
 	}
+	if tables := tablesOf(data); tables != nil {
+		doc := documentOfTables(tables)
+		if err := checkForIndicators(doc.Format, doc.FormatVersion); err != nil {
+			return nil, err
+		}
+		return doc, usableForIndicators(doc)
+	}
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	var head struct {
 		Format        string `json:"format"`
 		FormatVersion string `json:"format_version"`
 	}
-	if len(trimmed) == 0 || trimmed[0] != '{' || json.Unmarshal(trimmed, &head) != nil || head.Format != Format {
+	if len(trimmed) == 0 || trimmed[0] != '{' || json.Unmarshal(trimmed, &head) != nil {
 		return nil, ErrNotAnExport
 	}
-	if !knownVersion(head.FormatVersion) {
-		return nil, fmt.Errorf("%w (version %q, this program reads up to %s)", ErrFutureVersion, head.FormatVersion, FormatVersion)
+	if err := checkForIndicators(head.Format, head.FormatVersion); err != nil {
+		return nil, err
 	}
 	if err := ValidateJSON(trimmed); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotAnExport, err)
@@ -137,13 +146,30 @@ func readExportForIndicators(data []byte) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotAnExport, err)
 	}
+	return doc, usableForIndicators(doc)
+}
+
+// checkForIndicators refuses what is not this format, or of a version
+// newer than this program's.
+func checkForIndicators(format, version string) error {
+	if format != Format {
+		return ErrNotAnExport
+	}
+	if !knownVersion(version) {
+		return fmt.Errorf("%w (version %q, this program reads up to %s)", ErrFutureVersion, version, FormatVersion)
+	}
+	return nil
+}
+
+// usableForIndicators refuses a full export and an incremental one.
+func usableForIndicators(doc *Document) error {
 	switch {
 	case doc.Mode != ModePseudonymised:
-		return nil, ErrNotPseudonymised
+		return ErrNotPseudonymised
 	case doc.Scope.Kind != ScopeComplete:
-		return nil, ErrIncrementalExport
+		return ErrIncrementalExport
 	}
-	return doc, nil
+	return nil
 }
 
 // knownVersion tells a format version this program reads: 1.0 up to

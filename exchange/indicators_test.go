@@ -89,7 +89,8 @@ func TestIndicatorsOverExportsCountOnce(t *testing.T) {
 	a := regionalDesk(t, "PUA", key, []model.Person{{FamilyName: "Nowak", Sex: "F", Citizenships: []string{"PL"}},
 		{FamilyName: "Singh", Sex: "M", Citizenships: []string{"IN"}}}, "Haddad")
 	b := regionalDesk(t, "PUB", key, []model.Person{{FamilyName: "Okafor", Sex: "M", Citizenships: []string{"NG"}}}, "HADDÀD ")
-	files := []ExportFile{{"a.json", pseudoJSON(t, a)}, {"b.json", pseudoJSON(t, b)}}
+	bCSV, _ := export(t, b, Options{Format: FormatCSV, Pseudonymised: true})
+	files := []ExportFile{{"a.json", pseudoJSON(t, a)}, {"b.zip", bCSV}}
 	rep, info, err := IndicatorsOverExportsInfo(ctx, indFrom, indTo, files)
 	if err != nil {
 		t.Fatal(err)
@@ -153,6 +154,20 @@ func TestIndicatorsOverOneExportEqualTheDesks(t *testing.T) {
 	if nonzero < 5 {
 		t.Errorf("only %d indicators counted anybody: the demo desk tests little", nonzero)
 	}
+	// The CSV and XLSX forms of the same export count the same.
+	for _, format := range []string{FormatCSV, FormatXLSX} {
+		data, _ := export(t, db, Options{Format: format, Pseudonymised: true})
+		rep, err := IndicatorsOverExports(ctx, from, to, []ExportFile{{"a." + format, data}})
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		for i, r := range rep.Results {
+			delete(r.Breakdowns, model.BreakdownAgeBand)
+			if o := over.Results[i]; r.Total != o.Total || !reflect.DeepEqual(r.Breakdowns, o.Breakdowns) {
+				t.Errorf("%s, %s: %d %v, the JSON form %d %v", format, r.ID, r.Total, r.Breakdowns, o.Total, o.Breakdowns)
+			}
+		}
+	}
 }
 
 // TestIndicatorsOverExportsRefuse: what is not a usable export is refused
@@ -171,7 +186,7 @@ func TestIndicatorsOverExportsRefuse(t *testing.T) {
 	id, _ := age.GenerateX25519Identity()
 	encrypted, _ := export(t, regionalDesk(t, "PUG", k1, nil, "Haddad"), Options{Format: FormatJSON, Pseudonymised: true,
 		Recipient: id.Recipient().String()})
-	csvZip, _ := export(t, regionalDesk(t, "PUE", k1, nil, "Haddad"), Options{Format: FormatCSV, Pseudonymised: true})
+	parquetZip, _ := export(t, regionalDesk(t, "PUE", k1, nil, "Haddad"), Options{Format: FormatParquet, Pseudonymised: true})
 	for _, tc := range []struct {
 		name  string
 		files []ExportFile
@@ -180,7 +195,7 @@ func TestIndicatorsOverExportsRefuse(t *testing.T) {
 		{"different keys", []ExportFile{{"a.json", a}, {"b.json", b}}, ErrRegionalKeysDiffer},
 		{"not an export", []ExportFile{{"a.json", a}, {"notes.txt", []byte("appunti")}}, ErrNotAnExport},
 		{"other JSON", []ExportFile{{"x.json", []byte(`{"format": "other"}`)}}, ErrNotAnExport},
-		{"a CSV archive", []ExportFile{{"a.zip", csvZip}}, ErrNotAnExport},
+		{"a Parquet archive", []ExportFile{{"a.zip", parquetZip}}, ErrNotAnExport},
 		{"future version", []ExportFile{{"f.json", future}}, ErrFutureVersion},
 		{"full export", []ExportFile{{"full.json", full}}, ErrNotPseudonymised},
 		{"same desk twice", []ExportFile{{"a.json", a}, {"a2.json", a}}, ErrSameDesk},
