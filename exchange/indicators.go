@@ -53,7 +53,8 @@ type ExportsInfo struct {
 // them: the exports are loaded into a scratch store in memory, persons
 // keyed by their regional pseudonym so that a person registered at two
 // desks is counted once, and the desks' own indicator queries run over
-// it. The scratch store is discarded before returning.
+// it. Each file is an export in its JSON, CSV or XLSX form. The scratch
+// store is discarded before returning.
 func IndicatorsOverExports(ctx context.Context, from, to time.Time, files []ExportFile) (*store.IndicatorReport, error) {
 	rep, _, err := IndicatorsOverExportsInfo(ctx, from, to, files)
 	return rep, err

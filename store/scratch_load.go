@@ -17,16 +17,21 @@ import (
 // person, registered at the earliest date and with an informal domicile
 // if any desk recorded one), cases and what hangs on them under their
 // own keys. Fields an export does not carry (names, codes, free text)
-// are left empty. Any other store refuses with ErrNotScratch.
+// are left empty, and of the answers only those the indicators read
+// (indicatorQuestions) are kept. The change log and the search index are
+// left alone, as in a bulk merge. Any other store refuses with
+// ErrNotScratch.
 func (d *DB) LoadScratch(ctx context.Context, data *ScratchData) error {
 	if !d.scratch {
 		return fmt.Errorf("load scratch: %w", ErrNotScratch)
 	}
 	err := d.update(ctx, func(tx *sql.Tx) error {
-		l := &scratchLoader{ctx: ctx, tx: tx, persons: map[string]int64{}, services: map[string]int64{}}
+		l := &scratchLoader{ctx: ctx, tx: tx, persons: map[string]int64{}, services: map[string]int64{},
+			stmts: map[string]*sql.Stmt{}}
 		if err := l.start(); err != nil {
 			return err
 		}
+		defer l.exec("DELETE FROM merge_quiet")
 		for i := range data.Persons {
 			if err := l.person(&data.Persons[i]); err != nil {
 				return fmt.Errorf("person %s: %w", data.Persons[i].Key, err)
@@ -53,18 +58,31 @@ type scratchLoader struct {
 	services map[string]int64 // kind → id
 	employer int64
 	seq      int
+	stmts    map[string]*sql.Stmt // each statement prepared once
 }
 
 func (l *scratchLoader) exec(q string, args ...any) (int64, error) {
-	res, err := l.tx.ExecContext(l.ctx, q, args...)
+	st, ok := l.stmts[q]
+	if !ok {
+		var err error
+		if st, err = l.tx.PrepareContext(l.ctx, q); err != nil {
+			return 0, err
+		}
+		l.stmts[q] = st
+	}
+	res, err := st.ExecContext(l.ctx, args...)
 	if err != nil {
 		return 0, err
 	}
 	return res.LastInsertId()
 }
 
-// start makes the one employer proposals and internships point to.
+// start quiets the change log and the search index, and makes the one
+// employer proposals and internships point to.
 func (l *scratchLoader) start() (err error) {
+	if _, err := l.exec("INSERT INTO merge_quiet VALUES (2)"); err != nil {
+		return err
+	}
 	now := formatTime(time.Now())
 	l.employer, err = l.exec(`INSERT INTO employers (uid, name, created_at, updated_at) VALUES ('scratch', '', ?, ?)`, now, now)
 	return err
@@ -167,7 +185,7 @@ func (l *scratchLoader) interview(caseID int64, iv ScratchInterview) error {
 	id, err := l.exec(`INSERT INTO interviews (uid, case_id, date, kind, place) VALUES (?, ?, ?, ?, '')`,
 		iv.Key, caseID, iv.Date, iv.Kind)
 	for q, v := range iv.Answers {
-		if err == nil {
+		if err == nil && indicatorQuestions[q] {
 			_, err = l.exec(`INSERT INTO answers (interview_id, question_id, value, updated_at) VALUES (?, ?, ?, '')`, id, q, v)
 		}
 	}
