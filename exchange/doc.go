@@ -4,4 +4,9 @@
 // another desk of the same association merges by stable IDs, with conflicts
 // listed for an operator to settle. The format is versioned and published as a
 // JSON Schema (schema/), checked before anything is written.
+//
+// A pseudonymised export's persons carry a regional pseudonym under the
+// region's key (regional.go), so that IndicatorsOverExports can count the
+// programme indicators over many desks' exports, each person once, in a
+// scratch store in memory, without merging them.
 package exchange

@@ -128,7 +128,11 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 	upTo := snap.UpTo
 	snap = nil // the document holds what it needs: let the snapshot go
 	if opt.Pseudonymised {
-		p := &pseudonymiser{key: k.pseudonym, textAsked: textQuestions(questionnaires())}
+		regional, err := RegionalKey(ctx, db)
+		if err != nil {
+			return nil, fmt.Errorf("regional key: %w", err)
+		}
+		p := &pseudonymiser{key: k.pseudonym, regional: regional, textAsked: textQuestions(questionnaires())}
 		p.pseudonymise(doc)
 	}
 	progress(0.5)

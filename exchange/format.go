@@ -9,10 +9,12 @@ import "encoding/json"
 // records (Employers, Vacancies, Proposals, Internships, Enterprises) and
 // the employer a sharing consent names (Consent.EmployerID); 1.4 a closed
 // case's exit data (Case exit_reason, exit_outcomes, exit_contract,
-// exit_note); 1.0 to 1.3 documents read as before.
+// exit_note); 1.5 the regional pseudonym of a pseudonymised document's
+// persons (Person.RegionalPseudonym, Document.Regional); 1.0 to 1.4
+// documents read as before.
 const (
 	Format        = "sportello-exchange"
-	FormatVersion = "1.4"
+	FormatVersion = "1.5"
 )
 
 // Document is one export: the desk it comes from, what it holds, and the
@@ -25,6 +27,8 @@ type Document struct {
 	Desk          Desk   `json:"desk"`
 	Mode          string `json:"mode"` // ModeFull or ModePseudonymised
 	Scope         Scope  `json:"scope"`
+
+	Regional *Regional `json:"regional,omitempty"` // 1.5, pseudonymised documents: how persons carry their regional pseudonym
 
 	Operators  []Operator  `json:"operators"`
 	Services   []Service   `json:"services"`
@@ -129,7 +133,10 @@ type Person struct {
 	CreatedAt        string    `json:"created_at"`
 	UpdatedAt        string    `json:"updated_at"`
 	Erased           *Erasure  `json:"erased,omitempty"` // 1.1: the person was erased; only the tally is left
-	Sync             *Sync     `json:"sync,omitempty"`
+	// 1.5, pseudonymised documents: the same for the same person at every
+	// desk that has the same regional key (Document.Regional).
+	RegionalPseudonym string `json:"regional_pseudonym,omitempty"`
+	Sync              *Sync  `json:"sync,omitempty"`
 }
 
 // Erasure says that a person was erased (GDPR art. 17), when and on which

@@ -13,6 +13,7 @@ import (
 // nobody without the key can go back.
 type pseudonymiser struct {
 	key       []byte
+	regional  []byte          // the regional key; nil when the desk has none
 	textAsked map[string]bool // question IDs whose answers are free text
 }
 
@@ -30,6 +31,10 @@ func (p *pseudonymiser) id(entity, uid string) string {
 // tracking codes), keeps the birth date to the month, and replaces IDs.
 func (p *pseudonymiser) pseudonymise(d *Document) {
 	d.Mode = ModePseudonymised
+	d.Regional = &Regional{Keyed: p.regional != nil}
+	if p.regional != nil {
+		d.Regional.KeyFingerprint = RegionalKeyFingerprint(p.regional)
+	}
 	for i := range d.Operators {
 		o := &d.Operators[i]
 		o.ID, o.Username, o.FullName = p.id("operator", o.ID), "", ""
@@ -39,7 +44,11 @@ func (p *pseudonymiser) pseudonymise(d *Document) {
 	}
 	for i := range d.Persons {
 		r := &d.Persons[i]
-		*r = Person{ID: p.id("person", r.ID), Sesso: r.Sesso, SexRecorded: r.SexRecorded,
+		regional := p.id("person", r.ID) // without a regional key, the desk's own pseudonym
+		if p.regional != nil {
+			regional = regionalPseudonym(p.regional, r)
+		}
+		*r = Person{ID: p.id("person", r.ID), RegionalPseudonym: regional, Sesso: r.Sesso, SexRecorded: r.SexRecorded,
 			DataNascita: toMonth(r.DataNascita), StatoNascita: r.StatoNascita, Cittadinanza: r.Cittadinanza,
 			Languages: r.Languages, PreferredLang: r.PreferredLang, DomicileInformal: r.DomicileInformal,
 			TitoloSoggiorno: Permit{Tipo: r.TitoloSoggiorno.Tipo, Scadenza: toMonth(r.TitoloSoggiorno.Scadenza),

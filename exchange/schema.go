@@ -208,6 +208,7 @@ func documentPath(doc any, loc []string) string {
 // A test checks that every pattern of the schema is here.
 var patternMessages = map[string]string{
 	`^[0-9a-f]{32}$`: "not an id (32 lower-case hexadecimal digits)",
+	`^[0-9a-f]{16}$`: "not a key fingerprint (16 lower-case hexadecimal digits)",
 	`^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`: "not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
 	`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`:                              "not a date (YYYY-MM-DD)",
 	`^[0-9]{4}(-[0-9]{2})?$`:                                    "a pseudonymised document keeps only the year and month (YYYY or YYYY-MM)",

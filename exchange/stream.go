@@ -11,7 +11,8 @@ import (
 // writeDocument writes a document's JSON record by record, so that a
 // regional-size export never holds its whole text in memory. The bytes are
 // those of json.Marshal (indent "") or of json.MarshalIndent(d, "", indent)
-// followed by a newline. Only lists are omitempty in a Document.
+// followed by a newline. Only lists and pointers (Regional) are omitempty
+// in a Document.
 func writeDocument(w io.Writer, d *Document, indent string) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
 	v := reflect.ValueOf(d).Elem()
@@ -36,8 +37,8 @@ func writeDocument(w io.Writer, d *Document, indent string) error {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if opts == "omitempty" && v.Field(i).Len() == 0 {
-			continue // a list added by a later minor version (skills_profiles), as json.Marshal leaves it out
+		if opts == "omitempty" && emptyField(v.Field(i)) {
+			continue // added by a later minor version (skills_profiles, regional), as json.Marshal leaves it out
 		}
 		if i > 0 {
 			bw.WriteString(",")
@@ -74,4 +75,12 @@ func writeDocument(w io.Writer, d *Document, indent string) error {
 		bw.WriteString("\n")
 	}
 	return bw.Flush()
+}
+
+// emptyField tells a list or pointer json.Marshal's omitempty leaves out.
+func emptyField(f reflect.Value) bool {
+	if f.Kind() == reflect.Pointer {
+		return f.IsNil()
+	}
+	return f.Len() == 0
 }

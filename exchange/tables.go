@@ -24,9 +24,13 @@ func (d *Document) Tables() []Table {
 		return &t[len(t)-1]
 	}
 	info := add("export", "format", "format_version", "generated_at", "desk_id", "desk_name", "organisation",
-		"mode", "scope", "since", "up_to")
+		"mode", "scope", "since", "up_to", "regional_keyed", "regional_key_fingerprint")
+	keyed, fingerprint := "", ""
+	if d.Regional != nil {
+		keyed, fingerprint = b(d.Regional.Keyed), d.Regional.KeyFingerprint
+	}
 	info.Rows = append(info.Rows, []string{d.Format, d.FormatVersion, d.GeneratedAt, d.Desk.ID, d.Desk.Name,
-		d.Desk.Organisation, d.Mode, d.Scope.Kind, d.Scope.Since, n(d.Scope.UpTo)})
+		d.Desk.Organisation, d.Mode, d.Scope.Kind, d.Scope.Since, n(d.Scope.UpTo), keyed, fingerprint})
 
 	ops := add("operators", "id", "username", "full_name", "role", "active")
 	for _, o := range d.Operators {
@@ -41,7 +45,7 @@ func (d *Document) Tables() []Table {
 		"data_nascita", "stato_nascita_istat", "stato_nascita_iso", "cittadinanza_istat", "cittadinanza_iso",
 		"languages", "preferred_language", "telefono", "domicilio", "domicile_informal", "codice_fiscale",
 		"titolo_soggiorno_tipo", "titolo_soggiorno_numero", "titolo_soggiorno_scadenza", "titolo_soggiorno_stato",
-		"vulnerabilities", "channel", "created_at", "updated_at")
+		"vulnerabilities", "channel", "created_at", "updated_at", "regional_pseudonym")
 	for _, p := range d.Persons {
 		istat, iso := country(p.StatoNascita)
 		var cistat, ciso []string
@@ -53,7 +57,7 @@ func (d *Document) Tables() []Table {
 			strings.Join(cistat, " "), strings.Join(ciso, " "), strings.Join(p.Languages, " "), p.PreferredLang,
 			p.Telefono, p.Domicilio, b(p.DomicileInformal), p.CodiceFiscale, p.TitoloSoggiorno.Tipo,
 			p.TitoloSoggiorno.Numero, p.TitoloSoggiorno.Scadenza, p.TitoloSoggiorno.Stato,
-			strings.Join(p.Vulnerabilities, "; "), p.Channel, p.CreatedAt, p.UpdatedAt})
+			strings.Join(p.Vulnerabilities, "; "), p.Channel, p.CreatedAt, p.UpdatedAt, p.RegionalPseudonym})
 	}
 	cas := add("cases", "id", "person_id", "opened_at", "closed_at", "status", "operator_id", "team", "priority",
 		"exit_reason", "exit_outcomes", "exit_contract", "exit_note")

@@ -21,7 +21,7 @@ const (
 var columnTypes = map[string]ColumnType{
 	"active": TypeBool, "domicile_informal": TypeBool, "flagged": TypeBool, "flagged_ok": TypeBool,
 	"held": TypeBool, "housing": TypeBool, "transport": TypeBool, "lavoro_stagionale": TypeBool,
-	"persona_giuridica": TypeBool, "quality_net": TypeBool,
+	"persona_giuridica": TypeBool, "quality_net": TypeBool, "regional_keyed": TypeBool,
 	"allowance_cents": TypeInt64, "amount_cents": TypeInt64, "paid_cents": TypeInt64, "pay_cents": TypeInt64,
 	"planned_cents": TypeInt64, "spent_cents": TypeInt64, "up_to": TypeInt64, "posts": TypeInt64,
 	"days_per_week": TypeInt64,

@@ -72,6 +72,10 @@ func referredTo(kind string) string {
 		WHERE s.kind = '` + kind + `' AND r.sent_at >= ?1 AND r.sent_at < ?3`
 }
 
+// indicatorQuestions are the questions whose answers the indicator
+// queries read: a scratch store (LoadScratch) keeps only these.
+var indicatorQuestions = map[string]bool{"documents.housing": true}
+
 // indicatorPeopleQuery reads what the person breakdowns need: sex, birth
 // (an erased person keeps sex, birth year and citizenships, model.Person.
 // Anonymise, so the birth year stands in for the date), citizenships, the

@@ -46,11 +46,12 @@ type DB struct {
 	path string
 	lock *instanceLock // nil for a shared opening
 
-	key   []byte          // the data key, to wrap new key slots
-	desk  string          // the key file's desk ID
-	demo  bool            // a demo desk
-	keyMu *sync.Mutex     // one change of the key file at a time, shared by the handles As makes
-	cands *candidateCache // the candidates of matching, shared by the handles As makes (match_cache.go)
+	key     []byte          // the data key, to wrap new key slots
+	desk    string          // the key file's desk ID
+	demo    bool            // a demo desk
+	scratch bool            // an in-memory store of pseudonymised records (OpenScratch)
+	keyMu   *sync.Mutex     // one change of the key file at a time, shared by the handles As makes
+	cands   *candidateCache // the candidates of matching, shared by the handles As makes (match_cache.go)
 
 	actor *model.Operator // the operator this handle reads and writes for (see As); nil for the program
 

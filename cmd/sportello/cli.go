@@ -44,6 +44,8 @@ func commands() []command {
 		{"print", (*cli).print},
 		{"export", (*cli).export},
 		{"import", (*cli).importBundle},
+		{"indicators", (*cli).indicators},
+		{"regional-key", (*cli).regionalKey},
 		{"person", (*cli).person},
 		{"version", (*cli).version},
 	}
