@@ -22,6 +22,7 @@ func (c *cli) indicators(args []string) int {
 	fs, db := c.flags("indicators")
 	fromText := fs.String("from", "", c.tr.T("cli.flag_indicators_from"))
 	toText := fs.String("to", "", c.tr.T("cli.flag_indicators_to"))
+	desk := fs.String("desk", "", c.tr.T("cli.flag_indicators_desk"))
 	user := c.userFlag(fs)
 	if code, ok := c.parse(fs, args); !ok {
 		return code
@@ -36,7 +37,7 @@ func (c *cli) indicators(args []string) int {
 	if fs.NArg() == 0 { // the store lets only the coordinator compute them
 		return c.withDesk(*db, *user, deskAccess{what: "indicators " + *fromText + " " + *toText},
 			func(d *store.DB, _ *model.Operator) int {
-				rep, err := d.ComputeIndicators(ctx, from, to)
+				rep, err := d.ComputeDeskIndicators(ctx, from, to, strings.ToUpper(*desk))
 				if err != nil {
 					c.fail(err)
 					return 1

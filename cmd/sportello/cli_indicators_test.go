@@ -80,4 +80,10 @@ func TestRegionalKeyAndIndicatorsCommands(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "reach") || strings.Contains(out, "Over") {
 		t.Errorf("indicators of the desk: %d %q %q", code, out, errw)
 	}
+	// A desk's own prefix counts its persons; a prefix nobody registers under counts none.
+	_, all, _ := sportello(t, "indicators", "--db", a, "--user", "giulia", "--from", "2000-01-01", "--to", "2100-12-31", "--desk", "pua")
+	_, none, _ := sportello(t, "indicators", "--db", a, "--user", "giulia", "--from", "2000-01-01", "--to", "2100-12-31", "--desk", "ZZ")
+	if all != out || none == out || !strings.Contains(none, "reach") {
+		t.Errorf("indicators of desk PUA:\n%s\nof desk ZZ:\n%s\nof all:\n%s", all, none, out)
+	}
 }
