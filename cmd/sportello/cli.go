@@ -45,6 +45,7 @@ func commands() []command {
 		{"export", (*cli).export},
 		{"import", (*cli).importBundle},
 		{"person", (*cli).person},
+		{"report", (*cli).report},
 		{"version", (*cli).version},
 	}
 }
