@@ -175,7 +175,18 @@ func (x *book) link(sheet string, r int, target string) error {
 	return x.f.SetCellHyperLink(sheet, cell, quoteSheet(target)+"!A1", "Location")
 }
 
+// widths sets the columns' widths and makes the sheet print one A4 page
+// wide, in landscape.
 func (x *book) widths(sheet string, w ...float64) error {
+	fit, landscape, a4, one, zero := true, "landscape", 9, 1, 0
+	if err := x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4, FitToWidth: &one,
+		FitToHeight: &zero})
+	if err != nil {
+		return err
+	}
 	for i, v := range w {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := x.f.SetColWidth(sheet, col, col, v); err != nil {
