@@ -56,14 +56,14 @@ func TestHandDeskWorkbook(t *testing.T) {
 		sheet, row string
 		want       int
 	}{
-		{"Summary", "reach", 3},            // persons 1–3 registered in January
-		{"Summary", "in_charge", 3},        // 1, 2, 3 (3 has two cases: once)
-		{"Summary", "plan_agreed", 2},      // 1 and 4; 2's plan is of 2024
-		{"Summary", "hired", 2},            // 1 and 5, by the hiring date
-		{"Summary", "work_path", 3},        // 1, 5 and 4
-		{"Summary", "enterprises", 1},      // 4
-		{"Summary", "leavers", 2},          // cases 1 and 2; 3 was reopened
-		{"Summary", "employed_6m", 1},      // 1
+		{"Summary", "reach", 3},       // persons 1–3 registered in January
+		{"Summary", "in_charge", 3},   // 1, 2, 3 (3 has two cases: once)
+		{"Summary", "plan_agreed", 2}, // 1 and 4; 2's plan is of 2024
+		{"Summary", "hired", 2},       // 1 and 5, by the hiring date
+		{"Summary", "work_path", 3},   // 1, 5 and 4
+		{"Summary", "enterprises", 1}, // 4
+		{"Summary", "leavers", 2},     // cases 1 and 2; 3 was reopened
+		{"Summary", "employed_6m", 1}, // 1
 		{"Summary", "recognition_applied", 1},
 		{"01 People reached (registered)", "Target", 3000},
 		{"01 People reached (registered)", "Non-binary", 1}, // person 3
