@@ -23,7 +23,7 @@ const (
 func (r *pdfReport) section(ind indicator) {
 	t := r.t
 	name, def := ind.def.Name(t.lang), ind.def.Definition(t.lang)
-	h := sectionGap + float64(r.lines(name, true, 13, width))*17 + float64(r.lines(def, false, 9.5, width))*13 + 6 + 22
+	h := sectionGap + float64(r.lines(name, true, 13, width))*17 + float64(r.lines(def, false, 9.5, width))*13 + 6 + 22 + 13
 	if ind.res.Pending == "" {
 		h += chartH + chartTail + r.breakdownsHeight(ind.breakdowns)
 	}
@@ -53,8 +53,14 @@ func (r *pdfReport) section(ind indicator) {
 		r.progress(margin+labelW+16, r.y+3.5, 140, 8, ind.res.Total, ind.target.Number)
 		r.font(false, 8)
 		r.gray(90)
-		r.p.SetXY(margin+labelW+166, r.y)
-		r.p.CellFormat(width-labelW-166, 14, t.tr.T("report.target_period")+": "+t.targetPeriod(ind.target), "", 0, "L", false, 0, "")
+		period := t.tr.T("report.target_period") + ": " + t.targetPeriod(ind.target)
+		if x := margin + labelW + 166; x+r.p.GetStringWidth(period) <= margin+width {
+			r.p.SetXY(x, r.y)
+		} else { // a long total: the period goes under it
+			r.y += 13
+			r.p.SetXY(margin, r.y)
+		}
+		r.p.CellFormat(r.p.GetStringWidth(period)+2, 14, period, "", 0, "L", false, 0, "")
 		r.gray(0)
 	}
 	r.y += 22
