@@ -12,8 +12,8 @@ var (
 
 // Sizes of a section's parts, in points.
 const (
-	chartH     = 130.0 // the plot area of the month chart
-	chartTail  = 34.0  // month labels and legend under the plot
+	chartH     = 118.0 // the plot area of the month chart
+	chartTail  = 32.0  // month labels and legend under the plot
 	barRowH    = 12.0  // a breakdown's row
 	colGap     = 20.0  // between the two columns of breakdowns
 	sectionGap = 18.0
@@ -50,11 +50,11 @@ func (r *pdfReport) section(ind indicator) {
 	labelW := r.p.GetStringWidth(label)
 	r.p.CellFormat(labelW+4, 14, label, "", 0, "L", false, 0, "")
 	if ind.target != nil {
-		r.progress(margin+labelW+16, r.y+3.5, 140, 8, ind.res.Total, ind.target.Number)
+		r.progress(margin+labelW+14, r.y+3.5, 100, 8, ind.res.Total, ind.target.Number)
 		r.font(false, 8)
 		r.gray(90)
 		period := t.tr.T("report.target_period") + ": " + t.targetPeriod(ind.target)
-		if x := margin + labelW + 166; x+r.p.GetStringWidth(period) <= margin+width {
+		if x := margin + labelW + 124; x+r.p.GetStringWidth(period) <= margin+width {
 			r.p.SetXY(x, r.y)
 		} else { // a long total: the period goes under it
 			r.y += 13
