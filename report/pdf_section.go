@@ -136,6 +136,9 @@ func (r *pdfReport) monthChart(ind indicator) {
 				p.CellFormat(36, 8, m.ym, "", 0, "C", false, 0, "")
 			}
 		}
+		if total == 0 {
+			pts = nil // no line along the axis: the note below says why
+		}
 		p.SetDrawColor(lineColour[0], lineColour[1], lineColour[2])
 		p.SetFillColor(lineColour[0], lineColour[1], lineColour[2])
 		p.SetLineWidth(1.4)
