@@ -9,3 +9,7 @@ func HandDesk(t testing.TB) *DB {
 	handDesk(t, d)
 	return d
 }
+
+// BenchIndicatorDesk is benchIndicatorDesk: n persons with what every
+// indicator reads, for the report's benchmark (store_test).
+func BenchIndicatorDesk(b *testing.B, n int) *DB { return benchIndicatorDesk(b, n) }

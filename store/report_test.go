@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"strconv"
 	"testing"
 	"time"
@@ -82,6 +83,27 @@ func TestHandDeskWorkbook(t *testing.T) {
 	for _, tt := range tests {
 		if got := cells[tt.sheet][tt.row]; got != strconv.Itoa(tt.want) {
 			t.Errorf("%s, %s: %q, want %d", tt.sheet, tt.row, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkReport100k is the report command's work at 100,000 persons:
+// compute every indicator over 2025, then write the workbook and the PDF.
+func BenchmarkReport100k(b *testing.B) {
+	d := store.BenchIndicatorDesk(b, 100_000)
+	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	b.ResetTimer()
+	for b.Loop() {
+		rep, err := d.ComputeIndicators(context.Background(), from, to)
+		if err != nil {
+			b.Fatal(err)
+		}
+		in := report.Input{Report: rep, Targets: model.DemoTargets(), Lang: "it", Desk: "Bench", Generated: to}
+		if err := report.WriteXLSX(io.Discard, in); err != nil {
+			b.Fatal(err)
+		}
+		if err := report.WritePDF(io.Discard, in); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
