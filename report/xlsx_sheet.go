@@ -90,17 +90,19 @@ func (x *book) months(sheet string, r int, ind indicator) error {
 	}
 	q := quoteSheet(sheet)
 	ref := func(col string) string { return fmt.Sprintf("%s!$%s$%d:$%s$%d", q, col, first, col, r) }
-	noLegend := excelize.ChartLegend{Position: "bottom"}
+	legend := excelize.ChartLegend{Position: "bottom"}
 	bars := &excelize.Chart{Type: excelize.Col,
 		Series: []excelize.ChartSeries{{Name: fmt.Sprintf("%s!$B$%d", q, first-1), Categories: ref("A"), Values: ref("B"),
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#4F81BD"}}}},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: t.tr.T("report.by_month")}}},
-		Legend:    noLegend,
+		Legend:    legend,
+		YAxis:     excelize.ChartAxis{MajorGridLines: true},
 		Dimension: excelize.ChartDimension{Width: 640, Height: 320},
 	}
 	line := &excelize.Chart{Type: excelize.Line,
 		Series: []excelize.ChartSeries{{Name: fmt.Sprintf("%s!$C$%d", q, first-1), Categories: ref("A"), Values: ref("C"),
 			Line: excelize.LineOptions{Width: 2}}},
+		YAxis: excelize.ChartAxis{Secondary: true}, // the running total on its own scale, as in the PDF
 	}
 	return x.f.AddChart(sheet, cellName(5, first-1), bars, line)
 }
