@@ -47,6 +47,7 @@ func commands() []command {
 		{"indicators", (*cli).indicators},
 		{"regional-key", (*cli).regionalKey},
 		{"person", (*cli).person},
+		{"report", (*cli).report},
 		{"version", (*cli).version},
 	}
 }

@@ -27,7 +27,7 @@ var translators = map[string]bool{"t": true, "T": true, "Tf": true, "N": true, "
 // key-like string literal (counts as a use).
 func codeKeys(t *testing.T) (called, literals map[string]bool) {
 	called, literals = map[string]bool{}, map[string]bool{}
-	for _, dir := range []string{"../../ui", "../../printouts", "."} {
+	for _, dir := range []string{"../../ui", "../../printouts", "../../report", "."} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, f := range files {
 			if strings.HasSuffix(f, "_test.go") {
