@@ -12,8 +12,6 @@ type bd = map[string]map[string]int
 // handReport is the store's hand desk (store/programme_test.go) over 2025,
 // counted by hand there: five fictional persons, their cases, plans,
 // referrals, hirings and closures. Indicators it does not list are zero.
-// The store test names the legal service's kind "legal"; here it is the
-// codelist's "legal_aid", so the label shows.
 func handReport() *store.IndicatorReport {
 	inCharge := bd{"sex": {"F": 1, "M": 1, "X": 1}, "age_band": {"18_29": 1, "55_plus": 1, "under_18": 1},
 		"third_country": {"true": 1, "false": 2}}

@@ -25,7 +25,7 @@ func TestIndicatorPersons(t *testing.T) {
 		{"plan_agreed", IndicatorCell{}, []string{"2025-03-01", "2025-06-01"}},
 		{"plan_agreed", IndicatorCell{Month: "2025-06"}, []string{"2025-06-01"}},
 		{"plan_agreed", IndicatorCell{Breakdown: "age_band", Value: "18_29"}, []string{"2025-03-01"}},
-		{"referrals", IndicatorCell{Breakdown: "service_kind", Value: "legal"}, nil},
+		{"referrals", IndicatorCell{Breakdown: "service_kind", Value: "legal_aid"}, nil},
 		{"hired", IndicatorCell{Breakdown: "sex", Value: "M"}, []string{"2025-05-05"}},
 		{"hired", IndicatorCell{Breakdown: "sex", Value: "X"}, []string{}},
 	}

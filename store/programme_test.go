@@ -40,7 +40,7 @@ func handDesk(t testing.TB, d *DB) {
 	t.Helper()
 	stmts := []string{
 		`INSERT INTO employers (uid, name, created_at, updated_at) VALUES ('e1', 'Ditta', 'x', 'x')`,
-		`INSERT INTO services (uid, name, kind) VALUES ('s-legal', 'Studio legale', 'legal')`,
+		`INSERT INTO services (uid, name, kind) VALUES ('s-legal', 'Studio legale', 'legal_aid')`,
 	}
 	persons := []struct{ sex, birth, cit, created string }{
 		{"F", "2000-06-15", "MA", "2025-01-05T09:00:00Z"}, {"M", "", "IT", "2025-01-06T09:00:00Z"},
@@ -154,7 +154,7 @@ func TestComputeIndicatorsHandDesk(t *testing.T) {
 			Breakdowns: bd{"sex": {"F": 2}, "age_band": {"18_29": 1, "30_54": 1}}},
 		// persons 1 (anti_trafficking, accepted), 2 (legal, sent), 3 (legal twice, completed: once).
 		"referrals": {Total: 3, Months: map[string]int{"2025-03": 2, "2025-05": 1},
-			Breakdowns: bd{"service_kind": {"anti_trafficking": 1, "legal": 2}, "outcome": {"accepted": 1, "sent": 1, "completed": 1}}},
+			Breakdowns: bd{"service_kind": {"anti_trafficking": 1, "legal_aid": 2}, "outcome": {"accepted": 1, "sent": 1, "completed": 1}}},
 		"anti_trafficking": {Total: 1, Months: map[string]int{"2025-03": 1}, Breakdowns: bd{}},
 		// persons 1 (24, F) and 5 (hired 2025-05-05, born 1985 → 39, M): the hiring date counts, not the case's.
 		"hired": {Total: 2, Months: map[string]int{"2025-04": 1, "2025-05": 1},

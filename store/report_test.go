@@ -74,7 +74,7 @@ func TestHandDeskWorkbook(t *testing.T) {
 		{"03 ESF+ participants", "ISCED 3–4", 1}, // person 1
 		{"03 ESF+ participants", "Unknown", 1},   // person 3 has no profile
 		{"05 People referred to services", "People", 3},
-		{"05 People referred to services", "legal", 2}, // the hand desk's kind, not in the codelist: shown as it is
+		{"05 People referred to services", "Legal aid", 2},
 		{"05 People referred to services", "Anti-trafficking body", 1},
 		{"05 People referred to services", "2025-03", 2},
 		{"08 People in paths to work", "30–54", 2}, // 4 and 5
