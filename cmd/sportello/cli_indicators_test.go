@@ -1,10 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // The regional key and the indicators, as the region uses them: a
@@ -79,6 +82,21 @@ func TestRegionalKeyAndIndicatorsCommands(t *testing.T) {
 	code, out, errw = sportello(t, "indicators", "--db", a, "--user", "giulia", "--from", "2000-01-01", "--to", "2100-12-31")
 	if code != 0 || !strings.Contains(out, "reach") || strings.Contains(out, "Over") {
 		t.Errorf("indicators of the desk: %d %q %q", code, out, errw)
+	}
+	// The same exports as a workbook: the region's report, without opening a desk.
+	book := filepath.Join(t.TempDir(), "region.xlsx")
+	rargs := append([]string{"report", "--from", "01/01/2000", "--to", "2100-12-31", "--out", book, "--lang", "en"}, files...)
+	if code, _, errw := sportello(t, rargs...); code != 0 {
+		t.Fatalf("report over exports: %d %q", code, errw)
+	}
+	if f, err := excelize.OpenFile(book); err != nil {
+		t.Error(err)
+	} else {
+		all, _ := f.GetRows(f.GetSheetList()[0])
+		if !strings.Contains(fmt.Sprint(all), "2 desks' exports, 7 distinct persons") {
+			t.Errorf("the region's workbook summary does not say what it counted: %v", all)
+		}
+		f.Close()
 	}
 	// A desk's own prefix counts its persons; a prefix nobody registers under counts none.
 	_, all, _ := sportello(t, "indicators", "--db", a, "--user", "giulia", "--from", "2000-01-01", "--to", "2100-12-31", "--desk", "pua")

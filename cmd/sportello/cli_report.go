@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"sportello/exchange"
 	"sportello/model"
 	"sportello/report"
 	"sportello/store"
@@ -25,6 +26,7 @@ func (c *cli) report(args []string) int {
 	toFlag := fs.String("to", "", c.tr.T("cli.flag_report_to"))
 	out := fs.String("out", "", c.tr.T("cli.flag_report_out"))
 	lang := fs.String("lang", c.tr.Lang(), c.tr.T("cli.flag_report_lang"))
+	deskPrefix := fs.String("desk", "", c.tr.T("cli.flag_indicators_desk"))
 	if code, ok := c.parse(fs, args); !ok {
 		return code
 	}
@@ -54,11 +56,14 @@ func (c *cli) report(args []string) int {
 		fmt.Fprintln(c.errw, c.tr.T("cli.report_bad_period"))
 		return 2
 	}
+	if fs.NArg() > 0 { // over many desks' pseudonymised exports, as sportello indicators
+		return c.reportOverExports(fs.Args(), from, to, *lang, *out, write)
+	}
 	what := fmt.Sprintf("report --from %s --to %s --out %s", from.Format(time.DateOnly), to.Format(time.DateOnly),
 		filepath.Base(*out))
 	return c.withDesk(*db, *user, deskAccess{what: what, shared: true}, func(d *store.DB, _ *model.Operator) int {
 		ctx := context.Background()
-		rep, err := d.ComputeIndicators(ctx, from, to)
+		rep, err := d.ComputeDeskIndicators(ctx, from, to, strings.ToUpper(*deskPrefix))
 		if err != nil {
 			c.fail(err)
 			return 1
@@ -73,9 +78,39 @@ func (c *cli) report(args []string) int {
 			c.fail(err)
 			return 1
 		}
+		if *deskPrefix != "" {
+			desk = strings.ToUpper(*deskPrefix)
+		}
 		in := report.Input{Report: rep, Targets: targets, Lang: *lang, Desk: desk, Generated: time.Now()}
 		return c.writeFile(*out, func(f *os.File) error { return write(f, in) })
 	})
+}
+
+// reportOverExports writes the report of the indicators over the
+// pseudonymised exports of many desks, each person once by regional
+// pseudonym; no desk is opened, so there are no targets.
+func (c *cli) reportOverExports(paths []string, from, to time.Time, lang, out string,
+	write func(f *os.File, in report.Input) error) int {
+	files := make([]exchange.ExportFile, 0, len(paths))
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_read", map[string]any{"Path": path, "Detail": err.Error()}))
+			return 1
+		}
+		files = append(files, exchange.ExportFile{Name: path, Data: data})
+	}
+	rep, info, err := exchange.IndicatorsOverExportsInfo(context.Background(), from, to, files)
+	if err != nil {
+		c.fail(err)
+		return 1
+	}
+	if len(info.Unkeyed) > 0 {
+		fmt.Fprintln(c.errw, c.tr.Tf("cli.indicators_unkeyed", map[string]any{"Files": strings.Join(info.Unkeyed, ", ")}))
+	}
+	desk := c.tr.Tf("cli.report_over_exports", map[string]any{"Files": info.Files, "Persons": info.Persons})
+	in := report.Input{Report: rep, Lang: lang, Desk: desk, Generated: time.Now()}
+	return c.writeFile(out, func(f *os.File) error { return write(f, in) })
 }
 
 // reportWriter picks the report's writer from the file's extension.
