@@ -4,9 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"sportello/model"
@@ -31,10 +29,6 @@ type IndicatorReport struct {
 	Results  []IndicatorResult
 }
 
-// sameAs lets an indicator reuse another's query (its indicatorTally), with its own
-// breakdowns.
-var sameAs = map[string]string{"esf_participants": "in_charge"}
-
 // ComputeIndicators computes every programme indicator over [from, to]
 // (dates, both included) in one read transaction. Only the coordinator
 // (or the program itself) may: the indicators are the coordinator's
@@ -57,15 +51,13 @@ func (d *DB) ComputeDeskIndicators(ctx context.Context, from, to time.Time, desk
 		if err != nil {
 			return err
 		}
-		tallies := map[string]indicatorTally{}
+		src := newIndicatorRows(ctx, tx, from, to)
 		for _, in := range model.ProgrammeIndicators {
-			q := queryOf(in.ID)
-			t, ok := tallies[q]
-			if !ok && in.Pending == "" {
-				if t, err = runIndicator(ctx, tx, q, from, to); err != nil {
+			var t indicatorTally
+			if in.Pending == "" {
+				if t, err = src.tally(in.ID); err != nil {
 					return fmt.Errorf("indicator %s: %w", in.ID, err)
 				}
-				tallies[q] = t
 			}
 			rep.Results = append(rep.Results, t.result(in, people))
 		}
@@ -75,14 +67,6 @@ func (d *DB) ComputeDeskIndicators(ctx context.Context, from, to time.Time, desk
 		return nil, fmt.Errorf("compute indicators: %w", err)
 	}
 	return rep, nil
-}
-
-// queryOf is the query an indicator counts with.
-func queryOf(id string) string {
-	if alias, ok := sameAs[id]; ok {
-		id = alias
-	}
-	return indicatorQueries[id]
 }
 
 // mayReport refuses every role but the coordinator.
@@ -144,57 +128,6 @@ func indicatorPeople(ctx context.Context, tx *sql.Tx, desk string) (map[int64]in
 		return nil, fmt.Errorf("persons: %w", err)
 	}
 	return out, nil
-}
-
-// counted is one person an indicator's query found: the date of their
-// first event in the period and the distinct keys of their rows.
-type counted struct {
-	date   string
-	k1, k2 []string
-}
-
-// indicatorTally is every person an indicator's query found.
-type indicatorTally map[int64]*counted
-
-// runIndicator runs an indicator's query over [from, to].
-func runIndicator(ctx context.Context, tx *sql.Tx, q string, from, to time.Time) (indicatorTally, error) {
-	t := indicatorTally{}
-	if q == "" {
-		return t, nil
-	}
-	args := []any{from.Format(time.DateOnly), to.Format(time.DateOnly)}
-	if strings.Contains(q, "?3") {
-		args = append(args, to.AddDate(0, 0, 1).Format(time.DateOnly))
-	}
-	rows, err := tx.QueryContext(ctx, q, args...)
-	// Raw bytes, copied only when kept: a regional desk's indicator reads
-	// hundreds of thousands of rows, most of them a person seen before.
-	var id int64
-	var date, k1, k2 sql.RawBytes
-	err = eachRow(rows, err, func(s scanner) error {
-		if err := s.Scan(&id, &date, &k1, &k2); err != nil {
-			return err
-		}
-		c := t[id]
-		if c == nil {
-			c = &counted{date: string(date)}
-			t[id] = c
-		} else if string(date) < c.date {
-			c.date = string(date)
-		}
-		if len(k1) > 0 {
-			for _, k := range strings.Split(string(k1), ",") {
-				if k != "" && !slices.Contains(c.k1, k) {
-					c.k1 = append(c.k1, k)
-				}
-			}
-		}
-		if len(k2) > 0 && !slices.Contains(c.k2, string(k2)) {
-			c.k2 = append(c.k2, string(k2))
-		}
-		return nil
-	})
-	return t, err
 }
 
 // result counts the indicatorTally's persons for the indicator: total, months of

@@ -47,7 +47,7 @@ func (d *DB) IndicatorPersons(ctx context.Context, from, to time.Time, id string
 		if err != nil {
 			return err
 		}
-		t, err := runIndicator(ctx, tx, queryOf(in.ID), from, to)
+		t, err := newIndicatorRows(ctx, tx, from, to).tally(in.ID)
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,135 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+	"strings"
+	"time"
+)
+
+// indicatorRow is one row of an indicator source (indicatorSources).
+type indicatorRow struct {
+	person       int64
+	date, k1, k2 string
+}
+
+// indicatorRows runs each indicator source at most once over a period and
+// keeps its rows, for every indicator that counts from it.
+type indicatorRows struct {
+	ctx      context.Context
+	tx       *sql.Tx
+	from, to time.Time
+	rows     map[string][]indicatorRow
+	strs     map[string]string // dates and keys, one copy of each
+}
+
+func newIndicatorRows(ctx context.Context, tx *sql.Tx, from, to time.Time) *indicatorRows {
+	return &indicatorRows{ctx: ctx, tx: tx, from: from, to: to, rows: map[string][]indicatorRow{}, strs: map[string]string{}}
+}
+
+// of runs the source, or gives its rows from an earlier run.
+func (r *indicatorRows) of(source string) ([]indicatorRow, error) {
+	if rows, ok := r.rows[source]; ok {
+		return rows, nil
+	}
+	q := indicatorSources[source]
+	args := []any{r.from.Format(time.DateOnly), r.to.Format(time.DateOnly)}
+	if strings.Contains(q, "?3") {
+		args = append(args, r.to.AddDate(0, 0, 1).Format(time.DateOnly))
+	}
+	res, err := r.tx.QueryContext(r.ctx, q, args...)
+	// Raw bytes, kept through one shared copy: a regional desk's source
+	// reads hundreds of thousands of rows over a few hundred dates.
+	var out []indicatorRow
+	var row indicatorRow
+	var date, k1, k2 sql.RawBytes
+	err = eachRow(res, err, func(s scanner) error {
+		if err := s.Scan(&row.person, &date, &k1, &k2); err != nil {
+			return err
+		}
+		row.date, row.k1, row.k2 = r.str(date), r.str(k1), r.str(k2)
+		out = append(out, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.rows[source] = out
+	return out, nil
+}
+
+// str is b as a string, one copy for equal values.
+func (r *indicatorRows) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if s, ok := r.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	r.strs[s] = s
+	return s
+}
+
+// tally counts the persons of an indicator from its parts
+// (indicatorParts): each person once, at their first event, with the
+// distinct keys of the rows that counted them.
+func (r *indicatorRows) tally(id string) (indicatorTally, error) {
+	t := indicatorTally{}
+	for _, part := range indicatorParts[id] {
+		rows, err := r.of(part.source)
+		if err != nil {
+			return nil, err
+		}
+		for i := range rows {
+			if part.code == "" || hasCode(rows[i].k1, part.code) {
+				t.add(&rows[i])
+			}
+		}
+	}
+	return t, nil
+}
+
+// hasCode tells whether the comma-separated list holds code.
+func hasCode(list, code string) bool {
+	for list != "" {
+		var item string
+		item, list, _ = strings.Cut(list, ",")
+		if item == code {
+			return true
+		}
+	}
+	return false
+}
+
+// counted is one person an indicator found: the date of their first event
+// in the period and the distinct keys of their rows.
+type counted struct {
+	date   string
+	k1, k2 []string
+}
+
+// indicatorTally is every person an indicator found.
+type indicatorTally map[int64]*counted
+
+// add counts a row's person.
+func (t indicatorTally) add(row *indicatorRow) {
+	c := t[row.person]
+	if c == nil {
+		c = &counted{date: row.date}
+		t[row.person] = c
+	} else if row.date < c.date {
+		c.date = row.date
+	}
+	for list := row.k1; list != ""; {
+		var k string
+		k, list, _ = strings.Cut(list, ",")
+		if k != "" && !slices.Contains(c.k1, k) {
+			c.k1 = append(c.k1, k)
+		}
+	}
+	if row.k2 != "" && !slices.Contains(c.k2, row.k2) {
+		c.k2 = append(c.k2, row.k2)
+	}
+}
