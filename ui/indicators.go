@@ -62,8 +62,11 @@ func (s *indicatorsScreen) build() fyne.CanvasObject {
 		return widget.NewLabel(u.t("programme.not_available"))
 	}
 	title := widget.NewLabelWithStyle(u.t("programme.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	period := container.NewHBox(s.fromField.label, container.NewVBox(s.from, s.fromField.err),
-		s.toField.label, container.NewVBox(s.to, s.toField.err), container.NewVBox(s.compute))
+	wide := func(e *widget.Entry) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(170, e.MinSize().Height), e)
+	}
+	period := container.NewHBox(s.fromField.label, container.NewVBox(wide(s.from), s.fromField.err),
+		s.toField.label, container.NewVBox(wide(s.to), s.toField.err), container.NewVBox(s.compute))
 	top := container.NewVBox(title, period, s.progress, s.status, widget.NewSeparator())
 	s.showDetail()
 	split := container.NewHSplit(s.list, container.NewVScroll(container.NewPadded(s.detail)))
@@ -145,6 +148,7 @@ func (s *indicatorsScreen) onCompute() {
 	}, func(rep *store.IndicatorReport) {
 		s.busy(false)
 		s.report = rep
+		s.fitRows()
 		s.list.Refresh()
 		if s.selected < 0 && len(rep.Results) > 0 {
 			s.list.Select(0)
@@ -182,6 +186,17 @@ func (s *indicatorsScreen) length() int {
 	return len(s.report.Results)
 }
 
+// fitRows makes the rows of indicators with no target one line high: only
+// a target has a progress line.
+func (s *indicatorsScreen) fitRows() {
+	line := widget.NewLabel("0").MinSize().Height
+	for i, r := range s.report.Results {
+		if _, ok := s.targetOf(r.ID); !ok || r.Pending != "" {
+			s.list.SetItemHeight(i, line)
+		}
+	}
+}
+
 // newRow is one indicator in the list: its name and total, and under
 // them its progress towards the target.
 func (s *indicatorsScreen) newRow() fyne.CanvasObject {
@@ -190,6 +205,7 @@ func (s *indicatorsScreen) newRow() fyne.CanvasObject {
 	total := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	of := widget.NewLabel("")
 	bar := widget.NewProgressBar()
+	bar.TextFormatter = func() string { return "" } // the percentage is in the text by it
 	return container.NewVBox(container.NewBorder(nil, nil, nil, total, name),
 		container.NewBorder(nil, nil, nil, of, bar))
 }

@@ -162,6 +162,7 @@ func (r *monthChartRenderer) Refresh() {
 	for _, m := range c.months {
 		r.topM, total = max(r.topM, m.n), total+m.n
 	}
+	r.topM += (r.topM + 9) / 10 // room over the highest bar, under the target's line
 	r.topCum = max(total, c.target, 1)
 	r.axis.StrokeColor, r.axis.StrokeWidth = fg, 1
 	r.goal.StrokeColor, r.goal.StrokeWidth = theme.Color(theme.ColorNameSuccess), 2
@@ -214,7 +215,7 @@ func (r *monthChartRenderer) Layout(size fyne.Size) {
 	r.goal.Position1, r.goal.Position2 = fyne.NewPos(r.padL, goalY), fyne.NewPos(r.padL+w, goalY)
 	t := r.scale[4]
 	ts := fyne.MeasureText(t.Text, t.TextSize, t.TextStyle)
-	t.Move(fyne.NewPos(r.padL+4, max(0, goalY-ts.Height)))
+	t.Move(fyne.NewPos(r.padL+w-ts.Width-4, max(0, goalY-ts.Height)))
 }
 
 // placeScales writes the tops and zeros of both scales.

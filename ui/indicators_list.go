@@ -181,6 +181,6 @@ func (r *monthBarRenderer) Layout(size fyne.Size) {
 	r.bar.Move(fyne.NewPos((size.Width-bw)/2, size.Height-bh))
 	r.bar.Resize(fyne.NewSize(bw, bh))
 	ts := fyne.MeasureText(r.count.Text, r.count.TextSize, r.count.TextStyle)
-	r.count.Hidden = r.b.m.n == 0 || ts.Width > size.Width
+	r.count.Hidden = r.b.m.n == 0 || ts.Width+4 > size.Width // over the next bar's
 	r.count.Move(fyne.NewPos((size.Width-ts.Width)/2, max(0, size.Height-bh-ts.Height)))
 }
