@@ -72,7 +72,9 @@ func (s *indicatorsScreen) build() fyne.CanvasObject {
 	split := container.NewHSplit(s.list, container.NewVScroll(container.NewPadded(s.detail)))
 	split.SetOffset(0.42)
 	s.start()
-	return container.NewBorder(top, nil, nil, nil, split)
+	// The period first, then the list and the detail: Tab goes in that
+	// order (a Border made by NewBorder puts its centre first).
+	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, split)
 }
 
 // start reads the targets, sets the period to theirs (or this year) and

@@ -163,6 +163,7 @@ func (r *monthBarRenderer) Refresh() {
 	b := r.b
 	r.bar.FillColor = theme.Color(theme.ColorNamePrimary)
 	r.ring.FillColor = theme.Color(theme.ColorNameFocus)
+	r.ring.StrokeColor, r.ring.StrokeWidth = theme.Color(theme.ColorNamePrimary), 2
 	r.ring.Hidden = !b.focused
 	r.count.Text, r.count.TextSize = groupThousands(b.m.n, b.lang), theme.CaptionTextSize()
 	r.count.Color = theme.Color(theme.ColorNameForeground)
@@ -181,6 +182,6 @@ func (r *monthBarRenderer) Layout(size fyne.Size) {
 	r.bar.Move(fyne.NewPos((size.Width-bw)/2, size.Height-bh))
 	r.bar.Resize(fyne.NewSize(bw, bh))
 	ts := fyne.MeasureText(r.count.Text, r.count.TextSize, r.count.TextStyle)
-	r.count.Hidden = r.b.m.n == 0 || ts.Width+4 > size.Width // over the next bar's
+	r.count.Hidden = r.b.m.n == 0 || (ts.Width+4 > size.Width && !r.b.focused) // over the next bar's, but for the one focused
 	r.count.Move(fyne.NewPos((size.Width-ts.Width)/2, max(0, size.Height-bh-ts.Height)))
 }
