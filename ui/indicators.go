@@ -333,12 +333,15 @@ func (s *indicatorsScreen) totalLine(r store.IndicatorResult) fyne.CanvasObject 
 	u := s.u
 	total := s.countButton(r.Total, func() { s.onCount(r.ID, store.IndicatorCell{}, u.t("programme.everyone")) })
 	line := container.NewHBox(widget.NewLabel(u.t("programme.total")), total)
-	if t, ok := s.targetOf(r.ID); ok {
-		line.Add(widget.NewLabel(s.progressText(r.Total, t.Number)))
-		line.Add(widget.NewLabel(u.tr.Tf("programme.target_period", map[string]any{
-			"From": t.From.Format("02/01/2006"), "To": t.To.Format("02/01/2006")})))
+	t, ok := s.targetOf(r.ID)
+	if !ok {
+		return line
 	}
-	return line
+	line.Add(widget.NewLabel(s.progressText(r.Total, t.Number)))
+	// The period on a line of its own, wrapped: the detail stays narrow
+	// enough for a 1024-pixel screen.
+	return container.NewVBox(line, wrappedText(u.tr.Tf("programme.target_period", map[string]any{
+		"From": t.From.Format("02/01/2006"), "To": t.To.Format("02/01/2006")})))
 }
 
 // breakdownChart is a breakdown as horizontal bars, value → count; the
