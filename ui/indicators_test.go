@@ -315,3 +315,59 @@ func TestReadCount(t *testing.T) {
 		t.Errorf("groupThousands = %q", got)
 	}
 }
+
+// A target changed with a number that does not read changes nothing; a
+// good number changes that target alone; a removed one (once confirmed)
+// goes and the others stay.
+func TestProgrammeTargetChangeAndRemove(t *testing.T) {
+	u, db := demoDesk(t, 2)
+	openTargets(t, u)
+	before, _ := db.Targets(t.Context())
+	edits := buttonsNamed(u, u.t("targets.edit"))
+	if len(edits) != len(before) || len(before) != 3 {
+		t.Fatalf("%d Change buttons for %d targets", len(edits), len(before))
+	}
+	test.Tap(edits[0])
+	if got := entry(t, u, u.t("targets.number")).Text; got != "3.000" {
+		t.Errorf("the form shows the number %q, want 3.000", got)
+	}
+	entry(t, u, u.t("targets.number")).SetText("0")
+	test.Tap(button(t, u, u.t("targets.save")))
+	if now, _ := db.Targets(t.Context()); !slices.EqualFunc(now, before, sameTarget) {
+		t.Errorf("a refused change saved %v", now)
+	}
+	entry(t, u, u.t("targets.number")).SetText("3.500")
+	test.Tap(button(t, u, u.t("targets.save")))
+	want := slices.Clone(before)
+	want[0].Number = 3500
+	if now, _ := db.Targets(t.Context()); !slices.EqualFunc(now, want, sameTarget) {
+		t.Errorf("after the change: %v, want %v", now, want)
+	}
+
+	test.Tap(buttonsNamed(u, u.t("targets.remove"))[1])
+	var yes *widget.Button
+	for _, o := range overlay(t, u) {
+		if b, ok := o.(*widget.Button); ok && b.Importance == widget.HighImportance {
+			yes = b
+		}
+	}
+	if yes == nil {
+		t.Fatal("no confirmation asked")
+	}
+	test.Tap(yes)
+	want = slices.Delete(want, 1, 2)
+	if now, _ := db.Targets(t.Context()); !slices.EqualFunc(now, want, sameTarget) {
+		t.Errorf("after the removal: %v, want %v", now, want)
+	}
+}
+
+// buttonsNamed lists the visible buttons showing text, in screen order.
+func buttonsNamed(u *App, text string) []*widget.Button {
+	var out []*widget.Button
+	for _, o := range objects(u) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			out = append(out, b)
+		}
+	}
+	return out
+}
