@@ -75,8 +75,12 @@ func (s *indicatorsScreen) totalLine(r store.IndicatorResult) fyne.CanvasObject 
 	line.Add(widget.NewLabel(s.progressText(r.Total, t.Number)))
 	// The period on a line of its own, wrapped: the detail stays narrow
 	// enough for a 1024-pixel screen.
-	return container.NewVBox(line, wrappedText(u.tr.Tf("programme.target_period", map[string]any{
-		"From": t.From.Format("02/01/2006"), "To": t.To.Format("02/01/2006")})))
+	period := u.tr.Tf("programme.target_period", map[string]any{
+		"From": t.From.Format("02/01/2006"), "To": t.To.Format("02/01/2006")})
+	if !t.From.Equal(s.report.From) || !t.To.Equal(s.report.To) {
+		period += " " + u.t("programme.other_period") // the progress is of another period than the target's
+	}
+	return container.NewVBox(line, wrappedText(period))
 }
 
 // breakdownChart is a breakdown as horizontal bars, value → count; the

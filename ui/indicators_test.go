@@ -184,7 +184,8 @@ func TestIndicatorsScreen(t *testing.T) {
 	}
 }
 
-// A date that does not exist is said on its field, and nothing is computed.
+// A date that does not exist is said on its field, and nothing is
+// computed; a period other than the targets' is computed and said so.
 func TestIndicatorsBadDate(t *testing.T) {
 	u, _ := demoDesk(t, 3)
 	test.Tap(button(t, u, u.t("programme.button")))
@@ -199,6 +200,17 @@ func TestIndicatorsBadDate(t *testing.T) {
 	test.Tap(button(t, u, u.t("programme.compute")))
 	if got := fieldError(t, u, u.t("programme.to")); got != u.t("programme.period_backwards") {
 		t.Errorf("a period backwards: the To field says %q", got)
+	}
+	if strings.Contains(texts(u), u.t("programme.other_period")) {
+		t.Error("the targets' own period is said to be another")
+	}
+	entry(t, u, u.t("programme.to")).SetText("31/12/2026")
+	test.Tap(button(t, u, u.t("programme.compute")))
+	if got := fieldError(t, u, u.t("programme.to")); got != "" {
+		t.Errorf("a good period: the To field still says %q", got)
+	}
+	if !strings.Contains(texts(u), u.t("programme.other_period")) {
+		t.Errorf("a period other than the target's is not said:\n%s", texts(u))
 	}
 }
 
