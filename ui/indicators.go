@@ -178,6 +178,7 @@ func (s *indicatorsScreen) busy(on bool) {
 	s.compute.Enable()
 	s.progress.Stop()
 	s.progress.Hide()
+	s.u.relayout() // the period's row closes over the bar gone
 }
 
 func (s *indicatorsScreen) length() int {
