@@ -82,6 +82,18 @@ click 500 101                   # Activities
 shot activities
 click 743 101                   # Data exchange
 shot exchange
+# The programme's indicators against the targets, and a target refused on its fields.
+click 866 101                   # Indicators (the coordinator's)
+sleep 2
+shot indicators-it
+click 606 101                   # Settings
+click 710 147                   # Settings > Programme targets
+click 1000 461; click 745 252   # indicator: People hired
+click 1000 500; typ abc         # a number that does not read
+click 1000 540; typ "31/02/2026"
+click 1000 579; typ "31/12/2026"
+click 567 618                   # Add: refused on the fields, nothing saved
+shot indicators-targets-it
 # The skills profile of a person interviewed in Arabic, proposed from the interview.
 find "el amrani"
 click 1190 274                  # Skills

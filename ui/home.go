@@ -73,6 +73,12 @@ func (h *home) build() fyne.CanvasObject {
 	if u.op.May(model.PermExchange) {
 		tools.add(exchangeData)
 	}
+	if u.op.Role == model.RoleCoordinator { // the store refuses anyone else the indicators
+		tools.add(widget.NewButtonWithIcon(u.t("programme.button"), theme.GridIcon(), func() {
+			h.list.list.UnselectAll()
+			h.show(newIndicators(u).build())
+		}))
+	}
 	if u.op.May(model.PermAudit) {
 		tools.add(widget.NewButtonWithIcon(u.t("audit.button"), theme.HistoryIcon(), func() {
 			h.list.list.UnselectAll()

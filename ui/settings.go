@@ -138,6 +138,9 @@ func (s *settings) build() fyne.CanvasObject {
 			container.NewVScroll(container.NewPadded(container.NewVBox(newMyAccount(u).build(), general, newBackupPanel(u).build(), s.operators.build())))),
 		container.NewTabItem(u.t("settings.tab_languages"), newLanguagesView(u).build()),
 	)
+	if u.op.May(model.PermSettings) && s.bound != nil {
+		tabs.Append(container.NewTabItem(u.t("targets.tab"), newTargetsPanel(u, s.bound).build()))
+	}
 	return tabs
 }
 

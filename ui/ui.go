@@ -2,7 +2,10 @@
 // person list with search-as-you-type, the registration form, the case view
 // (and the screens opened from it: the plan, the skills profile in
 // skills_*.go, the way to work in work_*.go), the employers and their
-// vacancies (employer*.go, vacancy_form.go) and the settings. It holds no SQL and draws no PDF: it reaches the data
+// vacancies (employer*.go, vacancy_form.go), the coordinator's programme
+// indicators against their targets (indicators*.go: the charts and the
+// anonymous list behind each number) and the settings (with the programme's
+// targets, settings_targets.go). It holds no SQL and draws no PDF: it reaches the data
 // through the Store interface, and runs database work off the UI goroutine,
 // coming back through fyne.Do.
 //
