@@ -28,6 +28,9 @@ type indicatorsScreen struct {
 	from, to           *widget.Entry
 	fromField, toField *field
 	compute            *widget.Button
+	desk               *widget.Select // shown when the database holds several desks' persons
+	desks              []store.IndicatorDesk
+	workbook, pdf      *widget.Button
 	progress           *widget.ProgressBarInfinite
 	status             *widget.Label
 	list               *widget.List
@@ -50,6 +53,9 @@ func newIndicators(u *App) *indicatorsScreen {
 	s.progress.Hide()
 	s.progress.Stop()
 	s.status.Hide()
+	s.desk = widget.NewSelect(nil, s.onDesk)
+	s.desk.Hide()
+	s.workbook, s.pdf = s.newReportButtons()
 	s.list = widget.NewList(s.length, s.newRow, s.updateRow)
 	s.list.OnSelected = s.onSelect
 	return s
@@ -65,11 +71,14 @@ func (s *indicatorsScreen) build() fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(170, e.MinSize().Height), e)
 	}
 	period := container.NewHBox(s.fromField.label, container.NewVBox(wide(s.from), s.fromField.err),
-		s.toField.label, container.NewVBox(wide(s.to), s.toField.err), container.NewVBox(s.compute))
-	top := container.NewVBox(title, period, s.progress, s.status, widget.NewSeparator())
+		s.toField.label, container.NewVBox(wide(s.to), s.toField.err), container.NewVBox(s.desk),
+		container.NewVBox(s.compute))
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(s.workbook, s.pdf), title)
+	top := container.NewVBox(head, period, s.progress, s.status, widget.NewSeparator())
 	s.showDetail()
 	split := container.NewHSplit(s.list, container.NewVScroll(container.NewPadded(s.detail)))
 	split.SetOffset(0.42)
+	s.loadDesks()
 	s.start()
 	// The period first, then the list and the detail: Tab goes in that
 	// order (a Border made by NewBorder puts its centre first).
@@ -141,11 +150,11 @@ func (s *indicatorsScreen) onCompute() {
 	if !ok || s.loading {
 		return
 	}
-	u, db := s.u, s.db
+	u, db, desk := s.u, s.db, s.deskPrefix()
 	s.busy(true)
 	say(s.status, "")
 	load(u, func(ctx context.Context) (*store.IndicatorReport, error) {
-		return db.ComputeIndicators(ctx, from, to)
+		return db.ComputeDeskIndicators(ctx, from, to, desk)
 	}, func(rep *store.IndicatorReport) {
 		s.busy(false)
 		s.report = rep
@@ -171,11 +180,15 @@ func (s *indicatorsScreen) busy(on bool) {
 	s.loading = on
 	if on {
 		s.compute.Disable()
+		s.workbook.Disable()
+		s.pdf.Disable()
 		s.progress.Show()
 		s.progress.Start()
 		return
 	}
 	s.compute.Enable()
+	s.workbook.Enable()
+	s.pdf.Enable()
 	s.progress.Stop()
 	s.progress.Hide()
 	s.u.relayout() // the period's row closes over the bar gone

@@ -29,6 +29,7 @@ func (s *indicatorsScreen) onCount(id string, cell store.IndicatorCell, what str
 	}
 	s.busy(true)
 	load(u, func(ctx context.Context) ([]store.CountedPerson, error) {
+		cell.Desk = rep.Desk
 		return db.IndicatorPersons(ctx, rep.From, rep.To, id, cell)
 	}, func(list []store.CountedPerson) {
 		s.busy(false)

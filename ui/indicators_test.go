@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -382,4 +383,43 @@ func buttonsNamed(u *App, text string) []*widget.Button {
 		}
 	}
 	return out
+}
+
+// TestIndicatorsByDesk: a database whose persons were registered under two
+// case-code prefixes (as after merging another desk's bundles) shows the
+// desk filter; choosing a desk counts its persons only, and the anonymous
+// list follows it. The report buttons ask where to save.
+func TestIndicatorsByDesk(t *testing.T) {
+	u, db := newTestApp(t)
+	u.win.Resize(fyne.NewSize(1600, 1000))
+	ctx := context.Background()
+	seedDesk(t, db, 12)
+	if err := db.SaveSettings(ctx, map[string]string{model.SettingCasePrefix: "LT"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	seedDesk(t, db, 16) // four more, registered as LT-…
+	u.Start()
+	typeInto(t, u, u.t("login.username"), demo.Coordinator)
+	typeInto(t, u, u.t("login.password"), demo.Password)
+	test.Tap(button(t, u, u.t("login.sign_in")))
+	test.Tap(button(t, u, u.t("programme.button")))
+	var desk *widget.Select
+	for _, o := range objects(u) {
+		if s, ok := o.(*widget.Select); ok && len(s.Options) > 0 && s.Options[0] == u.t("programme.all_desks") {
+			desk = s
+		}
+	}
+	if desk == nil || !desk.Visible() || len(desk.Options) != 3 || !strings.HasPrefix(desk.Options[1], "LT · ") ||
+		desk.Options[2] != "PUA" {
+		t.Fatalf("the desk filter: %+v", desk)
+	}
+	desk.SetSelectedIndex(1)
+	if want := u.tr.Tf("programme.of_target", map[string]any{"N": "4", "Target": groupThousands(3000, u.tr.Lang()),
+		"Percent": "0"}); !strings.Contains(texts(u), want) {
+		t.Errorf("the reach of desk LT should be its four persons, %q:\n%s", want, texts(u))
+	}
+	test.Tap(button(t, u, u.t("programme.workbook")))
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Error("the workbook does not ask where to save it")
+	}
 }
