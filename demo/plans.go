@@ -106,7 +106,18 @@ func demoPlanAndReferrals(ctx context.Context, db *store.DB, r *rand.Rand, i int
 	// Referrals in every status across the demo.
 	target := []model.ReferralStatus{model.ReferralDraft, model.ReferralSent, model.ReferralAccepted, model.ReferralRefused,
 		model.ReferralCompleted}[i%5]
-	ref := &model.Referral{CaseID: caseID, ServiceID: legal.ID, Reason: "Consulenza sul rinnovo del permesso di soggiorno",
+	// To the services of every kind the indicators break referrals down by.
+	to, reason := legal, "Consulenza sul rinnovo del permesso di soggiorno"
+	switch i % 4 {
+	case 1:
+		to, reason = cpi, "Iscrizione al Centro per l'impiego e DID"
+	case 3:
+		to, reason = services[serviceIndex(services, model.ServiceCPIA)], "Corso di italiano al CPIA"
+		if err := consent(model.PurposeSharing, to.ID, model.ConsentGiven); err != nil {
+			return err
+		}
+	}
+	ref := &model.Referral{CaseID: caseID, ServiceID: to.ID, Reason: reason,
 		Urgency: model.UrgencyNormal, Status: model.ReferralDraft, FollowUp: dateIn(db.Now(), 14-r.IntN(40))}
 	if err := db.CreateReferral(ctx, ref, op); err != nil {
 		return err
@@ -130,6 +141,9 @@ func demoPlanAndReferrals(ctx context.Context, db *store.DB, r *rand.Rand, i int
 			Status: model.ReferralDraft, LegalBasis: "Fictional demo: art. 18 d.lgs. 286/1998, pericolo attuale per la persona"}
 		if err := db.CreateReferral(ctx, urgent, coordinator); err != nil {
 			return err
+		}
+		if i%18 == 5 { // half of them sent at once
+			return db.MoveReferral(ctx, urgent.ID, model.ReferralSent, "", coordinator)
 		}
 	}
 	return nil
