@@ -71,7 +71,7 @@ func (s *indicatorsScreen) build() fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(170, e.MinSize().Height), e)
 	}
 	period := container.NewHBox(s.fromField.label, container.NewVBox(wide(s.from), s.fromField.err),
-		s.toField.label, container.NewVBox(wide(s.to), s.toField.err), container.NewVBox(s.desk),
+		s.toField.label, container.NewVBox(wide(s.to), s.toField.err), container.NewVBox(container.NewGridWrap(fyne.NewSize(250, s.desk.MinSize().Height), s.desk)),
 		container.NewVBox(s.compute))
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(s.workbook, s.pdf), title)
 	top := container.NewVBox(head, period, s.progress, s.status, widget.NewSeparator())
