@@ -46,14 +46,9 @@ func (c *cli) indicators(args []string) int {
 				return 0
 			})
 	}
-	files := make([]exchange.ExportFile, 0, fs.NArg())
-	for _, path := range fs.Args() {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_read", map[string]any{"Path": path, "Detail": err.Error()}))
-			return 1
-		}
-		files = append(files, exchange.ExportFile{Name: path, Data: data})
+	files, ok := c.readExports(fs.Args())
+	if !ok {
+		return 1
 	}
 	rep, info, err := exchange.IndicatorsOverExportsInfo(ctx, from, to, files)
 	if err != nil {
@@ -67,6 +62,20 @@ func (c *cli) indicators(args []string) int {
 	}
 	c.printIndicators(c.out, rep)
 	return 0
+}
+
+// readExports reads the export files named, saying which one could not be.
+func (c *cli) readExports(paths []string) ([]exchange.ExportFile, bool) {
+	files := make([]exchange.ExportFile, 0, len(paths))
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_read", map[string]any{"Path": path, "Detail": err.Error()}))
+			return nil, false
+		}
+		files = append(files, exchange.ExportFile{Name: path, Data: data})
+	}
+	return files, true
 }
 
 // parseCLIDate reads a date as 2025-01-31 or, the Italian way, 31/01/2025.

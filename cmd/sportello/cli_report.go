@@ -91,14 +91,9 @@ func (c *cli) report(args []string) int {
 // pseudonym; no desk is opened, so there are no targets.
 func (c *cli) reportOverExports(paths []string, from, to time.Time, lang, out string,
 	write func(f *os.File, in report.Input) error) int {
-	files := make([]exchange.ExportFile, 0, len(paths))
-	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_read", map[string]any{"Path": path, "Detail": err.Error()}))
-			return 1
-		}
-		files = append(files, exchange.ExportFile{Name: path, Data: data})
+	files, ok := c.readExports(paths)
+	if !ok {
+		return 1
 	}
 	rep, info, err := exchange.IndicatorsOverExportsInfo(context.Background(), from, to, files)
 	if err != nil {
