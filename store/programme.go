@@ -53,7 +53,7 @@ func (d *DB) ComputeDeskIndicators(ctx context.Context, from, to time.Time, desk
 		}
 		src := newIndicatorRows(ctx, tx, from, to)
 		for _, in := range model.ProgrammeIndicators {
-			var t indicatorTally
+			var t *indicatorTally
 			if in.Pending == "" {
 				if t, err = src.tally(in.ID); err != nil {
 					return fmt.Errorf("indicator %s: %w", in.ID, err)
@@ -92,8 +92,8 @@ type indicatorPerson struct {
 // indicatorPeople reads the breakdown data (indicatorPeopleQuery) of every
 // person registered by the desk of that case-code prefix (all when empty):
 // a person not in it is not counted.
-func indicatorPeople(ctx context.Context, tx *sql.Tx, desk string) (map[int64]indicatorPerson, error) {
-	out := make(map[int64]indicatorPerson, 1024)
+func indicatorPeople(ctx context.Context, tx *sql.Tx, desk string) (indicatorPeopleSet, error) {
+	var out indicatorPeopleSet
 	third := map[string]string{} // citizenships → third country, few distinct
 	bands := map[int]string{}    // ISCED level → band
 	rows, err := tx.QueryContext(ctx, indicatorPeopleQuery, desk)
@@ -121,22 +121,56 @@ func indicatorPeople(ctx context.Context, tx *sql.Tx, desk string) (map[int64]in
 			}
 			bands[isced] = p.isced
 		}
-		out[id] = p
+		out.put(id, p)
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("persons: %w", err)
+		return out, fmt.Errorf("persons: %w", err)
 	}
 	return out, nil
 }
 
+// indicatorPeopleSet holds the persons counted, by ID (see indicatorTally).
+type indicatorPeopleSet struct {
+	list []indicatorPerson
+	in   []bool
+}
+
+func (s *indicatorPeopleSet) put(id int64, p indicatorPerson) {
+	if id < 0 {
+		return
+	}
+	for int(id) >= len(s.list) {
+		s.list = append(s.list, indicatorPerson{})
+		s.in = append(s.in, false)
+	}
+	s.list[id], s.in[id] = p, true
+}
+
+func (s indicatorPeopleSet) get(id int64) (*indicatorPerson, bool) {
+	if id < 0 || int(id) >= len(s.list) || !s.in[id] {
+		return nil, false
+	}
+	return &s.list[id], true
+}
+
 // result counts the indicatorTally's persons for the indicator: total, months of
-// their first event, and each breakdown.
-func (t indicatorTally) result(in model.ProgrammeIndicator, people map[int64]indicatorPerson) IndicatorResult {
+// their first event, and each breakdown. A nil tally (an indicator not
+// computed) counts nobody.
+func (t *indicatorTally) result(in model.ProgrammeIndicator, people indicatorPeopleSet) IndicatorResult {
 	r := IndicatorResult{ID: in.ID, Pending: in.Pending, Breakdowns: map[string]map[string]int{}, Months: map[string]int{}}
+	if t == nil {
+		return r
+	}
+	counts := make([]map[string]int, len(in.Breakdowns))
+	for j, code := range in.Breakdowns {
+		counts[j] = map[string]int{}
+		r.Breakdowns[code] = counts[j]
+	}
 	dates := map[string]time.Time{}
-	for id, c := range t {
-		p, ok := people[id]
+	for _, id := range t.ids {
+		c := &t.seen[id]
+		p, ok := people.get(id)
 		if !ok {
 			continue
 		}
@@ -147,15 +181,20 @@ func (t indicatorTally) result(in model.ProgrammeIndicator, people map[int64]ind
 			at, _ = time.Parse("2006-01-02", c.date)
 			dates[c.date] = at
 		}
-		for _, code := range in.Breakdowns {
+		for j, code := range in.Breakdowns {
 			switch code {
 			case model.BreakdownServiceKind, model.BreakdownExitOutcome, model.BreakdownOutcome:
-				for _, v := range c.values(code, p, at) {
-					add(r.Breakdowns, code, v)
+				for _, v := range c.values(code, *p, at) {
+					counts[j][v]++
 				}
 			default:
-				add(r.Breakdowns, code, p.value(code, at))
+				counts[j][p.value(code, at)]++
 			}
+		}
+	}
+	for code, m := range r.Breakdowns {
+		if len(m) == 0 {
+			delete(r.Breakdowns, code)
 		}
 	}
 	return r
@@ -188,11 +227,4 @@ func (p indicatorPerson) value(code string, at time.Time) string {
 		return p.isced
 	}
 	return ""
-}
-
-func add(b map[string]map[string]int, code, value string) {
-	if b[code] == nil {
-		b[code] = map[string]int{}
-	}
-	b[code][value]++
 }

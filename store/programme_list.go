@@ -61,16 +61,18 @@ func (d *DB) IndicatorPersons(ctx context.Context, from, to time.Time, id string
 }
 
 // persons lists the indicatorTally's persons in the cell.
-func (t indicatorTally) persons(in model.ProgrammeIndicator, people map[int64]indicatorPerson, cell IndicatorCell) []CountedPerson {
+func (t *indicatorTally) persons(in model.ProgrammeIndicator, people indicatorPeopleSet, cell IndicatorCell) []CountedPerson {
 	var out []CountedPerson
-	for id, c := range t {
+	for _, id := range t.ids {
+		c := &t.seen[id]
 		if cell.Month != "" && !strings.HasPrefix(c.date, cell.Month) {
 			continue
 		}
-		p, ok := people[id]
+		pp, ok := people.get(id)
 		if !ok {
 			continue
 		}
+		p := *pp
 		at, _ := time.Parse("2006-01-02", c.date)
 		cp := CountedPerson{Ref: ref(p.uid, id), Date: c.date, Values: map[string]string{}}
 		for _, code := range in.Breakdowns {

@@ -22,6 +22,7 @@ type indicatorRows struct {
 	from, to time.Time
 	rows     map[string][]indicatorRow
 	strs     map[string]string // dates and keys, one copy of each
+	t        indicatorTally    // reused by every tally: one indicator at a time
 }
 
 func newIndicatorRows(ctx context.Context, tx *sql.Tx, from, to time.Time) *indicatorRows {
@@ -74,9 +75,11 @@ func (r *indicatorRows) str(b []byte) string {
 
 // tally counts the persons of an indicator from its parts
 // (indicatorParts): each person once, at their first event, with the
-// distinct keys of the rows that counted them.
-func (r *indicatorRows) tally(id string) (indicatorTally, error) {
-	t := indicatorTally{}
+// distinct keys of the rows that counted them. The tally is the one
+// before it, emptied: it holds until the next call.
+func (r *indicatorRows) tally(id string) (*indicatorTally, error) {
+	t := &r.t
+	t.reset()
 	for _, part := range indicatorParts[id] {
 		rows, err := r.of(part.source)
 		if err != nil {
@@ -110,15 +113,35 @@ type counted struct {
 	k1, k2 []string
 }
 
-// indicatorTally is every person an indicator found.
-type indicatorTally map[int64]*counted
+// indicatorTally is every person an indicator found: by person ID (the
+// store's persons are numbered from 1 with few gaps, so a slice serves
+// where a map would allocate for each of a regional desk's persons), and
+// the IDs counted, in the order found.
+type indicatorTally struct {
+	seen []counted // by person ID; an empty date is not counted
+	ids  []int64
+}
+
+// reset empties the tally, keeping its memory.
+func (t *indicatorTally) reset() {
+	for _, id := range t.ids {
+		t.seen[id] = counted{}
+	}
+	t.ids = t.ids[:0]
+}
 
 // add counts a row's person.
-func (t indicatorTally) add(row *indicatorRow) {
-	c := t[row.person]
-	if c == nil {
-		c = &counted{date: row.date}
-		t[row.person] = c
+func (t *indicatorTally) add(row *indicatorRow) {
+	if row.person < 0 {
+		return
+	}
+	if n := int(row.person) + 1; n > len(t.seen) {
+		t.seen = append(t.seen, make([]counted, max(n, 2*len(t.seen))-len(t.seen))...)
+	}
+	c := &t.seen[row.person]
+	if c.date == "" {
+		c.date = row.date
+		t.ids = append(t.ids, row.person)
 	} else if row.date < c.date {
 		c.date = row.date
 	}
