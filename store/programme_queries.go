@@ -30,8 +30,8 @@ var indicatorSources = map[string]string{
 	"enterprises": `SELECT c.person_id, e.registered_at, '', '' FROM enterprises e JOIN cases c ON c.id = e.case_id
 		WHERE e.registered_at <> '' AND e.registered_at BETWEEN ?1 AND ?2`,
 	// key1: "improved" when the version's Italian is above the first version's.
-	"skills": `SELECT f.person_id, f.date, CASE WHEN f.italian > coalesce(pf.italian_base, 0) THEN 'improved' ELSE '' END, ''
-		FROM skills_facts f LEFT JOIN person_facts pf ON pf.person_id = f.person_id WHERE f.date BETWEEN ?1 AND ?2`,
+	"skills": `SELECT person_id, date, CASE WHEN improved THEN 'improved' ELSE '' END, ''
+		FROM skills_facts WHERE date BETWEEN ?1 AND ?2`,
 	// The first application for a recognition, whenever it was.
 	"recognition": `SELECT person_id, min(date), '', '' FROM skills_facts WHERE recognition
 		GROUP BY person_id HAVING min(date) BETWEEN ?1 AND ?2`,

@@ -16,9 +16,10 @@ CREATE TABLE skills_facts (
 	date        TEXT NOT NULL,    -- the version's date, YYYY-MM-DD
 	isced       INTEGER NOT NULL, -- highest completed ISCED level of its education entries, -1 none
 	recognition INTEGER NOT NULL, -- 1: the recognition of a qualification was applied for
-	italian     INTEGER NOT NULL  -- Italian CEFR level, highest of overall and per skill: A1 1 … C2 6, 0 none
+	italian     INTEGER NOT NULL, -- Italian CEFR level, highest of overall and per skill: A1 1 … C2 6, 0 none
+	improved    INTEGER NOT NULL DEFAULT 0 -- 1: Italian above the person's first version's
 ) STRICT;
-CREATE INDEX skills_facts_by_date ON skills_facts (date, person_id, italian);
+CREATE INDEX skills_facts_by_date ON skills_facts (date, person_id, improved);
 CREATE INDEX skills_facts_by_person ON skills_facts (person_id, version);
 CREATE INDEX skills_facts_recognition ON skills_facts (person_id, date) WHERE recognition;
 
@@ -45,20 +46,25 @@ CREATE VIEW skills_facts_of AS SELECT sp.id AS profile_id, sp.person_id, sp.vers
 		WHERE json_extract(l.value, '$.Language') = 'it'), 0) AS italian
 	FROM skills_profiles sp;
 
-INSERT INTO skills_facts SELECT * FROM skills_facts_of;
+INSERT INTO skills_facts (profile_id, person_id, version, date, isced, recognition, italian) SELECT * FROM skills_facts_of;
 INSERT INTO person_facts (person_id, isced, italian_base)
 	SELECT person_id, isced, italian FROM skills_facts f
 	WHERE version = (SELECT min(version) FROM skills_facts m WHERE m.person_id = f.person_id);
+UPDATE skills_facts SET improved = italian > coalesce((SELECT italian_base FROM person_facts pf
+	WHERE pf.person_id = skills_facts.person_id), 0);
 INSERT INTO person_facts (person_id, homeless)
 	SELECT DISTINCT c.person_id, 1 FROM answers a JOIN interviews i ON i.id = a.interview_id JOIN cases c ON c.id = i.case_id
 	WHERE a.question_id = 'documents.housing' AND a.value IN ('informal_settlement', 'no_home')
 	ON CONFLICT (person_id) DO UPDATE SET homeless = 1;
 
 CREATE TRIGGER skills_facts_insert AFTER INSERT ON skills_profiles BEGIN
-	INSERT INTO skills_facts SELECT * FROM skills_facts_of WHERE profile_id = new.id;
+	INSERT INTO skills_facts (profile_id, person_id, version, date, isced, recognition, italian)
+		SELECT * FROM skills_facts_of WHERE profile_id = new.id;
 	INSERT INTO person_facts (person_id, isced, italian_base)
 		SELECT person_id, isced, italian FROM skills_facts WHERE person_id = new.person_id ORDER BY version LIMIT 1
 		ON CONFLICT (person_id) DO UPDATE SET isced = excluded.isced, italian_base = excluded.italian_base;
+	UPDATE skills_facts SET improved = italian > (SELECT italian_base FROM person_facts WHERE person_id = new.person_id)
+		WHERE person_id = new.person_id;
 END;
 
 CREATE TRIGGER person_facts_housing_i AFTER INSERT ON answers WHEN new.question_id = 'documents.housing' BEGIN
