@@ -132,7 +132,7 @@ var undoEmployers = append(slices.Clone(undoMatchGeneration),
 var undoIndicatorFacts = []string{
 	"DROP TRIGGER skills_facts_insert", "DROP TRIGGER person_facts_housing_i", "DROP TRIGGER person_facts_housing_u",
 	"DROP VIEW skills_facts_of", "DROP TABLE skills_facts", "DROP TABLE person_facts", "DROP INDEX persons_by_created",
-	"DROP INDEX persons_breakdowns", "DROP INDEX cases_by_opened", "DROP INDEX cases_by_closed", "DROP INDEX plans_by_agreed",
+	"DROP INDEX persons_breakdowns", "DROP INDEX cases_by_opened", "DROP INDEX cases_by_closed", "DROP INDEX plans_by_agreed", "DROP INDEX plan_goals_areas",
 	"ALTER TABLE desks DROP COLUMN case_prefix",
 }
 

@@ -88,6 +88,7 @@ CREATE INDEX persons_breakdowns ON persons (sex, birth_date, birth_year, citizen
 CREATE INDEX cases_by_opened ON cases (opened_at, person_id);
 CREATE INDEX cases_by_closed ON cases (closed_at, person_id, exit_outcomes) WHERE status = 'closed' AND exit_reason <> '';
 CREATE INDEX plans_by_agreed ON plans (agreed_at, case_id) WHERE agreed_at <> '';
+CREATE INDEX plan_goals_areas ON plan_goals (plan_id, area);
 
 -- The case-code prefix each other desk registers its persons under, as its
 -- bundles say: the indicators of a merged database are filtered by desk
