@@ -668,3 +668,40 @@ func TestSettingsShowThisDesksFingerprint(t *testing.T) {
 		t.Fatalf("this desk's fingerprint %q is not shown (%v):\n%s", fp, err, texts(u))
 	}
 }
+
+// TestSettingsRegionalKey: the region's key is typed, never shown; a wrong
+// one is refused on its field and nothing is saved; a right one is kept
+// and named by its fingerprint; leaving the field empty keeps it.
+func TestSettingsRegionalKey(t *testing.T) {
+	u, db, _ := signedInApp(t)
+	ctx := context.Background()
+	test.Tap(button(t, u, u.t("home.settings")))
+	typeInto(t, u, u.t("exchange.regional_key"), "short")
+	test.Tap(button(t, u, u.t("settings.save")))
+	if got := fieldError(t, u, u.t("exchange.regional_key")); got != u.t("exchange.regional_key_invalid") {
+		t.Errorf("a wrong regional key: %q", got)
+	}
+	if k, _ := exchange.RegionalKey(ctx, db); k != nil {
+		t.Fatal("a wrong regional key was saved")
+	}
+	key, err := exchange.NewRegionalKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry(t, u, u.t("exchange.regional_key")).SetText(key)
+	test.Tap(button(t, u, u.t("settings.save")))
+	saved, err := exchange.RegionalKey(ctx, db)
+	want, _ := exchange.ParseRegionalKey(key)
+	if err != nil || string(saved) != string(want) {
+		t.Fatalf("the regional key saved: %x %v", saved, err)
+	}
+	test.Tap(button(t, u, u.t("home.settings")))
+	e := entry(t, u, u.t("exchange.regional_key"))
+	if e.Text != "" || !strings.Contains(e.PlaceHolder, exchange.RegionalKeyFingerprint(want)) || strings.Contains(texts(u), key) {
+		t.Errorf("the key should show as its fingerprint only: %q %q", e.Text, e.PlaceHolder)
+	}
+	test.Tap(button(t, u, u.t("settings.save"))) // empty: kept
+	if again, _ := exchange.RegionalKey(ctx, db); string(again) != string(want) {
+		t.Error("saving the settings with the field empty lost the regional key")
+	}
+}

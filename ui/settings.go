@@ -1,9 +1,9 @@
 package ui
 
 import (
+	"encoding/base64"
 	"bytes"
 	"context"
-	"encoding/base64"
 	"io"
 	"os"
 	"path/filepath"
@@ -41,6 +41,7 @@ type settings struct {
 	// exchange with other desks: this desk's case-code prefix, who exports
 	// are encrypted for, and this desk's own public key to give to others
 	prefix, recipientName, recipientKey *widget.Entry
+	regionalKey                         *widget.Entry // write-only: the region's key is never shown, only its fingerprint
 	yearsField                          *field
 	exFields                            []*field
 	deskKey                             *widget.Label
@@ -81,6 +82,8 @@ func newSettings(u *App, db *store.DB) *settings {
 	s.idleLock, s.idleField = newIdleLockField(u)
 	s.operators = newOperatorsPanel(u)
 	s.prefix, s.recipientName, s.recipientKey = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	s.regionalKey = widget.NewPasswordEntry()
+	s.regionalKey.SetPlaceHolder(u.t("exchange.regional_key_none"))
 	s.prefix.SetPlaceHolder(model.DefaultCasePrefix)
 	s.recipientKey.SetPlaceHolder("age1…")
 	s.deskKey = widget.NewLabel("")
@@ -89,11 +92,13 @@ func newSettings(u *App, db *store.DB) *settings {
 	s.deskPrint.Selectable = true
 	s.exFields = []*field{newField(model.SettingCasePrefix, u.t("exchange.prefix"), s.prefix),
 		newField(exchange.SettingRecipientLabel, u.t("exchange.recipient_name"), s.recipientName),
-		newField(exchange.SettingRecipient, u.t("exchange.recipient_key"), s.recipientKey)}
+		newField(exchange.SettingRecipient, u.t("exchange.recipient_key"), s.recipientKey),
+		newField(exchange.SettingRegionalKey, u.t("exchange.regional_key"), s.regionalKey)}
 	if !u.op.May(model.PermSettings) {
 		s.prefix.Disable()
 		s.recipientName.Disable()
 		s.recipientKey.Disable()
+		s.regionalKey.Disable()
 	}
 	return s
 }
@@ -276,6 +281,16 @@ func (s *settings) exchangeValues(values map[string]string) bool {
 	values[model.SettingCasePrefix] = prefix
 	values[exchange.SettingRecipientLabel] = strings.TrimSpace(s.recipientName.Text)
 	values[exchange.SettingRecipient] = key
+	// The regional key is only ever typed: empty keeps the one set.
+	if regional := strings.TrimSpace(s.regionalKey.Text); regional != "" {
+		b, err := exchange.ParseRegionalKey(regional)
+		if err != nil {
+			s.exFields[3].setError(u.t("exchange.regional_key_invalid"))
+			ok = false
+		} else {
+			values[exchange.SettingRegionalKey] = base64.StdEncoding.EncodeToString(b)
+		}
+	}
 	return ok
 }
 

@@ -22,6 +22,10 @@ func (s *settings) loadExchange() {
 		s.recipientKey.SetText(x.values[exchange.SettingRecipient])
 		s.deskKey.SetText(x.key)
 		s.deskPrint.SetText(fingerprintLines(x.fingerprint))
+		s.regionalKey.SetText("")
+		if x.regional != "" {
+			s.regionalKey.SetPlaceHolder(u.tr.Tf("exchange.regional_key_set", map[string]any{"Fingerprint": x.regional}))
+		}
 	}, func(err error) { s.status.SetText(u.errText(err)) })
 }
 
@@ -30,6 +34,7 @@ func (s *settings) loadExchange() {
 type exchangeSettings struct {
 	values           map[string]string
 	key, fingerprint string
+	regional         string // the regional key's fingerprint, empty when none is set
 }
 
 func readExchangeSettings(ctx context.Context, db *store.DB) (x exchangeSettings, err error) {
@@ -42,6 +47,12 @@ func readExchangeSettings(ctx context.Context, db *store.DB) (x exchangeSettings
 	if x.key, err = exchange.DeskRecipient(ctx, db); err != nil {
 		return x, err
 	}
-	x.fingerprint, err = exchange.DeskFingerprint(ctx, db)
+	if x.fingerprint, err = exchange.DeskFingerprint(ctx, db); err != nil {
+		return x, err
+	}
+	rk, err := exchange.RegionalKey(ctx, db)
+	if rk != nil {
+		x.regional = exchange.RegionalKeyFingerprint(rk)
+	}
 	return x, err
 }
