@@ -95,7 +95,6 @@ type indicatorPerson struct {
 func indicatorPeople(ctx context.Context, tx *sql.Tx, desk string) (indicatorPeopleSet, error) {
 	var out indicatorPeopleSet
 	third := map[string]string{} // citizenships → third country, few distinct
-	bands := map[int]string{}    // ISCED level → band
 	rows, err := tx.QueryContext(ctx, indicatorPeopleQuery, desk)
 	err = eachRow(rows, err, func(s scanner) error {
 		var id int64
@@ -113,19 +112,39 @@ func indicatorPeople(ctx context.Context, tx *sql.Tx, desk string) (indicatorPeo
 			t = strconv.FormatBool(model.ThirdCountry(p.third))
 			third[p.third] = t
 		}
-		p.third, p.homeless = t, strconv.FormatBool(homeless)
-		if p.isced, ok = bands[isced]; !ok {
-			p.isced = model.ISCEDUnknown
-			if isced >= 0 {
-				p.isced = model.ISCEDBand([]string{strconv.Itoa(isced)})
-			}
-			bands[isced] = p.isced
-		}
+		p.third, p.homeless, p.isced = t, strconv.FormatBool(homeless), model.ISCEDUnknown
 		out.put(id, p)
 		return err
 	})
 	if err != nil {
 		return out, fmt.Errorf("persons: %w", err)
+	}
+	bands := map[int]string{} // ISCED level → band
+	rows, err = tx.QueryContext(ctx, indicatorFactsQuery)
+	err = eachRow(rows, err, func(s scanner) error {
+		var id int64
+		var isced int
+		var homeless bool
+		if err := s.Scan(&id, &isced, &homeless); err != nil {
+			return err
+		}
+		p, ok := out.get(id)
+		if !ok {
+			return nil
+		}
+		if homeless {
+			p.homeless = "true"
+		}
+		if isced >= 0 {
+			if p.isced, ok = bands[isced]; !ok {
+				p.isced = model.ISCEDBand([]string{strconv.Itoa(isced)})
+				bands[isced] = p.isced
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return out, fmt.Errorf("persons' facts: %w", err)
 	}
 	return out, nil
 }
