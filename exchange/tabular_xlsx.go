@@ -120,7 +120,7 @@ func writeSheet(f *excelize.File, name string, t Table, header, body int) error 
 			style = header
 		}
 		for c, s := range row {
-			if cutUTF16(s, excelize.TotalCellChars) != s {
+			if CutUTF16(s, excelize.TotalCellChars) != s {
 				return fmt.Errorf("row %d column %d: longer than the %d characters a cell holds",
 					r+1, c+1, excelize.TotalCellChars)
 			}
@@ -172,10 +172,10 @@ func sheetNames(tables []Table) []string {
 		if base == "" || strings.EqualFold(base, "History") {
 			base = "Sheet" + strconv.Itoa(i+1)
 		}
-		name := cutUTF16(base, excelize.MaxSheetNameLength)
+		name := CutUTF16(base, excelize.MaxSheetNameLength)
 		for n := 2; used[strings.ToLower(name)]; n++ {
 			suffix := " (" + strconv.Itoa(n) + ")"
-			name = strings.TrimRight(cutUTF16(base, excelize.MaxSheetNameLength-len(suffix)), "'") + suffix
+			name = strings.TrimRight(CutUTF16(base, excelize.MaxSheetNameLength-len(suffix)), "'") + suffix
 		}
 		used[strings.ToLower(name)] = true
 		names[i] = name
@@ -184,7 +184,7 @@ func sheetNames(tables []Table) []string {
 }
 
 // cutUTF16 cuts s to at most n UTF-16 code units, the unit Excel counts in.
-func cutUTF16(s string, n int) string {
+func CutUTF16(s string, n int) string {
 	units := 0
 	for i, r := range s {
 		units += utf16.RuneLen(r)

@@ -102,7 +102,7 @@ var ProgrammeIndicators = []ProgrammeIndicator{
 	{ID: "cefr_improved", NameIT: "Livello di italiano migliorato (FAMI)", NameEN: "Italian CEFR level improved (AMIF)",
 		DefIT:     "Persone il cui livello QCER di italiano è salito rispetto al primo bilancio di competenze, in una versione del periodo.",
 		DefEN:     "People whose Italian CEFR level rose above their first skills profile's, in a version of the period.",
-		Rule:      "Italian level of a version = highest of its overall and per-skill CEFR levels; counted at the first later version of the period with a higher level than version 1",
+		Rule:      "Italian level of a version = highest of its overall and per-skill CEFR levels; counted at the first later version of the period with a higher level than the person's first version",
 		CountedBy: "skills_profiles.date", Breakdowns: []string{BreakdownSex, BreakdownAgeBand}},
 	{ID: "leavers", NameIT: "Persone uscite (casi chiusi)", NameEN: "Participants leaving (cases closed)",
 		DefIT:     "Persone il cui caso è stato chiuso nel periodo (e non riaperto), per esito all'uscita.",

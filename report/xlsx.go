@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
+
+	"sportello/exchange"
 )
 
 // WriteXLSX writes the workbook: a summary sheet (each indicator's total,
@@ -221,24 +222,12 @@ func sheetNames(inds []indicator, lang string) []string {
 	clean := strings.NewReplacer(":", " ", `\`, " ", "/", " ", "?", " ", "*", " ", "[", "(", "]", ")", "'", "’")
 	for i, ind := range inds {
 		name := fmt.Sprintf("%02d %s", i+1, clean.Replace(ind.def.Name(lang)))
-		if cut := cutUTF16(name, excelize.MaxSheetNameLength-1); cut != name {
+		if cut := exchange.CutUTF16(name, excelize.MaxSheetNameLength-1); cut != name {
 			name = strings.TrimSpace(cut) + "…"
 		}
 		out[i] = name
 	}
 	return out
-}
-
-// cutUTF16 cuts s to at most n UTF-16 code units, the unit Excel counts in.
-func cutUTF16(s string, n int) string {
-	units := 0
-	for i, r := range s {
-		units += utf16.RuneLen(r)
-		if units > n {
-			return s[:i]
-		}
-	}
-	return s
 }
 
 // quoteSheet quotes a sheet name for a reference.
