@@ -1,11 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/ncruces/go-sqlite3"
 
 	"sportello/model"
 )
@@ -43,18 +46,11 @@ func (d *DB) ComputeIndicators(ctx context.Context, from, to time.Time) (*Indica
 // desk.
 func (d *DB) ComputeDeskIndicators(ctx context.Context, from, to time.Time, desk string) (*IndicatorReport, error) {
 	rep := &IndicatorReport{From: from, To: to, Desk: desk}
-	err := d.view(ctx, func(tx *sql.Tx) error {
-		if err := d.mayReport(ctx, tx); err != nil {
-			return err
-		}
-		people, err := indicatorPeople(ctx, tx, desk)
-		if err != nil {
-			return err
-		}
-		src := newIndicatorRows(ctx, tx, from, to)
+	err := d.indicatorRead(ctx, from, to, desk, false, func(people indicatorPeopleSet, src *indicatorRows) error {
 		for _, in := range model.ProgrammeIndicators {
 			var t *indicatorTally
 			if in.Pending == "" {
+				var err error
 				if t, err = src.tally(in.ID); err != nil {
 					return fmt.Errorf("indicator %s: %w", in.ID, err)
 				}
@@ -67,6 +63,27 @@ func (d *DB) ComputeDeskIndicators(ctx context.Context, from, to time.Time, desk
 		return nil, fmt.Errorf("compute indicators: %w", err)
 	}
 	return rep, nil
+}
+
+// indicatorRead is the read of every indicator computation: one read
+// transaction, the coordinator's check, then the persons of the desk and
+// the sources over [from, to] read through SQLite's own handle (viewRaw:
+// a regional desk's sources are hundreds of thousands of rows). The
+// persons' stable IDs are read only withUID, to list them.
+func (d *DB) indicatorRead(ctx context.Context, from, to time.Time, desk string, withUID bool,
+	fn func(people indicatorPeopleSet, src *indicatorRows) error) error {
+	return d.viewRaw(ctx, func(tx *sql.Tx, raw rawRead) error {
+		if err := d.mayReport(ctx, tx); err != nil {
+			return err
+		}
+		return raw(func(c *sqlite3.Conn) error {
+			people, err := indicatorPeople(c, desk, withUID)
+			if err != nil {
+				return err
+			}
+			return fn(people, newIndicatorRows(c, from, to))
+		})
+	})
 }
 
 // mayReport refuses every role but the coordinator.
@@ -92,50 +109,34 @@ type indicatorPerson struct {
 // indicatorPeople reads the breakdown data (indicatorPeopleQuery) of every
 // person registered by the desk of that case-code prefix (all when empty):
 // a person not in it is not counted.
-func indicatorPeople(ctx context.Context, tx *sql.Tx, desk string) (indicatorPeopleSet, error) {
+func indicatorPeople(c *sqlite3.Conn, desk string, withUID bool) (indicatorPeopleSet, error) {
 	var out indicatorPeopleSet
-	third := map[string]string{} // citizenships → third country, few distinct
-	rows, err := tx.QueryContext(ctx, indicatorPeopleQuery, desk)
-	err = eachRow(rows, err, func(s scanner) error {
-		var id int64
-		var isced int
-		var homeless bool
-		var p indicatorPerson
-		var birth string
-		err := s.Scan(&id, &p.uid, &p.sex, &birth, &p.third, &isced, &homeless)
-		p.birth = model.ParseBirth(birth)
-		if p.sex == "" {
-			p.sex = "unknown"
+	// Few distinct values each: read once, not once per person.
+	third, sexes, births := map[string]string{}, map[string]string{}, map[string]model.Birth{}
+	err := rawEach(c, indicatorPeopleQuery, []string{desk}, func(s *sqlite3.Stmt) error {
+		p := indicatorPerson{homeless: strconv.FormatBool(s.ColumnBool(6)), isced: model.ISCEDUnknown}
+		if withUID {
+			p.uid = s.ColumnText(1)
 		}
-		t, ok := third[p.third]
-		if !ok {
-			t = strconv.FormatBool(model.ThirdCountry(p.third))
-			third[p.third] = t
-		}
-		p.third, p.homeless, p.isced = t, strconv.FormatBool(homeless), model.ISCEDUnknown
-		out.put(id, p)
-		return err
+		p.sex = once(sexes, s.ColumnRawText(2), func(v string) string { return cmp.Or(v, "unknown") })
+		p.birth = once(births, s.ColumnRawText(3), model.ParseBirth)
+		p.third = once(third, s.ColumnRawText(4), func(v string) string { return strconv.FormatBool(model.ThirdCountry(v)) })
+		out.put(s.ColumnInt64(0), p)
+		return nil
 	})
 	if err != nil {
 		return out, fmt.Errorf("persons: %w", err)
 	}
 	bands := map[int]string{} // ISCED level → band
-	rows, err = tx.QueryContext(ctx, indicatorFactsQuery)
-	err = eachRow(rows, err, func(s scanner) error {
-		var id int64
-		var isced int
-		var homeless bool
-		if err := s.Scan(&id, &isced, &homeless); err != nil {
-			return err
-		}
-		p, ok := out.get(id)
+	err = rawEach(c, indicatorFactsQuery, nil, func(s *sqlite3.Stmt) error {
+		p, ok := out.get(s.ColumnInt64(0))
 		if !ok {
 			return nil
 		}
-		if homeless {
+		if s.ColumnBool(2) {
 			p.homeless = "true"
 		}
-		if isced >= 0 {
+		if isced := s.ColumnInt(1); isced >= 0 {
 			if p.isced, ok = bands[isced]; !ok {
 				p.isced = model.ISCEDBand([]string{strconv.Itoa(isced)})
 				bands[isced] = p.isced
@@ -147,6 +148,16 @@ func indicatorPeople(ctx context.Context, tx *sql.Tx, desk string) (indicatorPeo
 		return out, fmt.Errorf("persons' facts: %w", err)
 	}
 	return out, nil
+}
+
+// once is f of the text, worked out once for each distinct text.
+func once[T any](seen map[string]T, text []byte, f func(string) T) T {
+	if v, ok := seen[string(text)]; ok {
+		return v
+	}
+	v := f(string(text))
+	seen[string(text)] = v
+	return v
 }
 
 // indicatorPeopleSet holds the persons counted, by ID (see indicatorTally).

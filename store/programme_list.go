@@ -39,15 +39,8 @@ func (d *DB) IndicatorPersons(ctx context.Context, from, to time.Time, id string
 		return nil, &model.Error{Code: model.ErrNotFound, Field: "indicator", Message: fmt.Sprintf("unknown indicator %q", id)}
 	}
 	var out []CountedPerson
-	err := d.view(ctx, func(tx *sql.Tx) error {
-		if err := d.mayReport(ctx, tx); err != nil {
-			return err
-		}
-		people, err := indicatorPeople(ctx, tx, cell.Desk)
-		if err != nil {
-			return err
-		}
-		t, err := newIndicatorRows(ctx, tx, from, to).tally(in.ID)
+	err := d.indicatorRead(ctx, from, to, cell.Desk, true, func(people indicatorPeopleSet, src *indicatorRows) error {
+		t, err := src.tally(in.ID)
 		if err != nil {
 			return err
 		}

@@ -49,6 +49,23 @@ func TestIndicatorPersons(t *testing.T) {
 			t.Errorf("%s %+v: dates %v, want %v", c.id, c.cell, dates, c.want)
 		}
 	}
+	// The reference is the hash of the person's stable ID, the same on
+	// every desk the file travels to, not of its row number here.
+	byUID := map[string]bool{}
+	rows, err := d.db.Query("SELECT uid FROM persons")
+	must(t, eachRow(rows, err, func(s scanner) error {
+		var uid string
+		err := s.Scan(&uid)
+		byUID[ref(uid, 0)] = true
+		return err
+	}))
+	got, err := d.IndicatorPersons(ctx, from, to, "plan_agreed", IndicatorCell{})
+	must(t, err)
+	for _, p := range got {
+		if !byUID[p.Ref] {
+			t.Errorf("reference %s is not the hash of a person's stable ID", p.Ref)
+		}
+	}
 	if _, err := d.IndicatorPersons(ctx, from, to, "nothing", IndicatorCell{}); model.ErrorCode(err) != model.ErrNotFound {
 		t.Errorf("an unknown indicator: %v", err)
 	}

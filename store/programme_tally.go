@@ -1,11 +1,12 @@
 package store
 
 import (
-	"context"
-	"database/sql"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/ncruces/go-sqlite3"
 )
 
 // indicatorRow is one row of an indicator source (indicatorSources).
@@ -17,16 +18,15 @@ type indicatorRow struct {
 // indicatorRows runs each indicator source at most once over a period and
 // keeps its rows, for every indicator that counts from it.
 type indicatorRows struct {
-	ctx      context.Context
-	tx       *sql.Tx
+	c        *sqlite3.Conn
 	from, to time.Time
 	rows     map[string][]indicatorRow
 	strs     map[string]string // dates and keys, one copy of each
 	t        indicatorTally    // reused by every tally: one indicator at a time
 }
 
-func newIndicatorRows(ctx context.Context, tx *sql.Tx, from, to time.Time) *indicatorRows {
-	return &indicatorRows{ctx: ctx, tx: tx, from: from, to: to, rows: map[string][]indicatorRow{}, strs: map[string]string{}}
+func newIndicatorRows(c *sqlite3.Conn, from, to time.Time) *indicatorRows {
+	return &indicatorRows{c: c, from: from, to: to, rows: map[string][]indicatorRow{}, strs: map[string]string{}}
 }
 
 // of runs the source, or gives its rows from an earlier run.
@@ -34,27 +34,17 @@ func (r *indicatorRows) of(source string) ([]indicatorRow, error) {
 	if rows, ok := r.rows[source]; ok {
 		return rows, nil
 	}
-	q := indicatorSources[source]
-	args := []any{r.from.Format(time.DateOnly), r.to.Format(time.DateOnly)}
-	if strings.Contains(q, "?3") {
-		args = append(args, r.to.AddDate(0, 0, 1).Format(time.DateOnly))
-	}
-	res, err := r.tx.QueryContext(r.ctx, q, args...)
-	// Raw bytes, kept through one shared copy: a regional desk's source
-	// reads hundreds of thousands of rows over a few hundred dates.
+	args := []string{r.from.Format(time.DateOnly), r.to.Format(time.DateOnly), r.to.AddDate(0, 0, 1).Format(time.DateOnly)}
+	// Dates and keys kept through one shared copy: a regional desk's
+	// source reads hundreds of thousands of rows over a few hundred dates.
 	var out []indicatorRow
-	var row indicatorRow
-	var date, k1, k2 sql.RawBytes
-	err = eachRow(res, err, func(s scanner) error {
-		if err := s.Scan(&row.person, &date, &k1, &k2); err != nil {
-			return err
-		}
-		row.date, row.k1, row.k2 = r.str(date), r.str(k1), r.str(k2)
-		out = append(out, row)
+	err := rawEach(r.c, indicatorSources[source], args, func(s *sqlite3.Stmt) error {
+		out = append(out, indicatorRow{person: s.ColumnInt64(0),
+			date: r.str(s.ColumnRawText(1)), k1: r.str(s.ColumnRawText(2)), k2: r.str(s.ColumnRawText(3))})
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("source %s: %w", source, err)
 	}
 	r.rows[source] = out
 	return out, nil
