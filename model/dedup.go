@@ -73,7 +73,7 @@ type DedupMatch struct {
 
 // DedupThreshold is the score from which two persons are likely the same,
 // chosen on testdata/dedup_pairs.tsv.
-const DedupThreshold = 0.75
+const DedupThreshold = 0.8
 
 // Likely reports whether the two persons are likely the same.
 func (m DedupMatch) Likely() bool { return m.Score >= DedupThreshold }

@@ -40,8 +40,8 @@ func PrepareDedup(p DedupPerson) DedupPrepared {
 			sc = gs
 		}
 		d.variants = append(d.variants, dedupVariant{toks: append(fam, giv...), script: sc, latin: true})
-		if len(fam) > 1 || len(giv) > 1 {
-			d.variants = append(d.variants, dedupVariant{toks: append(joinTokens(fam, 0), joinTokens(giv, 1)...), script: sc, latin: true})
+		if j := append(joinField(p.FamilyName, 0), joinField(p.GivenNames, 1)...); !sameTokens(j, fam, giv) {
+			d.variants = append(d.variants, dedupVariant{toks: j, script: sc, latin: true})
 		}
 	}
 	for _, n := range append([]string{p.OwnScriptName}, p.Aliases...) {
@@ -65,16 +65,29 @@ func fieldTokens(name string, field int8) ([]dedupToken, string) {
 	return out, script
 }
 
-// joinTokens runs the tokens of one field together ("Gebre Medhin", "Gebremedhin").
-func joinTokens(ts []dedupToken, field int8) []dedupToken {
-	if len(ts) < 2 {
-		return ts
+// joinField runs the words of one field together, particles included
+// ("Gebre Medhin" and "Gebremedhin", "Ben Ali" and "Benali").
+func joinField(name string, field int8) []dedupToken {
+	latin, _ := transliterate(name)
+	plain := strings.Join(strings.Fields(latin), "")
+	if s := tokenSkeleton(plain); s != "" {
+		return []dedupToken{{plain: plain, skel: s, field: field}}
 	}
-	var plain strings.Builder
-	for _, t := range ts {
-		plain.WriteString(t.plain)
+	return nil
+}
+
+// sameTokens reports whether j is the tokens of fam and giv.
+func sameTokens(j, fam, giv []dedupToken) bool {
+	all := append(append([]dedupToken(nil), fam...), giv...)
+	if len(j) != len(all) {
+		return false
 	}
-	return []dedupToken{{plain: plain.String(), skel: tokenSkeleton(plain.String()), field: field}}
+	for i := range j {
+		if j[i].plain != all[i].plain {
+			return false
+		}
+	}
+	return true
 }
 
 // canonical is a string that orders two persons whatever their IDs.

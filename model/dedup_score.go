@@ -19,7 +19,7 @@ func compareBirth(a, b PartialDate) []weighed {
 		if a.Month != 0 && b.Month != 0 {
 			return r(DedupReasonBirthCompatible, 2.5)
 		}
-		return r(DedupReasonBirthCompatible, 1.5)
+		return r(DedupReasonBirthCompatible, 1)
 	case (a.Year-b.Year == 1 || b.Year-a.Year == 1) && a.Month == b.Month && a.Day == b.Day && a.Month != 0:
 		return r(DedupReasonBirthYearNear, 1)
 	}
@@ -140,7 +140,8 @@ func compareVariants(a, b *dedupVariant) nameResult {
 }
 
 // tokenSim is how alike two tokens are: Jaro-Winkler on the skeletons,
-// lifted a little when the plain spellings agree.
+// a little less than plain spellings that agree, and
+// less when the first letters differ.
 func tokenSim(a, b *dedupToken) float64 {
 	if a.plain == b.plain {
 		return 1
@@ -148,6 +149,9 @@ func tokenSim(a, b *dedupToken) float64 {
 	s := jaroWinkler(a.skel, b.skel)
 	if s == 1 {
 		return 0.97
+	}
+	if a.skel != "" && b.skel != "" && a.skel[0] != b.skel[0] {
+		s *= 0.85 // spellings seldom differ in the first letter
 	}
 	return s * 0.97
 }

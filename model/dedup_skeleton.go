@@ -90,6 +90,9 @@ func tokenSkeleton(tok string) string {
 	if strings.HasPrefix(tok, "ou") && len(tok) > 2 && strings.ContainsRune("aei", rune(tok[2])) {
 		tok = "w" + tok[2:] // Oualid, Walid
 	}
+	if strings.HasPrefix(tok, "gh") {
+		tok = "h" + tok[2:] // Ghulam, غلام
+	}
 	tok = skeletonRewrites.Replace(tok)
 	if strings.HasPrefix(tok, "c") && len(tok) > 1 && tok[1] == 'z' {
 		tok = tok[1:]
@@ -102,6 +105,9 @@ func tokenSkeleton(tok string) string {
 			continue
 		}
 		k := skelClass[c-'a']
+		if i == 0 && c == 'g' {
+			k = 'G' // Gurpreet is not Harpreet; medial g and h stay one class
+		}
 		if i == 0 && k == 0 {
 			k = 'A'
 			if c == 'v' || c == 'w' {

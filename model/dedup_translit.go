@@ -110,13 +110,19 @@ func transliterate(name string) (string, string) {
 	ukrainian := strings.ContainsAny(string(rs), "іїєґ")
 	var b strings.Builder
 	script := ""
+	last := byte(0)
 	for i, r := range rs {
 		s, sc := transliterateRune(rs, i, ukrainian)
 		if script == "" && sc != "" && sc != scriptLatin {
 			script = sc
 		}
+		if (r == 'ه' || r == 'ح') && strings.IndexByte("szkcgtdp", last) >= 0 {
+			b.WriteByte('\'') // ز+ه is z-h, not zh
+		}
 		b.WriteString(s)
-		_ = r
+		if s != "" {
+			last = s[len(s)-1]
+		}
 	}
 	if script == "" {
 		script = scriptLatin

@@ -1,0 +1,98 @@
+package model
+
+import (
+	"bufio"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// dedupPair is one row of testdata/dedup_pairs.tsv.
+type dedupPair struct {
+	a, b DedupPerson
+	same bool
+	note string
+}
+
+// readDedupPairs reads the pair table.
+func readDedupPairs(tb testing.TB) []dedupPair {
+	f, err := os.Open("testdata/dedup_pairs.tsv")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var out []dedupPair
+	sc := bufio.NewScanner(f)
+	for n := 0; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "a_family") || line == "" {
+			continue
+		}
+		c := strings.Split(line, "\t")
+		if len(c) != 16 {
+			tb.Fatalf("line %d: %d columns", n+1, len(c))
+		}
+		out = append(out, dedupPair{a: pairPerson(tb, c[0:7]), b: pairPerson(tb, c[7:14]), same: c[14] == "same", note: c[15]})
+	}
+	return out
+}
+
+// pairPerson is the person of seven columns: family, given, own script, birth, sex, phone, fiscal code.
+func pairPerson(tb testing.TB, c []string) DedupPerson {
+	d, err := ParsePartialDate(c[3])
+	if err != nil {
+		tb.Fatalf("date %q: %v", c[3], err)
+	}
+	return DedupPerson{FamilyName: c[0], GivenNames: c[1], OwnScriptName: c[2], BirthDate: d,
+		Sex: Sex(c[4]), Phone: c[5], FiscalCode: c[6]}
+}
+
+// TestDedupPairs measures the precision and recall of Likely, and the
+// blocking recall of DedupKeys, on the pair table.
+func TestDedupPairs(t *testing.T) {
+	pairs := readDedupPairs(t)
+	var tp, fp, fn, same, blocked int
+	for _, p := range pairs {
+		m := CompareDedup(p.a, p.b)
+		switch {
+		case m.Likely() && p.same:
+			tp++
+		case m.Likely():
+			fp++
+			t.Logf("false match %.2f %s %s / %s %s (%s) %v", m.Score, p.a.FamilyName, p.a.GivenNames, p.b.FamilyName, p.b.GivenNames, p.note, m.Reasons)
+		case p.same:
+			fn++
+			t.Logf("missed %.2f %s %s %s / %s %s %s (%s) %v", m.Score, p.a.FamilyName, p.a.GivenNames, p.a.OwnScriptName, p.b.FamilyName, p.b.GivenNames, p.b.OwnScriptName, p.note, m.Reasons)
+		}
+		if p.same {
+			same++
+			if shareKey(DedupKeys(p.a), DedupKeys(p.b)) {
+				blocked++
+			} else {
+				t.Logf("no shared key: %v / %v (%s)", DedupKeys(p.a), DedupKeys(p.b), p.note)
+			}
+		}
+	}
+	precision := float64(tp) / float64(max(tp+fp, 1))
+	recall := float64(tp) / float64(max(tp+fn, 1))
+	blocking := float64(blocked) / float64(max(same, 1))
+	t.Logf("%d pairs (%d same, %d different): precision %.3f, recall %.3f, blocking recall %.3f",
+		len(pairs), same, len(pairs)-same, precision, recall, blocking)
+	if testing.Verbose() {
+		println("dedup pairs:", len(pairs), "precision", precision, "recall", recall, "blocking recall", blocking)
+	}
+	if len(pairs) < 200 || precision < 0.95 || recall < 0.90 || blocking < 0.95 {
+		t.Errorf("precision %.3f (min 0.95), recall %.3f (min 0.90), blocking recall %.3f (min 0.95) on %d pairs",
+			precision, recall, blocking, len(pairs))
+	}
+}
+
+func shareKey(a, b []string) bool {
+	for _, k := range a {
+		if _, ok := slices.BinarySearch(b, k); ok {
+			return true
+		}
+	}
+	return false
+}
