@@ -46,7 +46,7 @@ const (
 	DedupReasonSameBirthDate       = "dedup.same_birth_date"
 	DedupReasonBirthDaySwapped     = "dedup.birth_day_month_swapped"
 	DedupReasonBirthCompatible     = "dedup.birth_date_compatible"
-	DedupReasonBirthYearNear       = "dedup.birth_year_near" // year off by one, rest equal
+	DedupReasonBirthYearNear       = "dedup.birth_year_near"      // year off by one, rest equal
 	DedupReasonDifferentBirthDate  = "dedup.different_birth_date" // against
 	DedupReasonSameNames           = "dedup.same_names"
 	DedupReasonNamesSpelling       = "dedup.names_other_spelling"

@@ -26,6 +26,9 @@ func (d *DedupPrepared) keys() []string {
 		year = "y:" + strconv.Itoa(d.birth.Year) + ":"
 	}
 	for _, v := range d.variants {
+		if v.joined {
+			continue
+		}
 		for i, t := range v.toks {
 			if len(t.skel) < 2 {
 				continue

@@ -22,6 +22,7 @@ type dedupVariant struct {
 	toks   []dedupToken
 	script string
 	latin  bool // the registered family and given names
+	joined bool // words run together: compared, not keyed
 }
 
 // PrepareDedup prepares p for ComparePrepared.
@@ -41,7 +42,7 @@ func PrepareDedup(p DedupPerson) DedupPrepared {
 		}
 		d.variants = append(d.variants, dedupVariant{toks: append(fam, giv...), script: sc, latin: true})
 		if j := append(joinField(p.FamilyName, 0), joinField(p.GivenNames, 1)...); !sameTokens(j, fam, giv) {
-			d.variants = append(d.variants, dedupVariant{toks: j, script: sc, latin: true})
+			d.variants = append(d.variants, dedupVariant{toks: j, script: sc, latin: true, joined: true})
 		}
 	}
 	for _, n := range append([]string{p.OwnScriptName}, p.Aliases...) {
