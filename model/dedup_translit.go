@@ -106,12 +106,19 @@ func isIndicConsonant(off rune) bool {
 // other characters becoming spaces (apostrophes vanish); it returns the
 // first non-Latin script met, or "Latn".
 func transliterate(name string) (string, string) {
-	rs := []rune(strings.ToLower(name))
-	ukrainian := strings.ContainsAny(string(rs), "іїєґ")
+	lower := strings.ToLower(name)
+	rs := []rune(lower)
+	ukrainian := strings.ContainsAny(lower, "іїєґ")
 	var b strings.Builder
+	b.Grow(len(lower) + 8)
 	script := ""
 	last := byte(0)
 	for i, r := range rs {
+		if r >= 'a' && r <= 'z' {
+			b.WriteByte(byte(r))
+			last = byte(r)
+			continue
+		}
 		s, sc := transliterateRune(rs, i, ukrainian)
 		if script == "" && sc != "" && sc != scriptLatin {
 			script = sc
@@ -135,9 +142,6 @@ func transliterateRune(rs []rune, i int, ukrainian bool) (string, string) {
 	r := rs[i]
 	switch {
 	case r < 0x80:
-		if r >= 'a' && r <= 'z' {
-			return string(r), scriptLatin
-		}
 		if r == '\'' {
 			return "", ""
 		}
