@@ -33,15 +33,16 @@ func PrepareDedup(p DedupPerson) DedupPrepared {
 			d.docs = append(d.docs, s)
 		}
 	}
-	fam, fs := fieldTokens(p.FamilyName, 0)
-	giv, gs := fieldTokens(p.GivenNames, 1)
+	famLatin, fs := transliterate(p.FamilyName)
+	givLatin, gs := transliterate(p.GivenNames)
+	fam, giv := latinFieldTokens(famLatin, fs, 0), latinFieldTokens(givLatin, gs, 1)
 	if len(fam)+len(giv) > 0 {
 		sc := fs
 		if sc == scriptLatin {
 			sc = gs
 		}
 		d.variants = append(d.variants, dedupVariant{toks: append(fam, giv...), script: sc, latin: true})
-		if j := append(joinField(p.FamilyName, 0), joinField(p.GivenNames, 1)...); !sameTokens(j, fam, giv) {
+		if j := append(joinField(famLatin, 0), joinField(givLatin, 1)...); !sameTokens(j, fam, giv) {
 			d.variants = append(d.variants, dedupVariant{toks: j, script: sc, latin: true, joined: true})
 		}
 	}
@@ -56,20 +57,25 @@ func PrepareDedup(p DedupPerson) DedupPrepared {
 
 // fieldTokens tokenises one name field.
 func fieldTokens(name string, field int8) ([]dedupToken, string) {
-	words, script := nameTokens(name)
-	var out []dedupToken
+	latin, script := transliterate(name)
+	return latinFieldTokens(latin, script, field), script
+}
+
+// latinFieldTokens tokenises one transliterated name field.
+func latinFieldTokens(latin, script string, field int8) []dedupToken {
+	words := latinTokens(latin, script)
+	out := make([]dedupToken, 0, len(words))
 	for _, w := range words {
 		if s := tokenSkeleton(w); s != "" {
 			out = append(out, dedupToken{plain: w, skel: s, field: field})
 		}
 	}
-	return out, script
+	return out
 }
 
-// joinField runs the words of one field together, particles included
-// ("Gebre Medhin" and "Gebremedhin", "Ben Ali" and "Benali").
-func joinField(name string, field int8) []dedupToken {
-	latin, _ := transliterate(name)
+// joinField runs the words of one transliterated field together,
+// particles included ("Gebre Medhin" and "Gebremedhin", "Ben Ali" and "Benali").
+func joinField(latin string, field int8) []dedupToken {
 	plain := strings.Join(strings.Fields(latin), "")
 	if s := tokenSkeleton(plain); s != "" {
 		return []dedupToken{{plain: plain, skel: s, field: field}}

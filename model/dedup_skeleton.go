@@ -25,6 +25,11 @@ type dedupToken struct {
 // (unless nothing else is left) and "Abdel..." split from what follows.
 func nameTokens(name string) ([]string, string) {
 	latin, script := transliterate(name)
+	return latinTokens(latin, script), script
+}
+
+// latinTokens splits a transliterated name (see nameTokens).
+func latinTokens(latin, script string) []string {
 	if strings.HasPrefix(latin, "al") && script == scriptArabic && len(latin) > 4 {
 		latin = latin[2:]
 	}
@@ -39,9 +44,9 @@ func nameTokens(name string) ([]string, string) {
 		}
 	}
 	if len(kept) == 0 {
-		return all, script
+		return all
 	}
-	return kept, script
+	return kept
 }
 
 // splitAbd splits "abdelaziz" into "abd" and "aziz", leaving the "Abdallah" kind whole.
