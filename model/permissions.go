@@ -19,6 +19,7 @@ const (
 	PermDesks      Permission = "desks"       // accept another desk's signing key, so that its bundles merge
 	PermExchange   Permission = "exchange"    // export (pseudonymised) and send bundles, import them, settle conflicts
 	PermRights     Permission = "rights"      // answer a person's access request: all their data, PDF and JSON
+	PermDuplicates Permission = "duplicates"  // list the likely duplicate files of the whole desk and merge two files of one person
 	// The desk's employers and vacancies (every active role reads them).
 	PermEmployers   Permission = "employers"    // add and change employers and vacancies
 	PermFlagDetails Permission = "flag_details" // read why and by whom an employer was flagged
@@ -27,7 +28,7 @@ const (
 
 // AllPermissions lists the permissions, for tables and tests.
 var AllPermissions = []Permission{PermAccounts, PermSettings, PermExportFull, PermAudit, PermRestore, PermRekey, PermErase,
-	PermDesks, PermExchange, PermRights, PermEmployers, PermFlagDetails, PermFlags}
+	PermDesks, PermExchange, PermRights, PermDuplicates, PermEmployers, PermFlagDetails, PermFlags}
 
 // Permissions says which role has which permission; what each role may
 // read and write of a person's file is AccessMatrix. Exchanges move every

@@ -88,6 +88,9 @@ func (d *DB) erase(ctx context.Context, tx *sql.Tx, personID int64, e model.Eras
 		channel = ?, erased_at = ?, erasure_reason = ?, erasure_note = ?, updated_at = ? WHERE id = ?`, args...); err != nil {
 		return false, fmt.Errorf("anonymise the person: %w", err)
 	}
+	if err := putPersonKeys(ctx, tx, personID); err != nil { // none left: they are made of names
+		return false, err
+	}
 	uids, err := eraseRecords(ctx, tx, personID)
 	if err != nil {
 		return false, err

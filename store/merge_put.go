@@ -56,7 +56,10 @@ func (m *Merger) PutPerson(p *model.Person) error {
 			preferred_language = ?, phone = ?, domicile = ?, domicile_informal = ?, fiscal_code = ?, permit_type = ?,
 			permit_number = ?, permit_expiry = ?, permit_status = ?, vulnerabilities = ?, channel = ?,
 			created_at = ?, updated_at = ?, case_code = ? WHERE id = ?`, append(vals, p.CaseCode, id)...)
-		return err
+		if err != nil {
+			return err
+		}
+		return putPersonKeys(m.ctx, m.tx, id)
 	}
 	if m.seq == 0 {
 		if err := m.queryRow("SELECT min(coalesce(min(code_seq), 0), 0) FROM persons WHERE code_year = 0").
@@ -71,7 +74,7 @@ func (m *Merger) PutPerson(p *model.Person) error {
 	}
 	p.ID, _ = res.LastInsertId()
 	m.ids["person"][p.UID] = p.ID
-	return nil
+	return putPersonKeys(m.ctx, m.tx, p.ID)
 }
 
 // PutCase adds or updates a case with its team.

@@ -55,6 +55,9 @@ func (d *DB) CreatePerson(ctx context.Context, p *model.Person, operatorID int64
 			return err
 		}
 		p.ID, _ = res.LastInsertId()
+		if err := putPersonKeys(ctx, tx, p.ID); err != nil {
+			return err
+		}
 		if err := d.audit(ctx, tx, operatorID, model.ActionCreate, "person", p.ID, p.CaseCode); err != nil {
 			return err
 		}
@@ -98,6 +101,9 @@ func (d *DB) UpdatePerson(ctx context.Context, p *model.Person, operatorID int64
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return &model.Error{Code: model.ErrNotFound, Message: fmt.Sprintf("no person %d", p.ID)}
+		}
+		if err := putPersonKeys(ctx, tx, p.ID); err != nil {
+			return err
 		}
 		return d.audit(ctx, tx, operatorID, model.ActionUpdate, "person", p.ID, personChanges(old, p))
 	})

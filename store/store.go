@@ -304,7 +304,8 @@ type migration struct{ name, sql string }
 // afterMigration is the work in Go some migrations need, run in the
 // migration's transaction right after its SQL.
 var afterMigration = map[int]func(ctx context.Context, d *DB, tx *sql.Tx) error{
-	6: saltTheTrail,
+	6:  saltTheTrail,
+	13: rebuildPersonKeys,
 }
 
 // migrations lists the embedded migrations in order; file i+1 brings the

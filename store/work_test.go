@@ -123,18 +123,25 @@ func TestErasureBlanksTheWorkPart(t *testing.T) {
 var undoEmployers = append(slices.Clone(undoMatchGeneration),
 	"DROP TABLE enterprise_funding", "DROP TABLE enterprise_steps", "DROP TABLE enterprises",
 	"DROP TABLE internship_attendance", "DROP TABLE internships", "DROP TABLE proposals",
-	"DROP TRIGGER consents_no_update", "ALTER TABLE consents DROP COLUMN employer_id",
+	"DROP TRIGGER IF EXISTS consents_no_update", "ALTER TABLE consents DROP COLUMN employer_id",
 	"CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents BEGIN SELECT RAISE(ABORT, 'consents cannot be changed'); END",
 	"DROP TABLE ccnl_levels", "DROP TABLE vacancies", "DROP TABLE employer_flags", "DROP TABLE employers",
 )
 
-// undoIndicatorFacts takes a database back from migration 0012.
-var undoIndicatorFacts = []string{
+// undoDuplicates takes a database back from migration 0013 (without the
+// triggers it made anew, which 0013 makes again).
+var undoDuplicates = []string{
+	"DROP TRIGGER consents_no_update", "DROP TRIGGER skills_profiles_no_update", "DROP TABLE person_keys", "DROP TABLE not_duplicates", "DROP TABLE person_merges", "DROP TABLE person_merging",
+}
+
+// undoIndicatorFacts takes a database back from migration 0012 (and 0013
+// after it).
+var undoIndicatorFacts = append(slices.Clone(undoDuplicates),
 	"DROP TRIGGER skills_facts_insert", "DROP TRIGGER person_facts_housing_i", "DROP TRIGGER person_facts_housing_u",
 	"DROP VIEW skills_facts_of", "DROP TABLE skills_facts", "DROP TABLE person_facts", "DROP INDEX persons_by_created",
 	"DROP INDEX persons_breakdowns", "DROP INDEX cases_by_opened", "DROP INDEX cases_by_closed", "DROP INDEX plans_by_agreed", "DROP INDEX plan_goals_areas",
 	"ALTER TABLE desks DROP COLUMN case_prefix",
-}
+)
 
 // undoCaseClosure takes a database back from migration 0011 (and 0012 after it).
 var undoCaseClosure = append(slices.Clone(undoIndicatorFacts),
