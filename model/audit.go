@@ -25,6 +25,7 @@ const (
 	ActionErase       = "erase"   // a person erased, with the legal reason (GDPR art. 17)
 	ActionSearch      = "search"  // a search of the persons: what was typed, not what was found
 	ActionLock        = "lock"    // the window locked after a time without input
+	ActionMerge       = "merge"   // two files of one person merged into one
 )
 
 // AuditEvent records who did what to which record, and when. Events are

@@ -62,7 +62,8 @@ type searchPlan struct {
 
 // planSearch chooses how to run a search, for the encrypted store, where
 // reading pages costs more than with a plain file:
-//   - a case-code prefix walks the codes' unique index, in code order;
+//   - a case-code prefix walks the codes' unique index, in code order (and
+//     the codes of files merged into others, person_merges);
 //   - a query of one or two letters in all walks the names' index in name
 //     order and keeps the rows the full-text index matches, so the first
 //     page comes without sorting every match;
@@ -70,7 +71,10 @@ type searchPlan struct {
 func planSearch(text string) searchPlan {
 	byName := " ORDER BY p.family_name COLLATE NOCASE, p.given_names COLLATE NOCASE, p.id"
 	if code := caseCodePrefix(text); code != "" {
-		return searchPlan{" persons p WHERE p.case_code >= ? AND p.case_code < ?", []any{code, code + "\uffff"}, " ORDER BY p.case_code"}
+		// A file merged into another is found by its old code too.
+		return searchPlan{` persons p WHERE (p.case_code >= ? AND p.case_code < ? OR p.uid IN
+			(SELECT kept_uid FROM person_merges WHERE merged_code >= ? AND merged_code < ?))`,
+			[]any{code, code + "\uffff", code, code + "\uffff"}, " ORDER BY p.case_code"}
 	}
 	q := ftsQuery(text)
 	switch {
