@@ -52,6 +52,10 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 		d.Persons = append(d.Persons, p)
 	}
 	s.Persons = nil
+	for _, pm := range s.PersonMerges {
+		d.PersonMerges = append(d.PersonMerges, PersonMerge{Merged: pm.Merged, Kept: pm.Kept,
+			MergedCaseCode: pm.MergedCode, At: stamp(pm.At)})
+	}
 	d.Cases = make([]Case, 0, len(s.Cases))
 	for _, c := range s.Cases {
 		team := make([]string, 0, len(c.Team))

@@ -10,11 +10,12 @@ import "encoding/json"
 // the employer a sharing consent names (Consent.EmployerID); 1.4 a closed
 // case's exit data (Case exit_reason, exit_outcomes, exit_contract,
 // exit_note); 1.5 the regional pseudonym of a pseudonymised document's
-// persons (Person.RegionalPseudonym, Document.Regional); 1.0 to 1.4
+// persons (Person.RegionalPseudonym, Document.Regional); 1.6 the files
+// merged into another (PersonMerges, full documents only); 1.0 to 1.5
 // documents read as before.
 const (
 	Format        = "sportello-exchange"
-	FormatVersion = "1.5"
+	FormatVersion = "1.6"
 )
 
 // Document is one export: the desk it comes from, what it holds, and the
@@ -47,6 +48,18 @@ type Document struct {
 	Proposals   []Proposal   `json:"proposals,omitempty"`
 	Internships []Internship `json:"internships,omitempty"`
 	Enterprises []Enterprise `json:"enterprises,omitempty"`
+
+	PersonMerges []PersonMerge `json:"person_merges,omitempty"` // 1.6, full documents: files merged into another
+}
+
+// PersonMerge says that a person's file was merged into another file of
+// the same person: a desk that receives it merges its own copies the same
+// way, and takes any later record of the merged file onto the kept one.
+type PersonMerge struct {
+	Merged         string `json:"merged"`           // the file merged away, its stable ID
+	Kept           string `json:"kept"`             // the file kept
+	MergedCaseCode string `json:"merged_case_code"` // the case code the merged file had
+	At             string `json:"at"`               // RFC 3339, UTC
 }
 
 // Modes of an export.

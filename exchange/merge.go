@@ -155,6 +155,7 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 	}
 	incoming := doc.records()
 	decisions := make([]decision, len(incoming))
+	mergedAway := mergedFiles(local, doc)
 	res := &ImportResult{From: doc.Desk}
 	aside := map[string]bool{} // new consents kept aside for an operator
 	for i, r := range incoming {
@@ -165,6 +166,9 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 			aside[r.uid] = true
 		case r.entity == "referral" && aside[doc.Referrals[r.index].ConsentID] && (decisions[i] == add || decisions[i] == update):
 			decisions[i] = conflict // it rests on a consent kept aside
+		}
+		if r.entity == "person" && mergedAway[r.uid] {
+			decisions[i] = same // a file merged into another: its records land on the kept one
 		}
 		if erased[owner(doc, r)] != nil && decisions[i] != same {
 			_, exists := mine[r.entity][r.uid]
@@ -199,6 +203,9 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 				res.Unchanged++
 			}
 		}
+		if _, err := m.RedirectMerged(storeMerges(doc)); err != nil {
+			return err
+		}
 		rs := &resolver{m: m, erased: func(r record) bool { return erased[owner(doc, r)] != nil }}
 		var conflicts []*store.Conflict
 		for i, r := range incoming {
@@ -218,6 +225,11 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 				res.Conflicts++
 			}
 			conflicts = append(conflicts, c)
+		}
+		for _, pm := range storeMerges(doc) {
+			if err := m.ApplyPersonMerge(pm, doc.Desk.Name); err != nil {
+				return err
+			}
 		}
 		if err := applyErasures(m, touched); err != nil {
 			return err

@@ -31,6 +31,7 @@ func (p *pseudonymiser) id(entity, uid string) string {
 // tracking codes), keeps the birth date to the month, and replaces IDs.
 func (p *pseudonymiser) pseudonymise(d *Document) {
 	d.Mode = ModePseudonymised
+	d.PersonMerges = nil // stable IDs and case codes of persons: for desks of one association only
 	d.Regional = &Regional{Keyed: p.regional != nil}
 	if p.regional != nil {
 		d.Regional.KeyFingerprint = RegionalKeyFingerprint(p.regional)

@@ -31,6 +31,7 @@ type Snapshot struct {
 	SkillsProfiles []model.SkillsProfile       // every version: see changedFilter
 	UIDs           map[string]map[int64]string // entity → local ID → uid
 	Erasures       map[int64]model.Erasure     // by person ID: the persons erased (erase_exchange.go)
+	PersonMerges   []PersonMerge               // every file merged into another here (duplicate_exchange.go)
 	workSnapshot                               // employers, vacancies, proposals, internships, enterprises (1.3)
 }
 
@@ -88,6 +89,9 @@ func (d *DB) Snapshot(ctx context.Context, opt SnapshotOptions, step func(entity
 		}
 	}
 	if s.Erasures, err = readErasures(ctx, tx); err != nil {
+		return nil, err
+	}
+	if s.PersonMerges, err = readPersonMerges(ctx, tx); err != nil {
 		return nil, err
 	}
 	return s, nil
