@@ -126,11 +126,15 @@ func Seed(ctx context.Context, db *store.DB, total int) (added int, err error) {
 	step := 600 * 24 * time.Hour / time.Duration(max(total, 60))
 	start := time.Date(2025, 1, 7, 9, 0, 0, 0, time.UTC)
 	staff := []int64{ops[model.RoleOperator], ops[model.RoleSocialWorker], ops[model.RoleLegalAdviser]}
+	prefix, err := db.Setting(ctx, model.SettingCasePrefix)
+	if err != nil {
+		return 0, err
+	}
 	for i := done; i < total; i++ {
-		r := rand.New(rand.NewPCG(uint64(i), 2026))
+		r := rand.New(rand.NewPCG(uint64(i), deskSeed(prefix)))
 		opened := start.Add(time.Duration(i)*step + time.Duration(r.IntN(int(step/time.Minute)))*time.Minute)
 		db.Now = func() time.Time { return opened }
-		p := demoPerson(r, i)
+		p := demoPersonAt(prefix, i, r)
 		op := staff[r.IntN(len(staff))]
 		if err := db.CreatePerson(ctx, p, op); err != nil {
 			return added, fmt.Errorf("demo person %d: %w", i, err)
