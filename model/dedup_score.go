@@ -39,11 +39,12 @@ func partCompatible(x, y int) bool { return x == 0 || y == 0 || x == y }
 
 // nameResult is the best agreement found between two persons' names.
 type nameResult struct {
-	sim       float64 // 0..1
-	minTok    float64 // the worst token of the shorter name
-	plainSame bool    // the same words once accents and case are folded
-	swapped   bool
-	script    string // the non-Latin script compared with Latin, if any
+	sim        float64 // 0..1
+	minTok     float64 // the worst token of the shorter name
+	plainSame  bool    // the same words once accents and case are folded
+	skelDiffer bool    // a token matched one whose skeleton differs: a near name, perhaps another one
+	swapped    bool
+	script     string // the non-Latin script compared with Latin, if any
 }
 
 // compareNames weighs the names: the best pair of name variants.
@@ -70,6 +71,11 @@ func nameEvidence(n nameResult) []weighed {
 	w = max(min(w, 4.5), -6)
 	if n.minTok < 0.75 {
 		w -= 2.5
+	}
+	if n.skelDiffer {
+		// Imran and Irfan, Olena and Olha: twins and siblings have near
+		// names; a spelling the skeleton does not absorb counts little.
+		w = min(w, 1.0)
 	}
 	if w < 0 {
 		return []weighed{{DedupReason{Code: DedupReasonNamesDiffer, Against: true}, w}}
@@ -98,7 +104,7 @@ func compareVariants(a, b *dedupVariant) nameResult {
 	}
 	var used uint64
 	var sum float64
-	minTok, plain, same, cross := 1.0, true, 0, 0
+	minTok, plain, same, cross, differ := 1.0, true, 0, 0, false
 	for _, t := range short.toks {
 		bi, bs := -1, -1.0
 		for j := range long.toks {
@@ -124,10 +130,14 @@ func compareVariants(a, b *dedupVariant) nameResult {
 		}
 		sum += bs
 		minTok = min(minTok, bs)
+		if bs > 0 && bs < 0.97 {
+			differ = true
+		}
 	}
 	ns, nl := float64(len(short.toks)), float64(len(long.toks))
 	r := nameResult{sim: 0.85*sum/ns + 0.15*min(ns, nl)/nl, minTok: minTok}
 	r.plainSame = plain && ns == nl
+	r.skelDiffer = differ
 	r.swapped = cross > same
 	if a.script != b.script {
 		if a.script != scriptLatin {

@@ -129,7 +129,7 @@ func TestDedupOf(t *testing.T) {
 // enough: two "Mohammed Ali" without dates are not likely one); keys are
 // deterministic.
 func FuzzCompareDedup(f *testing.F) {
-	for _, p := range readDedupPairs(f) {
+	for _, p := range readDedupPairs(f, "testdata/dedup_pairs.tsv") {
 		a, b := p.a, p.b
 		f.Add(a.FamilyName, a.GivenNames, a.OwnScriptName, a.BirthDate.String(), a.Phone, a.FiscalCode,
 			b.FamilyName, b.GivenNames, b.OwnScriptName, b.BirthDate.String(), b.Phone, b.FiscalCode)

@@ -24,7 +24,7 @@ type DuplicateCandidate struct {
 const maxKeyCandidates = 400
 
 // DuplicateCandidates lists, best first and at most limit, the persons of
-// the desk who are likely (model.DedupMatch.Likely) the person p being
+// the desk who may be (model.DedupMatch.Possible) the person p being
 // registered or edited: only persons sharing a blocking key are compared,
 // p itself, persons erased and pairs said to be two persons are left out.
 // Those who register persons (write the identity) may.
@@ -62,7 +62,7 @@ func (d *DB) DuplicateCandidates(ctx context.Context, p *model.Person, limit int
 			}
 			other := model.PrepareDedup(model.DedupOf(c))
 			m := model.ComparePrepared(&prepared, &other)
-			if !m.Likely() {
+			if !m.Possible() {
 				continue
 			}
 			c.Redact(g.can)

@@ -21,7 +21,7 @@ type DuplicatePair struct {
 // tells too little, and the persons meet under their other keys.
 const maxBlock = 60
 
-// DuplicatePairs lists the likely duplicate pairs of the whole desk, best
+// DuplicatePairs lists the possible duplicate pairs of the whole desk, best
 // first: only persons sharing a blocking key are compared, pairs said to be
 // two persons are left out. progress, when not nil, is told how many of
 // the pairs to compare are done. The coordinator's (PermDuplicates).
@@ -62,7 +62,7 @@ func (d *DB) DuplicatePairs(ctx context.Context, progress func(done, total int))
 			if !okA || !okB || apart[[2]int64{p[0], p[1]}] {
 				continue
 			}
-			if m := model.ComparePrepared(a, b); m.Likely() {
+			if m := model.ComparePrepared(a, b); m.Possible() {
 				likely = append(likely, found{p[0], p[1], m})
 			}
 		}
