@@ -26,9 +26,8 @@ const (
 
 // demoPersonAt makes demo person number i of the desk with that case
 // prefix, from r (seeded with i and deskSeed) unless it is someone who
-// comes back.
-func demoPersonAt(prefix string, i int, r *rand.Rand) *model.Person {
-	first := func(i int) *model.Person { return demoPerson(rand.New(rand.NewPCG(uint64(i), 2026)), i) }
+// comes back: first gives the first desk's person number i.
+func demoPersonAt(prefix string, i int, r *rand.Rand, first func(i int) *model.Person) *model.Person {
 	switch {
 	case deskSeed(prefix) != 2026 && i%sharedEvery == sharedEvery-3:
 		return otherSpelling(first(i), rand.New(rand.NewPCG(uint64(i), deskSeed(prefix)+1)))

@@ -130,11 +130,17 @@ func Seed(ctx context.Context, db *store.DB, total int) (added int, err error) {
 	if err != nil {
 		return 0, err
 	}
+	// The first desk's person number i, drawn as Seed draws it there.
+	first := func(i int) *model.Person {
+		r := rand.New(rand.NewPCG(uint64(i), 2026))
+		r.IntN(int(step / time.Minute))
+		return demoPerson(r, i)
+	}
 	for i := done; i < total; i++ {
 		r := rand.New(rand.NewPCG(uint64(i), deskSeed(prefix)))
 		opened := start.Add(time.Duration(i)*step + time.Duration(r.IntN(int(step/time.Minute)))*time.Minute)
 		db.Now = func() time.Time { return opened }
-		p := demoPersonAt(prefix, i, r)
+		p := demoPersonAt(prefix, i, r, first)
 		op := staff[r.IntN(len(staff))]
 		if err := db.CreatePerson(ctx, p, op); err != nil {
 			return added, fmt.Errorf("demo person %d: %w", i, err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"sportello/demo"
 	"sportello/model"
 	"sportello/store"
 )
@@ -109,5 +110,54 @@ func TestPersonMergeTravels(t *testing.T) {
 	p := personsByUID(t, c)[keep.UID]
 	if p.OwnScriptName != "محمد رحمن" {
 		t.Errorf("C's kept file did not take the merged one's own-script name: %+v", p)
+	}
+}
+
+// TestDemoDesksShareLikelyDuplicates: the demo registers some persons
+// again under another spelling, on one desk (every 50th) and on a second
+// demo desk (every 8th is one of the first desk's). The first desk's list
+// shows its own returning person; after the second desk's bundle merges,
+// it shows the shared ones too, with both files.
+func TestDemoDesksShareLikelyDuplicates(t *testing.T) {
+	ctx := context.Background()
+	a, coordA := seeded(t, "PUA", 56)
+	pairs, err := a.As(coordA).DuplicatePairs(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := func(pairs []store.DuplicatePair) map[[2]string]bool {
+		out := map[[2]string]bool{}
+		for _, p := range pairs {
+			out[[2]string{min(p.A.CaseCode, p.B.CaseCode), max(p.A.CaseCode, p.B.CaseCode)}] = true
+		}
+		return out
+	}
+	// Demo person 49 (the 50th registered) is person 42 come back; no
+	// other pair among the demo's many namesakes.
+	if len(pairs) != 1 || pairs[0].A.ID != 43 || pairs[0].B.ID != 50 {
+		t.Errorf("the first desk's pairs: %v, want only the 43rd and 50th persons", codes(pairs))
+	}
+	b := desk(t, "PUB")
+	if _, err := demo.Seed(ctx, b, 24); err != nil {
+		t.Fatal(err)
+	}
+	bundle, _ := export(t, b, Options{Format: FormatBundle, Plaintext: true, Operator: coordinator(t, b)})
+	accept(t, a, bundle)
+	if _, err := Import(ctx, a, bundle, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	pairs, err = a.As(coordA).DuplicatePairs(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := 0
+	for pair := range codes(pairs) {
+		if pair[0][:3] != pair[1][:3] { // PUA and PUB
+			shared++
+		}
+	}
+	// B's persons 5, 13 and 21 are A's, spelt otherwise.
+	if shared < 2 {
+		t.Errorf("after merging the second demo desk: %d pairs across the desks, want at least 2 of 3: %v", shared, codes(pairs))
 	}
 }

@@ -59,11 +59,7 @@ func (d *DB) mergePersons(ctx context.Context, tx *sql.Tx, keep, drop int64, ope
 		return err
 	}
 	args := append(personValues(&m), formatTime(m.UpdatedAt), keep)
-	if _, err := tx.ExecContext(ctx, `UPDATE persons SET family_name = ?, given_names = ?, own_script_name = ?,
-		aliases = ?, sex = ?, birth_date = ?, birth_year = ?, birth_country = ?, citizenships = ?, languages = ?,
-		preferred_language = ?, phone = ?, domicile = ?, domicile_informal = ?, fiscal_code = ?,
-		permit_type = ?, permit_number = ?, permit_expiry = ?, permit_status = ?, vulnerabilities = ?,
-		channel = ?, updated_at = ? WHERE id = ?`, args...); err != nil {
+	if _, err := tx.ExecContext(ctx, updatePerson, args...); err != nil {
 		return fmt.Errorf("identity of the file kept: %w", err)
 	}
 	for _, q := range []string{"DELETE FROM changes WHERE entity = 'person' AND row_id = ?", "DELETE FROM persons WHERE id = ?"} {

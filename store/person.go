@@ -91,11 +91,7 @@ func (d *DB) UpdatePerson(ctx context.Context, p *model.Person, operatorID int64
 		}
 		p.UpdatedAt = now.UTC()
 		args := append(personValues(p), formatTime(p.UpdatedAt), p.ID)
-		res, err := tx.ExecContext(ctx, `UPDATE persons SET family_name = ?, given_names = ?, own_script_name = ?,
-			aliases = ?, sex = ?, birth_date = ?, birth_year = ?, birth_country = ?, citizenships = ?, languages = ?,
-			preferred_language = ?, phone = ?, domicile = ?, domicile_informal = ?, fiscal_code = ?,
-			permit_type = ?, permit_number = ?, permit_expiry = ?, permit_status = ?, vulnerabilities = ?,
-			channel = ?, updated_at = ? WHERE id = ?`, args...)
+		res, err := tx.ExecContext(ctx, updatePerson, args...)
 		if err != nil {
 			return err
 		}
@@ -108,6 +104,13 @@ func (d *DB) UpdatePerson(ctx context.Context, p *model.Person, operatorID int64
 		return d.audit(ctx, tx, operatorID, model.ActionUpdate, "person", p.ID, personChanges(old, p))
 	})
 }
+
+// updatePerson writes personValues, then updated_at, of the person by ID.
+const updatePerson = `UPDATE persons SET family_name = ?, given_names = ?, own_script_name = ?,
+	aliases = ?, sex = ?, birth_date = ?, birth_year = ?, birth_country = ?, citizenships = ?, languages = ?,
+	preferred_language = ?, phone = ?, domicile = ?, domicile_informal = ?, fiscal_code = ?,
+	permit_type = ?, permit_number = ?, permit_expiry = ?, permit_status = ?, vulnerabilities = ?,
+	channel = ?, updated_at = ? WHERE id = ?`
 
 // personColumnNames name personValues, in order, for the audit trail.
 var personColumnNames = []string{"family_name", "given_names", "own_script_name", "aliases", "sex", "birth_date",
