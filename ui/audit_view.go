@@ -43,6 +43,7 @@ var auditActions = []struct{ code, key string }{
 	{"status", "audit.action_status"},
 	{store.ActionUrgentLegalBasis, "audit.action_urgent_legal_basis"},
 	{"relink", "audit.action_relink"},
+	{model.ActionMerge, "audit.action_merge"},
 }
 
 // auditEntities name what an event is about; the kinds of record are

@@ -79,6 +79,12 @@ func (h *home) build() fyne.CanvasObject {
 			h.show(newIndicators(u).build())
 		}))
 	}
+	if u.op.May(model.PermDuplicates) { // the store refuses anyone else the desk's pairs
+		tools.add(widget.NewButtonWithIcon(u.t("duplicates.button"), theme.ContentCopyIcon(), func() {
+			h.list.list.UnselectAll()
+			h.show(newDuplicates(u).build())
+		}))
+	}
 	if u.op.May(model.PermAudit) {
 		tools.add(widget.NewButtonWithIcon(u.t("audit.button"), theme.HistoryIcon(), func() {
 			h.list.list.UnselectAll()
@@ -138,7 +144,9 @@ func (h *home) onEscape() {
 
 func (h *home) onRegister() {
 	h.list.list.UnselectAll()
-	h.show(newPersonForm(h.u, nil, h.onSaved, h.showToday).build())
+	f := newPersonForm(h.u, nil, h.onSaved, h.showToday)
+	f.lookForFiles(h.onOpenPerson)
+	h.show(f.build())
 }
 
 func (h *home) onEdit(p *model.Person) {

@@ -127,6 +127,8 @@ func DynamicKeys() []string {
 		enum("delphi_dimension", d.Code)
 	}
 	enum("strength", "S", "M", "W")
+	keys = append(keys, dedupCodes...)
+	keys = append(keys, dedupScripts...)
 	for _, ref := range model.IndicatorRefs() {
 		keys = append(keys, printouts.IndicatorKey(ref))
 	}

@@ -27,6 +27,9 @@ type personForm struct {
 	fields                                                      []*field
 	save                                                        *widget.Button
 	status                                                      *statusLine
+
+	files *possibleFiles  // the likely files of the person, when registering; nil when editing
+	body  *fyne.Container // the fields, and beside them the likely files
 }
 
 func newPersonForm(u *App, p *model.Person, onSaved func(*model.Person), onCancel func()) *personForm {
@@ -96,8 +99,20 @@ func (f *personForm) build() fyne.CanvasObject {
 	cancel := widget.NewButton(f.u.t("form.cancel"), f.onCancel)
 	// The buttons stay in view below the scrolling fields.
 	bottom := container.NewVBox(widget.NewSeparator(), f.status, container.NewHBox(f.save, cancel))
-	return container.NewBorder(container.NewPadded(head), container.NewPadded(bottom), nil, nil,
-		f.u.followFocus(container.NewVScroll(container.NewPadded(formGrid(f.fields...)))))
+	fields := f.u.followFocus(container.NewVScroll(container.NewPadded(formGrid(f.fields...))))
+	if f.files == nil {
+		return container.NewBorder(container.NewPadded(head), container.NewPadded(bottom), nil, nil, fields)
+	}
+	f.body = container.New(besideLayout{f.files}, fields, f.files.panel)
+	return container.NewBorder(container.NewPadded(head), container.NewPadded(bottom), nil, nil, f.body)
+}
+
+// lookForFiles shows, while registering, the desk's files that are likely
+// the person being typed (possibleFiles); onOpen opens one instead.
+func (f *personForm) lookForFiles(onOpen func(personID int64)) {
+	if f.original == nil {
+		f.files = newPossibleFiles(f.u, f, onOpen)
+	}
 }
 
 // fill puts an existing person into the widgets.
@@ -214,6 +229,9 @@ func (f *personForm) onSave() {
 		return p, db.UpdatePerson(ctx, p, by)
 	}, func(p *model.Person) {
 		f.save.Enable()
+		if create && f.files != nil {
+			f.files.recordApart(p)
+		}
 		f.onSaved(p)
 	}, func(err error) {
 		f.save.Enable()

@@ -2,7 +2,9 @@
 // person list with search-as-you-type, the registration form, the case view
 // (and the screens opened from it: the plan, the skills profile in
 // skills_*.go, the way to work in work_*.go), the employers and their
-// vacancies (employer*.go, vacancy_form.go), the coordinator's programme
+// vacancies (employer*.go, vacancy_form.go), the likely files of one
+// person (personform_duplicates.go at registration, duplicates*.go for the
+// coordinator), the coordinator's programme
 // indicators against their targets (indicators*.go: the charts and the
 // anonymous list behind each number) and the settings (with the programme's
 // targets, settings_targets.go). It holds no SQL and draws no PDF: it reaches the data
@@ -95,6 +97,13 @@ type Store interface {
 	ErasureOf(ctx context.Context, personID int64) (*model.Erasure, error)
 	SaveSkillsProfile(ctx context.Context, p *model.SkillsProfile, by int64) error
 	SkillsProfiles(ctx context.Context, personID int64) ([]model.SkillsProfile, error)
+
+	// One person, one file (issue #17): the likely files of a person being
+	// registered, the desk's likely pairs and their merge (the coordinator's).
+	DuplicateCandidates(ctx context.Context, p *model.Person, limit int) ([]store.DuplicateCandidate, error)
+	NotSamePerson(ctx context.Context, a, b int64, operatorID int64) error
+	DuplicatePairs(ctx context.Context, progress func(done, total int)) ([]store.DuplicatePair, error)
+	MergePersons(ctx context.Context, keep, drop int64, operatorID int64) error
 }
 
 var _ printouts.Source = (*store.DB)(nil)

@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+	"sportello/store"
+)
+
+// progressEvery is how often, at most, the comparison's progress is shown.
+const progressEvery = 100 * time.Millisecond
+
+// duplicatesScreen is "Doppioni" (issue #17): the pairs of files of the
+// desk that are likely one person, most likely first, and the pair chosen
+// side by side (duplicates_pair.go) to merge into one of the two or to say
+// they are two persons. The coordinator's (model.PermDuplicates); the store
+// refuses anyone else.
+type duplicatesScreen struct {
+	u        *App
+	progress *widget.ProgressBar
+	status   *widget.Label
+	list     *widget.List
+	detail   *fyne.Container
+
+	pairs    []store.DuplicatePair
+	selected int // the pair shown, -1 for none
+}
+
+func newDuplicates(u *App) *duplicatesScreen {
+	s := &duplicatesScreen{u: u, progress: widget.NewProgressBar(), status: wrapped(), detail: container.NewStack(),
+		selected: -1}
+	s.list = widget.NewList(func() int { return len(s.pairs) }, s.newRow, s.updateRow)
+	s.list.OnSelected = s.onSelect
+	return s
+}
+
+func (s *duplicatesScreen) build() fyne.CanvasObject {
+	u := s.u
+	title := widget.NewLabelWithStyle(u.t("duplicates.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(title, wrappedText(u.t("duplicates.intro")), s.progress, s.status, widget.NewSeparator())
+	split := container.NewHSplit(s.list, container.NewVScroll(container.NewPadded(s.detail)))
+	split.SetOffset(0.34)
+	s.compare("")
+	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, split)
+}
+
+// compare reads the desk's likely pairs off the UI goroutine, the bar
+// following the comparison; said, when not "", is said once they show.
+func (s *duplicatesScreen) compare(said string) {
+	u, db := s.u, s.u.db
+	s.progress.SetValue(0)
+	s.progress.Show()
+	s.status.Importance = widget.MediumImportance
+	s.say(u.t("duplicates.comparing"))
+	s.showPair(-1)
+	bar, do, inline := s.progress, u.do, u.sync
+	var last time.Time // the worker's own
+	progress := func(done, total int) {
+		now := time.Now()
+		if done < total && now.Sub(last) < progressEvery {
+			return
+		}
+		last = now
+		v := float64(done) / float64(max(total, 1))
+		if inline {
+			bar.SetValue(v)
+			return
+		}
+		do(func() { bar.SetValue(v) })
+	}
+	load(u, func(ctx context.Context) ([]store.DuplicatePair, error) {
+		return db.DuplicatePairs(ctx, progress)
+	}, func(pairs []store.DuplicatePair) {
+		s.show(pairs)
+		if said != "" {
+			s.status.Importance = widget.SuccessImportance
+			s.say(said)
+		}
+	}, s.failed)
+}
+
+// show lists the pairs found.
+func (s *duplicatesScreen) show(pairs []store.DuplicatePair) {
+	s.pairs = pairs
+	s.progress.Hide()
+	s.list.UnselectAll()
+	s.list.Refresh()
+	s.selected = -1
+	if len(pairs) == 0 {
+		s.say(s.u.t("duplicates.none"))
+		s.showPair(-1)
+		return
+	}
+	s.say("")
+	s.showPair(-1)
+}
+
+// failed says why the pairs could not be read (a refusal among them).
+func (s *duplicatesScreen) failed(err error) {
+	s.progress.Hide()
+	s.status.Importance = widget.DangerImportance
+	s.say(s.u.errText(err))
+}
+
+// say shows a line under the bar, or hides it when text is "".
+func (s *duplicatesScreen) say(text string) {
+	if text == "" {
+		s.status.Hide()
+		return
+	}
+	s.status.SetText(text)
+	s.status.Show()
+}
+
+func (s *duplicatesScreen) newRow() fyne.CanvasObject {
+	score := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a, b := widget.NewLabel(""), widget.NewLabel("")
+	a.Truncation, b.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+	return container.NewVBox(score, a, b)
+}
+
+func (s *duplicatesScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(s.pairs) {
+		return
+	}
+	p, box := s.pairs[i], o.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(s.u.tr.Tf("duplicates.score", map[string]any{"Score": scorePercent(p.Match)}))
+	box.Objects[1].(*widget.Label).SetText(pairLine(&p.A))
+	box.Objects[2].(*widget.Label).SetText(pairLine(&p.B))
+}
+
+// pairLine is one file of a pair in the list: name and case code.
+func pairLine(p *model.Person) string { return p.DisplayName() + " · " + p.CaseCode }
+
+func (s *duplicatesScreen) onSelect(i widget.ListItemID) { s.showPair(i) }
+
+// showPair shows pair i side by side, or a hint when i is -1.
+func (s *duplicatesScreen) showPair(i int) {
+	s.selected = i
+	if i < 0 || i >= len(s.pairs) {
+		hint := wrappedText(s.u.t("duplicates.pick"))
+		if len(s.pairs) == 0 {
+			hint.Hide()
+		}
+		s.detail.Objects = []fyne.CanvasObject{hint}
+		s.detail.Refresh()
+		return
+	}
+	s.detail.Objects = []fyne.CanvasObject{newPairView(s.u, s.pairs[i], s.done).build()}
+	s.detail.Refresh()
+}
+
+// done follows a merge or a "not the same person": the list is read
+// again, and what happened said.
+func (s *duplicatesScreen) done(said string) { s.compare(said) }

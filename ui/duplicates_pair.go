@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/model"
+	"sportello/store"
+)
+
+// pairView shows two files that are likely one person side by side, with
+// why, and the way to merge them into either or to say they are two
+// persons. done is told, after either, what happened.
+type pairView struct {
+	u      *App
+	pair   store.DuplicatePair
+	done   func(said string)
+	status *widget.Label
+	keepA  *widget.Button
+	keepB  *widget.Button
+	apart  *widget.Button
+}
+
+func newPairView(u *App, pair store.DuplicatePair, done func(string)) *pairView {
+	v := &pairView{u: u, pair: pair, done: done, status: wrapped()}
+	v.status.Importance = widget.DangerImportance
+	v.status.Hide()
+	a, b := &v.pair.A, &v.pair.B
+	v.keepA = widget.NewButton(u.t("duplicates.keep_this"), func() { v.onMerge(a, b) })
+	v.keepB = widget.NewButton(u.t("duplicates.keep_this"), func() { v.onMerge(b, a) })
+	v.keepA.Importance, v.keepB.Importance = widget.WarningImportance, widget.WarningImportance
+	v.apart = widget.NewButton(u.t("duplicates.not_same"), v.onNotSame)
+	return v
+}
+
+func (v *pairView) build() fyne.CanvasObject {
+	u, a, b := v.u, &v.pair.A, &v.pair.B
+	score := widget.NewLabelWithStyle(u.tr.Tf("duplicates.score", map[string]any{"Score": scorePercent(v.pair.Match)}),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	reasons := widget.NewCard(u.t("duplicates.reasons"), "", container.NewVBox(score, u.reasonLabels(v.pair.Match)))
+	grid := container.NewGridWithColumns(3)
+	row := func(label string, left, right fyne.CanvasObject) {
+		grid.Add(widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(left)
+		grid.Add(right)
+	}
+	text := func(key string, of func(p *model.Person) string) {
+		l, r := widget.NewLabel(of(a)), widget.NewLabel(of(b))
+		l.Truncation, r.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+		if of(a) != of(b) && of(a) != "" && of(b) != "" {
+			l.Importance, r.Importance = widget.WarningImportance, widget.WarningImportance
+		}
+		row(u.t(key), l, r)
+	}
+	text("duplicates.case_code", func(p *model.Person) string { return p.CaseCode })
+	text("person.family_name", func(p *model.Person) string { return p.FamilyName })
+	text("person.given_names", func(p *model.Person) string { return p.GivenNames })
+	row(u.t("person.own_script_name"), newScriptText(a.OwnScriptName, a.PreferredLanguage),
+		newScriptText(b.OwnScriptName, b.PreferredLanguage))
+	text("person.aliases", func(p *model.Person) string { return strings.Join(p.Aliases, ", ") })
+	text("person.sex", func(p *model.Person) string {
+		if p.Sex == model.SexUnknown {
+			return ""
+		}
+		return u.label("sex", p.Sex)
+	})
+	text("person.birth_date", func(p *model.Person) string { return p.BirthDate.Italian() })
+	text("person.birth_country", func(p *model.Person) string { return v.country(p.BirthCountry) })
+	text("person.citizenship", func(p *model.Person) string {
+		var names []string
+		for _, c := range p.Citizenships {
+			names = append(names, v.country(c))
+		}
+		return strings.Join(names, ", ")
+	})
+	text("person.phone", func(p *model.Person) string { return p.Phone })
+	text("person.fiscal_code", func(p *model.Person) string { return p.FiscalCode })
+	text("person.permit_number", func(p *model.Person) string { return p.Permit.Number })
+	text("duplicates.registered_on", func(p *model.Person) string {
+		if p.CreatedAt.IsZero() {
+			return ""
+		}
+		return day(p.CreatedAt)
+	})
+	row("", v.keepA, v.keepB)
+	return container.NewVBox(reasons, grid, widget.NewSeparator(), container.NewHBox(v.apart), v.status)
+}
+
+// country is the country's name in the interface, or its code.
+func (v *pairView) country(code string) string {
+	if c, ok := model.CountryByISO2(code); ok {
+		return v.u.countryName(c)
+	}
+	return code
+}
+
+// onMerge asks, saying what will happen, then merges drop into keep.
+func (v *pairView) onMerge(keep, drop *model.Person) {
+	u := v.u
+	text := widget.NewLabel(u.tr.Tf("duplicates.merge_text", map[string]any{"Keep": keep.CaseCode,
+		"KeepName": keep.DisplayName(), "Drop": drop.CaseCode, "DropName": drop.DisplayName()}))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(u.t("duplicates.merge_title"), u.t("duplicates.merge"), u.t("form.cancel"), text,
+		func(ok bool) {
+			if ok {
+				v.merge(keep.ID, drop.ID, keep.CaseCode)
+			}
+		}, u.win)
+	d.Resize(fyne.NewSize(560, 300))
+	d.Show()
+}
+
+func (v *pairView) merge(keep, drop int64, code string) {
+	u, db, by := v.u, v.u.db, v.u.operatorID()
+	v.busy(true)
+	save(u, func(ctx context.Context) error {
+		return db.MergePersons(ctx, keep, drop, by)
+	}, func(err error) {
+		v.busy(false)
+		if err != nil {
+			v.refused(err)
+			return
+		}
+		if u.home != nil {
+			u.home.list.reload() // one file fewer
+		}
+		v.done(u.tr.Tf("duplicates.merged", map[string]any{"Keep": code}))
+	})
+}
+
+// onNotSame records that the two files are two persons.
+func (v *pairView) onNotSame() {
+	u, db, by := v.u, v.u.db, v.u.operatorID()
+	a, b := v.pair.A, v.pair.B
+	v.busy(true)
+	save(u, func(ctx context.Context) error {
+		return db.NotSamePerson(ctx, a.ID, b.ID, by)
+	}, func(err error) {
+		v.busy(false)
+		if err != nil {
+			v.refused(err)
+			return
+		}
+		v.done(u.tr.Tf("duplicates.not_same_done", map[string]any{"A": a.CaseCode, "B": b.CaseCode}))
+	})
+}
+
+// refused says, under the buttons, why the store would not.
+func (v *pairView) refused(err error) {
+	v.status.SetText(v.u.errText(err))
+	v.status.Show()
+}
+
+// busy disables the buttons while the store works.
+func (v *pairView) busy(on bool) {
+	for _, b := range []*widget.Button{v.keepA, v.keepB, v.apart} {
+		if on {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+}
