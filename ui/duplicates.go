@@ -27,6 +27,7 @@ type duplicatesScreen struct {
 	status   *widget.Label
 	list     *widget.List
 	detail   *fyne.Container
+	root     *fyne.Container // laid out again when the bar or the status line comes or goes
 
 	pairs    []store.DuplicatePair
 	selected int // the pair shown, -1 for none
@@ -43,11 +44,14 @@ func newDuplicates(u *App) *duplicatesScreen {
 func (s *duplicatesScreen) build() fyne.CanvasObject {
 	u := s.u
 	title := widget.NewLabelWithStyle(u.t("duplicates.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewVBox(title, wrappedText(u.t("duplicates.intro")), s.progress, s.status, widget.NewSeparator())
-	split := container.NewHSplit(s.list, container.NewVScroll(container.NewPadded(s.detail)))
-	split.SetOffset(0.34)
+	top := container.NewVBox(title, s.progress, s.status, widget.NewSeparator())
+	// The pairs above, the two files side by side below with the whole
+	// width; the detail scrolls both ways on the smallest screens.
+	split := container.NewVSplit(s.list, container.NewScroll(container.NewPadded(s.detail)))
+	split.SetOffset(0.28)
+	s.root = container.New(layout.NewBorderLayout(top, nil, nil, nil), top, split)
 	s.compare("")
-	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, split)
+	return s.root
 }
 
 // compare reads the desk's likely pairs off the UI goroutine, the bar
@@ -79,6 +83,9 @@ func (s *duplicatesScreen) compare(said string) {
 	}, func(pairs []store.DuplicatePair) {
 		s.show(pairs)
 		if said != "" {
+			if len(pairs) == 0 {
+				said += " " + u.t("duplicates.none")
+			}
 			s.status.Importance = widget.SuccessImportance
 			s.say(said)
 		}
@@ -89,6 +96,7 @@ func (s *duplicatesScreen) compare(said string) {
 func (s *duplicatesScreen) show(pairs []store.DuplicatePair) {
 	s.pairs = pairs
 	s.progress.Hide()
+	s.relayout()
 	s.list.UnselectAll()
 	s.list.Refresh()
 	s.selected = -1
@@ -105,6 +113,7 @@ func (s *duplicatesScreen) show(pairs []store.DuplicatePair) {
 func (s *duplicatesScreen) failed(err error) {
 	s.progress.Hide()
 	s.status.Importance = widget.DangerImportance
+	s.relayout()
 	s.say(s.u.errText(err))
 }
 
@@ -112,17 +121,26 @@ func (s *duplicatesScreen) failed(err error) {
 func (s *duplicatesScreen) say(text string) {
 	if text == "" {
 		s.status.Hide()
-		return
+	} else {
+		s.status.SetText(text)
+		s.status.Show()
 	}
-	s.status.SetText(text)
-	s.status.Show()
+	s.relayout()
+}
+
+// relayout lays the screen out again, the bar or the status line gone or
+// come back.
+func (s *duplicatesScreen) relayout() {
+	if s.root != nil {
+		s.root.Refresh()
+	}
 }
 
 func (s *duplicatesScreen) newRow() fyne.CanvasObject {
 	score := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	a, b := widget.NewLabel(""), widget.NewLabel("")
-	a.Truncation, b.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-	return container.NewVBox(score, a, b)
+	pair := widget.NewLabel("")
+	pair.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, score, nil, pair)
 }
 
 func (s *duplicatesScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -130,9 +148,8 @@ func (s *duplicatesScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	p, box := s.pairs[i], o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(s.u.tr.Tf("duplicates.score", map[string]any{"Score": scorePercent(p.Match)}))
-	box.Objects[1].(*widget.Label).SetText(pairLine(&p.A))
-	box.Objects[2].(*widget.Label).SetText(pairLine(&p.B))
+	box.Objects[1].(*widget.Label).SetText(s.u.tr.Tf("duplicates.score", map[string]any{"Score": scorePercent(p.Match)}))
+	box.Objects[0].(*widget.Label).SetText(pairLine(&p.A) + "   /   " + pairLine(&p.B))
 }
 
 // pairLine is one file of a pair in the list: name and case code.
@@ -144,7 +161,7 @@ func (s *duplicatesScreen) onSelect(i widget.ListItemID) { s.showPair(i) }
 func (s *duplicatesScreen) showPair(i int) {
 	s.selected = i
 	if i < 0 || i >= len(s.pairs) {
-		hint := wrappedText(s.u.t("duplicates.pick"))
+		hint := wrappedText(s.u.t("duplicates.intro"))
 		if len(s.pairs) == 0 {
 			hint.Hide()
 		}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
@@ -40,19 +41,22 @@ func newPairView(u *App, pair store.DuplicatePair, done func(string)) *pairView 
 
 func (v *pairView) build() fyne.CanvasObject {
 	u, a, b := v.u, &v.pair.A, &v.pair.B
-	score := widget.NewLabelWithStyle(u.tr.Tf("duplicates.score", map[string]any{"Score": scorePercent(v.pair.Match)}),
-		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	reasons := widget.NewCard(u.t("duplicates.reasons"), "", container.NewVBox(score, u.reasonLabels(v.pair.Match)))
-	grid := container.NewGridWithColumns(3)
+	head := widget.NewLabelWithStyle(u.tr.Tf("duplicates.score", map[string]any{"Score": scorePercent(v.pair.Match)})+
+		" · "+u.t("duplicates.reasons"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
+	grid := container.New(compareLayout{})
 	row := func(label string, left, right fyne.CanvasObject) {
 		grid.Add(widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		grid.Add(left)
 		grid.Add(right)
 	}
+	// A value the two files give differently shows in the warning colour
+	// (not the case codes nor the registration days: those always differ).
 	text := func(key string, of func(p *model.Person) string) {
 		l, r := widget.NewLabel(of(a)), widget.NewLabel(of(b))
 		l.Truncation, r.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-		if of(a) != of(b) && of(a) != "" && of(b) != "" {
+		always := key == "duplicates.case_code" || key == "duplicates.registered_on"
+		if !always && of(a) != of(b) && of(a) != "" && of(b) != "" {
 			l.Importance, r.Importance = widget.WarningImportance, widget.WarningImportance
 		}
 		row(u.t(key), l, r)
@@ -88,7 +92,8 @@ func (v *pairView) build() fyne.CanvasObject {
 		return day(p.CreatedAt)
 	})
 	row("", v.keepA, v.keepB)
-	return container.NewVBox(reasons, grid, widget.NewSeparator(), container.NewHBox(v.apart), v.status)
+	return container.NewVBox(head, u.reasonLabels(v.pair.Match), widget.NewSeparator(), grid, widget.NewSeparator(),
+		container.NewHBox(v.apart), v.status)
 }
 
 // country is the country's name in the interface, or its code.
@@ -165,4 +170,60 @@ func (v *pairView) busy(on bool) {
 			b.Enable()
 		}
 	}
+}
+
+// compareLayout lays its objects out in rows of three: a label at its own
+// width (the widest of the column), then the two files' values sharing the
+// rest equally; each row as high as its highest cell.
+type compareLayout struct{}
+
+func (compareLayout) widths(objs []fyne.CanvasObject) (label, value float32) {
+	for i, o := range objs {
+		if i%3 == 0 {
+			label = max(label, o.MinSize().Width)
+		} else {
+			value = max(value, o.MinSize().Width)
+		}
+	}
+	return label, value
+}
+
+func (l compareLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	label, value := l.widths(objs)
+	pad := theme.Padding()
+	var h float32
+	for i := 0; i < len(objs); i += 3 {
+		h += rowHeight(objs[i:min(i+3, len(objs))]) + pad
+	}
+	return fyne.NewSize(label+2*value+2*pad, max(h-pad, 0))
+}
+
+func (l compareLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	label, _ := l.widths(objs)
+	pad := theme.Padding()
+	value := max((size.Width-label-2*pad)/2, 0)
+	var y float32
+	for i := 0; i < len(objs); i += 3 {
+		row := objs[i:min(i+3, len(objs))]
+		h := rowHeight(row)
+		x := float32(0)
+		for j, o := range row {
+			w := value
+			if j == 0 {
+				w = label
+			}
+			o.Move(fyne.NewPos(x, y))
+			o.Resize(fyne.NewSize(w, h))
+			x += w + pad
+		}
+		y += h + pad
+	}
+}
+
+func rowHeight(row []fyne.CanvasObject) float32 {
+	var h float32
+	for _, o := range row {
+		h = max(h, o.MinSize().Height)
+	}
+	return h
 }

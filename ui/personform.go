@@ -103,6 +103,7 @@ func (f *personForm) build() fyne.CanvasObject {
 	if f.files == nil {
 		return container.NewBorder(container.NewPadded(head), container.NewPadded(bottom), nil, nil, fields)
 	}
+	f.files.scroll = fields
 	f.body = container.New(besideLayout{f.files}, fields, f.files.panel)
 	return container.NewBorder(container.NewPadded(head), container.NewPadded(bottom), nil, nil, f.body)
 }

@@ -33,12 +33,14 @@ type possibleFiles struct {
 	f      *personForm
 	onOpen func(personID int64) // opens an existing file, leaving the form
 
-	rows  *fyne.Container
-	panel fyne.CanvasObject           // hidden while there is nothing to show
-	byID  map[int64]fyne.CanvasObject // the row shown for each file
-	timer *time.Timer
-	gen   int
-	apart []int64 // the files said to be another person, in order
+	rows   *fyne.Container
+	hint   *widget.Label               // hidden above the form, where room is short
+	panel  fyne.CanvasObject           // hidden while there is nothing to show
+	scroll *container.Scroll           // the form's fields, kept on the focused one
+	byID   map[int64]fyne.CanvasObject // the row shown for each file
+	timer  *time.Timer
+	gen    int
+	apart  []int64 // the files said to be another person, in order
 }
 
 func newPossibleFiles(u *App, f *personForm, onOpen func(int64)) *possibleFiles {
@@ -46,9 +48,9 @@ func newPossibleFiles(u *App, f *personForm, onOpen func(int64)) *possibleFiles 
 		byID: map[int64]fyne.CanvasObject{}}
 	title := widget.NewLabelWithStyle(u.t("duplicates.maybe_registered"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Importance = widget.WarningImportance
-	hint := wrappedText(u.t("duplicates.maybe_hint"))
+	c.hint = wrappedText(u.t("duplicates.maybe_hint"))
 	head := container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, title)
-	c.panel = container.NewPadded(container.NewBorder(container.NewVBox(head, hint, widget.NewSeparator()), nil, nil, nil,
+	c.panel = container.NewPadded(container.NewBorder(container.NewVBox(head, c.hint, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(c.rows)))
 	c.panel.Hide()
 	for _, e := range []*widget.Entry{f.family, f.given, f.own, f.birth, f.phone, f.fiscal} {
@@ -134,27 +136,28 @@ func (c *possibleFiles) show(found []store.DuplicateCandidate) {
 	c.refreshLayout()
 }
 
-// row is one likely file: who, the evidence, and the two buttons.
+// row is one likely file: who, the two buttons, and the evidence.
 func (c *possibleFiles) row(d store.DuplicateCandidate) fyne.CanvasObject {
 	u, p := c.u, d.Person
 	name := widget.NewLabelWithStyle(p.DisplayName(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	name.Wrapping = fyne.TextWrapWord
-	box := container.NewVBox(name)
+	name.Truncation = fyne.TextTruncateEllipsis
+	var own fyne.CanvasObject
 	if p.OwnScriptName != "" {
-		box.Add(newScriptText(p.OwnScriptName, p.PreferredLanguage))
+		own = newScriptText(p.OwnScriptName, p.PreferredLanguage)
 	}
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, own, name))
 	var facts []string
 	if !p.BirthDate.IsZero() {
 		facts = append(facts, u.tr.Tf("duplicates.born", map[string]any{"Date": p.BirthDate.Italian()}))
 	}
 	facts = append(facts, p.CaseCode)
 	box.Add(wrappedText(strings.Join(facts, " · ")))
-	box.Add(u.reasonLabels(d.Match))
 	id := p.ID
 	open := widget.NewButtonWithIcon(u.t("duplicates.open_file"), theme.FolderOpenIcon(), func() { c.onOpen(id) })
 	open.Importance = widget.HighImportance
 	apart := widget.NewButton(u.t("duplicates.not_same"), func() { c.onNotSame(id) })
-	box.Add(container.NewGridWithColumns(1, open, apart))
+	box.Add(container.NewHBox(open, apart)) // before the reasons: in view where room is short
+	box.Add(u.reasonLabels(d.Match))
 	box.Add(widget.NewSeparator())
 	return box
 }
@@ -201,10 +204,20 @@ func (c *possibleFiles) recordApart(saved *model.Person) {
 	})
 }
 
-// refreshLayout lays the form and the panel out again.
+// refreshLayout lays the form and the panel out again, keeping the field
+// being typed into in view (the panel above the form pushes it down).
 func (c *possibleFiles) refreshLayout() {
-	if c.f.body != nil {
-		c.f.body.Refresh()
+	if c.f.body == nil {
+		return
+	}
+	c.f.body.Refresh()
+	if c.scroll == nil || c.u.sync {
+		return
+	}
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c.scroll); cv != nil {
+		if o, ok := cv.Focused().(fyne.CanvasObject); ok && inside(c.scroll.Content, o) {
+			scrollToShow(c.scroll, o)
+		}
 	}
 }
 
@@ -221,9 +234,9 @@ func contains64(list []int64, x int64) bool {
 // the form keeps beside it. With less room, the panel goes above the form,
 // at most panelShare of the height, scrolling.
 const (
-	panelWidth = 330
-	formRoom   = 430
-	panelShare = 0.45
+	panelWidth = 390
+	formRoom   = 420
+	panelShare = 0.5
 )
 
 // besideLayout lays out the form (first) and the panel of possible files
@@ -240,12 +253,14 @@ func (l besideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		form.Move(fyne.NewPos(0, 0))
 		form.Resize(size)
 	case size.Width >= formRoom+panelWidth+pad:
+		l.c.hint.Show()
 		fw := size.Width - panelWidth - pad
 		form.Move(fyne.NewPos(0, 0))
 		form.Resize(fyne.NewSize(fw, size.Height))
 		panel.Move(fyne.NewPos(fw+pad, 0))
 		panel.Resize(fyne.NewSize(panelWidth, size.Height))
 	default:
+		l.c.hint.Hide()
 		h := min(panel.MinSize().Height+l.c.rows.MinSize().Height, size.Height*panelShare)
 		panel.Move(fyne.NewPos(0, 0))
 		panel.Resize(fyne.NewSize(size.Width, h))
