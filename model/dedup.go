@@ -56,6 +56,13 @@ const (
 	DedupReasonNamesDiffer         = "dedup.names_differ"        // against
 )
 
+// DedupReasonCodes lists every reason code, for the window's messages.
+var DedupReasonCodes = []string{DedupReasonSameFiscalCode, DedupReasonSameDocument, DedupReasonSamePhone,
+	DedupReasonDifferentPhone, DedupReasonDifferentFiscalCode, DedupReasonSameBirthDate, DedupReasonBirthDaySwapped,
+	DedupReasonBirthCompatible, DedupReasonBirthYearNear, DedupReasonDifferentBirthDate, DedupReasonSameNames,
+	DedupReasonNamesSpelling, DedupReasonNamesSwapped, DedupReasonNamesAcrossScript, DedupReasonDifferentSex,
+	DedupReasonNamesDiffer}
+
 // DedupReason is one piece of evidence for or against a match, as a stable
 // code the window translates (e.g. "dedup.same_birth_date"), with an optional
 // argument (for names_across_script, the script: "Arab", "Cyrl", "Beng", "Guru", "Deva").

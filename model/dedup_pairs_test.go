@@ -84,6 +84,11 @@ func scorePairs(t *testing.T, pairs []dedupPair) pairScore {
 	var tp, fp, fn, same, blocked, ptp, pfp int
 	for _, p := range pairs {
 		m := CompareDedup(p.a, p.b)
+		for _, r := range m.Reasons {
+			if !slices.Contains(DedupReasonCodes, r.Code) {
+				t.Errorf("reason %q is not in DedupReasonCodes: the window has no message for it", r.Code)
+			}
+		}
 		if m.Possible() && p.same {
 			ptp++
 		} else if m.Possible() {

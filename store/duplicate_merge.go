@@ -62,17 +62,20 @@ func (d *DB) mergePersons(ctx context.Context, tx *sql.Tx, keep, drop int64, ope
 	if _, err := tx.ExecContext(ctx, updatePerson, args...); err != nil {
 		return fmt.Errorf("identity of the file kept: %w", err)
 	}
+	if err := dropConflicts(ctx, tx, []recordUID{{"person", o.UID}}); err != nil {
+		return err
+	}
+	// The merged file's numbering slot is recorded, so its case code is
+	// never given to someone else (CreatePerson).
+	if _, err := tx.ExecContext(ctx, `INSERT INTO person_merges (merged_uid, kept_uid, merged_code, merged_year, merged_seq, at)
+		SELECT ?, ?, case_code, code_year, code_seq, ? FROM persons WHERE id = ?
+		ON CONFLICT (merged_uid) DO NOTHING`, o.UID, k.UID, formatTime(d.Now()), drop); err != nil {
+		return err
+	}
 	for _, q := range []string{"DELETE FROM changes WHERE entity = 'person' AND row_id = ?", "DELETE FROM persons WHERE id = ?"} {
 		if _, err := tx.ExecContext(ctx, q, drop); err != nil {
 			return fmt.Errorf("remove the merged file: %w", err)
 		}
-	}
-	if err := dropConflicts(ctx, tx, []recordUID{{"person", o.UID}}); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO person_merges (merged_uid, kept_uid, merged_code, at) VALUES (?, ?, ?, ?)
-		ON CONFLICT (merged_uid) DO NOTHING`, o.UID, k.UID, o.CaseCode, formatTime(d.Now())); err != nil {
-		return err
 	}
 	// A file merged into the one dropped earlier follows it to keep.
 	if _, err := tx.ExecContext(ctx, "UPDATE person_merges SET kept_uid = ? WHERE kept_uid = ?", k.UID, o.UID); err != nil {

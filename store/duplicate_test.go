@@ -163,6 +163,10 @@ func TestMergePersons(t *testing.T) {
 	}) {
 		t.Errorf("merge not audited: %+v", trail)
 	}
+	next := dupPerson(t, d, "Okafor", "Chinedu", "", pdate(1992, 4, 4), "")
+	if next.CaseCode == drop.CaseCode {
+		t.Errorf("the merged file's case code %s was given to the next person", drop.CaseCode)
+	}
 	if err := d.MergePersons(ctx, keep.ID, keep.ID, 0); model.ErrorCode(err) != model.ErrInvalid {
 		t.Errorf("a file merged into itself: %v", err)
 	}

@@ -40,7 +40,9 @@ func (d *DB) CreatePerson(ctx context.Context, p *model.Person, operatorID int64
 		}
 		var seq int
 		year := now.Year()
-		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(code_seq), 0) + 1 FROM persons WHERE code_year = ?", year).Scan(&seq); err != nil {
+		// The next slot of the year, after the files merged away too.
+		if err := tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(code_seq) FROM persons WHERE code_year = ?1), 0),
+			coalesce((SELECT max(merged_seq) FROM person_merges WHERE merged_year = ?1), 0)) + 1`, year).Scan(&seq); err != nil {
 			return err
 		}
 		prefix, err := casePrefix(ctx, tx)

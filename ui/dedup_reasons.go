@@ -14,10 +14,7 @@ import (
 // dedupCodes are the reasons the match score gives (model.DedupReason
 // codes), each a message ID of its own; a code not listed here still shows,
 // as itself.
-var dedupCodes = []string{"dedup.same_birth_date", "dedup.birth_day_month_swapped", "dedup.names_across_script",
-	"dedup.names_swapped", "dedup.same_phone", "dedup.different_phone", "dedup.same_fiscal_code",
-	"dedup.same_document", "dedup.different_birth_date", "dedup.birth_date_partial", "dedup.same_names",
-	"dedup.names_spelling", "dedup.different_sex", "dedup.names_differ", "dedup.different_fiscal_code"}
+var dedupCodes = model.DedupReasonCodes
 
 // dedupScripts are the scripts (ISO 15924) a reason may name, each with
 // its name in the interface; another script shows as its code.

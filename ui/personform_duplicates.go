@@ -150,7 +150,7 @@ func (c *possibleFiles) row(d store.DuplicateCandidate) fyne.CanvasObject {
 	if !p.BirthDate.IsZero() {
 		facts = append(facts, u.tr.Tf("duplicates.born", map[string]any{"Date": p.BirthDate.Italian()}))
 	}
-	facts = append(facts, p.CaseCode)
+	facts = append(facts, p.CaseCode, u.tr.Tf("duplicates.score", map[string]any{"Score": scorePercent(d.Match)}))
 	box.Add(wrappedText(strings.Join(facts, " · ")))
 	id := p.ID
 	open := widget.NewButtonWithIcon(u.t("duplicates.open_file"), theme.FolderOpenIcon(), func() { c.onOpen(id) })

@@ -29,10 +29,13 @@ CREATE TABLE person_merges (
 	merged_uid TEXT PRIMARY KEY,
 	kept_uid   TEXT NOT NULL,
 	merged_code TEXT NOT NULL, -- the case code the merged file had
+	merged_year INTEGER NOT NULL DEFAULT 0, -- and its numbering slot (persons.code_year, code_seq), never given again
+	merged_seq  INTEGER NOT NULL DEFAULT 0,
 	at         TEXT NOT NULL
 ) STRICT;
 CREATE INDEX person_merges_by_kept ON person_merges (kept_uid);
 CREATE INDEX person_merges_by_code ON person_merges (merged_code, kept_uid);
+CREATE INDEX person_merges_by_slot ON person_merges (merged_year, merged_seq);
 
 -- While a merge moves a file's records (a row here), consents and skills
 -- profile versions, otherwise never changed, may change person (and the
