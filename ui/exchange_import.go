@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/exchange"
+	"sportello/model"
 	"sportello/store"
 )
 
@@ -109,9 +110,14 @@ func (v *exchangeView) imported(path string, res *exchange.ImportResult, err err
 		v.importStatus.Importance = widget.MediumImportance
 		v.importStatus.SetText(u.tr.Tf("exchange.imported", map[string]any{"Desk": desk, "Added": res.Added,
 			"Updated": res.Updated, "Unchanged": res.Unchanged, "Kept": res.Kept, "Conflicts": res.Conflicts}))
+		var hints []string
 		if res.Conflicts > 0 {
-			say(v.importDetail, u.t("exchange.imported_conflicts"))
+			hints = append(hints, u.t("exchange.imported_conflicts"))
 		}
+		if res.Added > 0 && u.op.May(model.PermDuplicates) { // the other desk may have registered the same people
+			hints = append(hints, u.t("duplicates.after_import"))
+		}
+		say(v.importDetail, strings.Join(hints, " "))
 		v.conflicts.reload()
 		v.reloadImports()
 	}

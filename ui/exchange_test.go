@@ -385,6 +385,9 @@ func TestImportABundleFromAnotherDesk(t *testing.T) {
 	if n, _ := db.CountPersons(context.Background(), ""); n != 12 {
 		t.Errorf("%d persons after merging 6 into 6", n)
 	}
+	if op.May(model.PermDuplicates) != strings.Contains(v.importDetail.Text, u.t("duplicates.after_import")) {
+		t.Errorf("new files arrived: the hint to look for duplicates is for the coordinator only: %q", v.importDetail.Text)
+	}
 	theirs, _ := other.FindPersons(context.Background(), model.PersonFilter{})
 	if _, err := db.PersonByCaseCode(context.Background(), theirs[0].CaseCode); err != nil || !strings.HasPrefix(theirs[0].CaseCode, "PUB") {
 		t.Errorf("the other desk's person %s did not arrive: %v", theirs[0].CaseCode, err)
