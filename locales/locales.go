@@ -126,7 +126,15 @@ func (l *Localizer) Has(id string) bool {
 }
 
 // localize returns the message and whether it came in l's own language.
+// A person's text comes corrected when a mediator corrected it.
 func (l *Localizer) localize(cfg *i18n.LocalizeConfig) (string, bool) {
+	if l.fallback != nil {
+		if text, ok := correction(l.lang, cfg.MessageID); ok {
+			if msg, err := execute(cfg.MessageID, text, cfg.TemplateData); err == nil {
+				return msg, true
+			}
+		}
+	}
 	msg, tag, err := l.loc.LocalizeWithTag(cfg)
 	if err == nil && baseOf(tag.String()) == l.lang {
 		return msg, true

@@ -20,6 +20,7 @@ const (
 	PermExchange   Permission = "exchange"    // export (pseudonymised) and send bundles, import them, settle conflicts
 	PermRights     Permission = "rights"      // answer a person's access request: all their data, PDF and JSON
 	PermDuplicates Permission = "duplicates"  // list the likely duplicate files of the whole desk and merge two files of one person
+	PermTexts      Permission = "texts"       // correct the translations of the texts a person reads, and mark them reviewed
 	// The desk's employers and vacancies (every active role reads them).
 	PermEmployers   Permission = "employers"    // add and change employers and vacancies
 	PermFlagDetails Permission = "flag_details" // read why and by whom an employer was flagged
@@ -28,7 +29,7 @@ const (
 
 // AllPermissions lists the permissions, for tables and tests.
 var AllPermissions = []Permission{PermAccounts, PermSettings, PermExportFull, PermAudit, PermRestore, PermRekey, PermErase,
-	PermDesks, PermExchange, PermRights, PermDuplicates, PermEmployers, PermFlagDetails, PermFlags}
+	PermDesks, PermExchange, PermRights, PermDuplicates, PermTexts, PermEmployers, PermFlagDetails, PermFlags}
 
 // Permissions says which role has which permission; what each role may
 // read and write of a person's file is AccessMatrix. Exchanges move every
@@ -36,11 +37,11 @@ var AllPermissions = []Permission{PermAccounts, PermSettings, PermExportFull, Pe
 // never exports. Operators and social workers keep the employers and
 // vacancies; why an employer was flagged is for every role but mediators
 // (legal advisers follow the reports); flagging and clearing are the
-// coordinator's.
+// coordinator's. The mediators, with the coordinator, own the translations.
 var Permissions = map[Role][]Permission{
 	RoleCoordinator:  AllPermissions,
 	RoleOperator:     {PermExchange, PermEmployers, PermFlagDetails},
-	RoleMediator:     nil,
+	RoleMediator:     {PermTexts},
 	RoleSocialWorker: {PermEmployers, PermFlagDetails},
 	RoleLegalAdviser: {PermFlagDetails},
 }

@@ -108,7 +108,9 @@ func (b *bilingual) footer(page int) string {
 // (doc.newPage draws both) and the title.
 func (b *bilingual) newPage() {
 	b.doc.newPage()
-	if !b.italianOnly() && locales.ReviewOf(b.lang).State != locales.Reviewed {
+	// "Draft" in both languages until the document's texts are reviewed:
+	// by the project, or by a mediator of the desk (locales.SetAreaReviews).
+	if !b.italianOnly() && !locales.DocumentReviewed(b.lang, locales.AreaOf(b.title)) {
 		b.para(b.label("doc.common.draft_notice"), b.lang, styleSmall, 4)
 	}
 	b.inHead = true // the title is not one of the counted paragraphs

@@ -186,7 +186,7 @@ func TestDuplicateKeysMigration(t *testing.T) {
 	ctx := context.Background()
 	first := dupPerson(t, d, "Rahman", "Mohammed", "", pdate(1990, 3, 1), "")
 	insider(t, d, undoDuplicates...)
-	insider(t, d, "PRAGMA user_version = 12")
+	insider(t, d, "PRAGMA user_version = 12") // 0013 and 0014 run again
 	d.Close()
 
 	d = openTest(t, path)

@@ -128,11 +128,15 @@ var undoEmployers = append(slices.Clone(undoMatchGeneration),
 	"DROP TABLE ccnl_levels", "DROP TABLE vacancies", "DROP TABLE employer_flags", "DROP TABLE employers",
 )
 
-// undoDuplicates takes a database back from migration 0013 (without the
-// triggers it made anew, which 0013 makes again).
-var undoDuplicates = []string{
-	"DROP TRIGGER consents_no_update", "DROP TRIGGER skills_profiles_no_update", "DROP TABLE person_keys", "DROP TABLE not_duplicates", "DROP TABLE person_merges", "DROP TABLE person_merging",
-}
+// undoTexts takes a database back from migration 0014.
+var undoTexts = []string{"DROP TABLE text_corrections", "DROP TABLE text_reviews"}
+
+// undoDuplicates takes a database back from migration 0013 (and 0014 after
+// it; without the triggers 0013 made anew, which it makes again).
+var undoDuplicates = append(slices.Clone(undoTexts),
+	"DROP TRIGGER consents_no_update", "DROP TRIGGER skills_profiles_no_update", "DROP TABLE person_keys",
+	"DROP TABLE not_duplicates", "DROP TABLE person_merges", "DROP TABLE person_merging",
+)
 
 // undoIndicatorFacts takes a database back from migration 0012 (and 0013
 // after it).

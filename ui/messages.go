@@ -121,6 +121,10 @@ func DynamicKeys() []string {
 	for _, l := range locales.Interface {
 		enum("interface_language", l)
 	}
+	for _, a := range locales.ReviewAreas {
+		enum("texts", "area_"+a.ID)
+	}
+	enum("texts", "error_unknown", "error_empty", "error_template", "error_placeholders", "error_numbers")
 	enum("languages", "dir_ltr", "dir_rtl")
 	enum("access", model.ActionView, model.ActionPrint, model.ActionUpdate)
 	for _, d := range model.DelphiDimensions {

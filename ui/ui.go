@@ -4,7 +4,8 @@
 // skills_*.go, the way to work in work_*.go), the employers and their
 // vacancies (employer*.go, vacancy_form.go), the likely files of one
 // person (personform_duplicates.go at registration, duplicates*.go for the
-// coordinator), the coordinator's programme
+// coordinator), the review of the texts a person reads by the mediators
+// (texts_review*.go), the coordinator's programme
 // indicators against their targets (indicators*.go: the charts and the
 // anonymous list behind each number) and the settings (with the programme's
 // targets, settings_targets.go). It holds no SQL and draws no PDF: it reaches the data
@@ -103,6 +104,9 @@ type Store interface {
 	DuplicateCandidates(ctx context.Context, p *model.Person, limit int) ([]store.DuplicateCandidate, error)
 	NotSamePerson(ctx context.Context, a, b int64, operatorID int64) error
 	DuplicatePairs(ctx context.Context, progress func(done, total int)) ([]store.DuplicatePair, error)
+	TextLayer(ctx context.Context) (*store.TextLayer, error)
+	SaveCorrection(ctx context.Context, lang, key, text string, operatorID int64) error
+	MarkReviewed(ctx context.Context, lang, area string, reviewed bool, operatorID int64) error
 	MergePersons(ctx context.Context, keep, drop int64, operatorID int64) error
 }
 
@@ -251,6 +255,7 @@ func (u *App) signedIn(op *model.Operator) {
 	u.op = op
 	u.data = u.base.As(op)
 	u.db = u.data
+	u.loadTexts()
 	u.home = newHome(u)
 	u.setContent(u.home.build())
 	u.idle.start()

@@ -147,6 +147,12 @@ func (c *cli) print(args []string) int {
 	access := deskAccess{what: "print " + what + " " + req.CaseCode}
 	return c.withDesk(*db, *user, access, func(d *store.DB, op *model.Operator) int {
 		ctx := context.Background()
+		layer, err := d.TextLayer(ctx) // the desk's mediators' corrections and reviews
+		if err != nil {
+			c.fail(err)
+			return 1
+		}
+		layer.Apply()
 		render, err := printouts.Prepare(ctx, d, req)
 		if err != nil {
 			c.fail(err)

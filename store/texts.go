@@ -1,0 +1,182 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"sportello/locales"
+	"sportello/model"
+)
+
+// TextLayer is what a desk's mediators made of the texts a person reads:
+// corrections by language and message ID, and the review areas marked
+// reviewed by language. locales.SetCorrections and SetAreaReviews take it.
+type TextLayer struct {
+	Corrections map[string]map[string]Correction    // lang → message ID → correction
+	Reviews     map[string]map[string]locales.Review // lang → review area → review
+}
+
+// Correction is one corrected text, with who corrected it and when.
+type Correction struct {
+	Text string
+	By   string
+	At   string // RFC 3339
+}
+
+// TextLayer reads every correction and review of the desk. Anyone signed
+// in may: the texts are the desk's, not a person's data.
+func (d *DB) TextLayer(ctx context.Context) (*TextLayer, error) {
+	out := &TextLayer{Corrections: map[string]map[string]Correction{}, Reviews: map[string]map[string]locales.Review{}}
+	err := d.view(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, "SELECT lang, key, text, by_name, at FROM text_corrections")
+		err = eachRow(rows, err, func(s scanner) error {
+			var lang, key string
+			var c Correction
+			if err := s.Scan(&lang, &key, &c.Text, &c.By, &c.At); err != nil {
+				return err
+			}
+			if out.Corrections[lang] == nil {
+				out.Corrections[lang] = map[string]Correction{}
+			}
+			out.Corrections[lang][key] = c
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("corrections: %w", err)
+		}
+		rows, err = tx.QueryContext(ctx, "SELECT lang, area, by_name, at FROM text_reviews")
+		return eachRow(rows, err, func(s scanner) error {
+			var lang, area string
+			r := locales.Review{State: locales.Reviewed}
+			if err := s.Scan(&lang, &area, &r.By, &r.Date); err != nil {
+				return err
+			}
+			if out.Reviews[lang] == nil {
+				out.Reviews[lang] = map[string]locales.Review{}
+			}
+			out.Reviews[lang][area] = r
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("text layer: %w", err)
+	}
+	return out, nil
+}
+
+// Apply hands the layer to locales: every person's text in the window and
+// in printouts reads it from now on.
+func (l *TextLayer) Apply() {
+	langs := map[string]bool{}
+	for lang := range l.Corrections {
+		langs[lang] = true
+	}
+	for lang := range l.Reviews {
+		langs[lang] = true
+	}
+	for lang := range langs {
+		texts := map[string]string{}
+		for k, c := range l.Corrections[lang] {
+			texts[k] = c.Text
+		}
+		locales.SetCorrections(lang, texts)
+		locales.SetAreaReviews(lang, l.Reviews[lang])
+	}
+}
+
+// SaveCorrection keeps a corrected text of a person's language: checked
+// against the Italian source (locales.CheckCorrection: the same
+// placeholders and numbers), audited with the text before and after. An
+// empty text takes the correction away. Mediators and the coordinator may
+// (PermTexts). Correcting a text of an area marked reviewed leaves the
+// mark: the reviewer stands by the area, and the audit trail says what
+// changed after.
+func (d *DB) SaveCorrection(ctx context.Context, lang, key, text string, operatorID int64) error {
+	text = strings.TrimSpace(text)
+	if _, ok := model.LanguageByTag(lang); !ok || lang == locales.Default {
+		return &model.Error{Code: model.ErrInvalid, Field: "lang", Message: fmt.Sprintf("no language %q to correct", lang)}
+	}
+	if text != "" {
+		if err := locales.CheckCorrection(key, text); err != nil {
+			return &model.Error{Code: model.ErrInvalid, Field: "text", Message: err.Error()}
+		}
+	}
+	err := d.update(ctx, func(tx *sql.Tx) error {
+		name, err := d.textActor(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var before string
+		err = tx.QueryRowContext(ctx, "SELECT text FROM text_corrections WHERE lang = ? AND key = ?", lang, key).Scan(&before)
+		if err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		if text == "" {
+			_, err = tx.ExecContext(ctx, "DELETE FROM text_corrections WHERE lang = ? AND key = ?", lang, key)
+		} else {
+			_, err = tx.ExecContext(ctx, `INSERT INTO text_corrections (lang, key, text, operator_id, by_name, at)
+				VALUES (?, ?, ?, nullif(?, 0), ?, ?) ON CONFLICT (lang, key) DO UPDATE SET text = excluded.text,
+				operator_id = excluded.operator_id, by_name = excluded.by_name, at = excluded.at`,
+				lang, key, text, operatorID, name, formatTime(d.Now()))
+		}
+		if err != nil {
+			return err
+		}
+		return d.audit(ctx, tx, operatorID, model.ActionUpdate, "text", 0,
+			fmt.Sprintf("%s %s: %q → %q", lang, key, before, text))
+	})
+	if err != nil {
+		return fmt.Errorf("correct %s %s: %w", lang, key, err)
+	}
+	return nil
+}
+
+// MarkReviewed marks a review area of a language reviewed by the bound
+// operator today (reviewed false takes the mark away): its documents stop
+// printing "draft". Mediators and the coordinator may; audited.
+func (d *DB) MarkReviewed(ctx context.Context, lang, area string, reviewed bool, operatorID int64) error {
+	known := false
+	for _, a := range locales.ReviewAreas {
+		known = known || a.ID == area
+	}
+	if _, ok := model.LanguageByTag(lang); !ok || !known {
+		return &model.Error{Code: model.ErrInvalid, Field: "area", Message: fmt.Sprintf("no review area %q of %q", area, lang)}
+	}
+	err := d.update(ctx, func(tx *sql.Tx) error {
+		name, err := d.textActor(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if reviewed {
+			_, err = tx.ExecContext(ctx, `INSERT INTO text_reviews (lang, area, operator_id, by_name, at)
+				VALUES (?, ?, nullif(?, 0), ?, ?) ON CONFLICT (lang, area) DO UPDATE SET operator_id = excluded.operator_id,
+				by_name = excluded.by_name, at = excluded.at`, lang, area, operatorID, name, d.Now().Format("2006-01-02"))
+		} else {
+			_, err = tx.ExecContext(ctx, "DELETE FROM text_reviews WHERE lang = ? AND area = ?", lang, area)
+		}
+		if err != nil {
+			return err
+		}
+		return d.audit(ctx, tx, operatorID, model.ActionUpdate, "text", 0, fmt.Sprintf("%s %s reviewed: %v", lang, area, reviewed))
+	})
+	if err != nil {
+		return fmt.Errorf("review %s %s: %w", lang, area, err)
+	}
+	return nil
+}
+
+// textActor checks that the bound operator may correct texts and gives
+// the name the correction is signed with.
+func (d *DB) textActor(ctx context.Context, tx *sql.Tx) (string, error) {
+	if err := d.actorMay(ctx, tx, model.PermTexts); err != nil {
+		return "", err
+	}
+	if d.actor == nil {
+		return "Sportello", nil
+	}
+	var name string
+	err := tx.QueryRowContext(ctx, "SELECT full_name FROM operators WHERE id = ?", d.actor.ID).Scan(&name)
+	return name, err
+}

@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"sportello/locales"
+	"sportello/model"
+)
+
+// TestTextCorrections: a mediator corrects an Arabic consent sentence; the
+// layer read back and applied makes the next consent text carry it; a
+// correction that loses a placeholder is refused on its field; an operator
+// may not correct; marking the consent and the shared texts reviewed ends
+// the draft; everything is audited.
+func TestTextCorrections(t *testing.T) {
+	d := newTestDB(t)
+	ctx := context.Background()
+	med := fixtureOperator(t, d, "samira", model.RoleMediator)
+	op := fixtureOperator(t, d, "marco", model.RoleOperator)
+	t.Cleanup(func() { locales.SetCorrections("ar", nil); locales.SetAreaReviews("ar", nil) })
+
+	const key, fixed = "doc.consent.person", "صاحب الموافقة: {{.Name}}، ملف رقم {{.Code}}"
+	must(t, d.As(med).SaveCorrection(ctx, "ar", key, fixed, med.ID))
+	err := d.As(med).SaveCorrection(ctx, "ar", key, "صاحب الموافقة: {{.Name}}", med.ID)
+	if model.ErrorCode(err) != model.ErrInvalid || !strings.Contains(err.Error(), "{{.Code}}") {
+		t.Errorf("a correction without the case code: %v", err)
+	}
+	if err := d.As(op).SaveCorrection(ctx, "ar", key, fixed, op.ID); !refused(t, err) {
+		t.Error("an operator corrected a translation")
+	}
+	if err := d.As(med).SaveCorrection(ctx, "it", key, "Persona: {{.Name}} {{.Code}}", med.ID); model.ErrorCode(err) != model.ErrInvalid {
+		t.Errorf("the Italian reference corrected: %v", err)
+	}
+
+	layer, err := d.TextLayer(ctx)
+	must(t, err)
+	if c := layer.Corrections["ar"][key]; c.Text != fixed || c.By != "samira" || c.At == "" {
+		t.Errorf("the correction read back: %+v", c)
+	}
+	layer.Apply()
+	if got := locales.ForPerson("ar").Tf(key, map[string]any{"Name": "Amina", "Code": "PUA-2026-000001"}); got != "صاحب الموافقة: Amina، ملف رقم PUA-2026-000001" {
+		t.Errorf("the consent's sentence: %q", got)
+	}
+
+	if locales.DocumentReviewed("ar", "doc.consent") {
+		t.Fatal("reviewed before anyone said so")
+	}
+	must(t, d.As(med).MarkReviewed(ctx, "ar", "doc.consent", true, med.ID))
+	must(t, d.As(med).MarkReviewed(ctx, "ar", "doc.common", true, med.ID))
+	if err := d.As(med).MarkReviewed(ctx, "ar", "doc.nothing", true, med.ID); model.ErrorCode(err) != model.ErrInvalid {
+		t.Errorf("an unknown area: %v", err)
+	}
+	layer, err = d.TextLayer(ctx)
+	must(t, err)
+	layer.Apply()
+	if r := locales.ReviewOfArea("ar", "doc.consent"); !locales.DocumentReviewed("ar", "doc.consent") || r.By != "samira" || r.Date == "" {
+		t.Errorf("the consent after its review: %+v", r)
+	}
+
+	must(t, d.As(med).SaveCorrection(ctx, "ar", key, "", med.ID)) // taken away
+	layer, err = d.TextLayer(ctx)
+	must(t, err)
+	if _, ok := layer.Corrections["ar"][key]; ok {
+		t.Error("an empty correction was kept")
+	}
+	var n int
+	must(t, d.db.QueryRow("SELECT count(*) FROM audit_events WHERE entity = 'text'").Scan(&n))
+	if n != 4 {
+		t.Errorf("%d audit events of texts, want 4 (two corrections, two reviews)", n)
+	}
+}

@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sportello/locales"
+	"sportello/model"
+)
+
+// toolbarHas tells whether the signed-in operator's toolbar has the button.
+func toolbarHas(u *App, label string) bool {
+	for _, o := range objects(u) {
+		if tb, ok := o.(*toolbar); ok {
+			for _, b := range tb.buttons {
+				if b.Text == label {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// reviewRow is the text of key on the review screen.
+func reviewRow(t *testing.T, v *textsReview, key string) *textRow {
+	t.Helper()
+	for _, r := range v.items {
+		if r.key == key {
+			return r
+		}
+	}
+	t.Fatalf("no text %s on the review screen", key)
+	return nil
+}
+
+// TestMediatorCorrectsAnArabicConsentSentence: the mediator opens "Texts
+// for persons", chooses Arabic and the consent, corrects a sentence and
+// saves: the store keeps it and every person's text reads it at once (the
+// next printed consent: printouts' TestConsentCarriesTheCorrection). A
+// correction that drops a placeholder is refused under its field, in the
+// interface's language, and nothing is kept. Marking the consent reviewed
+// names her and the date. An operator has no such screen.
+func TestMediatorCorrectsAnArabicConsentSentence(t *testing.T) {
+	u, db := newTestApp(t)
+	u.win.Resize(fyne.NewSize(1600, 1000))
+	t.Cleanup(func() { locales.SetCorrections("ar", nil); locales.SetAreaReviews("ar", nil) })
+	med := signInAs(t, u, db, "samira", model.RoleMediator)
+	if !toolbarHas(u, u.t("texts.button")) {
+		t.Fatal("the mediator's toolbar has no Texts for persons")
+	}
+	test.Tap(button(t, u, u.t("texts.button")))
+	v := newTextsReview(u)
+	u.home.show(v.build())
+	for i, l := range v.langs {
+		if l.Tag == "ar" {
+			v.lang.SetSelectedIndex(i)
+		}
+	}
+	v.area.SetSelectedIndex(0) // the consent
+	if !strings.Contains(v.state.Text, u.t("texts.state_draft")) {
+		t.Errorf("the Arabic consent's state: %q", v.state.Text)
+	}
+
+	const fixed = "يمكنك سحب موافقتك متى شئت."
+	row := reviewRow(t, v, "doc.consent.withdraw")
+	row.entry.SetText(fixed)
+	test.Tap(row.saveBtn)
+	layer, err := db.TextLayer(t.Context())
+	if err != nil || layer.Corrections["ar"]["doc.consent.withdraw"].Text != fixed || layer.Corrections["ar"]["doc.consent.withdraw"].By != med.FullName {
+		t.Fatalf("the correction kept: %+v %v", layer, err)
+	}
+	if got := locales.ForPerson("ar").T("doc.consent.withdraw"); got != fixed {
+		t.Errorf("the person's text: %q", got)
+	}
+	if row.status.Text != u.t("texts.saved") {
+		t.Errorf("the row says %q", row.status.Text)
+	}
+
+	broken := reviewRow(t, v, "doc.consent.person")
+	broken.entry.SetText("الشخص المعني: {{.Name}}")
+	test.Tap(broken.saveBtn)
+	if !strings.Contains(broken.status.Text, "{{.Code}}") || broken.status.Importance != widget.DangerImportance {
+		t.Errorf("a sentence without its case code: %q", broken.status.Text)
+	}
+	if locales.Corrected("ar", "doc.consent.person") {
+		t.Error("the broken sentence was kept")
+	}
+
+	test.Tap(v.mark)
+	if !strings.Contains(v.state.Text, med.FullName) || locales.ReviewOfArea("ar", "doc.consent").State != locales.Reviewed {
+		t.Errorf("marked reviewed: %q", v.state.Text)
+	}
+
+	u2, db2 := newTestApp(t)
+	signInAs(t, u2, db2, "marco", model.RoleOperator)
+	if toolbarHas(u2, u2.t("texts.button")) {
+		t.Error("the operator's toolbar has Texts for persons")
+	}
+}
