@@ -30,6 +30,10 @@ var fontTable = []Font{
 	{File: "NotoSansDevanagari-Bold.ttf", Family: "Noto Sans Devanagari", Bold: true, Scripts: []string{"Deva"}},
 	{File: "NotoSansEthiopic-Regular.ttf", Family: "Noto Sans Ethiopic", Scripts: []string{"Ethi"}},
 	{File: "NotoSansEthiopic-Bold.ttf", Family: "Noto Sans Ethiopic", Bold: true, Scripts: []string{"Ethi"}},
+	{File: "NotoSansSinhala-Regular.ttf", Family: "Noto Sans Sinhala", Scripts: []string{"Sinh"}},
+	{File: "NotoSansSinhala-Bold.ttf", Family: "Noto Sans Sinhala", Bold: true, Scripts: []string{"Sinh"}},
+	{File: "NotoSansTamil-Regular.ttf", Family: "Noto Sans Tamil", Scripts: []string{"Taml"}},
+	{File: "NotoSansTamil-Bold.ttf", Family: "Noto Sans Tamil", Bold: true, Scripts: []string{"Taml"}},
 	{File: "NotoSansSC-Regular-subset.otf", Family: "Noto Sans CJK SC", Scripts: []string{"Hans", "Hani"}},
 	{File: "NotoSansSC-Bold-subset.otf", Family: "Noto Sans CJK SC", Bold: true, Scripts: []string{"Hans", "Hani"}},
 }
@@ -60,8 +64,8 @@ var loadFonts = sync.OnceValue(func() []Font {
 })
 
 // Fonts returns every bundled font in fallback priority order: Noto Sans
-// first, then Noto Naskh Arabic, Bengali, Gurmukhi, Devanagari, Ethiopic
-// and last the Simplified-Chinese subset of Noto Sans CJK SC. Within each
+// first, then Noto Naskh Arabic, Bengali, Gurmukhi, Devanagari, Ethiopic,
+// Sinhala, Tamil and last the Simplified-Chinese subset of Noto Sans CJK SC. Within each
 // family the regular face comes before the bold one.
 //
 // The returned slice is the caller's own; the Data of each Font is shared

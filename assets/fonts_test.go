@@ -51,7 +51,7 @@ func TestFontsParse(t *testing.T) {
 func TestFontsOrder(t *testing.T) {
 	families := []string{
 		"Noto Sans", "Noto Naskh Arabic", "Noto Sans Bengali", "Noto Sans Gurmukhi",
-		"Noto Sans Devanagari", "Noto Sans Ethiopic", "Noto Sans CJK SC",
+		"Noto Sans Devanagari", "Noto Sans Ethiopic", "Noto Sans Sinhala", "Noto Sans Tamil", "Noto Sans CJK SC",
 	}
 	fonts := Fonts()
 	if len(fonts) != 2*len(families) {

@@ -18,7 +18,8 @@ type Language struct {
 }
 
 // BeneficiaryLanguages are the languages of questionnaires and printouts,
-// in the order the design lists them.
+// in the order the design lists them, then those issue #18 added for the
+// workers of Italian agriculture and care work.
 var BeneficiaryLanguages = []Language{
 	{"it", "Italiano", "Italian", "Latn", LTR},
 	{"en", "English", "English", "Latn", LTR},
@@ -37,6 +38,17 @@ var BeneficiaryLanguages = []Language{
 	{"bn", "বাংলা", "Bengali", "Beng", LTR},
 	{"ti", "ትግርኛ", "Tigrinya", "Ethi", LTR},
 	{"zh", "中文", "Chinese", "Hans", LTR},
+	{"wo", "Wolof", "Wolof", "Latn", LTR},
+	{"bm", "Bamanankan", "Bambara", "Latn", LTR},
+	{"ff", "Pulaar", "Fula (Pulaar)", "Latn", LTR},
+	{"so", "Soomaali", "Somali", "Latn", LTR},
+	{"tl", "Tagalog", "Tagalog", "Latn", LTR},
+	{"si", "සිංහල", "Sinhala", "Sinh", LTR},
+	{"ta", "தமிழ்", "Tamil", "Taml", LTR},
+	{"am", "አማርኛ", "Amharic", "Ethi", LTR},
+	{"tr", "Türkçe", "Turkish", "Latn", LTR},
+	{"ckb", "کوردیی ناوەندی", "Kurdish (Sorani)", "Arab", RTL},
+	{"bg", "Български", "Bulgarian", "Cyrl", LTR},
 }
 
 // LanguageByTag finds a beneficiary language.

@@ -21,6 +21,7 @@ var fontScripts = []struct {
 }{
 	{unicode.Arabic, "Arab"}, {unicode.Han, "Hans"}, {unicode.Bengali, "Beng"},
 	{unicode.Gurmukhi, "Guru"}, {unicode.Devanagari, "Deva"}, {unicode.Ethiopic, "Ethi"},
+	{unicode.Sinhala, "Sinh"}, {unicode.Tamil, "Taml"},
 }
 
 // textScript is the script of the first letter of s that the interface
