@@ -58,7 +58,8 @@ func mustBundle() *i18n.Bundle {
 
 // Localizer translates message IDs into one language.
 type Localizer struct {
-	lang     string
+	lang     string // the language's subtag as asked ("tl")
+	canon    string // and as the bundle knows it ("fil": golang.org/x/text canonicalises)
 	loc      *i18n.Localizer
 	fallback *i18n.Localizer // Italian, for texts a person's language lacks; nil for the interface
 }
@@ -69,10 +70,10 @@ func New(lang string) *Localizer {
 	base := baseOf(lang)
 	for _, l := range Interface {
 		if l == base {
-			return &Localizer{lang: l, loc: i18n.NewLocalizer(bundle, l)}
+			return &Localizer{lang: l, canon: l, loc: i18n.NewLocalizer(bundle, l)}
 		}
 	}
-	return &Localizer{lang: Default, loc: i18n.NewLocalizer(bundle, Default)}
+	return &Localizer{lang: Default, canon: Default, loc: i18n.NewLocalizer(bundle, Default)}
 }
 
 // ForPerson returns a Localizer for texts a person reads (documents,
@@ -82,14 +83,26 @@ func ForPerson(lang string) *Localizer {
 	base := baseOf(lang)
 	for _, t := range bundle.LanguageTags() {
 		if t.String() == base {
-			return &Localizer{lang: base, loc: i18n.NewLocalizer(bundle, base),
+			return &Localizer{lang: rawBaseOf(lang), canon: base, loc: i18n.NewLocalizer(bundle, base),
 				fallback: i18n.NewLocalizer(bundle, Default)}
 		}
 	}
-	return &Localizer{lang: Default, loc: i18n.NewLocalizer(bundle, Default)}
+	return &Localizer{lang: Default, canon: Default, loc: i18n.NewLocalizer(bundle, Default)}
 }
 
-// baseOf is the lower-case language subtag of a BCP 47 tag, or "".
+// rawBaseOf is the language subtag of a BCP 47 tag as written, lower
+// case: "tl" stays "tl" where baseOf gives "fil".
+func rawBaseOf(lang string) string {
+	tag, err := language.Raw.Parse(lang)
+	if err != nil {
+		return ""
+	}
+	b, _ := tag.Base()
+	return b.String()
+}
+
+// baseOf is the lower-case language subtag of a BCP 47 tag, canonical as
+// the bundle knows it (Tagalog's "tl" is "fil"), or "".
 func baseOf(lang string) string {
 	tag, err := language.Parse(lang)
 	if err != nil {
@@ -136,7 +149,7 @@ func (l *Localizer) localize(cfg *i18n.LocalizeConfig) (string, bool) {
 		}
 	}
 	msg, tag, err := l.loc.LocalizeWithTag(cfg)
-	if err == nil && baseOf(tag.String()) == l.lang {
+	if err == nil && baseOf(tag.String()) == l.canon {
 		return msg, true
 	}
 	if l.fallback != nil {

@@ -68,3 +68,12 @@ func TestReviewAndCoverage(t *testing.T) {
 		t.Errorf("Arabic documents %+v", c)
 	}
 }
+
+// TestTagalogKeepsItsTag: golang.org/x/text reads "tl" as "fil"; a
+// person's Localizer still speaks "tl", with Tagalog's own texts.
+func TestTagalogKeepsItsTag(t *testing.T) {
+	l := ForPerson("tl")
+	if l.Lang() != "tl" || !l.Has("doc.rights.title") || l.T("doc.rights.title") == ForPerson("it").T("doc.rights.title") {
+		t.Errorf("Tagalog: speaks %q, has its own rights title: %v", l.Lang(), l.Has("doc.rights.title"))
+	}
+}

@@ -4,7 +4,8 @@ import "testing"
 
 // Every role against every permission: only the coordinator runs the desk
 // as a whole; operators also run the exchanges; operators and social
-// workers keep the employers; all but mediators read why one was flagged.
+// workers keep the employers; all but mediators read why one was flagged;
+// mediators (with the coordinator) correct the translations.
 func TestPermissionMatrix(t *testing.T) {
 	for _, r := range Roles {
 		if _, ok := Permissions[r]; !ok {
@@ -13,7 +14,7 @@ func TestPermissionMatrix(t *testing.T) {
 		for _, p := range AllPermissions {
 			want := r == RoleCoordinator || (r == RoleOperator && p == PermExchange) ||
 				(p == PermEmployers && (r == RoleOperator || r == RoleSocialWorker)) ||
-				(p == PermFlagDetails && r != RoleMediator)
+				(p == PermFlagDetails && r != RoleMediator) || (p == PermTexts && r == RoleMediator)
 			if got := r.May(p); got != want {
 				t.Errorf("%s may %s: %v, want %v", r, p, got, want)
 			}

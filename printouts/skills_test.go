@@ -108,13 +108,13 @@ func TestSkillsProfileReadsBack(t *testing.T) {
 // TestSkillsProfileFallsBackToEnglish: a language without the document's
 // text gets it in English, with the Italian and a note saying so.
 // Every person language has the profile's texts now (drafts beyond it and
-// en), so the test asks for Wolof, a language with no texts at all.
+// en), so the test asks for Sindhi, a language with no texts at all.
 func TestSkillsProfileFallsBackToEnglish(t *testing.T) {
 	var buf bytes.Buffer
-	if err := renderProfile(&buf, "wo"); err != nil {
+	if err := renderProfile(&buf, "sd"); err != nil {
 		t.Fatal(err)
 	}
-	all := strings.Join(pdfText(t, "profile-wo", buf.Bytes()), "\n")
+	all := strings.Join(pdfText(t, "profile-sd", buf.Bytes()), "\n")
 	for _, s := range []string{"Skills profile", "Profilo delle competenze", "Work experience", "crop production worker"} {
 		if !strings.Contains(all, s) {
 			t.Errorf("%q not found", s)

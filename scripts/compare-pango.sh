@@ -15,7 +15,9 @@ for txt in "$work"/*.txt; do
   base=${txt%.txt}
   family="Noto Sans"
   case "$(basename "$base")" in
-    ar-*|fa-*|ps-*|ur-*) family="Noto Naskh Arabic";;
+    ar-*|fa-*|ps-*|ur-*|ckb-*) family="Noto Naskh Arabic";;
+    si-*) family="Noto Sans Sinhala";;
+    ta-*) family="Noto Sans Tamil";;
     zh-*) family="Noto Sans CJK SC";;
   esac
   # Pango takes the paragraph direction from the first strong letter unless

@@ -85,12 +85,6 @@ func (h *home) build() fyne.CanvasObject {
 			h.show(newDuplicates(u).build())
 		}))
 	}
-	if u.op.May(model.PermTexts) { // mediators and the coordinator own the translations
-		tools.add(widget.NewButtonWithIcon(u.t("texts.button"), theme.DocumentIcon(), func() {
-			h.list.list.UnselectAll()
-			h.show(newTextsReview(u).build())
-		}))
-	}
 	if u.op.May(model.PermAudit) {
 		tools.add(widget.NewButtonWithIcon(u.t("audit.button"), theme.HistoryIcon(), func() {
 			h.list.list.UnselectAll()

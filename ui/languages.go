@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/locales"
@@ -46,7 +47,14 @@ func (v *languagesView) build() fyne.CanvasObject {
 	})
 	intro := widget.NewLabel(v.u.t("languages.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	return container.NewVScroll(container.NewPadded(container.NewVBox(intro, v.rows)))
+	top := container.NewVBox(intro)
+	if u := v.u; u.op != nil && u.op.May(model.PermTexts) && u.home != nil { // mediators and the coordinator own the translations
+		top.Add(container.NewHBox(widget.NewButtonWithIcon(u.t("texts.button"), theme.DocumentIcon(), func() {
+			u.home.list.list.UnselectAll()
+			u.home.show(newTextsReview(u).build())
+		})))
+	}
+	return container.NewVScroll(container.NewPadded(container.NewVBox(top, v.rows)))
 }
 
 // languageRows reads each beneficiary language's review, coverage and

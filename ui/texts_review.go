@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,7 +14,8 @@ import (
 	"sportello/store"
 )
 
-// textsReview is "Testi per le persone" (issue #18): a mediator (or the
+// textsReview is "Testi per le persone" (issue #18, from Settings >
+// Languages): a mediator (or the
 // coordinator, model.PermTexts; the store refuses anyone else) chooses a
 // language and an area — the questionnaire or one document — and sees
 // every text beside its Italian source and the English, corrects it
@@ -36,11 +38,15 @@ func newTextsReview(u *App) *textsReview {
 	v := &textsReview{u: u, state: wrapped(), rows: container.NewVBox()}
 	var langNames, areaNames []string
 	for _, l := range model.BeneficiaryLanguages {
-		if l.Tag == locales.Default {
-			continue
+		if locales.ReviewOf(l.Tag).State == locales.Reviewed {
+			continue // a reference text (Italian, English): the project's, not the desk's
 		}
 		v.langs = append(v.langs, l)
-		langNames = append(langNames, l.Native+" · "+u.t("lang."+l.Tag))
+		name := u.t("lang." + l.Tag)
+		if !strings.EqualFold(l.Native, name) { // Wolof is "wolof" in Italian too
+			name = l.Native + " · " + name
+		}
+		langNames = append(langNames, name)
 	}
 	for _, a := range locales.ReviewAreas {
 		areaNames = append(areaNames, u.t("texts.area_"+a.ID))

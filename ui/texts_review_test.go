@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -12,15 +13,23 @@ import (
 	"sportello/model"
 )
 
-// toolbarHas tells whether the signed-in operator's toolbar has the button.
-func toolbarHas(u *App, label string) bool {
+// languagesOffer opens Settings > Languages and tells whether it offers
+// the review of the texts.
+func languagesOffer(t *testing.T, u *App) bool {
+	t.Helper()
+	test.Tap(button(t, u, u.t("home.settings")))
 	for _, o := range objects(u) {
-		if tb, ok := o.(*toolbar); ok {
-			for _, b := range tb.buttons {
-				if b.Text == label {
-					return true
+		if tabs, ok := o.(*container.AppTabs); ok {
+			for i, it := range tabs.Items {
+				if it.Text == u.t("settings.tab_languages") {
+					tabs.SelectIndex(i)
 				}
 			}
+		}
+	}
+	for _, o := range objects(u) {
+		if b, ok := o.(*widget.Button); ok && b.Text == u.t("texts.button") && b.Visible() {
+			return true
 		}
 	}
 	return false
@@ -50,8 +59,8 @@ func TestMediatorCorrectsAnArabicConsentSentence(t *testing.T) {
 	u.win.Resize(fyne.NewSize(1600, 1000))
 	t.Cleanup(func() { locales.SetCorrections("ar", nil); locales.SetAreaReviews("ar", nil) })
 	med := signInAs(t, u, db, "samira", model.RoleMediator)
-	if !toolbarHas(u, u.t("texts.button")) {
-		t.Fatal("the mediator's toolbar has no Texts for persons")
+	if !languagesOffer(t, u) {
+		t.Fatal("Settings > Languages offers the mediator no review of the texts")
 	}
 	test.Tap(button(t, u, u.t("texts.button")))
 	v := newTextsReview(u)
@@ -98,7 +107,7 @@ func TestMediatorCorrectsAnArabicConsentSentence(t *testing.T) {
 
 	u2, db2 := newTestApp(t)
 	signInAs(t, u2, db2, "marco", model.RoleOperator)
-	if toolbarHas(u2, u2.t("texts.button")) {
-		t.Error("the operator's toolbar has Texts for persons")
+	if languagesOffer(t, u2) {
+		t.Error("Settings > Languages offers an operator the review of the texts")
 	}
 }

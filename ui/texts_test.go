@@ -266,13 +266,15 @@ func visitScreens(t *testing.T, lang string, visit func(screen string, u *App)) 
 	for _, tool := range []struct{ screen, button string }{
 		{"open referrals", "home.referrals"}, {"services", "home.services"}, {"activities", "activities.button"},
 		{"settings", "home.settings"}, {"exchange", "exchange.button"}, {"audit view", "audit.button"},
-		{"indicators", "programme.button"}, {"duplicates", "duplicates.button"}, {"texts for persons", "texts.button"},
+		{"indicators", "programme.button"}, {"duplicates", "duplicates.button"},
 	} {
 		test.Tap(button(t, u, u.t(tool.button)))
 		visit(tool.screen, u)
 	}
 	openTargets(t, u)
 	visit("settings: programme targets", u)
+	h.show(newTextsReview(u).build())
+	visit("texts for persons", u)
 	h.onRegister()
 	visit("registration form", u)
 	visitEmployers(t, u, visit)

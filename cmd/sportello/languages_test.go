@@ -24,8 +24,8 @@ func TestLanguagesJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if len(rows) != 17 {
-		t.Fatalf("%d languages, want 17", len(rows))
+	if len(rows) != 28 {
+		t.Fatalf("%d languages, want 28", len(rows))
 	}
 	byTag := map[string]int{}
 	for i, r := range rows {
@@ -56,13 +56,21 @@ func TestLanguagesJSON(t *testing.T) {
 	if r := rows[byTag["pa"]]; r.Script != "Guru" || r.Name != "ਪੰਜਾਬੀ" {
 		t.Errorf("pa: %+v", r)
 	}
+	for tag, script := range map[string]string{"si": "Sinh", "ta": "Taml", "ckb": "Arab", "am": "Ethi", "wo": "Latn", "bg": "Cyrl"} {
+		if r := rows[byTag[tag]]; r.Script != script || r.Review.State != "draft" || r.Messages["documents"].Translated == 0 {
+			t.Errorf("%s: %+v", tag, r)
+		}
+	}
+	if r := rows[byTag["ckb"]]; r.Direction != "rtl" {
+		t.Errorf("Sorani is written right to left: %+v", r)
+	}
 	if r := rows[byTag["it"]]; r.Messages["interface"].Translated != r.Messages["interface"].Total {
 		t.Errorf("Italian interface incomplete: %+v", r.Messages)
 	}
 	// The table form says the same, one line a language.
 	_, table, _ := sportello(t, "languages")
-	if n := len(strings.Split(strings.TrimSpace(table), "\n")); n != 18 {
-		t.Errorf("table has %d lines, want a header and 17", n)
+	if n := len(strings.Split(strings.TrimSpace(table), "\n")); n != 29 {
+		t.Errorf("table has %d lines, want a header and 28", n)
 	}
 }
 
@@ -78,7 +86,7 @@ func TestPrintLanguages(t *testing.T) {
 	}
 	if pdfinfo, err := exec.LookPath("pdfinfo"); err == nil {
 		info, _ := exec.Command(pdfinfo, out).Output()
-		if !strings.Contains(strings.Join(strings.Fields(string(info)), " "), "Pages: 17") {
+		if !strings.Contains(strings.Join(strings.Fields(string(info)), " "), "Pages: 28") {
 			t.Errorf("pdfinfo:\n%s", info)
 		}
 	}
