@@ -37,11 +37,11 @@ func TestCheckCorrection(t *testing.T) {
 		ok       bool
 	}{
 		{"doc.consent.person", "الشخص المعني: {{.Name}}، رقم الملف {{.Code}}", true},
-		{"doc.consent.person", "الشخص المعني: {{.Name}}", false},                    // the case code lost
-		{"doc.consent.person", "الشخص {{.Name}} {{.Code}} {{.Phone}}", false},        // a placeholder the sentence has not
-		{"doc.consent.person", "الشخص {{.Name} {{.Code}}", false},                    // broken braces
-		{"doc.rights.hours", "40 ساعة في الأسبوع، 11 ساعة راحة، يوم واحد.", true},    // the numbers kept
-		{"doc.rights.hours", "48 ساعة في الأسبوع، 11 ساعة راحة.", false},             // 40 became 48
+		{"doc.consent.person", "الشخص المعني: {{.Name}}", false},                  // the case code lost
+		{"doc.consent.person", "الشخص {{.Name}} {{.Code}} {{.Phone}}", false},     // a placeholder the sentence has not
+		{"doc.consent.person", "الشخص {{.Name} {{.Code}}", false},                 // broken braces
+		{"doc.rights.hours", "40 ساعة في الأسبوع، 11 ساعة راحة، يوم واحد.", true}, // the numbers kept
+		{"doc.rights.hours", "48 ساعة في الأسبوع، 11 ساعة راحة.", false},          // 40 became 48
 		{"doc.consent.person", "   ", false},
 		{"login.sign_in", "Entra", false}, // the interface is not a person's text
 	}

@@ -14,7 +14,7 @@ import (
 // corrections by language and message ID, and the review areas marked
 // reviewed by language. locales.SetCorrections and SetAreaReviews take it.
 type TextLayer struct {
-	Corrections map[string]map[string]Correction    // lang → message ID → correction
+	Corrections map[string]map[string]Correction     // lang → message ID → correction
 	Reviews     map[string]map[string]locales.Review // lang → review area → review
 }
 
