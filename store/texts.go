@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"sportello/locales"
@@ -108,29 +109,76 @@ func (d *DB) SaveCorrection(ctx context.Context, lang, key, text string, operato
 		if err != nil {
 			return err
 		}
-		var before string
-		err = tx.QueryRowContext(ctx, "SELECT text FROM text_corrections WHERE lang = ? AND key = ?", lang, key).Scan(&before)
-		if err != nil && err != sql.ErrNoRows {
-			return err
-		}
-		if text == "" {
-			_, err = tx.ExecContext(ctx, "DELETE FROM text_corrections WHERE lang = ? AND key = ?", lang, key)
-		} else {
-			_, err = tx.ExecContext(ctx, `INSERT INTO text_corrections (lang, key, text, operator_id, by_name, at)
-				VALUES (?, ?, ?, nullif(?, 0), ?, ?) ON CONFLICT (lang, key) DO UPDATE SET text = excluded.text,
-				operator_id = excluded.operator_id, by_name = excluded.by_name, at = excluded.at`,
-				lang, key, text, operatorID, name, formatTime(d.Now()))
-		}
-		if err != nil {
-			return err
-		}
-		return d.audit(ctx, tx, operatorID, model.ActionUpdate, "text", 0,
-			fmt.Sprintf("%s %s: %q → %q", lang, key, before, text))
+		return d.putCorrection(ctx, tx, lang, key, text, operatorID, name, "")
 	})
 	if err != nil {
 		return fmt.Errorf("correct %s %s: %w", lang, key, err)
 	}
 	return nil
+}
+
+// ImportCorrections keeps a file's corrections of lang (another desk's,
+// locales.ReadCorrections) in one transaction: each checked as
+// SaveCorrection checks it, audited with where it came from. Mediators and
+// the coordinator may. Reviews do not travel: this desk's mediator marks
+// its areas.
+func (d *DB) ImportCorrections(ctx context.Context, lang string, texts map[string]string, source string, operatorID int64) error {
+	if _, ok := model.LanguageByTag(lang); !ok || lang == locales.Default {
+		return &model.Error{Code: model.ErrInvalid, Field: "lang", Message: fmt.Sprintf("no language %q to correct", lang)}
+	}
+	keys := make([]string, 0, len(texts))
+	for k, text := range texts {
+		if err := locales.CheckCorrection(k, strings.TrimSpace(text)); err != nil {
+			return &model.Error{Code: model.ErrInvalid, Field: "text", Message: k + ": " + err.Error()}
+		}
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	err := d.update(ctx, func(tx *sql.Tx) error {
+		name, err := d.textActor(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if err := d.putCorrection(ctx, tx, lang, k, strings.TrimSpace(texts[k]), operatorID, name, source); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("import corrections of %s: %w", lang, err)
+	}
+	return nil
+}
+
+// putCorrection writes (or, for an empty text, removes) one correction
+// and audits it with the text before, and the file it came from if any.
+func (d *DB) putCorrection(ctx context.Context, tx *sql.Tx, lang, key, text string, operatorID int64, name, source string) error {
+	var before string
+	err := tx.QueryRowContext(ctx, "SELECT text FROM text_corrections WHERE lang = ? AND key = ?", lang, key).Scan(&before)
+	if err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	if before == text {
+		return nil
+	}
+	if text == "" {
+		_, err = tx.ExecContext(ctx, "DELETE FROM text_corrections WHERE lang = ? AND key = ?", lang, key)
+	} else {
+		_, err = tx.ExecContext(ctx, `INSERT INTO text_corrections (lang, key, text, operator_id, by_name, at)
+			VALUES (?, ?, ?, nullif(?, 0), ?, ?) ON CONFLICT (lang, key) DO UPDATE SET text = excluded.text,
+			operator_id = excluded.operator_id, by_name = excluded.by_name, at = excluded.at`,
+			lang, key, text, operatorID, name, formatTime(d.Now()))
+	}
+	if err != nil {
+		return err
+	}
+	detail := fmt.Sprintf("%s %s: %q → %q", lang, key, before, text)
+	if source != "" {
+		detail += " (from " + source + ")"
+	}
+	return d.audit(ctx, tx, operatorID, model.ActionUpdate, "text", 0, detail)
 }
 
 // MarkReviewed marks a review area of a language reviewed by the bound

@@ -31,6 +31,7 @@ type textsReview struct {
 	rows       *fyne.Container
 	items      []*textRow       // the texts shown, in rows' order
 	langs      []model.Language // the languages offered, in the Select's order
+	pending    []locales.Change // the changes of the file being imported, shown for a yes (texts_share.go)
 	reviewed   bool             // the area shown is marked reviewed on this desk
 }
 
@@ -61,7 +62,8 @@ func (v *textsReview) build() fyne.CanvasObject {
 	u := v.u
 	title := widget.NewLabelWithStyle(u.t("texts.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	choose := container.NewGridWithColumns(2, v.lang, v.area)
-	top := container.NewVBox(title, wrappedText(u.t("texts.intro")), choose,
+	share := container.NewHBox(widget.NewButton(u.t("texts.export"), v.onExport), widget.NewButton(u.t("texts.import"), v.onImport))
+	top := container.NewVBox(title, wrappedText(u.t("texts.intro")), choose, share,
 		container.NewBorder(nil, nil, nil, v.mark, v.state), widget.NewSeparator())
 	v.lang.SetSelectedIndex(0)
 	v.area.SetSelectedIndex(0)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -109,5 +110,44 @@ func TestMediatorCorrectsAnArabicConsentSentence(t *testing.T) {
 	signInAs(t, u2, db2, "marco", model.RoleOperator)
 	if languagesOffer(t, u2) {
 		t.Error("Settings > Languages offers an operator the review of the texts")
+	}
+}
+
+// TestImportCorrectionsShowsTheDifferences: a file of another desk's
+// Arabic corrections shows what it would change, before and after, and
+// changes nothing until the mediator keeps it; a file with a broken
+// sentence is refused whole, on the screen.
+func TestImportCorrectionsShowsTheDifferences(t *testing.T) {
+	u, db := newTestApp(t)
+	u.win.Resize(fyne.NewSize(1600, 1000))
+	t.Cleanup(func() { locales.SetCorrections("ar", nil) })
+	signInAs(t, u, db, "samira", model.RoleMediator)
+	v := newTextsReview(u)
+	u.home.show(v.build())
+	for i, l := range v.langs {
+		if l.Tag == "ar" {
+			v.lang.SetSelectedIndex(i)
+		}
+	}
+	const fixed = "يمكنك سحب موافقتك متى شئت."
+	var file bytes.Buffer
+	if err := locales.WriteCorrections(&file, []string{"from desk A"}, map[string]string{"doc.consent.withdraw": fixed}); err != nil {
+		t.Fatal(err)
+	}
+	v.importData(file.Bytes(), "ar.toml")
+	if len(v.pending) != 1 || v.pending[0].Before != locales.Source("ar", "doc.consent.withdraw") || v.pending[0].After != fixed {
+		t.Fatalf("the differences shown: %+v", v.pending)
+	}
+	if locales.Corrected("ar", "doc.consent.withdraw") {
+		t.Fatal("kept before the mediator said so")
+	}
+	test.Tap(overlayButton(t, u, u.t("texts.import_apply")))
+	if got := locales.ForPerson("ar").T("doc.consent.withdraw"); got != fixed {
+		t.Errorf("after keeping the file: %q", got)
+	}
+	broken := strings.Replace(file.String(), "[doc.consent]", "[doc.consent]\nperson = \"صاحب الموافقة\"", 1)
+	v.importData([]byte(broken), "broken.toml")
+	if v.state.Importance != widget.DangerImportance || !strings.Contains(v.state.Text, "doc.consent.person") {
+		t.Errorf("a broken file: %q", v.state.Text)
 	}
 }

@@ -106,6 +106,7 @@ type Store interface {
 	DuplicatePairs(ctx context.Context, progress func(done, total int)) ([]store.DuplicatePair, error)
 	TextLayer(ctx context.Context) (*store.TextLayer, error)
 	SaveCorrection(ctx context.Context, lang, key, text string, operatorID int64) error
+	ImportCorrections(ctx context.Context, lang string, texts map[string]string, source string, operatorID int64) error
 	MarkReviewed(ctx context.Context, lang, area string, reviewed bool, operatorID int64) error
 	MergePersons(ctx context.Context, keep, drop int64, operatorID int64) error
 }

@@ -48,6 +48,7 @@ func commands() []command {
 		{"regional-key", (*cli).regionalKey},
 		{"person", (*cli).person},
 		{"report", (*cli).report},
+		{"texts", (*cli).texts},
 		{"version", (*cli).version},
 	}
 }
