@@ -18,6 +18,8 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"sportello/model"
 )
 
 //go:embed *.toml review.json
@@ -62,6 +64,7 @@ type Localizer struct {
 	canon    string // and as the bundle knows it ("fil": golang.org/x/text canonicalises)
 	loc      *i18n.Localizer
 	fallback *i18n.Localizer // Italian, for texts a person's language lacks; nil for the interface
+	mark     bool            // a language the desk added: a text it lacks comes in Italian, marked (ItalianMark)
 }
 
 // New returns the interface Localizer for lang: Italian or English; any
@@ -87,6 +90,10 @@ func ForPerson(lang string) *Localizer {
 				fallback: i18n.NewLocalizer(bundle, Default)}
 		}
 	}
+	if l, ok := model.LanguageByTag(lang); ok { // a language the desk added: its texts are its corrections
+		return &Localizer{lang: l.Tag, canon: l.Tag, loc: i18n.NewLocalizer(bundle, Default),
+			fallback: i18n.NewLocalizer(bundle, Default), mark: true}
+	}
 	return &Localizer{lang: Default, canon: Default, loc: i18n.NewLocalizer(bundle, Default)}
 }
 
@@ -111,6 +118,10 @@ func baseOf(lang string) string {
 	b, _ := tag.Base()
 	return b.String()
 }
+
+// ItalianMark starts a text a desk-added language lacks, printed in
+// Italian: the person and the mediator see it is not yet translated.
+const ItalianMark = "(IT) "
 
 // Lang is the language this Localizer actually speaks.
 func (l *Localizer) Lang() string { return l.lang }
@@ -154,6 +165,9 @@ func (l *Localizer) localize(cfg *i18n.LocalizeConfig) (string, bool) {
 	}
 	if l.fallback != nil {
 		if msg, tag, err := l.fallback.LocalizeWithTag(cfg); err == nil && baseOf(tag.String()) == Default {
+			if l.mark {
+				msg = ItalianMark + msg
+			}
 			return msg, false
 		}
 	}

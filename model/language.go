@@ -1,5 +1,12 @@
 package model
 
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sync/atomic"
+)
+
 // Direction of a script.
 type Direction string
 
@@ -51,12 +58,65 @@ var BeneficiaryLanguages = []Language{
 	{"bg", "Български", "Bulgarian", "Cyrl", LTR},
 }
 
-// LanguageByTag finds a beneficiary language.
+// LanguageByTag finds a beneficiary language, shipped or added by the
+// desk (SetDeskLanguages).
 func LanguageByTag(tag string) (Language, bool) {
-	for _, l := range BeneficiaryLanguages {
+	for _, l := range Languages() {
 		if l.Tag == tag {
 			return l, true
 		}
 	}
 	return Language{}, false
+}
+
+// deskLanguages are the languages the desk added (issue #18), handed over
+// by the store when the desk opens and whenever one is added.
+var deskLanguages atomic.Pointer[[]Language]
+
+// SetDeskLanguages sets the languages the desk added.
+func SetDeskLanguages(ls []Language) {
+	c := slices.Clone(ls)
+	deskLanguages.Store(&c)
+}
+
+// Languages lists every beneficiary language: the shipped ones in their
+// order, then those the desk added.
+func Languages() []Language {
+	out := slices.Clone(BeneficiaryLanguages)
+	if extra := deskLanguages.Load(); extra != nil {
+		out = append(out, *extra...)
+	}
+	return out
+}
+
+// FontScripts are the scripts (ISO 15924) the bundled fonts draw: a
+// language a desk adds is written in one of them.
+var FontScripts = []string{"Latn", "Cyrl", "Arab", "Beng", "Guru", "Deva", "Ethi", "Sinh", "Taml", "Hans"}
+
+// tagRE is the shape of a BCP 47 tag a desk may add: a language subtag,
+// then optional script, region or variant subtags.
+var tagRE = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// Validate checks a language a desk adds: a BCP 47 tag not shipped nor
+// added already, its name in itself, a script the bundled fonts draw, a
+// direction.
+func (l Language) Validate() error {
+	var v ValidationErrors
+	switch {
+	case !tagRE.MatchString(l.Tag):
+		v.add(newError("tag", ErrInvalid, fmt.Sprintf("%q is not a BCP 47 language tag (such as ha, om or sd-Arab)", l.Tag)))
+	default:
+		if _, ok := LanguageByTag(l.Tag); ok {
+			v.add(newError("tag", ErrConflict, fmt.Sprintf("the language %q is already there", l.Tag)))
+		}
+	}
+	v.add(requiredText("native", l.Native, MaxNameLen))
+	v.add(optionalText("english", l.English, MaxNameLen))
+	if !slices.Contains(FontScripts, l.Script) {
+		v.add(newError("script", ErrInvalid, fmt.Sprintf("no bundled font draws the script %q", l.Script)))
+	}
+	if l.Direction != LTR && l.Direction != RTL {
+		v.add(newError("direction", ErrInvalid, fmt.Sprintf("unknown direction %q", l.Direction)))
+	}
+	return v.err()
 }

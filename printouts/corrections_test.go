@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"sportello/locales"
+	"sportello/model"
 )
 
 // TestConsentCarriesTheCorrection: a mediator's correction of an Arabic
@@ -47,5 +48,32 @@ func TestConsentCarriesTheCorrection(t *testing.T) {
 	locales.SetAreaReviews("ar", map[string]locales.Review{"doc.consent": reviewed, "doc.common": reviewed})
 	if strings.Contains(read("reviewed"), draft) {
 		t.Error("a reviewed consent still says draft")
+	}
+}
+
+// TestAddedLanguagePrintsInPart: a language the desk added (Hausa), with
+// only some texts filled in by a mediator, prints its consent: those texts
+// in Hausa, the rest in Italian marked "(IT)", beside the Italian.
+func TestAddedLanguagePrintsInPart(t *testing.T) {
+	pdftotext := tool(t, "pdftotext")
+	model.SetDeskLanguages([]model.Language{{Tag: "ha", Native: "Hausa", English: "Hausa", Script: "Latn", Direction: model.LTR}})
+	locales.SetCorrections("ha", map[string]string{
+		"doc.consent.title": "Yarda da sarrafa bayanan sirri",
+		"doc.consent.yes":   "Eh, na yarda",
+	})
+	t.Cleanup(func() { model.SetDeskLanguages(nil); locales.SetCorrections("ha", nil) })
+	path := filepath.Join(t.TempDir(), "consent-ha.pdf")
+	if err := os.WriteFile(path, render(t, "consent", "ha"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := canon(string(out), false)
+	for _, want := range []string{"Yarda da sarrafa bayanan sirri", "Eh, na yarda", "(IT) No, non acconsento", "No, non acconsento"} {
+		if !strings.Contains(text, canon(want, false)) {
+			t.Errorf("%q missing from the Hausa consent:\n%s", want, out)
+		}
 	}
 }

@@ -13,10 +13,13 @@ import (
 
 // TextLayer is what a desk's mediators made of the texts a person reads:
 // corrections by language and message ID, and the review areas marked
-// reviewed by language. locales.SetCorrections and SetAreaReviews take it.
+// reviewed by language, and the languages the desk added.
+// locales.SetCorrections, SetAreaReviews and model.SetDeskLanguages take it
+// (Apply).
 type TextLayer struct {
 	Corrections map[string]map[string]Correction     // lang → message ID → correction
 	Reviews     map[string]map[string]locales.Review // lang → review area → review
+	Languages   []model.Language                     // the languages the desk added, in the order added
 }
 
 // Correction is one corrected text, with who corrected it and when.
@@ -47,6 +50,16 @@ func (d *DB) TextLayer(ctx context.Context) (*TextLayer, error) {
 		if err != nil {
 			return fmt.Errorf("corrections: %w", err)
 		}
+		rows, err = tx.QueryContext(ctx, "SELECT tag, native, english, script, direction FROM desk_languages ORDER BY at, tag")
+		err = eachRow(rows, err, func(s scanner) error {
+			var l model.Language
+			err := s.Scan(&l.Tag, &l.Native, &l.English, &l.Script, &l.Direction)
+			out.Languages = append(out.Languages, l)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("languages: %w", err)
+		}
 		rows, err = tx.QueryContext(ctx, "SELECT lang, area, by_name, at FROM text_reviews")
 		return eachRow(rows, err, func(s scanner) error {
 			var lang, area string
@@ -70,6 +83,7 @@ func (d *DB) TextLayer(ctx context.Context) (*TextLayer, error) {
 // Apply hands the layer to locales: every person's text in the window and
 // in printouts reads it from now on.
 func (l *TextLayer) Apply() {
+	model.SetDeskLanguages(l.Languages)
 	langs := map[string]bool{}
 	for lang := range l.Corrections {
 		langs[lang] = true
@@ -179,6 +193,40 @@ func (d *DB) putCorrection(ctx context.Context, tx *sql.Tx, lang, key, text stri
 		detail += " (from " + source + ")"
 	}
 	return d.audit(ctx, tx, operatorID, model.ActionUpdate, "text", 0, detail)
+}
+
+// AddLanguage adds a language to the desk (issue #18): a person may then
+// be registered and interviewed in it, its texts start empty and the
+// mediators fill them in (SaveCorrection); what it lacks prints in
+// Italian, marked. The coordinator's (PermSettings); audited.
+func (d *DB) AddLanguage(ctx context.Context, l model.Language, operatorID int64) error {
+	l.Native, l.English = strings.TrimSpace(l.Native), strings.TrimSpace(l.English)
+	err := d.update(ctx, func(tx *sql.Tx) error {
+		if err := d.actorMay(ctx, tx, model.PermSettings); err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM desk_languages WHERE tag = ?", l.Tag).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return &model.Error{Code: model.ErrConflict, Field: "tag", Message: fmt.Sprintf("the language %q is already there", l.Tag)}
+		}
+		if err := l.Validate(); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO desk_languages (tag, native, english, script, direction, operator_id, at)
+			VALUES (?, ?, ?, ?, ?, nullif(?, 0), ?)`, l.Tag, l.Native, l.English, l.Script, string(l.Direction),
+			operatorID, formatTime(d.Now())); err != nil {
+			return err
+		}
+		return d.audit(ctx, tx, operatorID, model.ActionUpdate, "language", 0,
+			fmt.Sprintf("added %s (%s, %s, %s)", l.Tag, l.Native, l.Script, l.Direction))
+	})
+	if err != nil {
+		return fmt.Errorf("add language %s: %w", l.Tag, err)
+	}
+	return nil
 }
 
 // MarkReviewed marks a review area of a language reviewed by the bound

@@ -71,3 +71,31 @@ func TestTextCorrections(t *testing.T) {
 		t.Errorf("%d audit events of texts, want 4 (two corrections, two reviews)", n)
 	}
 }
+
+// TestAddLanguage: the coordinator adds Hausa, read back with the layer;
+// a mediator may not add one; a tag there already is refused on its field.
+func TestAddLanguage(t *testing.T) {
+	d := newTestDB(t)
+	ctx := context.Background()
+	t.Cleanup(func() { model.SetDeskLanguages(nil) })
+	med := fixtureOperator(t, d, "samira", model.RoleMediator)
+	coord := fixtureOperator(t, d, "giulia", model.RoleCoordinator)
+	ha := model.Language{Tag: "ha", Native: "Hausa", English: "Hausa", Script: "Latn", Direction: model.LTR}
+	if err := d.As(med).AddLanguage(ctx, ha, med.ID); !refused(t, err) {
+		t.Fatal("a mediator added a language")
+	}
+	must(t, d.As(coord).AddLanguage(ctx, ha, coord.ID))
+	if err := d.As(coord).AddLanguage(ctx, ha, coord.ID); model.ErrorCode(err) != model.ErrConflict {
+		t.Errorf("Hausa twice: %v", err)
+	}
+	if err := d.As(coord).AddLanguage(ctx, model.Language{Tag: "ar", Native: "x", Script: "Arab", Direction: model.RTL}, coord.ID); model.ErrorCode(err) == "" {
+		t.Error("a shipped language added again")
+	}
+	layer, err := d.TextLayer(ctx)
+	must(t, err)
+	if len(layer.Languages) != 1 || layer.Languages[0] != ha {
+		t.Fatalf("languages: %+v", layer.Languages)
+	}
+	layer.Apply()
+	must(t, d.As(med).SaveCorrection(ctx, "ha", "doc.consent.yes", "Eh, na yarda", med.ID))
+}

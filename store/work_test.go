@@ -129,7 +129,7 @@ var undoEmployers = append(slices.Clone(undoMatchGeneration),
 )
 
 // undoTexts takes a database back from migration 0014.
-var undoTexts = []string{"DROP TABLE text_corrections", "DROP TABLE text_reviews"}
+var undoTexts = []string{"DROP TABLE text_corrections", "DROP TABLE text_reviews", "DROP TABLE desk_languages"}
 
 // undoDuplicates takes a database back from migration 0013 (and 0014 after
 // it; without the triggers 0013 made anew, which it makes again).

@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/bidi"
+
+	"sportello/model"
 )
 
 // Direction of a paragraph.
@@ -27,6 +29,9 @@ func LanguageDirection(tag string) Direction {
 	}
 	base := strings.ToLower(strings.SplitN(strings.ReplaceAll(tag, "_", "-"), "-", 2)[0])
 	if rtlLanguages[base] {
+		return RTL
+	}
+	if l, ok := model.LanguageByTag(tag); ok && l.Direction == model.RTL { // a language the desk added
 		return RTL
 	}
 	return LTR

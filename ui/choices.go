@@ -67,7 +67,7 @@ func (u *App) countryName(c model.Country) string {
 // language (Fyne's select cannot order a right-to-left name).
 func languageChoice(u *App) *choice {
 	var codes, labels []string
-	for _, l := range model.BeneficiaryLanguages {
+	for _, l := range model.Languages() {
 		codes = append(codes, l.Tag)
 		labels = append(labels, u.label("lang", l.Tag)+" ("+l.Tag+")")
 	}

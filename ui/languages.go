@@ -36,15 +36,7 @@ type languageRow struct {
 }
 
 func (v *languagesView) build() fyne.CanvasObject {
-	load(v.u, languageRows, func(rows []languageRow) {
-		v.rows.RemoveAll()
-		for _, r := range rows {
-			v.rows.Add(v.row(r))
-		}
-	}, func(err error) {
-		v.rows.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
-		v.rows.Refresh()
-	})
+	v.reload()
 	intro := widget.NewLabel(v.u.t("languages.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(intro)
@@ -54,14 +46,30 @@ func (v *languagesView) build() fyne.CanvasObject {
 			u.home.show(newTextsReview(u).build())
 		})))
 	}
+	if u := v.u; u.op != nil && u.op.May(model.PermSettings) { // the coordinator adds a language
+		top.Add(newLanguageAdd(u, v.reload).build())
+	}
 	return container.NewVScroll(container.NewPadded(container.NewVBox(top, v.rows)))
+}
+
+// reload reads the languages' rows again (after one is added).
+func (v *languagesView) reload() {
+	load(v.u, languageRows, func(rows []languageRow) {
+		v.rows.RemoveAll()
+		for _, r := range rows {
+			v.rows.Add(v.row(r))
+		}
+	}, func(err error) {
+		v.rows.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
+		v.rows.Refresh()
+	})
 }
 
 // languageRows reads each beneficiary language's review, coverage and
 // sample sentence.
 func languageRows(context.Context) ([]languageRow, error) {
 	var rows []languageRow
-	for _, l := range model.BeneficiaryLanguages {
+	for _, l := range model.Languages() {
 		cov, err := locales.Coverage(l.Tag)
 		if err != nil {
 			return nil, err

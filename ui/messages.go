@@ -57,6 +57,11 @@ func (u *App) label(kind string, value any) string {
 	if v == "" {
 		v = "unknown"
 	}
+	if kind == "lang" && !u.tr.Has("lang."+v) {
+		if l, ok := model.LanguageByTag(v); ok { // a language the desk added: its own names
+			return firstOf(l.English, l.Native)
+		}
+	}
 	return u.t(kind + "." + v)
 }
 

@@ -107,11 +107,19 @@ func countryPicker(u *App) *picker {
 func languagePicker(u *App) *picker {
 	it := locales.New("it")
 	var opts []pickOption
-	for _, l := range model.BeneficiaryLanguages {
+	for _, l := range model.Languages() {
 		opts = append(opts, pickOption{code: l.Tag, label: u.label("lang", l.Tag) + " (" + l.Tag + ")",
-			names: []string{it.T("lang." + l.Tag), l.English, l.Native}, codes: []string{l.Tag}})
+			names: []string{firstOf(itName(it, l.Tag), l.English), l.English, l.Native}, codes: []string{l.Tag}})
 	}
 	return newPicker(u, opts, "person.language_no_match", "person.language_several")
+}
+
+// itName is the Italian name of a language, "" for one the desk added.
+func itName(it *locales.Localizer, tag string) string {
+	if it.Has("lang." + tag) {
+		return it.T("lang." + tag)
+	}
+	return ""
 }
 
 // search lists the options matching q: names starting with it first, then

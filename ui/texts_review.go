@@ -38,12 +38,12 @@ type textsReview struct {
 func newTextsReview(u *App) *textsReview {
 	v := &textsReview{u: u, state: wrapped(), rows: container.NewVBox()}
 	var langNames, areaNames []string
-	for _, l := range model.BeneficiaryLanguages {
+	for _, l := range model.Languages() {
 		if locales.ReviewOf(l.Tag).State == locales.Reviewed {
 			continue // a reference text (Italian, English): the project's, not the desk's
 		}
 		v.langs = append(v.langs, l)
-		name := u.t("lang." + l.Tag)
+		name := u.label("lang", l.Tag)
 		if !strings.EqualFold(l.Native, name) { // Wolof is "wolof" in Italian too
 			name = l.Native + " · " + name
 		}

@@ -151,3 +151,51 @@ func TestImportCorrectionsShowsTheDifferences(t *testing.T) {
 		t.Errorf("a broken file: %q", v.state.Text)
 	}
 }
+
+// TestCoordinatorAddsALanguage: the coordinator adds Hausa in Settings >
+// Languages; a bad tag is refused on its field, nothing added; once added
+// it is among the languages a person is registered in and a mediator
+// reviews, its texts empty (Italian printed, marked).
+func TestCoordinatorAddsALanguage(t *testing.T) {
+	u, db, _ := signedInApp(t)
+	t.Cleanup(func() { model.SetDeskLanguages(nil) })
+	a := newLanguageAdd(u, nil)
+	u.home.show(a.build())
+	a.tag.SetText("Hausa!")
+	a.native.SetText("Hausa")
+	a.onAdd()
+	if a.fields[0].err.Text == "" {
+		t.Fatal("a bad tag was not refused on its field")
+	}
+	if _, ok := model.LanguageByTag("ha"); ok {
+		t.Fatal("added anyway")
+	}
+	a.tag.SetText("ha")
+	a.english.SetText("Hausa")
+	a.onAdd()
+	if a.fields[0].err.Visible() || !strings.Contains(a.status.Text, "Hausa") {
+		t.Fatalf("adding Hausa: %q / %q", a.fields[0].err.Text, a.status.Text)
+	}
+	layer, err := db.TextLayer(t.Context())
+	if err != nil || len(layer.Languages) != 1 || layer.Languages[0].Tag != "ha" {
+		t.Fatalf("the desk's languages: %+v %v", layer, err)
+	}
+	if _, ok := model.LanguageByTag("ha"); !ok {
+		t.Error("Hausa is not among the languages")
+	}
+	v := newTextsReview(u)
+	v.build()
+	found := false
+	for i, l := range v.langs {
+		if l.Tag == "ha" {
+			found = true
+			v.lang.SetSelectedIndex(i)
+		}
+	}
+	if !found || reviewRow(t, v, "doc.consent.yes").entry.Text != "" {
+		t.Error("Hausa is not offered for review with its texts empty")
+	}
+	if got := locales.ForPerson("ha").T("doc.consent.yes"); got != locales.ItalianMark+locales.ForPerson("it").T("doc.consent.yes") {
+		t.Errorf("a Hausa text not yet written: %q", got)
+	}
+}

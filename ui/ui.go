@@ -108,6 +108,7 @@ type Store interface {
 	SaveCorrection(ctx context.Context, lang, key, text string, operatorID int64) error
 	ImportCorrections(ctx context.Context, lang string, texts map[string]string, source string, operatorID int64) error
 	MarkReviewed(ctx context.Context, lang, area string, reviewed bool, operatorID int64) error
+	AddLanguage(ctx context.Context, l model.Language, operatorID int64) error
 	MergePersons(ctx context.Context, keep, drop int64, operatorID int64) error
 }
 

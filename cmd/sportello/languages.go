@@ -33,7 +33,7 @@ var areaNames = map[locales.Area]string{locales.AreaInterface: "interface",
 // languageReports describes every beneficiary language.
 func languageReports() ([]languageReport, error) {
 	var out []languageReport
-	for _, l := range model.BeneficiaryLanguages {
+	for _, l := range model.Languages() {
 		cov, err := locales.Coverage(l.Tag)
 		if err != nil {
 			return nil, err
@@ -126,7 +126,7 @@ func (c *cli) print(args []string) int {
 		return 2
 	}
 	if what == "languages" {
-		return c.writeFile(*out, func(f *os.File) error { return printouts.RenderSpecimen(f, model.BeneficiaryLanguages) })
+		return c.writeFile(*out, func(f *os.File) error { return printouts.RenderSpecimen(f, model.Languages()) })
 	}
 	req := printouts.Request{Doc: what, CaseCode: *caseCode, Lang: *lang, Purpose: *purpose, Service: *service,
 		ReferralID: *referral, Date: *date, Time: *clock, Place: *place, OwnPhone: *ownPhone, ProposalID: *proposal,
