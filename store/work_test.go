@@ -128,8 +128,11 @@ var undoEmployers = append(slices.Clone(undoMatchGeneration),
 	"DROP TABLE ccnl_levels", "DROP TABLE vacancies", "DROP TABLE employer_flags", "DROP TABLE employers",
 )
 
-// undoTexts takes a database back from migration 0014.
-var undoTexts = []string{"DROP TABLE text_corrections", "DROP TABLE text_reviews", "DROP TABLE desk_languages"}
+// undoDeskLanguages takes a database back from migration 0015.
+var undoDeskLanguages = []string{"DROP TABLE desk_languages"}
+
+// undoTexts takes a database back from migration 0014 (and 0015 after it).
+var undoTexts = append(slices.Clone(undoDeskLanguages), "DROP TABLE text_corrections", "DROP TABLE text_reviews")
 
 // undoDuplicates takes a database back from migration 0013 (and 0014 after
 // it; without the triggers 0013 made anew, which it makes again).
