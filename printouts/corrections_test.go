@@ -1,6 +1,7 @@
 package printouts
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -75,5 +76,16 @@ func TestAddedLanguagePrintsInPart(t *testing.T) {
 		if !strings.Contains(text, canon(want, false)) {
 			t.Errorf("%q missing from the Hausa consent:\n%s", want, out)
 		}
+	}
+	// The language specimen has a page for it too.
+	var spec bytes.Buffer
+	if err := RenderSpecimen(&spec, model.Languages()); err != nil {
+		t.Fatal(err)
+	}
+	specPath := filepath.Join(t.TempDir(), "specimen.pdf")
+	os.WriteFile(specPath, spec.Bytes(), 0o600)
+	if out, err := exec.Command(pdftotext, specPath, "-").Output(); err != nil || !strings.Contains(string(out), "Hausa (ha)") ||
+		strings.Count(string(out), "\f") != len(model.BeneficiaryLanguages)+1 {
+		t.Errorf("the specimen with Hausa: %d pages, %v", strings.Count(string(out), "\f"), err)
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,7 +40,12 @@ func (v *languagesView) build() fyne.CanvasObject {
 	v.reload()
 	intro := widget.NewLabel(v.u.t("languages.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(intro)
+	u := v.u
+	specimen := widget.NewButtonWithIcon(u.t("languages.print_specimen"), theme.DocumentPrintIcon(), func() {
+		langs := model.Languages() // the desk's added languages too
+		u.printPDF("campione-lingue.pdf", func(w io.Writer) error { return printouts.RenderSpecimen(w, langs) })
+	})
+	top := container.NewVBox(intro, container.NewHBox(specimen))
 	if u := v.u; u.op != nil && u.op.May(model.PermTexts) && u.home != nil { // mediators and the coordinator own the translations
 		top.Add(container.NewHBox(widget.NewButtonWithIcon(u.t("texts.button"), theme.DocumentIcon(), func() {
 			u.home.list.list.UnselectAll()
