@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
@@ -238,20 +237,8 @@ func saveCSV(ctx context.Context, db Store, wc fyne.URIWriteCloser) error {
 }
 
 func (v *servicesView) onImport() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		defer rc.Close()
-		data, err := io.ReadAll(rc)
-		if err != nil {
-			v.status.SetText(v.u.errText(err))
-			return
-		}
-		v.importCSV(bytes.NewReader(data))
-	}, v.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.Show()
+	v.u.openFile([]string{".csv"}, func(data []byte, _ string) { v.importCSV(bytes.NewReader(data)) },
+		func(err error) { v.status.SetText(v.u.errText(err)) })
 }
 
 func (v *servicesView) onExport() {

@@ -71,6 +71,15 @@ func (v *textsReview) onExport() {
 
 // onImport reads a file of corrections for the language on screen.
 func (v *textsReview) onImport() {
+	v.u.openFile([]string{".toml"}, v.importData, func(err error) {
+		v.state.Importance = widget.DangerImportance
+		say(v.state, v.u.errText(err))
+	})
+}
+
+// openFile asks for a file with one of the extensions and hands its bytes
+// and name to read, or why it could not be read to failed.
+func (u *App) openFile(exts []string, read func(data []byte, name string), failed func(error)) {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil || rc == nil {
 			return
@@ -78,13 +87,12 @@ func (v *textsReview) onImport() {
 		defer rc.Close()
 		data, err := io.ReadAll(rc)
 		if err != nil {
-			v.state.Importance = widget.DangerImportance
-			say(v.state, v.u.errText(err))
+			failed(err)
 			return
 		}
-		v.importData(data, rc.URI().Name())
-	}, v.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".toml"}))
+		read(data, rc.URI().Name())
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Show()
 }
 
