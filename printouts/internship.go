@@ -51,8 +51,11 @@ func RenderInternship(w io.Writer, d InternshipDoc) error {
 		section("doc.internship.when")
 		b.bothDated("doc.internship.start", nil, dayOf(in.Start), styleBody, styleItalian, 4)
 		b.bothDated("doc.internship.end", nil, dayOf(in.End), styleBody, styleItalian, 4)
-		b.both("doc.internship.hours", map[string]any{"Hours": typeset.IsolateLTR(hours(in.WeeklyHours))}, styleBody, styleItalian, 4)
-		b.both("doc.internship.allowance", map[string]any{"Amount": euro(in.AllowanceCents)}, styleBody, styleItalian, sectionSpace)
+		// The numbers in each language's way (numbers.go).
+		b.bothText(b.person.Tf("doc.internship.hours", map[string]any{"Hours": hoursIn(b.lang, in.WeeklyHours)}),
+			b.it.Tf("doc.internship.hours", map[string]any{"Hours": typeset.IsolateLTR(hours(in.WeeklyHours))}), styleBody, styleItalian, 4)
+		b.bothText(b.person.Tf("doc.internship.allowance", map[string]any{"Amount": euroIn(b.lang, in.AllowanceCents)}),
+			b.it.Tf("doc.internship.allowance", map[string]any{"Amount": euro(in.AllowanceCents)}), styleBody, styleItalian, sectionSpace)
 		section("doc.internship.rules")
 		b.both("doc.internship.training", nil, styleBody, styleItalian, 6)
 		b.both("doc.internship.insurance", nil, styleBody, styleItalian, sectionSpace)
