@@ -86,9 +86,9 @@ func sharingKeys(ctx context.Context, tx *sql.Tx, keys []string, self int64) ([]
 	for _, k := range keys {
 		args = append(args, k)
 	}
-	q := `SELECT person_id FROM person_keys WHERE key IN (?` + strings.Repeat(", ?", len(keys)-1) + `) AND person_id <> ?1
+	// ?1 is self, ?2… the keys (a bare ? numbers on from the last one).
+	q := `SELECT person_id FROM person_keys WHERE key IN (?2` + strings.Repeat(", ?", len(keys)-1) + `) AND person_id <> ?1
 		GROUP BY person_id ORDER BY count(*) DESC, person_id LIMIT ` + fmt.Sprint(maxKeyCandidates)
-	q = strings.Replace(q, "IN (?", "IN (?2", 1)
 	var ids []int64
 	rows, err := tx.QueryContext(ctx, q, args...)
 	err = eachRow(rows, err, func(s scanner) error {

@@ -80,6 +80,23 @@ func (d *DB) TextLayer(ctx context.Context) (*TextLayer, error) {
 	return out, nil
 }
 
+// Export is the desk's corrections of lang as a file carries them
+// (locales.WriteCorrections): the texts, and a header naming the language,
+// how many texts and who corrected them.
+func (l *TextLayer) Export(lang string) (texts map[string]string, header []string) {
+	texts, by := map[string]string{}, map[string]bool{}
+	for k, c := range l.Corrections[lang] {
+		texts[k], by[c.By] = c.Text, true
+	}
+	names := make([]string, 0, len(by))
+	for n := range by {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return texts, []string{fmt.Sprintf("Sportello: corrections of the %s texts a person reads, %d texts", lang, len(texts)),
+		"corrected by " + strings.Join(names, ", ") + "; import: sportello texts import --lang " + lang + " FILE"}
+}
+
 // Apply hands the layer to locales: every person's text in the window and
 // in printouts reads it from now on.
 func (l *TextLayer) Apply() {

@@ -99,3 +99,23 @@ func TestAddLanguage(t *testing.T) {
 	layer.Apply()
 	must(t, d.As(med).SaveCorrection(ctx, "ha", "doc.consent.yes", "Eh, na yarda", med.ID))
 }
+
+// TestTextReviewsForbidden: an operator may not mark a language's texts
+// reviewed, nor import another desk's corrections; nothing is kept.
+func TestTextReviewsForbidden(t *testing.T) {
+	d := newTestDB(t)
+	ctx := context.Background()
+	op := fixtureOperator(t, d, "marco", model.RoleOperator)
+	if err := d.As(op).MarkReviewed(ctx, "ar", "doc.consent", true, op.ID); !refused(t, err) {
+		t.Error("an operator marked the Arabic consent reviewed")
+	}
+	texts := map[string]string{"doc.consent.withdraw": "يمكنك سحب موافقتك متى شئت."}
+	if err := d.As(op).ImportCorrections(ctx, "ar", texts, "ar.toml", op.ID); !refused(t, err) {
+		t.Error("an operator imported corrections")
+	}
+	layer, err := d.TextLayer(ctx)
+	must(t, err)
+	if len(layer.Reviews["ar"]) != 0 || len(layer.Corrections["ar"]) != 0 {
+		t.Errorf("kept after a refusal: %+v", layer)
+	}
+}

@@ -47,7 +47,7 @@ func (s *duplicatesScreen) build() fyne.CanvasObject {
 	top := container.NewVBox(title, s.progress, s.status, widget.NewSeparator())
 	// The pairs above, the two files side by side below with the whole
 	// width; the detail scrolls both ways on the smallest screens.
-	split := container.NewVSplit(s.list, container.NewScroll(container.NewPadded(s.detail)))
+	split := container.NewVSplit(s.list, u.followFocus(container.NewScroll(container.NewPadded(s.detail))))
 	split.SetOffset(0.28)
 	s.root = container.New(layout.NewBorderLayout(top, nil, nil, nil), top, split)
 	s.compare("")
@@ -96,16 +96,13 @@ func (s *duplicatesScreen) compare(said string) {
 func (s *duplicatesScreen) show(pairs []store.DuplicatePair) {
 	s.pairs = pairs
 	s.progress.Hide()
-	s.relayout()
 	s.list.UnselectAll()
 	s.list.Refresh()
-	s.selected = -1
 	if len(pairs) == 0 {
 		s.say(s.u.t("duplicates.none"))
-		s.showPair(-1)
-		return
+	} else {
+		s.say("")
 	}
-	s.say("")
 	s.showPair(-1)
 }
 
@@ -113,18 +110,12 @@ func (s *duplicatesScreen) show(pairs []store.DuplicatePair) {
 func (s *duplicatesScreen) failed(err error) {
 	s.progress.Hide()
 	s.status.Importance = widget.DangerImportance
-	s.relayout()
 	s.say(s.u.errText(err))
 }
 
 // say shows a line under the bar, or hides it when text is "".
 func (s *duplicatesScreen) say(text string) {
-	if text == "" {
-		s.status.Hide()
-	} else {
-		s.status.SetText(text)
-		s.status.Show()
-	}
+	say(s.status, text)
 	s.relayout()
 }
 

@@ -67,7 +67,7 @@ func (v *textsReview) build() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, v.mark, v.state), widget.NewSeparator())
 	v.lang.SetSelectedIndex(0)
 	v.area.SetSelectedIndex(0)
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.rows))
+	return container.NewBorder(top, nil, nil, nil, u.followFocus(container.NewVScroll(v.rows)))
 }
 
 // chosen is the language and the review area on screen.
@@ -138,8 +138,7 @@ func (v *textsReview) onMark() {
 		return applyTexts(ctx, db)
 	}, func(err error) {
 		if err != nil {
-			v.state.Importance = widget.DangerImportance
-			say(v.state, u.errText(err))
+			v.fail(err)
 			v.mark.Enable()
 			return
 		}
@@ -167,10 +166,10 @@ func (u *App) loadTexts() {
 	}, func(*store.TextLayer) {}, func(error) {})
 }
 
-// layerText is the desk's correction of key in lang, as locales holds it
-// (its raw text, placeholders unfilled).
-func (v *textsReview) layerText(lang, key string) string {
-	return locales.CorrectionText(lang, key)
+// fail says, on the state line, why something was not done.
+func (v *textsReview) fail(err error) {
+	v.state.Importance = widget.DangerImportance
+	say(v.state, v.u.errText(err))
 }
 
 // italianDate is YYYY-MM-DD as dd/mm/yyyy.

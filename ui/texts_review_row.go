@@ -50,7 +50,7 @@ func (r *textRow) current() string {
 		return ""
 	}
 	if locales.Corrected(r.lang.Tag, r.key) {
-		return r.v.layerText(r.lang.Tag, r.key)
+		return locales.CorrectionText(r.lang.Tag, r.key)
 	}
 	return locales.Source(r.lang.Tag, r.key)
 }

@@ -3,10 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
-	"sort"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,18 +34,8 @@ func (v *textsReview) onExport() {
 			if err != nil {
 				return 0, err
 			}
-			texts, by := map[string]string{}, map[string]bool{}
-			for k, c := range layer.Corrections[lang.Tag] {
-				texts[k], by[c.By] = c.Text, true
-			}
-			names := make([]string, 0, len(by))
-			for n := range by {
-				names = append(names, n)
-			}
-			sort.Strings(names)
+			texts, header := layer.Export(lang.Tag)
 			var buf bytes.Buffer
-			header := []string{fmt.Sprintf("Sportello: corrections of the %s texts a person reads, %d texts", lang.Tag, len(texts)),
-				"corrected by " + strings.Join(names, ", ")}
 			if err := locales.WriteCorrections(&buf, header, texts); err != nil {
 				return 0, err
 			}
@@ -60,10 +47,7 @@ func (v *textsReview) onExport() {
 		}, func(n int) {
 			v.state.Importance = widget.SuccessImportance
 			say(v.state, u.tr.Tf("texts.exported", map[string]any{"N": n, "Path": wc.URI().Path()}))
-		}, func(err error) {
-			v.state.Importance = widget.DangerImportance
-			say(v.state, u.errText(err))
-		})
+		}, v.fail)
 	}, u.win)
 	d.SetFileName("sportello-texts-" + lang.Tag + ".toml")
 	d.Show()
@@ -71,10 +55,7 @@ func (v *textsReview) onExport() {
 
 // onImport reads a file of corrections for the language on screen.
 func (v *textsReview) onImport() {
-	v.u.openFile([]string{".toml"}, v.importData, func(err error) {
-		v.state.Importance = widget.DangerImportance
-		say(v.state, v.u.errText(err))
-	})
+	v.u.openFile([]string{".toml"}, v.importData, v.fail)
 }
 
 // openFile asks for a file with one of the extensions and hands its bytes
@@ -147,8 +128,7 @@ func (v *textsReview) applyImport(lang string, changes []locales.Change, name st
 		return applyTexts(ctx, db)
 	}, func(err error) {
 		if err != nil {
-			v.state.Importance = widget.DangerImportance
-			say(v.state, u.errText(err))
+			v.fail(err)
 			return
 		}
 		v.show()

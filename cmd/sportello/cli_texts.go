@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 
 	"sportello/locales"
 	"sportello/model"
@@ -52,17 +50,7 @@ func (c *cli) exportTexts(d *store.DB, lang, path string) int {
 		c.fail(err)
 		return 1
 	}
-	texts, names := map[string]string{}, map[string]bool{}
-	for k, corr := range layer.Corrections[lang] {
-		texts[k], names[corr.By] = corr.Text, true
-	}
-	by := make([]string, 0, len(names))
-	for n := range names {
-		by = append(by, n)
-	}
-	sort.Strings(by)
-	header := []string{fmt.Sprintf("Sportello: corrections of the %s texts a person reads, %d texts", lang, len(texts)),
-		"corrected by " + strings.Join(by, ", ") + "; import: sportello texts import --lang " + lang + " FILE"}
+	texts, header := layer.Export(lang)
 	code := c.writeFile(path, func(f *os.File) error { return locales.WriteCorrections(f, header, texts) })
 	if code == 0 {
 		fmt.Fprintln(c.out, c.tr.Tf("cli.texts_exported", map[string]any{"N": len(texts), "Path": path}))
