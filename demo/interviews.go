@@ -6,6 +6,7 @@ import (
 	"context"
 	"math/rand/v2"
 	"sort"
+	"sync"
 	"time"
 
 	"sportello/assets"
@@ -21,8 +22,7 @@ func demoInterviews(ctx context.Context, db *store.DB, r *rand.Rand, p *model.Pe
 	if err != nil || len(cases) == 0 {
 		return err
 	}
-	data, _ := assets.Questionnaire(assets.CurrentQuestionnaire)
-	qn, err := model.ParseQuestionnaire(data)
+	qn, err := currentQuestionnaire()
 	if err != nil {
 		return err
 	}
@@ -74,6 +74,12 @@ func demoInterviews(ctx context.Context, db *store.DB, r *rand.Rand, p *model.Pe
 	}
 	return nil
 }
+
+// currentQuestionnaire is the bundled questionnaire, read once.
+var currentQuestionnaire = sync.OnceValues(func() (*model.Questionnaire, error) {
+	data, _ := assets.Questionnaire(assets.CurrentQuestionnaire)
+	return model.ParseQuestionnaire(data)
+})
 
 func sortedKeys(m map[string]string) []string {
 	out := make([]string, 0, len(m))

@@ -136,36 +136,50 @@ func Seed(ctx context.Context, db *store.DB, total int) (added int, err error) {
 		r.IntN(int(step / time.Minute))
 		return demoPerson(r, i)
 	}
-	for i := done; i < total; i++ {
+	one := func(ctx context.Context, i int) error {
 		r := rand.New(rand.NewPCG(uint64(i), deskSeed(prefix)))
 		opened := start.Add(time.Duration(i)*step + time.Duration(r.IntN(int(step/time.Minute)))*time.Minute)
 		db.Now = func() time.Time { return opened }
 		p := demoPersonAt(prefix, i, r, first)
 		op := staff[r.IntN(len(staff))]
 		if err := db.CreatePerson(ctx, p, op); err != nil {
-			return added, fmt.Errorf("demo person %d: %w", i, err)
+			return fmt.Errorf("demo person %d: %w", i, err)
 		}
 		db.Now = realNow
 		if err := demoTeam(ctx, db, p, ops[model.RoleMediator]); err != nil {
-			return added, fmt.Errorf("demo team %d: %w", i, err)
+			return fmt.Errorf("demo team %d: %w", i, err)
 		}
 		if err := demoInterviews(ctx, db, r, p, op, opened); err != nil {
-			return added, err
+			return err
 		}
 		if err := demoPlanAndReferrals(ctx, db, r, i, p, &model.Operator{ID: op, Role: model.RoleOperator}, coordinator, services); err != nil {
-			return added, fmt.Errorf("demo plan %d: %w", i, err)
+			return fmt.Errorf("demo plan %d: %w", i, err)
 		}
 		if i%8 == 0 {
 			if err := db.CreateActivity(ctx, demoActivity(r, opened), op); err != nil {
-				return added, fmt.Errorf("demo activity %d: %w", i, err)
+				return fmt.Errorf("demo activity %d: %w", i, err)
 			}
 		}
-		if err := db.SaveSettings(ctx, map[string]string{settingDemoPersons: strconv.Itoa(i + 1)}, 0); err != nil {
+		return nil
+	}
+	// One transaction per batch of persons, the count of those made saved
+	// in it: a run stopped half way goes on from the last whole batch.
+	for i := done; i < total; i += batchPersons {
+		end := min(i+batchPersons, total)
+		err := db.Batch(ctx, func(ctx context.Context) error {
+			for k := i; k < end; k++ {
+				if err := one(ctx, k); err != nil {
+					return err
+				}
+			}
+			return db.SaveSettings(ctx, map[string]string{settingDemoPersons: strconv.Itoa(end)}, 0)
+		})
+		if err != nil {
 			return added, err
 		}
-		added++
-		if Progress != nil && (i+1)%1000 == 0 {
-			Progress(i+1, total)
+		added += end - i
+		if Progress != nil {
+			Progress(end, total)
 		}
 	}
 	return added, nil
@@ -184,8 +198,11 @@ func demoTeam(ctx context.Context, db *store.DB, p *model.Person, mediator int64
 	return db.SetCaseTeam(ctx, cases[0].ID, []int64{mediator}, 0)
 }
 
-// Progress, when set, is told every thousand persons how far Seed is: a
-// regional-size demo takes a while.
+// batchPersons is how many demo persons one transaction makes.
+const batchPersons = 250
+
+// Progress, when set, is told after every batch of persons how far Seed
+// is: a regional-size demo takes a while.
 var Progress func(done, total int)
 
 // settingDemoPersons counts the demo persons made so far.

@@ -32,6 +32,9 @@ func (d *DB) Actor() *model.Operator { return d.actor }
 // view is the one transaction shape for reads of more than one query:
 // begin a read-only transaction, run fn, roll back.
 func (d *DB) view(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if tx := batchOf(ctx); tx != nil {
+		return fn(tx)
+	}
 	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return err

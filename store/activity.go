@@ -48,7 +48,7 @@ func (d *DB) Activities(ctx context.Context, from, to string) ([]model.Activity,
 		to = "9999"
 	}
 	var out []model.Activity
-	rows, err := d.db.QueryContext(ctx, "SELECT "+activityColumns+
+	rows, err := d.q(ctx).QueryContext(ctx, "SELECT "+activityColumns+
 		" FROM activities WHERE date >= ? AND date <= ? ORDER BY date DESC, id DESC", from, to)
 	err = eachRow(rows, err, func(s scanner) error {
 		a, err := scanActivity(s)

@@ -283,7 +283,7 @@ func readEvents(ctx context.Context, tx *sql.Tx, after int64, n int) ([]chainEve
 // its hash, which a bundle carries so that the desk's trail up to there
 // can be told apart from a rewritten one. Zero and "" before any link.
 func (d *DB) AuditHead(ctx context.Context) (id int64, hash string, err error) {
-	err = d.db.QueryRowContext(ctx, "SELECT event_id, hash FROM audit_chain WHERE event_id = (SELECT max(event_id) FROM audit_chain)").Scan(&id, &hash)
+	err = d.q(ctx).QueryRowContext(ctx, "SELECT event_id, hash FROM audit_chain WHERE event_id = (SELECT max(event_id) FROM audit_chain)").Scan(&id, &hash)
 	if errors.Is(err, sql.ErrNoRows) || isNoChain(err) {
 		return 0, "", nil
 	}

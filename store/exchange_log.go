@@ -49,7 +49,7 @@ func (d *DB) LogExport(ctx context.Context, e *ExportEntry) error {
 // Exports lists the export log, newest first.
 func (d *DB) Exports(ctx context.Context) ([]ExportEntry, error) {
 	var out []ExportEntry
-	rows, err := d.db.QueryContext(ctx, `SELECT id, at, coalesce(operator_id, 0), recipient, label, format, pseudonymised,
+	rows, err := d.q(ctx).QueryContext(ctx, `SELECT id, at, coalesce(operator_id, 0), recipient, label, format, pseudonymised,
 		since, up_to_rev, counts, file_name, sha256 FROM exports ORDER BY id DESC`)
 	err = eachRow(rows, err, func(s scanner) error {
 		var e ExportEntry
@@ -72,7 +72,7 @@ func (d *DB) Exports(ctx context.Context) ([]ExportEntry, error) {
 // recipient reached, and whether there was one.
 func (d *DB) LastExportTo(ctx context.Context, recipient string, pseudonymised bool) (int64, bool, error) {
 	var rev int64
-	err := d.db.QueryRowContext(ctx, `SELECT up_to_rev FROM exports WHERE recipient = ? AND pseudonymised = ?
+	err := d.q(ctx).QueryRowContext(ctx, `SELECT up_to_rev FROM exports WHERE recipient = ? AND pseudonymised = ?
 		ORDER BY id DESC LIMIT 1`, recipient, pseudonymised).Scan(&rev)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
@@ -84,7 +84,7 @@ func (d *DB) LastExportTo(ctx context.Context, recipient string, pseudonymised b
 // entity → uid → hash.
 func (d *DB) SyncBases(ctx context.Context) (map[string]map[string]string, error) {
 	out := map[string]map[string]string{}
-	rows, err := d.db.QueryContext(ctx, "SELECT entity, uid, hash FROM sync_base")
+	rows, err := d.q(ctx).QueryContext(ctx, "SELECT entity, uid, hash FROM sync_base")
 	err = eachRow(rows, err, func(s scanner) error {
 		var e, uid, h string
 		if err := s.Scan(&e, &uid, &h); err != nil {

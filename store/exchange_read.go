@@ -56,7 +56,7 @@ var entityTables = map[string]string{"operator": "operators", "service": "servic
 // ChangePosition is the change log's latest position.
 func (d *DB) ChangePosition(ctx context.Context) (int64, error) {
 	var rev int64
-	err := d.db.QueryRowContext(ctx, "SELECT coalesce(max(rev), 0) FROM changes").Scan(&rev)
+	err := d.q(ctx).QueryRowContext(ctx, "SELECT coalesce(max(rev), 0) FROM changes").Scan(&rev)
 	return rev, err
 }
 

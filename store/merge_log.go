@@ -103,7 +103,7 @@ func (m *Merger) AddConflict(c *Conflict) error {
 // OpenConflicts lists the conflicts waiting for a choice, oldest first.
 func (d *DB) OpenConflicts(ctx context.Context) ([]Conflict, error) {
 	var out []Conflict
-	rows, err := d.db.QueryContext(ctx, `SELECT c.id, c.import_id, c.entity, c.uid, c.label, c.reason, c.local_hash,
+	rows, err := d.q(ctx).QueryContext(ctx, `SELECT c.id, c.import_id, c.entity, c.uid, c.label, c.reason, c.local_hash,
 		c.theirs, c.theirs_hash, i.desk_name FROM conflicts c JOIN imports i ON i.id = c.import_id
 		WHERE c.resolved_at = '' ORDER BY c.id`)
 	err = eachRow(rows, err, func(s scanner) error {
@@ -177,7 +177,7 @@ func (d *DB) ResolveConflict(ctx context.Context, id int64, resolution string, b
 // Imports lists the import log, newest first.
 func (d *DB) Imports(ctx context.Context) ([]ImportEntry, error) {
 	var out []ImportEntry
-	rows, err := d.db.QueryContext(ctx, `SELECT id, at, coalesce(operator_id, 0), desk_uid, desk_name, bundle_sha,
+	rows, err := d.q(ctx).QueryContext(ctx, `SELECT id, at, coalesce(operator_id, 0), desk_uid, desk_name, bundle_sha,
 		counts, file_name FROM imports ORDER BY id DESC`)
 	err = eachRow(rows, err, func(s scanner) error {
 		var e ImportEntry

@@ -14,7 +14,7 @@ const operatorColumns = "id, uid, username, full_name, role, password_hash, acti
 // CountOperators counts the accounts; zero means the first start.
 func (d *DB) CountOperators(ctx context.Context) (int, error) {
 	var n int
-	err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM operators").Scan(&n)
+	err := d.q(ctx).QueryRowContext(ctx, "SELECT count(*) FROM operators").Scan(&n)
 	return n, err
 }
 
@@ -73,7 +73,7 @@ func (d *DB) Login(ctx context.Context, username, password string) (*model.Opera
 	if err := throttled(d.path, slot, now); err != nil {
 		return nil, fmt.Errorf("login %s: %w", username, err)
 	}
-	o, err := scanOperator(d.db.QueryRowContext(ctx,
+	o, err := scanOperator(d.q(ctx).QueryRowContext(ctx,
 		"SELECT "+operatorColumns+" FROM operators WHERE username = ? AND active = 1", username))
 	ok := err == nil && checkPassword(password, o.PasswordHash)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -125,7 +125,7 @@ func operators(ctx context.Context, q querier) ([]model.Operator, error) {
 
 // OperatorByUsername finds an account.
 func (d *DB) OperatorByUsername(ctx context.Context, username string) (*model.Operator, error) {
-	o, err := scanOperator(d.db.QueryRowContext(ctx,
+	o, err := scanOperator(d.q(ctx).QueryRowContext(ctx,
 		"SELECT "+operatorColumns+" FROM operators WHERE username = ?", username))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, &model.Error{Code: model.ErrNotFound, Message: "no operator " + username}

@@ -16,6 +16,9 @@ import (
 // inside the same read transaction (the same snapshot). raw is only for
 // use inside fn's call to rawRead.
 func (d *DB) viewRaw(ctx context.Context, fn func(tx *sql.Tx, raw rawRead) error) error {
+	if batchOf(ctx) != nil {
+		return errors.New("a raw read inside a batch") // the one connection is the batch's
+	}
 	conn, err := d.db.Conn(ctx)
 	if err != nil {
 		return err

@@ -39,7 +39,7 @@ func eachRow(rows *sql.Rows, err error, fn func(s scanner) error) error {
 // Services lists the map of services, by name.
 func (d *DB) Services(ctx context.Context) ([]model.Service, error) {
 	var out []model.Service
-	rows, err := d.db.QueryContext(ctx, "SELECT "+serviceColumns+" FROM services ORDER BY name COLLATE NOCASE, id")
+	rows, err := d.q(ctx).QueryContext(ctx, "SELECT "+serviceColumns+" FROM services ORDER BY name COLLATE NOCASE, id")
 	err = eachRow(rows, err, func(s scanner) error {
 		sv, err := scanService(s)
 		if err == nil {
@@ -55,7 +55,7 @@ func (d *DB) Services(ctx context.Context) ([]model.Service, error) {
 
 // Service reads one service.
 func (d *DB) Service(ctx context.Context, id int64) (*model.Service, error) {
-	s, err := scanService(d.db.QueryRowContext(ctx, "SELECT "+serviceColumns+" FROM services WHERE id = ?", id))
+	s, err := scanService(d.q(ctx).QueryRowContext(ctx, "SELECT "+serviceColumns+" FROM services WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, &model.Error{Code: model.ErrNotFound, Message: fmt.Sprintf("no service %d", id)}
 	}

@@ -21,7 +21,7 @@ const (
 // Setting reads one setting; an absent one reads as "".
 func (d *DB) Setting(ctx context.Context, key string) (string, error) {
 	var v string
-	err := d.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
+	err := d.q(ctx).QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}

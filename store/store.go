@@ -160,7 +160,11 @@ func openSQL(path string, key []byte, opt Options) (*sql.DB, error) {
 	q.Set("_txlock", "immediate")
 	hexKey := hex.EncodeToString(key)
 	busy := opt.BusyTimeout.Milliseconds()
-	sqldb, err := driver.Open(fileURI(path)+"?"+q.Encode(), func(c *sqlite3.Conn) error {
+	connector, err := (&driver.SQLite{}).OpenConnector(fileURI(path) + "?" + q.Encode())
+	if err != nil {
+		return nil, err
+	}
+	sqldb := sql.OpenDB(&cachingConnector{inner: connector, init: func(c *sqlite3.Conn) error {
 		if key != nil {
 			if err := c.Exec("PRAGMA hexkey='" + hexKey + "'"); err != nil {
 				return err
@@ -172,10 +176,7 @@ func openSQL(path string, key []byte, opt Options) (*sql.DB, error) {
 			return err
 		}
 		return fts5.Register(c)
-	})
-	if err != nil {
-		return nil, err
-	}
+	}})
 	// One connection: SQLite serialises writers anyway, and the key lives
 	// only in it.
 	sqldb.SetMaxOpenConns(1)
@@ -346,6 +347,9 @@ func (d *DB) migrate(ctx context.Context, version int, m migration) error {
 // update is the one transaction shape for writes: begin, run fn, commit;
 // any error rolls everything back.
 func (d *DB) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if tx := batchOf(ctx); tx != nil {
+		return inBatch(ctx, tx, fn)
+	}
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

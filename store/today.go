@@ -171,7 +171,7 @@ func (d *DB) todayFor(ctx context.Context, items []model.TodayItem) (out []model
 // code, family and given names, scanning the rest into more, and hands fn
 // each row's item with its person filled in.
 func (d *DB) todayRows(ctx context.Context, query string, more []any, fn func(model.TodayItem), args ...any) error {
-	rows, err := d.db.QueryContext(ctx, query, args...)
+	rows, err := d.q(ctx).QueryContext(ctx, query, args...)
 	return eachRow(rows, err, func(s scanner) error {
 		var it model.TodayItem
 		var p model.Person

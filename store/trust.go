@@ -28,7 +28,7 @@ type KnownDesk struct {
 func (d *DB) Desk(ctx context.Context, uid string) (KnownDesk, bool, error) {
 	var k KnownDesk
 	var first, last string
-	err := d.db.QueryRowContext(ctx, `SELECT rowid, uid, name, public_key, first_seen, last_seen FROM desks
+	err := d.q(ctx).QueryRowContext(ctx, `SELECT rowid, uid, name, public_key, first_seen, last_seen FROM desks
 		WHERE uid = ?`, uid).Scan(&k.ID, &k.UID, &k.Name, &k.PublicKey, &first, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return KnownDesk{}, false, nil
@@ -86,6 +86,6 @@ func (d *DB) TrustDesk(ctx context.Context, uid, name, publicKey string, by int6
 // is a version that desk sent, or chose in a conflict with it.
 func (d *DB) ImportedOnlyFrom(ctx context.Context, uid string) (bool, error) {
 	var others int
-	err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM imports WHERE desk_uid <> ?", uid).Scan(&others)
+	err := d.q(ctx).QueryRowContext(ctx, "SELECT count(*) FROM imports WHERE desk_uid <> ?", uid).Scan(&others)
 	return others == 0, err
 }
