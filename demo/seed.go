@@ -80,6 +80,20 @@ var demoMediators = map[string]string{"ar": "Samira Belkacem", "ur": "Samira Bel
 var demoPlaces = []string{"Via dei Campi 12, Latina", "Località Borgo Nuovo, Foggia (insediamento informale)",
 	"Via Garibaldi 40, Ragusa", "Casolare in contrada San Marco, Saluzzo", "Via Roma 3, Rosarno"}
 
+// Make adds fictional persons up to total with everything the demo gives
+// them (Seed), then the work records (SeedWork) and the outcomes
+// (SeedOutcomes): the demo desk of `sportello demo`.
+func Make(ctx context.Context, db *store.DB, total int) (added int, err error) {
+	added, err = Seed(ctx, db, total)
+	if err == nil {
+		err = SeedWork(ctx, db)
+	}
+	if err == nil {
+		err = SeedOutcomes(ctx, db, 0)
+	}
+	return added, err
+}
+
 // Seed adds fictional persons up to total, with their cases and
 // interviews, and the demo accounts. It counts what it already made, so a
 // second run adds no duplicates.

@@ -76,13 +76,7 @@ func (c *cli) seedDemo(d *store.DB, persons int, prefix string) int {
 	demo.Progress = func(done, total int) {
 		fmt.Fprintln(c.errw, c.tr.Tf("cli.demo_progress", map[string]any{"Done": done, "Total": total}))
 	}
-	added, err := demo.Seed(ctx, d, persons)
-	if err == nil {
-		err = demo.SeedWork(ctx, d)
-	}
-	if err == nil {
-		err = demo.SeedOutcomes(ctx, d, 0)
-	}
+	added, err := demo.Make(ctx, d, persons)
 	if err == nil && prefix != "" && added > 0 {
 		// A second desk of the demo association has a name of its own.
 		err = d.SaveSettings(ctx, map[string]string{store.SettingDesk: "Sportello " + prefix + " (demo)"}, 0)
