@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -68,10 +69,8 @@ func (d *DB) CreateReferral(ctx context.Context, r *model.Referral, by *model.Op
 		if desk != CasePrefix {
 			prefix = fmt.Sprintf("%s-%s-%04d-", ReferralPrefix, desk, now.Year())
 		}
-		var seq int
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) + 1
-			FROM referrals WHERE code >= ? AND code < ?`, len(prefix)+1, prefix, prefix[:len(prefix)-1]+".").
-			Scan(&seq); err != nil {
+		seq, err := nextReferralSeq(ctx, tx, prefix)
+		if err != nil {
 			return err
 		}
 		r.Code = fmt.Sprintf("%s%06d", prefix, seq)
@@ -365,4 +364,31 @@ func operatorID(o *model.Operator) int64 {
 		return 0
 	}
 	return o.ID
+}
+
+// nextReferralSeq is the number after the year's last referral code of
+// this desk. The codes' unique index gives the last one at once: the
+// numbers have six digits, so their order is the codes' order; a code of
+// another shape (never written by this program) falls back to reading the
+// year's codes.
+func nextReferralSeq(ctx context.Context, tx *sql.Tx, prefix string) (int, error) {
+	end := prefix[:len(prefix)-1] + "."
+	var last string
+	err := tx.QueryRowContext(ctx, `SELECT code FROM referrals WHERE code >= ? AND code < ? ORDER BY code DESC LIMIT 1`,
+		prefix, end).Scan(&last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 1, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	if digits := strings.TrimPrefix(last, prefix); len(digits) == 6 {
+		if n, err := strconv.Atoi(digits); err == nil {
+			return n + 1, nil
+		}
+	}
+	var seq int
+	err = tx.QueryRowContext(ctx, `SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) + 1
+		FROM referrals WHERE code >= ? AND code < ?`, len(prefix)+1, prefix, end).Scan(&seq)
+	return seq, err
 }
