@@ -73,7 +73,7 @@ func TestCheck(t *testing.T) {
 		"proposals": 0, "internships": 0, "internship_attendance": 0, "enterprises": 0, "enterprise_steps": 0,
 		"enterprise_funding": 0, "match_generation": 1, "case_closures": 0, "skills_facts": 0, "person_facts": 0,
 		"person_keys": len(model.DedupKeys(model.DedupOf(diallo))), "not_duplicates": 0, "person_merges": 0, "person_merging": 0,
-		"text_corrections": 0, "text_reviews": 0, "desk_languages": 0}
+		"text_corrections": 0, "text_reviews": 0, "desk_languages": 0, "plan_reviews": 0}
 	for table, n := range want {
 		if got[table] != n {
 			t.Errorf("%s: %d rows, want %d", table, got[table], n)

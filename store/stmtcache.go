@@ -50,6 +50,7 @@ func (c *cachingConnector) Connect(ctx context.Context) (driver.Conn, error) {
 type cachingConn struct {
 	sqlitedriver.Conn
 	stmts map[string]*cachedStmt
+	trace func(query string) // when set, told every query prepared (RecordQueries)
 }
 
 // ExecContext runs statements without arguments at once; with arguments
@@ -73,6 +74,9 @@ func (c *cachingConn) CheckNamedValue(arg *driver.NamedValue) error {
 // statement still in use (rows being read while the same query runs
 // again) gets a fresh one, closed after use as usual.
 func (c *cachingConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
+	if c.trace != nil {
+		c.trace(query)
+	}
 	if s, ok := c.stmts[query]; ok && !s.busy {
 		s.busy = true
 		return s, nil

@@ -57,8 +57,11 @@ func (d *DB) Today(ctx context.Context, now time.Time) ([]model.TodayItem, error
 func (d *DB) permitsDue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
 	from, to := day(now), day(now.Add(model.PermitWarning))
 	var ptype, expiry string
+	// The partial dates whose last day may fall in the window: a year, a
+	// month or a day of it (persons_permit_due); the exact test below.
 	return d.todayRows(ctx, `SELECT id, case_code, family_name, given_names, permit_type, permit_expiry FROM persons
-		WHERE permit_expiry != '' AND permit_status IN (?, ?)`, []any{&ptype, &expiry}, func(it model.TodayItem) {
+		WHERE permit_expiry <> '' AND permit_status IN ('valid', 'applied')
+		AND (permit_expiry IN (?1, ?2) OR permit_expiry BETWEEN ?3 AND ?4)`, []any{&ptype, &expiry}, func(it model.TodayItem) {
 		pd, err := model.ParsePartialDate(expiry)
 		if err != nil || pd.IsZero() {
 			return
@@ -68,7 +71,7 @@ func (d *DB) permitsDue(ctx context.Context, now time.Time, items *[]model.Today
 			it.Detail = strings.TrimSpace(ptype) // data only: the window words it
 			*items = append(*items, it)
 		}
-	}, string(model.PermitValid), string(model.PermitApplied))
+	}, from.Format("2006"), to.Format("2006"), from.Format("2006-01"), to.Format("2006-01")+"-99")
 }
 
 // newestPlan selects the newest version of each case's plans, as pl.
@@ -77,17 +80,19 @@ const newestPlan = "pl.version = (SELECT max(version) FROM plans WHERE case_id =
 func (d *DB) reviewsDue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
 	from, to := day(now.Add(-reviewBehind)), day(now.Add(reviewAhead))
 	var version int
-	var reviews string
-	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, pl.version, pl.reviews
-		FROM plans pl JOIN cases c ON c.id = pl.case_id JOIN persons p ON p.id = c.person_id
-		WHERE c.status = ? AND pl.reviews != '' AND p.erased_at = '' AND `+newestPlan, []any{&version, &reviews}, func(it model.TodayItem) {
-		for _, r := range parseReviews(reviews) {
-			if at := lastDay(r); !at.Before(from) && !at.After(to) {
-				it.Kind, it.Date, it.Detail = model.TodayPlanReview, at, fmt.Sprintf("v%d", version)
-				*items = append(*items, it)
+	var due string
+	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, pl.version, r.due
+		FROM plan_reviews r JOIN plans pl ON pl.id = r.plan_id JOIN cases c ON c.id = pl.case_id
+		JOIN persons p ON p.id = c.person_id
+		WHERE r.due BETWEEN ? AND ? AND c.status = ? AND p.erased_at = '' AND `+newestPlan, []any{&version, &due},
+		func(it model.TodayItem) {
+			at, err := time.Parse(time.DateOnly, due)
+			if err != nil {
+				return
 			}
-		}
-	}, string(model.CaseOpen))
+			it.Kind, it.Date, it.Detail = model.TodayPlanReview, at, fmt.Sprintf("v%d", version)
+			*items = append(*items, it)
+		}, from.Format(time.DateOnly), to.Format(time.DateOnly), string(model.CaseOpen))
 }
 
 func (d *DB) actionsOverdue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
@@ -96,7 +101,8 @@ func (d *DB) actionsOverdue(ctx context.Context, now time.Time, items *[]model.T
 	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, a.what, a.due
 		FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id JOIN plans pl ON pl.id = g.plan_id
 		JOIN cases c ON c.id = pl.case_id JOIN persons p ON p.id = c.person_id
-		WHERE a.status IN (?, ?) AND a.due != '' AND p.erased_at = '' AND `+newestPlan, []any{&what, &due}, func(it model.TodayItem) {
+		WHERE a.status IN ('planned', 'in_progress') AND a.due <> '' AND a.due < ? AND p.erased_at = ''
+		AND `+newestPlan, []any{&what, &due}, func(it model.TodayItem) {
 		pd, err := model.ParsePartialDate(due)
 		if err != nil || pd.IsZero() {
 			return
@@ -105,7 +111,7 @@ func (d *DB) actionsOverdue(ctx context.Context, now time.Time, items *[]model.T
 			it.Kind, it.Date, it.Detail = model.TodayActionOverdue, end, what
 			*items = append(*items, it)
 		}
-	}, string(model.ActionPlanned), string(model.ActionInProgress))
+	}, today.Format(time.DateOnly)) // a month or year is before today's date when it may have ended
 }
 
 func (d *DB) referralsOverdue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
@@ -125,8 +131,17 @@ func (d *DB) referralsOverdue(ctx context.Context, now time.Time, items *[]model
 func (d *DB) followUpsDue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
 	from, to := day(now.Add(-followUpWindow)), day(now.Add(followUpWindow))
 	var closed string
+	// Closed 6 or 12 months before the window, a few days wider for the
+	// months' ends (cases_closed_at); the exact test below.
+	between := func(months int) (string, string) {
+		return from.AddDate(0, -months, -3).Format(time.DateOnly), to.AddDate(0, -months, 4).Format(time.DateOnly)
+	}
+	a6, b6 := between(6)
+	a12, b12 := between(12)
 	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, c.closed_at
-		FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.status = ? AND c.closed_at != '' AND p.erased_at = ''`,
+		FROM cases c JOIN persons p ON p.id = c.person_id
+		WHERE c.status = 'closed' AND c.closed_at <> '' AND (c.closed_at BETWEEN ? AND ? OR c.closed_at BETWEEN ? AND ?)
+		AND p.erased_at = ''`,
 		[]any{&closed}, func(it model.TodayItem) {
 			for _, f := range []struct {
 				months int
@@ -138,7 +153,7 @@ func (d *DB) followUpsDue(ctx context.Context, now time.Time, items *[]model.Tod
 					*items = append(*items, it)
 				}
 			}
-		}, string(model.CaseClosed))
+		}, a6, b6, a12, b12)
 }
 
 // todayFor keeps the items the bound operator may see: of the parts of
@@ -230,11 +245,12 @@ func (d *DB) retentionDue(ctx context.Context, now time.Time, items *[]model.Tod
 	}
 	var closed string
 	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, c.closed_at
-		FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.status = ? AND c.closed_at != '' AND p.erased_at = ''`,
+		FROM cases c JOIN persons p ON p.id = c.person_id
+		WHERE c.status = 'closed' AND c.closed_at <> '' AND c.closed_at < ? AND p.erased_at = ''`,
 		[]any{&closed}, func(it model.TodayItem) {
 			if end := addMonths(day(parseTime(closed)), 12*years); !end.After(day(now)) {
 				it.Kind, it.Date = model.TodayRetention, end
 				*items = append(*items, it)
 			}
-		}, string(model.CaseClosed))
+		}, day(now).AddDate(-years, 0, 2).Format(time.DateOnly)) // a few days over: the exact test is above
 }

@@ -21,7 +21,8 @@ func (d *DB) stillEmployedDue(ctx context.Context, now time.Time, items *[]model
 	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, e.name, pr.hired_from, pr.still_4w,
 		pr.still_6m, pr.id FROM proposals pr JOIN cases c ON c.id = pr.case_id JOIN persons p ON p.id = c.person_id
 		JOIN employers e ON e.id = pr.employer_id
-		WHERE pr.state = ? AND pr.hired_from <> '' AND (pr.still_4w = '' OR pr.still_6m = '') AND p.erased_at = ''`,
+		WHERE pr.state = 'hired' AND pr.hired_from <> '' AND (pr.still_4w = '' OR pr.still_6m = '')
+		AND pr.hired_from <= ? AND p.erased_at = ''`,
 		[]any{&employer, &hired, &still4, &still6, &proposal}, func(it model.TodayItem) {
 			pr := model.Proposal{HiredFrom: dayOf(hired)}
 			for _, c := range []struct {
@@ -33,5 +34,5 @@ func (d *DB) stillEmployedDue(ctx context.Context, now time.Time, items *[]model
 					*items = append(*items, it)
 				}
 			}
-		}, string(model.ProposalHired))
+		}, until.AddDate(0, 0, -27).Format(time.DateOnly)) // hired at least four weeks before until, a day to spare
 }

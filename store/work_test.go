@@ -128,8 +128,13 @@ var undoEmployers = append(slices.Clone(undoMatchGeneration),
 	"DROP TABLE ccnl_levels", "DROP TABLE vacancies", "DROP TABLE employer_flags", "DROP TABLE employers",
 )
 
-// undoDeskLanguages takes a database back from migration 0015.
-var undoDeskLanguages = []string{"DROP TABLE desk_languages"}
+// undoTodayIndexes takes a database back from migration 0016.
+var undoTodayIndexes = []string{"DROP INDEX persons_permit_due", "DROP INDEX cases_closed_at",
+	"DROP INDEX plan_actions_due", "DROP INDEX proposals_checks_due", "DROP TRIGGER plan_reviews_insert",
+	"DROP TRIGGER plan_reviews_update", "DROP TABLE plan_reviews"}
+
+// undoDeskLanguages takes a database back from migration 0015 (and 0016 after it).
+var undoDeskLanguages = append(slices.Clone(undoTodayIndexes), "DROP TABLE desk_languages")
 
 // undoTexts takes a database back from migration 0014 (and 0015 after it).
 var undoTexts = append(slices.Clone(undoDeskLanguages), "DROP TABLE text_corrections", "DROP TABLE text_reviews")

@@ -2,7 +2,9 @@ package main
 
 import (
 	"os"
+	"os/signal"
 	"runtime/pprof"
+	"syscall"
 )
 
 // startProfile writes a CPU profile to the file SPORTELLO_CPUPROFILE names,
@@ -20,8 +22,17 @@ func startProfile() (stop func()) {
 		f.Close()
 		return func() {}
 	}
-	return func() {
+	stop = func() {
 		pprof.StopCPUProfile()
 		f.Close()
 	}
+	// A profiled window is often ended from outside: the profile is kept.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, os.Interrupt)
+	go func() {
+		<-sig
+		stop()
+		os.Exit(1)
+	}()
+	return stop
 }

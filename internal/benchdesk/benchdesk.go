@@ -11,6 +11,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"sportello/demo"
@@ -19,6 +21,29 @@ import (
 
 // Options are those of a benchmark desk: a cheap password derivation.
 var Options = store.Options{KDF: store.KDFParams{Time: 1, MemKiB: 64, Threads: 1}, Demo: true}
+
+// Sizes are the desk sizes the benchmarks run at: SPORTELLO_BENCH_SIZES
+// (persons, separated by commas, e.g. "10000,50000,100000"), or 10,000.
+func Sizes() []int {
+	var out []int
+	for _, f := range strings.Split(os.Getenv("SPORTELLO_BENCH_SIZES"), ",") {
+		if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 {
+		out = []int{10000}
+	}
+	return out
+}
+
+// Name is a size as a benchmark names it: "10k", "100k".
+func Name(persons int) string {
+	if persons%1000 == 0 {
+		return fmt.Sprintf("%dk", persons/1000)
+	}
+	return strconv.Itoa(persons)
+}
 
 // Path is the kept demo desk of persons persons, made now if it is not
 // there yet. Its accounts are the demo's (demo.Coordinator, demo.Password).
@@ -29,7 +54,8 @@ func Path(tb testing.TB, persons int) string {
 	if dir == "" {
 		dir = os.TempDir()
 	}
-	path := filepath.Join(dir, fmt.Sprintf("sportello-bench-%d-v%d.db", persons, store.SchemaVersion()))
+	// Made by an earlier schema, the desk is brought up to date when opened.
+	path := filepath.Join(dir, fmt.Sprintf("sportello-bench-%d.db", persons))
 	if store.State(path) != store.DeskAbsent {
 		return path
 	}
