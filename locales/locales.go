@@ -143,6 +143,13 @@ func (l *Localizer) N(id string, n int) string {
 	return msg
 }
 
+// Nf is N with the template's data given: Count may be the number as the
+// language writes it ("33.386"), while n chooses the plural form.
+func (l *Localizer) Nf(id string, n int, data map[string]any) string {
+	msg, _ := l.localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: n, TemplateData: data})
+	return msg
+}
+
 // Has reports whether the message exists in this Localizer's own language.
 func (l *Localizer) Has(id string) bool {
 	_, own := l.localize(&i18n.LocalizeConfig{MessageID: id})

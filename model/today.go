@@ -48,3 +48,12 @@ type TodayItem struct {
 	// (store.RecordStillEmployed); 0 for the other kinds.
 	ProposalID int64
 }
+
+// TodayGroup is one kind of Today's items: how many there are, and the
+// first of them by date (a regional desk has tens of thousands of overdue
+// actions: the rest are read a page at a time).
+type TodayGroup struct {
+	Kind  TodayKind
+	Total int
+	Items []TodayItem
+}

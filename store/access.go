@@ -133,8 +133,8 @@ func (g *grant) sees(ctx context.Context, q querier, personID int64) (bool, erro
 	}
 	if g.assigned == nil {
 		g.assigned = map[int64]bool{}
-		rows, err := q.QueryContext(ctx, `SELECT DISTINCT c.person_id FROM cases c WHERE c.operator_id = ?
-			OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.operator_id = ?)`, g.id, g.id)
+		rows, err := q.QueryContext(ctx, `SELECT person_id FROM cases WHERE operator_id = ?
+			UNION SELECT c.person_id FROM case_team t JOIN cases c ON c.id = t.case_id WHERE t.operator_id = ?`, g.id, g.id)
 		err = eachRow(rows, err, func(s scanner) error {
 			var id int64
 			err := s.Scan(&id)

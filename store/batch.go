@@ -59,3 +59,10 @@ func (d *DB) q(ctx context.Context) querier {
 	}
 	return d.db
 }
+
+// withTx is a context under which the store's reads (view, q) join tx, an
+// open transaction, as they join a batch's: a method reading inside its
+// own transaction calls others that read.
+func withTx(ctx context.Context, tx *sql.Tx) context.Context {
+	return context.WithValue(ctx, batchKey{}, tx)
+}

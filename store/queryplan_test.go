@@ -1,6 +1,11 @@
 package store
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"sportello/model"
+)
 
 // TestWholeTableScan reads SQLite's plans as the screens' check does.
 func TestWholeTableScan(t *testing.T) {
@@ -50,5 +55,47 @@ func TestQueryPlanRecorded(t *testing.T) {
 	}
 	if again := stop(); len(again) != 1 {
 		t.Errorf("recorded after stopping: %q", again)
+	}
+}
+
+// TestScopedListsUseIndexes: the lists of a role that sees only its
+// assigned files (a mediator) find those files through indexes too.
+func TestScopedListsUseIndexes(t *testing.T) {
+	f := newAccessFixture(t)
+	ctx := t.Context()
+	for _, r := range model.Roles {
+		if !model.AssignedOnly[r] {
+			continue
+		}
+		d := f.d.As(f.ops[r])
+		stop, err := d.RecordQueries(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"", "rah", "rahman sohel", "PUA-"} {
+			if _, err := d.FindPersons(ctx, model.PersonFilter{Query: q, Limit: 50}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := d.CountPersons(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := d.TodayGroups(ctx, fixedNow, 5); err != nil {
+			t.Fatal(err)
+		}
+		d.OpenReferralsPage(ctx, 0, 50) // refused to some roles: only its queries matter
+		queries := stop()
+		if len(queries) < 5 {
+			t.Fatalf("%s: %d queries recorded", r, len(queries))
+		}
+		for _, q := range queries {
+			plan, err := d.QueryPlan(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if table := WholeTableScan(q, plan); table != "" && !strings.Contains(q, " LIMIT ") {
+				t.Errorf("%s: a query reads the whole of %s:\n%s\n%s", r, table, q, strings.Join(plan, "\n"))
+			}
+		}
 	}
 }

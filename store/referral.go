@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -209,34 +209,30 @@ type ReferralRow struct {
 // sent or accepted) across all cases: the overdue first, then by follow-up
 // date, those without one last.
 func (d *DB) OpenReferrals(ctx context.Context) ([]ReferralRow, error) {
-	out, err := d.referralRows(ctx, model.ReferralDraft, model.ReferralSent, model.ReferralAccepted)
-	if err != nil {
-		return nil, err
-	}
-	now := d.Now()
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := &out[i], &out[j]
-		if oa, ob := a.Overdue(now), b.Overdue(now); oa != ob {
-			return oa
-		}
-		if za, zb := a.FollowUp.IsZero(), b.FollowUp.IsZero(); za != zb {
-			return zb
-		}
-		if fa, fb := lastDay(a.FollowUp), lastDay(b.FollowUp); !fa.Equal(fb) {
-			return fa.Before(fb)
-		}
-		return a.ID < b.ID
-	})
-	return out, nil
+	rows, _, err := d.OpenReferralsPage(ctx, 0, math.MaxInt32)
+	return rows, err
+}
+
+// OpenReferralsPage is a page of the referrals still open (draft, sent,
+// accepted) in the order OpenReferrals gives them, and how many there
+// are: a regional desk has tens of thousands, sorted and paged by SQLite
+// through the open referrals' index.
+func (d *DB) OpenReferralsPage(ctx context.Context, offset, limit int) (out []ReferralRow, total int, err error) {
+	today := day(d.Now()).Format(time.DateOnly)
+	order := `(r.status = 'sent' AND r.follow_up <> '' AND ` + lastDaySQL("r.follow_up") + ` < ?) DESC,
+		r.follow_up = '', ` + lastDaySQL("r.follow_up") + `, r.id`
+	out, total, err = d.referralRows(ctx, []model.ReferralStatus{model.ReferralDraft, model.ReferralSent,
+		model.ReferralAccepted}, order, []any{today}, offset, limit)
+	return out, total, err
 }
 
 // referralRows reads the referrals in the given statuses, with their
 // person, case code and service.
-func (d *DB) referralRows(ctx context.Context, statuses ...model.ReferralStatus) (out []ReferralRow, err error) {
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(statuses)), ", ")
-	args := make([]any, len(statuses))
+func (d *DB) referralRows(ctx context.Context, statuses []model.ReferralStatus, order string, orderArgs []any,
+	offset, limit int) (out []ReferralRow, total int, err error) {
+	quoted := make([]string, len(statuses))
 	for i, st := range statuses {
-		args[i] = string(st)
+		quoted[i] = "'" + strings.ReplaceAll(string(st), "'", "''") + "'" // the statuses' own words: the index's
 	}
 	err = d.view(ctx, func(tx *sql.Tx) error {
 		g, err := d.grantIn(ctx, tx)
@@ -246,11 +242,21 @@ func (d *DB) referralRows(ctx context.Context, statuses ...model.ReferralStatus)
 		if err := g.need(model.PartReferrals, false); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT "+referralColumns+`, c.person_id, p.case_code, p.family_name,
-			p.given_names, s.name, s.kind FROM referrals r JOIN cases c ON c.id = r.case_id
+		from := ` FROM referrals r JOIN cases c ON c.id = r.case_id
 			JOIN persons p ON p.id = c.person_id JOIN services s ON s.id = r.service_id
-			WHERE r.status IN (`+marks+`) ORDER BY r.id`, args...)
-		var all []ReferralRow
+			WHERE r.status IN (` + strings.Join(quoted, ", ") + `)`
+		var args []any
+		if g.scoped() {
+			from += ` AND p.id IN (SELECT person_id FROM cases WHERE operator_id = ?
+				UNION SELECT c2.person_id FROM case_team t JOIN cases c2 ON c2.id = t.case_id WHERE t.operator_id = ?)`
+			args = append(args, g.id, g.id)
+		}
+		if err := tx.QueryRowContext(ctx, "SELECT count(*)"+from, args...).Scan(&total); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT "+referralColumns+`, c.person_id, p.case_code, p.family_name,
+			p.given_names, s.name, s.kind`+from+" ORDER BY "+order+" LIMIT ? OFFSET ?",
+			append(append(args, orderArgs...), limit, offset)...)
 		err = eachRow(rows, err, func(s scanner) error {
 			var row ReferralRow
 			var p model.Person
@@ -261,29 +267,24 @@ func (d *DB) referralRows(ctx context.Context, statuses ...model.ReferralStatus)
 			}
 			withhold(r, model.ServiceKind(kind), g)
 			row.Referral, row.PersonName = *r, p.DisplayName()
-			all = append(all, row)
+			out = append(out, row)
 			return nil
 		})
 		if err != nil {
 			return err
 		}
 		check := &consentChecker{ctx: ctx, q: tx, history: map[int64][]model.Consent{}}
-		for _, row := range all {
-			if ok, err := g.sees(ctx, tx, row.PersonID); err != nil {
+		for i := range out {
+			if err := check.flag(&out[i].Referral); err != nil {
 				return err
-			} else if ok {
-				if err := check.flag(&row.Referral); err != nil {
-					return err
-				}
-				out = append(out, row)
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("referrals %v: %w", statuses, err)
+		return nil, 0, fmt.Errorf("referrals %v: %w", statuses, err)
 	}
-	return out, nil
+	return out, total, nil
 }
 
 // scanReferral reads the referral columns, then any extra columns into more.

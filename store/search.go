@@ -168,7 +168,7 @@ func (p searchPlan) within(g *grant) searchPlan {
 		return p
 	}
 	cond := ` p.id IN (SELECT c.person_id FROM cases c WHERE c.operator_id = ?
-		OR c.id IN (SELECT t.case_id FROM case_team t WHERE t.operator_id = ?))`
+		UNION SELECT c.person_id FROM case_team t JOIN cases c ON c.id = t.case_id WHERE t.operator_id = ?)`
 	if strings.Contains(p.from, " WHERE ") {
 		p.from += " AND" + cond
 	} else {

@@ -2,10 +2,8 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"slices"
-	"sort"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -28,50 +26,15 @@ const (
 // closed, within 14 days either side, and the still-employed checks of
 // hirings (today_work.go). Dates are compared as days (UTC).
 func (d *DB) Today(ctx context.Context, now time.Time) ([]model.TodayItem, error) {
-	var items []model.TodayItem
-	for _, add := range []func(context.Context, time.Time, *[]model.TodayItem) error{
-		d.permitsDue, d.reviewsDue, d.actionsOverdue, d.referralsOverdue, d.followUpsDue, d.retentionDue,
-		d.stillEmployedDue,
-	} {
-		if err := add(ctx, now, &items); err != nil {
-			return nil, err
-		}
-	}
-	items, err := d.todayFor(ctx, items)
+	groups, err := d.TodayGroups(ctx, now, math.MaxInt32)
 	if err != nil {
-		return nil, fmt.Errorf("today: %w", err)
+		return nil, err
 	}
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
-		if ka, kb := slices.Index(model.TodayKinds, a.Kind), slices.Index(model.TodayKinds, b.Kind); ka != kb {
-			return ka < kb
-		}
-		if !a.Date.Equal(b.Date) {
-			return a.Date.Before(b.Date)
-		}
-		return a.CaseCode < b.CaseCode
-	})
+	var items []model.TodayItem
+	for _, g := range groups {
+		items = append(items, g.Items...)
+	}
 	return items, nil
-}
-
-func (d *DB) permitsDue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
-	from, to := day(now), day(now.Add(model.PermitWarning))
-	var ptype, expiry string
-	// The partial dates whose last day may fall in the window: a year, a
-	// month or a day of it (persons_permit_due); the exact test below.
-	return d.todayRows(ctx, `SELECT id, case_code, family_name, given_names, permit_type, permit_expiry FROM persons
-		WHERE permit_expiry <> '' AND permit_status IN ('valid', 'applied')
-		AND (permit_expiry IN (?1, ?2) OR permit_expiry BETWEEN ?3 AND ?4)`, []any{&ptype, &expiry}, func(it model.TodayItem) {
-		pd, err := model.ParsePartialDate(expiry)
-		if err != nil || pd.IsZero() {
-			return
-		}
-		if end := lastDay(pd); !end.Before(from) && !end.After(to) {
-			it.Kind, it.Date = model.TodayPermitExpiring, end
-			it.Detail = strings.TrimSpace(ptype) // data only: the window words it
-			*items = append(*items, it)
-		}
-	}, from.Format("2006"), to.Format("2006"), from.Format("2006-01"), to.Format("2006-01")+"-99")
 }
 
 // newestPlan selects the newest version of each case's plans, as pl.
@@ -95,39 +58,6 @@ func (d *DB) reviewsDue(ctx context.Context, now time.Time, items *[]model.Today
 		}, from.Format(time.DateOnly), to.Format(time.DateOnly), string(model.CaseOpen))
 }
 
-func (d *DB) actionsOverdue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
-	today := day(now)
-	var what, due string
-	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, a.what, a.due
-		FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id JOIN plans pl ON pl.id = g.plan_id
-		JOIN cases c ON c.id = pl.case_id JOIN persons p ON p.id = c.person_id
-		WHERE a.status IN ('planned', 'in_progress') AND a.due <> '' AND a.due < ? AND p.erased_at = ''
-		AND `+newestPlan, []any{&what, &due}, func(it model.TodayItem) {
-		pd, err := model.ParsePartialDate(due)
-		if err != nil || pd.IsZero() {
-			return
-		}
-		if end := lastDay(pd); end.Before(today) {
-			it.Kind, it.Date, it.Detail = model.TodayActionOverdue, end, what
-			*items = append(*items, it)
-		}
-	}, today.Format(time.DateOnly)) // a month or year is before today's date when it may have ended
-}
-
-func (d *DB) referralsOverdue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
-	rows, err := d.referralRows(ctx, model.ReferralSent)
-	if err != nil {
-		return err
-	}
-	for _, r := range rows {
-		if r.Overdue(now) {
-			*items = append(*items, model.TodayItem{Kind: model.TodayReferralOverdue, PersonID: r.PersonID,
-				CaseCode: r.CaseCode, Name: r.PersonName, Date: lastDay(r.FollowUp), Detail: r.ServiceName})
-		}
-	}
-	return nil
-}
-
 func (d *DB) followUpsDue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {
 	from, to := day(now.Add(-followUpWindow)), day(now.Add(followUpWindow))
 	var closed string
@@ -140,7 +70,8 @@ func (d *DB) followUpsDue(ctx context.Context, now time.Time, items *[]model.Tod
 	a12, b12 := between(12)
 	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, c.closed_at
 		FROM cases c JOIN persons p ON p.id = c.person_id
-		WHERE c.status = 'closed' AND c.closed_at <> '' AND (c.closed_at BETWEEN ? AND ? OR c.closed_at BETWEEN ? AND ?)
+		WHERE c.id IN (SELECT id FROM cases WHERE status = 'closed' AND closed_at <> '' AND closed_at BETWEEN ? AND ?
+			UNION ALL SELECT id FROM cases WHERE status = 'closed' AND closed_at <> '' AND closed_at BETWEEN ? AND ?)
 		AND p.erased_at = ''`,
 		[]any{&closed}, func(it model.TodayItem) {
 			for _, f := range []struct {
@@ -154,32 +85,6 @@ func (d *DB) followUpsDue(ctx context.Context, now time.Time, items *[]model.Tod
 				}
 			}
 		}, a6, b6, a12, b12)
-}
-
-// todayFor keeps the items the bound operator may see: of the parts of
-// the file its role reads, of the cases it is assigned to.
-func (d *DB) todayFor(ctx context.Context, items []model.TodayItem) (out []model.TodayItem, err error) {
-	err = d.view(ctx, func(tx *sql.Tx) error {
-		g, err := d.grantIn(ctx, tx)
-		if err != nil {
-			return err
-		}
-		for _, it := range items {
-			if p, ok := model.TodayParts[it.Kind]; ok && !g.can(p).Reads() {
-				continue
-			}
-			if perm, ok := model.TodayPermissions[it.Kind]; ok && !g.system && !g.role.May(perm) {
-				continue
-			}
-			if ok, err := g.sees(ctx, tx, it.PersonID); err != nil {
-				return err
-			} else if ok {
-				out = append(out, it)
-			}
-		}
-		return nil
-	})
-	return out, err
 }
 
 // todayRows runs a query whose first columns are the person's id, case

@@ -128,10 +128,14 @@ var undoEmployers = append(slices.Clone(undoMatchGeneration),
 	"DROP TABLE ccnl_levels", "DROP TABLE vacancies", "DROP TABLE employer_flags", "DROP TABLE employers",
 )
 
-// undoTodayIndexes takes a database back from migration 0016.
-var undoTodayIndexes = []string{"DROP INDEX persons_permit_due", "DROP INDEX cases_closed_at",
+// undoWindowIndexes takes a database back from migration 0017.
+var undoWindowIndexes = []string{"DROP INDEX cases_by_operator", "DROP INDEX case_team_by_operator",
+	"DROP INDEX referrals_sent_follow_up"}
+
+// undoTodayIndexes takes a database back from migration 0016 (and 0017 after it).
+var undoTodayIndexes = append(slices.Clone(undoWindowIndexes), "DROP INDEX persons_permit_due", "DROP INDEX cases_closed_at",
 	"DROP INDEX plan_actions_due", "DROP INDEX proposals_checks_due", "DROP TRIGGER plan_reviews_insert",
-	"DROP TRIGGER plan_reviews_update", "DROP TABLE plan_reviews"}
+	"DROP TRIGGER plan_reviews_update", "DROP TABLE plan_reviews")
 
 // undoDeskLanguages takes a database back from migration 0015 (and 0016 after it).
 var undoDeskLanguages = append(slices.Clone(undoTodayIndexes), "DROP TABLE desk_languages")

@@ -9,7 +9,16 @@ import (
 
 // fullScans are the queries allowed to read a whole growing table, each
 // with its reason, keyed by a piece of their text.
-var fullScans = map[string]string{}
+var fullScans = map[string]string{
+	"SELECT count(*) FROM persons": "the person list's length when nothing is typed: SQLite counts the smallest " +
+		"index (BenchmarkLogin in store measures it with the rest of a sign-in)",
+	"WITH prefixes AS (SELECT DISTINCT substr(case_code": "the indicators count every person by design, off the " +
+		"window's goroutine (BenchmarkComputeIndicators100k: 0.7 s)",
+	"SELECT key, person_id FROM person_keys ORDER BY key": "the duplicates list compares the whole desk by design, " +
+		"off the window's goroutine with a progress bar (BenchmarkDuplicatePairs100k)",
+	"FROM persons WHERE erased_at = ''": "the duplicates list reads every person once to compare the pairs " +
+		"(BenchmarkDuplicatePairs100k)",
+}
 
 // TestEveryScreenQueryUsesAnIndex: on the way to every screen, each query
 // the window makes is served by an index (SQLite's EXPLAIN QUERY PLAN): none
@@ -50,6 +59,9 @@ func TestEveryScreenQueryUsesAnIndex(t *testing.T) {
 			t.Errorf("%s: %v", s.screen, err)
 			continue
 		}
+		if boundedWalk(s.query, plan) {
+			continue
+		}
 		if table := store.WholeTableScan(s.query, plan); table != "" {
 			reported[s.query] = true
 			t.Errorf("on the way to %q a query reads the whole of %s:\n%s\nplan:\n  %s", s.screen, table,
@@ -66,4 +78,19 @@ func allowedScan(query string) bool {
 		}
 	}
 	return false
+}
+
+// boundedWalk tells a query that walks a table or index in the order it
+// asks for and stops at its LIMIT (a page of the person list, of the
+// audit trail): SQLite sorts nothing, so it reads only the page's rows.
+func boundedWalk(query string, plan []string) bool {
+	if !strings.Contains(query, " LIMIT ") {
+		return false
+	}
+	for _, line := range plan {
+		if strings.Contains(line, "USE TEMP B-TREE FOR ORDER BY") {
+			return false
+		}
+	}
+	return true
 }

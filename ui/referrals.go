@@ -188,46 +188,81 @@ func (v *referralsView) onCreate() {
 	})
 }
 
-// openReferrals lists the referrals still open across all cases, overdue first.
+// openReferrals lists the referrals still open across all cases, overdue
+// first, a page at a time: a regional desk has tens of thousands.
 type openReferrals struct {
-	u    *App
-	open func(personID int64)
-	box  *fyne.Container
+	u     *App
+	open  func(personID int64)
+	box   *fyne.Container
+	count *widget.Label
+	more  *widget.Button
+	shown int
 }
 
+// openPage is how many open referrals are read at a time.
+const openPage = 50
+
 func newOpenReferrals(u *App, open func(int64)) *openReferrals {
-	return &openReferrals{u: u, open: open, box: container.NewVBox(widget.NewLabel(u.t("case.loading")))}
+	v := &openReferrals{u: u, open: open, box: container.NewVBox(widget.NewLabel(u.t("case.loading"))),
+		count: widget.NewLabel("")}
+	v.more = widget.NewButton(u.t("audit.more"), v.onMore)
+	v.more.Hide()
+	return v
 }
 
 func (v *openReferrals) build() fyne.CanvasObject {
 	v.reload()
 	title := widget.NewLabelWithStyle(v.u.t("referrals.open_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVScroll(container.NewPadded(container.NewVBox(title, v.box)))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(title, v.count, v.box, v.more)))
 }
 
+// reload reads the first page again (after a referral moved).
 func (v *openReferrals) reload() {
+	v.shown = 0
+	v.page(true)
+}
+
+// onMore adds the next page.
+func (v *openReferrals) onMore() { v.page(false) }
+
+func (v *openReferrals) page(first bool) {
 	u := v.u
-	db := u.db
-	load(u, func(ctx context.Context) ([]store.ReferralRow, error) {
-		return db.OpenReferrals(ctx)
-	}, v.show, func(err error) {
+	db, offset := u.db, v.shown
+	type page struct {
+		rows  []store.ReferralRow
+		total int
+	}
+	load(u, func(ctx context.Context) (page, error) {
+		rows, total, err := db.OpenReferralsPage(ctx, offset, openPage)
+		return page{rows, total}, err
+	}, func(p page) {
+		if first {
+			v.box.RemoveAll()
+		}
+		v.show(p.rows, p.total)
+	}, func(err error) {
 		v.box.RemoveAll()
 		v.box.Add(widget.NewLabel(u.errText(err)))
 	})
 }
 
-func (v *openReferrals) show(rows []store.ReferralRow) {
+func (v *openReferrals) show(rows []store.ReferralRow, total int) {
 	u := v.u
-	v.box.RemoveAll()
-	if len(rows) == 0 {
+	if total == 0 {
 		v.box.Add(widget.NewLabel(u.t("referrals.none_open")))
 	}
 	for _, r := range rows {
-		r := r
 		open := widget.NewButton(u.t("today.open"), func() { v.open(r.PersonID) })
 		v.box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(open),
 			referralRow(u, r.Referral, r.ServiceName, r.CaseCode+" · "+r.PersonName, v.reload)))
 	}
+	v.shown += len(rows)
+	v.count.SetText(u.tr.Tf("referrals.open_count", map[string]any{"Shown": u.number(v.shown), "Total": u.number(total)}))
+	v.count.Hidden = total == 0
+	v.more.Hidden = v.shown >= total
+	v.box.Refresh()
+	v.more.Refresh()
+	v.count.Refresh()
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,13 +32,17 @@ func (v *today) build() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(title, hint, v.box)))
 }
 
+// todayFirst is how many items of each kind Today shows; the rest are
+// one button away, in a list read a page at a time (today_list.go).
+const todayFirst = 5
+
 // reload reads the items again and shows them.
 func (v *today) reload() {
 	db, now := v.u.db, nowFunc()
-	load(v.u, func(ctx context.Context) ([]model.TodayItem, error) {
-		return db.Today(ctx, now)
-	}, func(items []model.TodayItem) {
-		v.show(items)
+	load(v.u, func(ctx context.Context) ([]model.TodayGroup, error) {
+		return db.TodayGroups(ctx, now, todayFirst)
+	}, func(groups []model.TodayGroup) {
+		v.show(groups, now)
 		v.box.Refresh()
 	}, func(err error) {
 		v.box.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
@@ -45,41 +50,50 @@ func (v *today) reload() {
 	})
 }
 
-func (v *today) show(items []model.TodayItem) {
+func (v *today) show(groups []model.TodayGroup, now time.Time) {
 	u := v.u
-	v.box.RemoveAll()
-	if len(items) == 0 {
-		v.box.Add(widget.NewLabel(u.t("today.nothing")))
-		return
-	}
-	byKind := map[model.TodayKind][]model.TodayItem{}
-	for _, it := range items {
-		if it.Kind == model.TodayRetention && !u.op.May(model.PermErase) {
+	var cards []fyne.CanvasObject
+	for _, g := range groups {
+		if g.Kind == model.TodayRetention && !u.op.May(model.PermErase) {
 			continue // reviewing what to keep is a coordinator's job
 		}
-		byKind[it.Kind] = append(byKind[it.Kind], it)
-	}
-	for _, k := range model.TodayKinds {
-		list := byKind[k]
-		if len(list) == 0 {
-			continue
-		}
 		rows := container.NewVBox()
-		for _, it := range list {
-			it := it
-			var buttons fyne.CanvasObject = widget.NewButton(u.t("today.open"), func() { v.open(it.PersonID) })
-			if it.Kind == model.TodayRetention {
-				buttons = container.NewHBox(buttons, widget.NewButton(u.t("erase.today"), func() { v.onErase(it) }))
-			}
-			if it.ProposalID != 0 && u.op.Can(model.PartWork).Writes() {
-				buttons = v.stillEmployedButtons(it, buttons)
-			}
-			line := widget.NewLabel(day(it.Date) + " · " + it.CaseCode + " · " + it.Name + detail(todayDetail(u, it)))
-			line.Wrapping = fyne.TextWrapWord
-			rows.Add(container.NewBorder(nil, nil, nil, buttons, line))
+		for _, it := range g.Items {
+			rows.Add(v.row(it))
 		}
-		v.box.Add(widget.NewCard(u.N("today."+string(k), len(list)), "", rows))
+		if g.Total > len(g.Items) {
+			kind, total := g.Kind, g.Total
+			rows.Add(widget.NewButton(u.tr.Tf("today.show_all", map[string]any{"Count": u.number(total)}), func() {
+				v.u.home.show(newTodayList(v.u, kind, total, now, v.open).build())
+			}))
+		}
+		cards = append(cards, widget.NewCard(u.counted("today."+string(g.Kind), g.Total), "", rows))
 	}
+	if len(cards) == 0 {
+		cards = append(cards, widget.NewLabel(u.t("today.nothing")))
+	}
+	v.box.Objects = cards
+}
+
+// row is one item: its date, case, person and detail, and what can be
+// done with it.
+func (v *today) row(it model.TodayItem) fyne.CanvasObject {
+	u := v.u
+	var buttons fyne.CanvasObject = widget.NewButton(u.t("today.open"), func() { v.open(it.PersonID) })
+	if it.Kind == model.TodayRetention {
+		buttons = container.NewHBox(buttons, widget.NewButton(u.t("erase.today"), func() { v.onErase(it) }))
+	}
+	if it.ProposalID != 0 && u.op.Can(model.PartWork).Writes() {
+		buttons = v.stillEmployedButtons(it, buttons)
+	}
+	line := widget.NewLabel(todayLine(u, it))
+	line.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, nil, buttons, line)
+}
+
+// todayLine is an item as one line: date · case code · name · detail.
+func todayLine(u *App, it model.TodayItem) string {
+	return day(it.Date) + " · " + it.CaseCode + " · " + it.Name + detail(todayDetail(u, it))
 }
 
 func detail(s string) string {

@@ -83,8 +83,9 @@ type Store interface {
 	CreateReferral(ctx context.Context, r *model.Referral, by *model.Operator) error
 	MoveReferral(ctx context.Context, id int64, to model.ReferralStatus, feedback string, by *model.Operator) error
 	ReferralsOf(ctx context.Context, caseID int64) ([]model.Referral, error)
-	OpenReferrals(ctx context.Context) ([]store.ReferralRow, error)
-	Today(ctx context.Context, now time.Time) ([]model.TodayItem, error)
+	OpenReferralsPage(ctx context.Context, offset, limit int) ([]store.ReferralRow, int, error)
+	TodayGroups(ctx context.Context, now time.Time, first int) ([]model.TodayGroup, error)
+	TodayItems(ctx context.Context, now time.Time, kind model.TodayKind, offset, limit int) ([]model.TodayItem, error)
 	SetCaseTeam(ctx context.Context, caseID int64, team []int64, by int64) error
 	CloseCase(ctx context.Context, cl *model.CaseClosure, now time.Time, by int64) error
 	ReopenCase(ctx context.Context, caseID int64, now time.Time, by int64) error
