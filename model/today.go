@@ -54,6 +54,10 @@ type TodayItem struct {
 // actions: the rest are read a page at a time).
 type TodayGroup struct {
 	Kind  TodayKind
-	Total int
+	Total int  // how many, or TodayCap when More
+	More  bool // more than TodayCap: counted exactly only when the whole list is asked for
 	Items []TodayItem
 }
+
+// TodayCap is how far Today counts a kind before it says "more than".
+const TodayCap = 1000

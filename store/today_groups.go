@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -33,8 +34,12 @@ func (d *DB) TodayGroups(ctx context.Context, now time.Time, first int) ([]model
 			}
 			if src, ok := todayPaged[k]; ok {
 				q, args := src(now).scoped(g)
-				if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM ("+q+")", args...).Scan(&grp.Total); err != nil {
+				if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM ("+q+" LIMIT ?)",
+					append(append([]any{}, args...), capped(first))...).Scan(&grp.Total); err != nil {
 					return fmt.Errorf("today's %s: %w", k, err)
+				}
+				if first < math.MaxInt32 && grp.Total > model.TodayCap {
+					grp.Total, grp.More = model.TodayCap, true
 				}
 				if grp.Items, err = todayPage(ctx, tx, k, q, args, 0, first); err != nil {
 					return err
@@ -53,6 +58,36 @@ func (d *DB) TodayGroups(ctx context.Context, now time.Time, first int) ([]model
 		return nil, fmt.Errorf("today: %w", err)
 	}
 	return out, nil
+}
+
+// capped is how many rows a count of Today's reads: one past the cap, or
+// all when every item is asked for (Today).
+func capped(first int) int {
+	if first == math.MaxInt32 {
+		return math.MaxInt32
+	}
+	return model.TodayCap + 1
+}
+
+// TodayCount counts one kind of Today's items exactly, for its whole list.
+func (d *DB) TodayCount(ctx context.Context, now time.Time, kind model.TodayKind) (n int, err error) {
+	err = d.view(ctx, func(tx *sql.Tx) error {
+		g, err := d.grantIn(ctx, tx)
+		if err != nil || !g.todayKind(kind) {
+			return err
+		}
+		if src, ok := todayPaged[kind]; ok {
+			q, args := src(now).scoped(g)
+			return tx.QueryRowContext(ctx, "SELECT count(*) FROM ("+q+")", args...).Scan(&n)
+		}
+		small, err := d.todaySmall(ctx, tx, g, now)
+		n = len(small[kind])
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("count of today's %s: %w", kind, err)
+	}
+	return n, nil
 }
 
 // TodayItems is a page of one kind of Today's items, by date.

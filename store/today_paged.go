@@ -16,7 +16,8 @@ type todayQuery struct {
 	args []any
 }
 
-// lastDaySQL is the last day a partial date in col can stand for, as
+// lastDaySQL is, written exactly as the indexes of migration 0017 have it,
+// the last day a partial date in col can stand for, as
 // lastDay computes it: YYYY is the 31st of December, YYYY-MM the month's end.
 func lastDaySQL(col string) string {
 	return "CASE length(" + col + ") WHEN 4 THEN " + col + " || '-12-31' WHEN 7 THEN date(" + col +
@@ -47,16 +48,16 @@ var todayPaged = map[model.TodayKind]func(now time.Time) todayQuery{
 		return todayQuery{`SELECT p.id, p.case_code, p.family_name, p.given_names, ` + lastDaySQL("a.due") + ` AS due,
 			a.what AS detail, 0 FROM plan_actions a JOIN plan_goals g ON g.id = a.goal_id JOIN plans pl ON pl.id = g.plan_id
 			JOIN cases c ON c.id = pl.case_id JOIN persons p ON p.id = c.person_id
-			WHERE a.status IN ('planned', 'in_progress') AND a.due <> '' AND a.due < ? AND ` + lastDaySQL("a.due") + ` < ?
-			AND p.erased_at = '' AND ` + newestPlan, []any{today, today}}
+			WHERE a.status IN ('planned', 'in_progress') AND a.due <> '' AND ` + lastDaySQL("a.due") + ` < ?
+			AND p.erased_at = '' AND ` + newestPlan, []any{today}}
 	},
 	model.TodayReferralOverdue: func(now time.Time) todayQuery {
 		today := day(now).Format(time.DateOnly)
 		return todayQuery{`SELECT p.id, p.case_code, p.family_name, p.given_names, ` + lastDaySQL("r.follow_up") + ` AS due,
 			s.name AS detail, 0 FROM referrals r JOIN cases c ON c.id = r.case_id
 			JOIN persons p ON p.id = c.person_id JOIN services s ON s.id = r.service_id
-			WHERE r.status = 'sent' AND r.follow_up <> '' AND r.follow_up < ? AND ` + lastDaySQL("r.follow_up") + ` < ?`,
-			[]any{today, today}}
+			WHERE r.status = 'sent' AND r.follow_up <> '' AND ` + lastDaySQL("r.follow_up") + ` < ?`,
+			[]any{today}}
 	},
 }
 

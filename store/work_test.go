@@ -130,7 +130,7 @@ var undoEmployers = append(slices.Clone(undoMatchGeneration),
 
 // undoWindowIndexes takes a database back from migration 0017.
 var undoWindowIndexes = []string{"DROP INDEX cases_by_operator", "DROP INDEX case_team_by_operator",
-	"DROP INDEX referrals_sent_follow_up"}
+	"DROP INDEX plan_actions_last_day", "DROP INDEX referrals_sent_last_day"}
 
 // undoTodayIndexes takes a database back from migration 0016 (and 0017 after it).
 var undoTodayIndexes = append(slices.Clone(undoWindowIndexes), "DROP INDEX persons_permit_due", "DROP INDEX cases_closed_at",

@@ -197,11 +197,5 @@ func DynamicKeys() []string {
 // N translates a message with plural forms.
 func (u *App) N(id string, n int) string { return u.tr.N(id, n) }
 
-// counted is N with the count written as the interface language writes
-// numbers: 33.386 in Italian, 33,386 in English.
-func (u *App) counted(id string, n int) string {
-	return u.tr.Nf(id, n, map[string]any{"Count": u.number(n)})
-}
-
 // number is n as the interface language writes it.
 func (u *App) number(n int) string { return groupThousands(n, u.tr.Lang()) }

@@ -62,17 +62,35 @@ func (v *today) show(groups []model.TodayGroup, now time.Time) {
 			rows.Add(v.row(it))
 		}
 		if g.Total > len(g.Items) {
-			kind, total := g.Kind, g.Total
-			rows.Add(widget.NewButton(u.tr.Tf("today.show_all", map[string]any{"Count": u.number(total)}), func() {
-				v.u.home.show(newTodayList(v.u, kind, total, now, v.open).build())
+			grp := g
+			rows.Add(widget.NewButton(u.tr.Tf("today.show_all", map[string]any{"Count": todayCount(u, g)}), func() {
+				v.u.home.show(newTodayList(v.u, grp, now, v.open).build())
 			}))
 		}
-		cards = append(cards, widget.NewCard(u.counted("today."+string(g.Kind), g.Total), "", rows))
+		cards = append(cards, widget.NewCard(todayTitle(u, g), "", rows))
 	}
 	if len(cards) == 0 {
 		cards = append(cards, widget.NewLabel(u.t("today.nothing")))
 	}
 	v.box.Objects = cards
+}
+
+// todayCount is a kind's count as Today says it: "1.234", or "più di
+// 1.000" past the cap.
+func todayCount(u *App, g model.TodayGroup) string {
+	if g.More {
+		return u.tr.Tf("today.more_than", map[string]any{"Count": u.number(g.Total)})
+	}
+	return u.number(g.Total)
+}
+
+// todayTitle is a kind's title with its count.
+func todayTitle(u *App, g model.TodayGroup) string {
+	n := g.Total
+	if g.More {
+		n++ // the plural of "more than"
+	}
+	return u.tr.Nf("today."+string(g.Kind), n, map[string]any{"Count": todayCount(u, g)})
 }
 
 // row is one item: its date, case, person and detail, and what can be

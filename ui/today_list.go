@@ -21,25 +21,45 @@ type todayList struct {
 	total int
 	now   time.Time
 	open  func(personID int64)
+	title *widget.Label
 
 	list    *widget.List
 	pages   map[int][]model.TodayItem
 	loading map[int]bool
 }
 
-func newTodayList(u *App, kind model.TodayKind, total int, now time.Time, open func(int64)) *todayList {
-	return &todayList{u: u, kind: kind, total: total, now: now, open: open,
+// newTodayList lists the items of g's kind; past Today's cap it counts
+// them first.
+func newTodayList(u *App, g model.TodayGroup, now time.Time, open func(int64)) *todayList {
+	l := &todayList{u: u, kind: g.Kind, total: g.Total, now: now, open: open,
 		pages: map[int][]model.TodayItem{}, loading: map[int]bool{}}
+	l.title = widget.NewLabelWithStyle(todayTitle(u, g), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.title.Wrapping = fyne.TextWrapWord
+	if g.More {
+		l.count()
+	}
+	return l
+}
+
+// count reads the exact number of items, then shows them all.
+func (l *todayList) count() {
+	db, kind, now := l.u.db, l.kind, l.now
+	load(l.u, func(ctx context.Context) (int, error) {
+		return db.TodayCount(ctx, now, kind)
+	}, func(n int) {
+		l.total = n
+		l.title.SetText(todayTitle(l.u, model.TodayGroup{Kind: l.kind, Total: n}))
+		if l.list != nil {
+			l.list.Refresh()
+		}
+	}, l.u.showError)
 }
 
 func (l *todayList) build() fyne.CanvasObject {
 	back := widget.NewButton(l.u.t("today.back"), l.onBack)
-	title := widget.NewLabelWithStyle(l.u.counted("today."+string(l.kind), l.total), fyne.TextAlignLeading,
-		fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
 	l.list = widget.NewList(func() int { return l.total }, l.newRow, l.updateRow)
 	l.list.OnSelected = l.onSelected
-	top := container.NewVBox(container.NewHBox(back, layout.NewSpacer()), title)
+	top := container.NewVBox(container.NewHBox(back, layout.NewSpacer()), l.title)
 	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, l.list)
 }
 

@@ -85,6 +85,7 @@ type Store interface {
 	ReferralsOf(ctx context.Context, caseID int64) ([]model.Referral, error)
 	OpenReferralsPage(ctx context.Context, offset, limit int) ([]store.ReferralRow, int, error)
 	TodayGroups(ctx context.Context, now time.Time, first int) ([]model.TodayGroup, error)
+	TodayCount(ctx context.Context, now time.Time, kind model.TodayKind) (int, error)
 	TodayItems(ctx context.Context, now time.Time, kind model.TodayKind, offset, limit int) ([]model.TodayItem, error)
 	SetCaseTeam(ctx context.Context, caseID int64, team []int64, by int64) error
 	CloseCase(ctx context.Context, cl *model.CaseClosure, now time.Time, by int64) error
