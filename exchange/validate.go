@@ -183,6 +183,11 @@ func validateRecord(rs *recordSchemas, list string, rec any, pseudonymised bool)
 	if err != nil {
 		return []string{": " + err.Error()}
 	}
+	return validateRecordJSON(rs, list, data, pseudonymised)
+}
+
+// validateRecordJSON is validateRecord of a record already encoded.
+func validateRecordJSON(rs *recordSchemas, list string, data []byte, pseudonymised bool) []string {
 	var v any
 	if err := json.Unmarshal(data, &v); err != nil {
 		return []string{": " + err.Error()}

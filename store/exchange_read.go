@@ -40,6 +40,7 @@ type SnapshotOptions struct {
 	AfterRev int64     // only records changed after this change-log position; < 0 for all
 	Since    time.Time // only records changed at or after this time; zero for all
 	Scans    bool      // read the consents' signed scans too
+	PartSize int       // records in a part of a streamed snapshot (StreamSnapshot); 0 for partSize
 }
 
 // Entities are the exchanged kinds of record, in the order a merge applies
