@@ -17,6 +17,7 @@ type exportRun struct {
 	sync     func(entity, uid string) *Sync
 	pseudo   *pseudonymiser // nil for a full export
 	progress func(float64)
+	entities []string // the entities to read, in the document's order; nil for all (documentEntities)
 }
 
 // newExportRun gathers what turning the records into the document needs.

@@ -39,17 +39,21 @@ func (r *exportRun) stream(ctx context.Context, db *store.DB, opt store.Snapshot
 		}
 	}
 	var head *store.SnapshotHead
+	entities := r.entities
+	if entities == nil {
+		entities = documentEntities
+	}
 	done := 0
 	read := make(chan error, 1)
 	go func() {
 		defer close(ch)
-		read <- db.StreamSnapshot(ctx, opt, documentEntities, func(h *store.SnapshotHead) error {
+		read <- db.StreamSnapshot(ctx, opt, entities, func(h *store.SnapshotHead) error {
 			head = h
 			return send(streamed{head: h})
 		}, func(entity string, s *store.Snapshot) error {
-			for done < len(documentEntities) && documentEntities[done] != entity {
+			for done < len(entities) && entities[done] != entity {
 				done++
-				r.progress(0.05 + 0.9*float64(done)/float64(len(documentEntities)))
+				r.progress(0.05 + 0.9*float64(done)/float64(len(entities)))
 			}
 			return send(streamed{part: r.part(head, s)})
 		})
