@@ -14,7 +14,7 @@ type exportRun struct {
 	desk     Desk
 	scope    Scope // without UpTo, which the snapshot gives
 	now      time.Time
-	sync     func(entity, uid string) *Sync
+	bases    bool           // each record carries its sync base (a bundle)
 	pseudo   *pseudonymiser // nil for a full export
 	progress func(float64)
 	entities []string // the entities to read, in the document's order; nil for all (documentEntities)
@@ -31,13 +31,7 @@ func newExportRun(ctx context.Context, db *store.DB, k *keys, opt Options, since
 	if since != "" {
 		r.scope.Kind, r.scope.Since = ScopeIncremental, since
 	}
-	var bases map[string]map[string]string
-	if opt.Format == FormatBundle {
-		if bases, err = db.SyncBases(ctx); err != nil {
-			return nil, err
-		}
-	}
-	r.sync = syncOf(bases)
+	r.bases = opt.Format == FormatBundle
 	if opt.Pseudonymised {
 		regional, err := RegionalKey(ctx, db)
 		if err != nil {

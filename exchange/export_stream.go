@@ -27,6 +27,7 @@ type streamed struct {
 // head first, then the parts in the document's order, the files merged
 // into others last (full exports only).
 func (r *exportRun) stream(ctx context.Context, db *store.DB, opt store.SnapshotOptions, use func(streamed) error) error {
+	opt.Bases = r.bases
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	ch := make(chan streamed, 2)
@@ -82,7 +83,11 @@ func (r *exportRun) stream(ctx context.Context, db *store.DB, opt store.Snapshot
 // part turns a part of the snapshot into its exchange records.
 func (r *exportRun) part(head *store.SnapshotHead, s *store.Snapshot) *Document {
 	d := &Document{}
-	fill(d, s, head.UID, r.sync)
+	sync := syncOf(nil)
+	if r.bases {
+		sync = func(_, uid string) *Sync { return &Sync{Base: s.Bases[uid]} }
+	}
+	fill(d, s, head.UID, sync)
 	if r.pseudo != nil {
 		r.pseudo.pseudonymise(d)
 	}

@@ -29,6 +29,22 @@ func TestStreamedExportMatchesSnapshot(t *testing.T) {
 	if err := db.ErasePerson(ctx, erased.ID, model.Erasure{Reason: model.ErasureConsentWithdrawn, Note: "by letter"}, coord); err != nil {
 		t.Fatal(err)
 	}
+	// Records exchanged once have sync bases, which a bundle carries.
+	other := desk(t, "PUB")
+	first, _ := export(t, db, Options{Format: FormatBundle, Plaintext: true, Operator: coord})
+	accept(t, other, first)
+	if _, err := Import(ctx, other, first, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	back, _ := export(t, other, Options{Format: FormatBundle, Plaintext: true, Operator: coordinator(t, other)})
+	accept(t, db, back)
+	if _, err := Import(ctx, db, back, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	bases, err := db.SyncBases(ctx)
+	if err != nil || len(bases["person"]) == 0 {
+		t.Fatalf("no sync bases after an exchange: %v", err)
+	}
 	k, err := deskKeys(ctx, db)
 	if err != nil {
 		t.Fatal(err)
@@ -58,11 +74,11 @@ func TestStreamedExportMatchesSnapshot(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var bases map[string]map[string]string
+			var withBases map[string]map[string]string
 			if tt.bases {
-				bases = map[string]map[string]string{}
+				withBases = bases
 			}
-			doc := build(snap, run.desk, Scope{Kind: ScopeComplete, UpTo: snap.UpTo}, run.now, bases)
+			doc := build(snap, run.desk, Scope{Kind: ScopeComplete, UpTo: snap.UpTo}, run.now, withBases)
 			if len(doc.Persons) < 9 || len(doc.Interviews) == 0 || len(doc.Employers) == 0 || len(doc.SkillsProfiles) == 0 {
 				t.Fatalf("the desk has %d persons, %d interviews, %d employers, %d profiles", len(doc.Persons), len(doc.Interviews), len(doc.Employers), len(doc.SkillsProfiles))
 			}

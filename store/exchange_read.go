@@ -32,6 +32,7 @@ type Snapshot struct {
 	UIDs           map[string]map[int64]string // entity → local ID → uid
 	Erasures       map[int64]model.Erasure     // by person ID: the persons erased (erase_exchange.go)
 	PersonMerges   []PersonMerge               // every file merged into another here (duplicate_exchange.go)
+	Bases          map[string]string           // a streamed part's records' sync bases by uid, when asked (SyncBases)
 	workSnapshot                               // employers, vacancies, proposals, internships, enterprises (1.3)
 }
 
@@ -41,6 +42,7 @@ type SnapshotOptions struct {
 	Since    time.Time // only records changed at or after this time; zero for all
 	Scans    bool      // read the consents' signed scans too
 	PartSize int       // records in a part of a streamed snapshot (StreamSnapshot); 0 for partSize
+	Bases    bool      // a streamed snapshot's parts carry their records' sync bases (Snapshot.Bases)
 }
 
 // Entities are the exchanged kinds of record, in the order a merge applies

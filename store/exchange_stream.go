@@ -124,12 +124,32 @@ func streamEntity(ctx context.Context, tx *sql.Tx, opt SnapshotOptions, head *Sn
 		if err := readEntity(ctx, tx, s, entity, partWhere, partArgs, opt.Scans); err != nil {
 			return fmt.Errorf("reading %s: %w", table, err)
 		}
+		if opt.Bases {
+			if s.Bases, err = readPartBases(ctx, tx, entity, partArgs[0]); err != nil {
+				return fmt.Errorf("reading the sync bases of %s: %w", table, err)
+			}
+		}
 		if err := part(entity, s); err != nil {
 			return err
 		}
 		ids = ids[n:]
 	}
 	return nil
+}
+
+// readPartBases reads the sync bases of the records of entity with the
+// IDs of ids, a JSON array: uid → hash.
+func readPartBases(ctx context.Context, q querier, entity string, ids any) (map[string]string, error) {
+	out := map[string]string{}
+	rows, err := q.QueryContext(ctx, "SELECT b.uid, b.hash FROM "+entityTables[entity]+
+		" t JOIN sync_base b ON b.entity = ? AND b.uid = t.uid WHERE t.id IN (SELECT value FROM json_each(?))", entity, ids)
+	err = eachRow(rows, err, func(s scanner) error {
+		var uid, h string
+		err := s.Scan(&uid, &h)
+		out[uid] = h
+		return err
+	})
+	return out, err
 }
 
 // idList writes IDs as a JSON array.
