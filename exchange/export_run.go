@@ -11,13 +11,14 @@ import (
 
 // exportRun is what an export makes of the records it reads, part by part.
 type exportRun struct {
-	desk     Desk
-	scope    Scope // without UpTo, which the snapshot gives
-	now      time.Time
-	bases    bool           // each record carries its sync base (a bundle)
-	pseudo   *pseudonymiser // nil for a full export
-	progress func(float64)
-	entities []string // the entities to read, in the document's order; nil for all (documentEntities)
+	desk      Desk
+	scope     Scope // without UpTo, which the snapshot gives
+	now       time.Time
+	bases     bool           // each record carries its sync base (a bundle)
+	pseudo    *pseudonymiser // nil for a full export
+	progress  func(float64)
+	unchecked bool     // records not checked against the schema: only for the benchmarks
+	entities  []string // the entities to read, in the document's order; nil for all (documentEntities)
 }
 
 // newExportRun gathers what turning the records into the document needs.

@@ -118,6 +118,9 @@ func (r *exportRun) writeStreamed(ctx context.Context, db *store.DB, opt store.S
 			upTo = s.head.UpTo
 			var err error
 			rw, err = newRecordWriter(w, r.envelope(upTo), indent)
+			if rw != nil {
+				rw.unchecked = r.unchecked
+			}
 			return err
 		}
 		return writeParts(rw, s.part)
