@@ -177,7 +177,11 @@ type UIDIndex struct {
 }
 
 func readUIDIndex(ctx context.Context, q querier, table string) (*UIDIndex, error) {
-	x := &UIDIndex{odd: map[int64]string{}}
+	var n int
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM "+table).Scan(&n); err != nil {
+		return nil, err
+	}
+	x := &UIDIndex{ids: make([]int64, 0, n), uids: make([][16]byte, 0, n), odd: map[int64]string{}}
 	rows, err := q.QueryContext(ctx, "SELECT id, uid FROM "+table+" ORDER BY id")
 	err = eachRow(rows, err, func(s scanner) error {
 		var id int64
