@@ -56,7 +56,11 @@ func (r *exportRun) stream(ctx context.Context, db *store.DB, opt store.Snapshot
 				done++
 				r.progress(0.05 + 0.9*float64(done)/float64(len(entities)))
 			}
-			return send(streamed{part: r.part(head, s)})
+			part, err := r.part(head, s)
+			if err != nil {
+				return err
+			}
+			return send(streamed{part: part})
 		})
 	}()
 	for s := range ch {
@@ -80,18 +84,41 @@ func (r *exportRun) stream(ctx context.Context, db *store.DB, opt store.Snapshot
 	return use(streamed{part: merges})
 }
 
-// part turns a part of the snapshot into its exchange records.
-func (r *exportRun) part(head *store.SnapshotHead, s *store.Snapshot) *Document {
-	d := &Document{}
+// part turns a part of the snapshot into its exchange records: a first
+// pass over a copy collects the local IDs it refers to, whose stable IDs
+// are then read for this part alone.
+func (r *exportRun) part(head *store.SnapshotHead, s *store.Snapshot) (*Document, error) {
+	seen := map[string]map[int64]bool{}
+	probe := *s // fill lets go of the lists it has read: the copy's, not s's
+	fill(&Document{}, &probe, func(entity string, id int64) string {
+		if id != 0 {
+			if seen[entity] == nil {
+				seen[entity] = map[int64]bool{}
+			}
+			seen[entity][id] = true
+		}
+		return ""
+	}, syncOf(nil))
+	refs := map[string][]int64{}
+	for entity, ids := range seen {
+		for id := range ids {
+			refs[entity] = append(refs[entity], id)
+		}
+	}
+	uids, err := head.UIDs(refs)
+	if err != nil {
+		return nil, err
+	}
 	sync := syncOf(nil)
 	if r.bases {
 		sync = func(_, uid string) *Sync { return &Sync{Base: s.Bases[uid]} }
 	}
-	fill(d, s, head.UID, sync)
+	d := &Document{}
+	fill(d, s, func(entity string, id int64) string { return uids[entity][id] }, sync)
 	if r.pseudo != nil {
 		r.pseudo.pseudonymise(d)
 	}
-	return d
+	return d, nil
 }
 
 // envelope is the document with no records, for the head's change-log

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"sportello/model"
 )
@@ -15,27 +14,44 @@ import (
 // takes little memory whatever the size of the desk.
 const partSize = 1000
 
-// referenced are the entities other records refer to: their stable IDs are
-// kept in a compact index for the whole of a streamed snapshot.
-var referenced = []string{"operator", "service", "employer", "vacancy", "person", "case", "interview", "consent"}
-
 // SnapshotHead is what a streamed snapshot knows before its first part:
-// the change-log position it reaches, the erased persons, the files merged
-// into others, and the stable IDs of the records others refer to.
+// the change-log position it reaches, the erased persons and the files
+// merged into others.
 type SnapshotHead struct {
 	UpTo         int64
 	Erasures     map[int64]model.Erasure // by person ID
 	PersonMerges []PersonMerge
-	uids         map[string]*UIDIndex
+	ctx          context.Context
+	tx           *sql.Tx
 }
 
-// UID is the stable ID of the record of entity with local ID id; "" for 0
-// or for a record not there.
-func (h *SnapshotHead) UID(entity string, id int64) string {
-	if id == 0 || h.uids[entity] == nil {
-		return ""
+// UIDs reads the stable IDs of the records refs names (entity → local
+// IDs; 0 and repeats allowed), for the references of a part: entity →
+// local ID → stable ID. Only inside StreamSnapshot's part, in its
+// transaction, so that the references are those of the same snapshot.
+func (h *SnapshotHead) UIDs(refs map[string][]int64) (map[string]map[int64]string, error) {
+	out := map[string]map[int64]string{}
+	for entity, ids := range refs {
+		table, ok := entityTables[entity]
+		if !ok {
+			return nil, fmt.Errorf("stable IDs: unknown entity %q", entity)
+		}
+		m := map[int64]string{}
+		rows, err := h.tx.QueryContext(h.ctx, "SELECT id, uid FROM "+table+
+			" WHERE id IN (SELECT value FROM json_each(?))", idList(ids))
+		err = eachRow(rows, err, func(s scanner) error {
+			var id int64
+			var uid string
+			err := s.Scan(&id, &uid)
+			m[id] = uid
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("stable IDs of %s: %w", table, err)
+		}
+		out[entity] = m
 	}
-	return h.uids[entity].UID(id)
+	return out, nil
 }
 
 // StreamSnapshot reads what Snapshot reads, in one read transaction, but a
@@ -43,8 +59,8 @@ func (h *SnapshotHead) UID(entity string, id int64) string {
 // the head, then part gets, entity by entity in the order asked (each one
 // of Entities), Snapshots of at most opt.PartSize records (partSize if 0) of that entity, by
 // ascending ID, with the records under them (answers, goals, flags…). A
-// part's UIDs are nil: references resolve through the head's UID. A part
-// is not used after part returns.
+// part's UIDs are nil: part resolves its references through the head's
+// UIDs. A part is not used after part returns.
 func (d *DB) StreamSnapshot(ctx context.Context, opt SnapshotOptions, order []string,
 	begin func(*SnapshotHead) error, part func(entity string, s *Snapshot) error) error {
 	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -56,6 +72,9 @@ func (d *DB) StreamSnapshot(ctx context.Context, opt SnapshotOptions, order []st
 		return err
 	}
 	head, err := readHead(ctx, tx)
+	if head != nil {
+		head.ctx, head.tx = ctx, tx
+	}
 	if err != nil {
 		return fmt.Errorf("streaming a snapshot: %w", err)
 	}
@@ -71,16 +90,11 @@ func (d *DB) StreamSnapshot(ctx context.Context, opt SnapshotOptions, order []st
 }
 
 func readHead(ctx context.Context, tx *sql.Tx) (*SnapshotHead, error) {
-	h := &SnapshotHead{uids: map[string]*UIDIndex{}}
+	h := &SnapshotHead{}
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(rev), 0) FROM changes").Scan(&h.UpTo); err != nil {
 		return nil, err
 	}
 	var err error
-	for _, e := range referenced {
-		if h.uids[e], err = readUIDIndex(ctx, tx, entityTables[e]); err != nil {
-			return nil, fmt.Errorf("stable IDs of %s: %w", entityTables[e], err)
-		}
-	}
 	if h.Erasures, err = readErasures(ctx, tx); err != nil {
 		return nil, err
 	}
@@ -163,81 +177,4 @@ func idList(ids []int64) string {
 		b = strconv.AppendInt(b, id, 10)
 	}
 	return string(append(b, ']'))
-}
-
-// UIDIndex maps a table's local IDs to their stable IDs in 24 bytes a
-// record (the IDs sorted, each stable ID as its 16 bytes), instead of a
-// map of strings: a regional desk's hundreds of thousands of records take
-// a few MB. A stable ID that is not 32 lowercase hex digits (none is, but
-// a bundle may bring one) is kept aside as it is.
-type UIDIndex struct {
-	ids  []int64
-	uids [][16]byte
-	odd  map[int64]string
-}
-
-func readUIDIndex(ctx context.Context, q querier, table string) (*UIDIndex, error) {
-	var n int
-	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM "+table).Scan(&n); err != nil {
-		return nil, err
-	}
-	x := &UIDIndex{ids: make([]int64, 0, n), uids: make([][16]byte, 0, n), odd: map[int64]string{}}
-	rows, err := q.QueryContext(ctx, "SELECT id, uid FROM "+table+" ORDER BY id")
-	err = eachRow(rows, err, func(s scanner) error {
-		var id int64
-		var uid string
-		if err := s.Scan(&id, &uid); err != nil {
-			return err
-		}
-		var b [16]byte
-		if !packUID(uid, &b) {
-			x.odd[id] = uid
-			return nil
-		}
-		x.ids, x.uids = append(x.ids, id), append(x.uids, b)
-		return nil
-	})
-	return x, err
-}
-
-// UID is the stable ID of local ID id, "" if there is none.
-func (x *UIDIndex) UID(id int64) string {
-	lo, hi := 0, len(x.ids)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if x.ids[m] < id {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(x.ids) && x.ids[lo] == id {
-		return unpackUID(&x.uids[lo])
-	}
-	return x.odd[id]
-}
-
-const hexDigits = "0123456789abcdef"
-
-// packUID turns 32 lowercase hex digits into their 16 bytes.
-func packUID(uid string, b *[16]byte) bool {
-	if len(uid) != 32 {
-		return false
-	}
-	for i := range 16 {
-		hi, lo := strings.IndexByte(hexDigits, uid[2*i]), strings.IndexByte(hexDigits, uid[2*i+1])
-		if hi < 0 || lo < 0 {
-			return false
-		}
-		b[i] = byte(hi<<4 | lo)
-	}
-	return true
-}
-
-func unpackUID(b *[16]byte) string {
-	var out [32]byte
-	for i, c := range b {
-		out[2*i], out[2*i+1] = hexDigits[c>>4], hexDigits[c&15]
-	}
-	return string(out[:])
 }
