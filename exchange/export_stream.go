@@ -40,28 +40,13 @@ func (r *exportRun) stream(ctx context.Context, db *store.DB, opt store.Snapshot
 		}
 	}
 	var head *store.SnapshotHead
-	entities := r.entities
-	if entities == nil {
-		entities = documentEntities
-	}
-	done := 0
 	read := make(chan error, 1)
 	go func() {
 		defer close(ch)
-		read <- db.StreamSnapshot(ctx, opt, entities, func(h *store.SnapshotHead) error {
+		read <- r.read(ctx, db, opt, func(h *store.SnapshotHead) error {
 			head = h
 			return send(streamed{head: h})
-		}, func(entity string, s *store.Snapshot) error {
-			for done < len(entities) && entities[done] != entity {
-				done++
-				r.progress(0.05 + 0.9*float64(done)/float64(len(entities)))
-			}
-			part, err := r.part(head, s)
-			if err != nil {
-				return err
-			}
-			return send(streamed{part: part})
-		})
+		}, func(part *Document) error { return send(streamed{part: part}) })
 	}()
 	for s := range ch {
 		if err := use(s); err != nil {
@@ -82,6 +67,32 @@ func (r *exportRun) stream(ctx context.Context, db *store.DB, opt store.Snapshot
 		merges.PersonMerges = append(merges.PersonMerges, personMergeRecord(pm))
 	}
 	return use(streamed{part: merges})
+}
+
+// read reads the snapshot, giving begin its head and send each part's
+// records, on the goroutine that reads.
+func (r *exportRun) read(ctx context.Context, db *store.DB, opt store.SnapshotOptions,
+	begin func(*store.SnapshotHead) error, send func(*Document) error) error {
+	entities := r.entities
+	if entities == nil {
+		entities = documentEntities
+	}
+	var head *store.SnapshotHead
+	done := 0
+	return db.StreamSnapshot(ctx, opt, entities, func(h *store.SnapshotHead) error {
+		head = h
+		return begin(h)
+	}, func(entity string, s *store.Snapshot) error {
+		for done < len(entities) && entities[done] != entity {
+			done++
+			r.progress(0.05 + 0.9*float64(done)/float64(len(entities)))
+		}
+		part, err := r.part(head, s)
+		if err != nil {
+			return err
+		}
+		return send(part)
+	})
 }
 
 // part turns a part of the snapshot into its exchange records: a first
