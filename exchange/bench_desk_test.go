@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"sportello/demo"
@@ -33,15 +34,17 @@ func benchCoordinator(b *testing.B) (*store.DB, Options) {
 }
 
 // BenchmarkExportDesk exports the whole demo desk of -exchange.desk fully
-// documented persons, as JSON and as a bundle, checked against the schema
-// as the command line does, and reports the peak resident memory
+// documented persons, as JSON (full and pseudonymised) and as a bundle,
+// checked against the schema as the command line does, and reports the
+// peak resident memory
 // (peak-MB; start-MB is the resident memory when the export starts, the
 // desk open) and the size written (MB-out) beside the time.
 func BenchmarkExportDesk(b *testing.B) {
-	for _, format := range []string{FormatJSON, FormatBundle} {
-		b.Run(format, func(b *testing.B) {
+	for _, name := range []string{FormatJSON, FormatJSON + "-pseudonymised", FormatBundle} {
+		b.Run(name, func(b *testing.B) {
 			db, opt := benchCoordinator(b)
-			opt.Format = format
+			format, pseudo := strings.CutSuffix(name, "-pseudonymised")
+			opt.Format, opt.Pseudonymised, opt.Plaintext = format, pseudo, !pseudo
 			var res *Result
 			peak.Reset()
 			start := peak.Current()
