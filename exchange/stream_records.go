@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -214,11 +213,7 @@ func (rw *recordWriter) encodeOne(list string, rec any) encoded {
 		found = validateRecordJSON(rw.rs, list, data, rw.pseudonymised)
 	}
 	if rw.indent != "" {
-		var b bytes.Buffer
-		if err := json.Indent(&b, data, strings.Repeat(rw.indent, 2), rw.indent); err != nil {
-			return encoded{problems: []string{": " + err.Error()}}
-		}
-		data = b.Bytes()
+		data = indentRecord(make([]byte, 0, len(data)*3/2), data, strings.Repeat(rw.indent, 2), rw.indent)
 	}
 	return encoded{data: data, problems: found}
 }

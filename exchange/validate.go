@@ -188,8 +188,8 @@ func validateRecord(rs *recordSchemas, list string, rec any, pseudonymised bool)
 
 // validateRecordJSON is validateRecord of a record already encoded.
 func validateRecordJSON(rs *recordSchemas, list string, data []byte, pseudonymised bool) []string {
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
+	v, err := decodeRecord(data)
+	if err != nil {
 		return []string{": " + err.Error()}
 	}
 	schemas := []*jsonschema.Schema{rs.full[list]}
