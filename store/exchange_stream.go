@@ -57,10 +57,10 @@ func (h *SnapshotHead) UIDs(refs map[string][]int64) (map[string]map[int64]strin
 // StreamSnapshot reads what Snapshot reads, in one read transaction, but a
 // part at a time so that its memory does not grow with the desk: begin gets
 // the head, then part gets, entity by entity in the order asked (each one
-// of Entities), Snapshots of at most opt.PartSize records (partSize if 0) of that entity, by
-// ascending ID, with the records under them (answers, goals, flags…). A
-// part's UIDs are nil: part resolves its references through the head's
-// UIDs. A part is not used after part returns.
+// of Entities), Snapshots of at most opt.PartSize records of that entity
+// (partSize if 0), by ascending ID, with the records under them (answers,
+// goals, flags…). A part's UIDs are nil: part resolves its references
+// through the head's UIDs. A part is not used after part returns.
 func (d *DB) StreamSnapshot(ctx context.Context, opt SnapshotOptions, order []string,
 	begin func(*SnapshotHead) error, part func(entity string, s *Snapshot) error) error {
 	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
