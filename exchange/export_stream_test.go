@@ -3,6 +3,7 @@ package exchange
 import (
 	"bytes"
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -13,7 +14,7 @@ import (
 
 // The streamed export writes, a few records at a time, the very bytes the
 // whole document built from a snapshot gives: JSON and bundle, full and
-// pseudonymised, with an erased person and work records among them.
+// pseudonymised, with an erased person, a consent's scan and work records among them.
 func TestStreamedExportMatchesSnapshot(t *testing.T) {
 	ctx := context.Background()
 	db, coord := workDesk(t, "PUA")
@@ -25,6 +26,18 @@ func TestStreamedExportMatchesSnapshot(t *testing.T) {
 	for _, p := range personsByUID(t, db) {
 		erased = p
 		break
+	}
+	var scanned model.Person
+	for _, p := range personsByUID(t, db) {
+		if p.ID != erased.ID {
+			scanned = p
+			break
+		}
+	}
+	if err := db.RecordConsent(ctx, &model.Consent{PersonID: scanned.ID, Purpose: model.PurposeOptional,
+		NoticeVersion: "2026-1", Language: "it", State: model.ConsentGiven, Date: time.Now().UTC().AddDate(0, 0, -1),
+		ScanName: "consenso.pdf"}, []byte("%PDF-1.4 firmato (demo)"), coord.ID); err != nil {
+		t.Fatal(err)
 	}
 	if err := db.ErasePerson(ctx, erased.ID, model.Erasure{Reason: model.ErasureConsentWithdrawn, Note: "by letter"}, coord); err != nil {
 		t.Fatal(err)
@@ -81,6 +94,9 @@ func TestStreamedExportMatchesSnapshot(t *testing.T) {
 			doc := build(snap, run.desk, Scope{Kind: ScopeComplete, UpTo: snap.UpTo}, run.now, withBases)
 			if len(doc.Persons) < 9 || len(doc.Interviews) == 0 || len(doc.Employers) == 0 || len(doc.SkillsProfiles) == 0 {
 				t.Fatalf("the desk has %d persons, %d interviews, %d employers, %d profiles", len(doc.Persons), len(doc.Interviews), len(doc.Employers), len(doc.SkillsProfiles))
+			}
+			if tt.bases && !slices.ContainsFunc(doc.Consents, func(c Consent) bool { return len(c.Scan) > 0 }) {
+				t.Fatal("no consent's scan in the bundle's data")
 			}
 			if tt.pseudo {
 				run.pseudo.pseudonymise(doc)

@@ -63,28 +63,27 @@ func (h *SnapshotHead) UIDs(refs map[string][]int64) (map[string]map[int64]strin
 // through the head's UIDs. A part is not used after part returns.
 func (d *DB) StreamSnapshot(ctx context.Context, opt SnapshotOptions, order []string,
 	begin func(*SnapshotHead) error, part func(entity string, s *Snapshot) error) error {
-	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return fmt.Errorf("streaming a snapshot: %w", err)
-	}
-	defer tx.Rollback()
-	if err := d.actorMay(ctx, tx, model.PermExchange); err != nil {
-		return err
-	}
-	head, err := readHead(ctx, tx)
-	if head != nil {
-		head.ctx, head.tx = ctx, tx
-	}
-	if err != nil {
-		return fmt.Errorf("streaming a snapshot: %w", err)
-	}
-	if err := begin(head); err != nil {
-		return err
-	}
-	for _, e := range order {
-		if err := streamEntity(ctx, tx, opt, head, e, part); err != nil {
+	err := d.viewRaw(ctx, func(tx *sql.Tx, raw rawRead) error {
+		if err := d.actorMay(ctx, tx, model.PermExchange); err != nil {
 			return err
 		}
+		head, err := readHead(ctx, tx)
+		if err != nil {
+			return err
+		}
+		head.ctx, head.tx = ctx, tx
+		if err := begin(head); err != nil {
+			return err
+		}
+		for _, e := range order {
+			if err := streamEntity(ctx, tx, rawRows(raw), opt, head, e, part); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("streaming a snapshot: %w", err)
 	}
 	return nil
 }
@@ -106,16 +105,15 @@ func readHead(ctx context.Context, tx *sql.Tx) (*SnapshotHead, error) {
 
 // streamEntity reads the IDs of the entity's records the options select,
 // then the records partSize at a time, each part by its IDs.
-func streamEntity(ctx context.Context, tx *sql.Tx, opt SnapshotOptions, head *SnapshotHead, entity string,
-	part func(string, *Snapshot) error) error {
+func streamEntity(ctx context.Context, tx *sql.Tx, rows rowsFunc, opt SnapshotOptions, head *SnapshotHead,
+	entity string, part func(string, *Snapshot) error) error {
 	table, ok := entityTables[entity]
 	if !ok {
 		return fmt.Errorf("streaming a snapshot: unknown entity %q", entity)
 	}
 	where, args := changedFilter(entity, opt, head.UpTo)
 	var ids []int64
-	rows, err := tx.QueryContext(ctx, "SELECT id FROM "+table+" WHERE "+where+" ORDER BY id", args...)
-	err = eachRow(rows, err, func(s scanner) error {
+	err := sqlRows(ctx, tx)("SELECT id FROM "+table+" WHERE "+where+" ORDER BY id", args, func(s scanner) error {
 		var id int64
 		err := s.Scan(&id)
 		ids = append(ids, id)
@@ -135,7 +133,7 @@ func streamEntity(ctx context.Context, tx *sql.Tx, opt SnapshotOptions, head *Sn
 		// The part's IDs as one JSON array: the same where fits every query
 		// of readEntity, which puts it after "id IN" or in a subquery.
 		partWhere, partArgs := "id IN (SELECT value FROM json_each(?))", []any{idList(ids[:n])}
-		if err := readEntity(ctx, tx, s, entity, partWhere, partArgs, opt.Scans); err != nil {
+		if err := readEntity(ctx, tx, rows, s, entity, partWhere, partArgs, opt.Scans); err != nil {
 			return fmt.Errorf("reading %s: %w", table, err)
 		}
 		if opt.Bases {
