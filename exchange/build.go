@@ -23,28 +23,51 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 		}
 		return s.UIDs[entity][id]
 	}
-	sync := func(entity, uid string) *Sync {
+	d := newDocument(desk, scope, now)
+	for _, pm := range s.PersonMerges {
+		d.PersonMerges = append(d.PersonMerges, personMergeRecord(pm))
+	}
+	fill(d, s, ref, syncOf(bases))
+	return d
+}
+
+// newDocument is a full document with no records: its lists that are not
+// left out when empty are empty, not null.
+func newDocument(desk Desk, scope Scope, now time.Time) *Document {
+	return &Document{Format: Format, FormatVersion: FormatVersion, GeneratedAt: stamp(now), Desk: desk,
+		Mode: ModeFull, Scope: scope, Operators: []Operator{}, Services: []Service{}, Persons: []Person{},
+		Cases: []Case{}, Interviews: []Interview{}, Plans: []Plan{}, Consents: []Consent{}, Referrals: []Referral{},
+		Activities: []Activity{}, SkillsProfiles: []SkillsProfile{}}
+}
+
+// syncOf gives a record's sync base from bases, or nil without bases.
+func syncOf(bases map[string]map[string]string) func(entity, uid string) *Sync {
+	return func(entity, uid string) *Sync {
 		if bases == nil {
 			return nil
 		}
 		return &Sync{Base: bases[entity][uid]}
 	}
-	d := &Document{Format: Format, FormatVersion: FormatVersion, GeneratedAt: stamp(now), Desk: desk,
-		Mode: ModeFull, Scope: scope}
-	d.Operators = make([]Operator, 0, len(s.Operators))
+}
+
+func personMergeRecord(pm store.PersonMerge) PersonMerge {
+	return PersonMerge{Merged: pm.Merged, Kept: pm.Kept, MergedCaseCode: pm.MergedCode, At: stamp(pm.At)}
+}
+
+// fill adds a snapshot's records (all of them, or a part of a streamed
+// one) to d, references resolved by ref, consuming the snapshot's lists.
+func fill(d *Document, s *store.Snapshot, ref func(string, int64) string, sync func(string, string) *Sync) {
 	for _, o := range s.Operators {
 		d.Operators = append(d.Operators, Operator{ID: o.UID, Username: o.Username, FullName: o.FullName,
 			Role: string(o.Role), Active: o.Active, Sync: sync("operator", o.UID)})
 	}
 	s.Operators = nil
-	d.Services = make([]Service, 0, len(s.Services))
 	for _, v := range s.Services {
 		d.Services = append(d.Services, Service{ID: v.UID, Name: v.Name, Kind: string(v.Kind), Address: v.Address,
 			Phone: v.Phone, Email: v.Email, Hours: v.Hours, Languages: list(v.Languages), Area: v.Area, Notes: v.Notes,
 			Sync: sync("service", v.UID)})
 	}
 	s.Services = nil
-	d.Persons = make([]Person, 0, len(s.Persons))
 	for i := range s.Persons {
 		p := personRecord(&s.Persons[i])
 		p.Erased = erasureRecord(s.Erasures[s.Persons[i].ID])
@@ -52,11 +75,6 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 		d.Persons = append(d.Persons, p)
 	}
 	s.Persons = nil
-	for _, pm := range s.PersonMerges {
-		d.PersonMerges = append(d.PersonMerges, PersonMerge{Merged: pm.Merged, Kept: pm.Kept,
-			MergedCaseCode: pm.MergedCode, At: stamp(pm.At)})
-	}
-	d.Cases = make([]Case, 0, len(s.Cases))
 	for _, c := range s.Cases {
 		team := make([]string, 0, len(c.Team))
 		for _, op := range c.Team {
@@ -68,21 +86,18 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 			ExitContract: c.ExitContract, ExitNote: c.ExitNote, Sync: sync("case", c.UID)})
 	}
 	s.Cases = nil
-	d.Interviews = make([]Interview, 0, len(s.Interviews))
 	for i := range s.Interviews {
 		iv := interviewRecord(&s.Interviews[i], s.Screenings[s.Interviews[i].ID], ref)
 		iv.Sync = sync("interview", iv.ID)
 		d.Interviews = append(d.Interviews, iv)
 	}
 	s.Interviews, s.Screenings = nil, nil
-	d.Plans = make([]Plan, 0, len(s.Plans))
 	for i := range s.Plans {
 		p := planRecord(&s.Plans[i], ref)
 		p.Sync = sync("plan", p.ID)
 		d.Plans = append(d.Plans, p)
 	}
 	s.Plans = nil
-	d.Consents = make([]Consent, 0, len(s.Consents))
 	for _, c := range s.Consents {
 		d.Consents = append(d.Consents, Consent{ID: c.UID, PersonID: ref("person", c.PersonID), Purpose: string(c.Purpose),
 			ServiceID: ref("service", c.ServiceID), EmployerID: ref("employer", c.EmployerID),
@@ -90,7 +105,6 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 			Scan: s.Scans[c.ID], RecordedBy: ref("operator", c.RecordedBy), Sync: sync("consent", c.UID)})
 	}
 	s.Consents, s.Scans = nil, nil
-	d.Referrals = make([]Referral, 0, len(s.Referrals))
 	for _, r := range s.Referrals {
 		d.Referrals = append(d.Referrals, Referral{ID: r.UID, CaseID: ref("case", r.CaseID),
 			ServiceID: ref("service", r.ServiceID), Reason: r.Reason, Urgency: string(r.Urgency),
@@ -100,14 +114,12 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 			Sync: sync("referral", r.UID)})
 	}
 	s.Referrals = nil
-	d.Activities = make([]Activity, 0, len(s.Activities))
 	for _, a := range s.Activities {
 		d.Activities = append(d.Activities, Activity{ID: a.UID, Date: a.Date.UTC().Format(time.DateOnly),
 			Kind: string(a.Kind), Participants: a.Participants, Place: a.Place, Notes: a.Notes,
 			OperatorID: ref("operator", a.OperatorID), CreatedAt: stamp(a.CreatedAt), Sync: sync("activity", a.UID)})
 	}
 	s.Activities = nil
-	d.SkillsProfiles = make([]SkillsProfile, 0, len(s.SkillsProfiles))
 	for i := range s.SkillsProfiles {
 		p := skillsRecord(&s.SkillsProfiles[i], ref)
 		p.Sync = sync("skills_profile", p.ID)
@@ -115,7 +127,6 @@ func build(s *store.Snapshot, desk Desk, scope Scope, now time.Time, bases map[s
 	}
 	s.SkillsProfiles = nil
 	buildWork(d, s, ref, sync)
-	return d
 }
 
 func personRecord(p *model.Person) Person {

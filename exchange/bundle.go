@@ -85,17 +85,28 @@ func writeBundle(w io.Writer, doc *Document, key ed25519.PrivateKey) error {
 // writeBundleHead is writeBundle with the desk's audit head in the
 // manifest (nil for none).
 func writeBundleHead(w io.Writer, doc *Document, key ed25519.PrivateKey, head *AuditHead) error {
+	return writeBundleData(w, doc.Desk, doc.GeneratedAt, key, head, func(data io.Writer) (map[string]int, error) {
+		return doc.Counts(), writeDocument(data, doc, "")
+	})
+}
+
+// writeBundleData writes a bundle whose data.json data writes, record by
+// record, returning the counts of the records it wrote: data.json first,
+// hashed on the way, then the manifest that signs its hash.
+func writeBundleData(w io.Writer, desk Desk, generatedAt string, key ed25519.PrivateKey, head *AuditHead,
+	data func(io.Writer) (map[string]int, error)) error {
 	z := zip.NewWriter(w)
 	fw, err := z.CreateHeader(&zip.FileHeader{Name: dataName, Method: zip.Deflate, Modified: zipTime})
 	if err != nil {
 		return err
 	}
 	h := sha256.New()
-	if err := writeDocument(io.MultiWriter(fw, h), doc, ""); err != nil {
+	counts, err := data(io.MultiWriter(fw, h))
+	if err != nil {
 		return err
 	}
-	m := Manifest{Format: Format, FormatVersion: FormatVersion, Kind: bundleKind, Desk: doc.Desk,
-		GeneratedAt: doc.GeneratedAt, Counts: doc.Counts(), DataSHA256: hex.EncodeToString(h.Sum(nil)),
+	m := Manifest{Format: Format, FormatVersion: FormatVersion, Kind: bundleKind, Desk: desk,
+		GeneratedAt: generatedAt, Counts: counts, DataSHA256: hex.EncodeToString(h.Sum(nil)),
 		PublicKey: base64.StdEncoding.EncodeToString(key.Public().(ed25519.PublicKey)), AuditHead: head}
 	unsigned, err := json.Marshal(m)
 	if err != nil {

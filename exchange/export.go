@@ -72,9 +72,12 @@ var (
 const PlaintextLabel = "plaintext"
 
 // Export writes the desk's records to w as opt asks: read in one
-// transaction, checked against the published schema, then encoded and, with
-// a recipient, encrypted, record by record on the way to w. Nothing is
-// written to w unless every check passed; an error while writing leaves w
+// transaction a part at a time, checked against the published schema,
+// then encoded and, with a recipient, encrypted, record by record on the
+// way to w, so that its memory does not grow with the desk (the tabular
+// formats, written table by table, still hold the document). Nothing is
+// written to w if the options are refused; a record that does not follow
+// the schema, like any error while writing, stops the export and leaves w
 // incomplete, so write to a temporary file and rename it. It does not log:
 // call LogExport once the file is safely in place.
 func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Result, error) {
@@ -102,60 +105,19 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 		res.Since = opt.Since.UTC().Format(time.DateOnly)
 	}
 	progress(0.05)
-	steps := 0
-	snap, err := db.Snapshot(ctx, snapOpt, func(string) {
-		steps++
-		progress(0.05 + 0.35*float64(steps)/float64(len(store.Entities)))
-	})
+	run, err := newExportRun(ctx, db, k, opt, res.Since, progress)
 	if err != nil {
 		return nil, err
 	}
-	desk, err := deskOf(ctx, db, k)
-	if err != nil {
-		return nil, err
-	}
-	scope := Scope{Kind: ScopeComplete, UpTo: snap.UpTo}
-	if res.Since != "" {
-		scope.Kind, scope.Since = ScopeIncremental, res.Since
-	}
-	var bases map[string]map[string]string
-	if opt.Format == FormatBundle {
-		if bases, err = db.SyncBases(ctx); err != nil {
+	var doc *Document // the tabular formats' whole document, read and checked before anything is written
+	if opt.Format != FormatJSON && opt.Format != FormatBundle {
+		if doc, err = run.collect(ctx, db, snapOpt); err != nil {
+			return nil, err
+		}
+		if err := fitsWorkbook(doc, opt.Format); err != nil {
 			return nil, err
 		}
 	}
-	doc := build(snap, desk, scope, time.Now(), bases)
-	upTo := snap.UpTo
-	snap = nil // the document holds what it needs: let the snapshot go
-	if opt.Pseudonymised {
-		regional, err := RegionalKey(ctx, db)
-		if err != nil {
-			return nil, fmt.Errorf("regional key: %w", err)
-		}
-		p := &pseudonymiser{key: k.pseudonym, regional: regional, textAsked: textQuestions(questionnaires())}
-		p.pseudonymise(doc)
-	}
-	progress(0.5)
-	if err := ValidateDocument(doc); err != nil {
-		return nil, fmt.Errorf("the export does not follow its own schema, so it was not written: %w", err)
-	}
-	if opt.Format == FormatXLSX {
-		if err := fitsWorkbook(doc); err != nil {
-			return nil, err
-		}
-	}
-	// A bundle carries the desk's audit head, signed with its manifest.
-	var head *AuditHead
-	if opt.Format == FormatBundle {
-		id, hash, err := db.AuditHead(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if id != 0 {
-			head = &AuditHead{EventID: id, Hash: hash}
-		}
-	}
-	progress(0.7)
 	out := &hashingWriter{w: w, h: sha256.New()}
 	var dst io.Writer = out
 	var sealed io.WriteCloser
@@ -169,7 +131,7 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 		}
 		dst = sealed
 	}
-	if err := encode(dst, opt.Format, doc, k, head); err != nil {
+	if res.Counts, res.UpTo, err = run.encode(ctx, db, snapOpt, dst, opt.Format, k, doc); err != nil {
 		return nil, err
 	}
 	if sealed != nil {
@@ -177,7 +139,7 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 			return nil, err
 		}
 	}
-	res.Counts, res.UpTo, res.SHA256, res.Size = doc.Counts(), upTo, hex.EncodeToString(out.h.Sum(nil)), out.n
+	res.SHA256, res.Size = hex.EncodeToString(out.h.Sum(nil)), out.n
 	progress(1)
 	return res, nil
 }
@@ -214,21 +176,6 @@ func CheckOptions(opt Options) error {
 	return nil
 }
 
-func encode(w io.Writer, format string, doc *Document, k *keys, head *AuditHead) error {
-	switch format {
-	case FormatBundle:
-		return writeBundleHead(w, doc, k.signing, head)
-	case FormatJSON:
-		return writeDocument(w, doc, " ")
-	case FormatCSV:
-		return WriteCSV(w, doc.Tables())
-	case FormatParquet:
-		return WriteParquet(w, doc.Tables())
-	default:
-		return WriteXLSX(w, doc.Tables())
-	}
-}
-
 // hashingWriter counts and hashes what passes through it: the export log
 // keeps the file's SHA-256.
 type hashingWriter struct {
@@ -248,7 +195,10 @@ func (hw *hashingWriter) Write(p []byte) (int, error) {
 var maxSheetRows = 1 << 20
 
 // fitsWorkbook refuses an XLSX export with a table longer than a sheet.
-func fitsWorkbook(doc *Document) error {
+func fitsWorkbook(doc *Document, format string) error {
+	if format != FormatXLSX {
+		return nil
+	}
 	counts := map[string]int{"answers": 0}
 	for _, iv := range doc.Interviews {
 		counts["answers"] += len(iv.Answers)

@@ -183,8 +183,13 @@ func validateRecord(rs *recordSchemas, list string, rec any, pseudonymised bool)
 	if err != nil {
 		return []string{": " + err.Error()}
 	}
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
+	return validateRecordJSON(rs, list, data, pseudonymised)
+}
+
+// validateRecordJSON is validateRecord of a record already encoded.
+func validateRecordJSON(rs *recordSchemas, list string, data []byte, pseudonymised bool) []string {
+	v, err := decodeRecord(data)
+	if err != nil {
 		return []string{": " + err.Error()}
 	}
 	schemas := []*jsonschema.Schema{rs.full[list]}

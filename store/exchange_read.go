@@ -32,6 +32,7 @@ type Snapshot struct {
 	UIDs           map[string]map[int64]string // entity → local ID → uid
 	Erasures       map[int64]model.Erasure     // by person ID: the persons erased (erase_exchange.go)
 	PersonMerges   []PersonMerge               // every file merged into another here (duplicate_exchange.go)
+	Bases          map[string]string           // a streamed part's records' sync bases by uid, when asked (SyncBases)
 	workSnapshot                               // employers, vacancies, proposals, internships, enterprises (1.3)
 }
 
@@ -40,6 +41,8 @@ type SnapshotOptions struct {
 	AfterRev int64     // only records changed after this change-log position; < 0 for all
 	Since    time.Time // only records changed at or after this time; zero for all
 	Scans    bool      // read the consents' signed scans too
+	PartSize int       // records in a part of a streamed snapshot (StreamSnapshot); 0 for partSize
+	Bases    bool      // a streamed snapshot's parts carry their records' sync bases (Snapshot.Bases)
 }
 
 // Entities are the exchanged kinds of record, in the order a merge applies
@@ -84,7 +87,7 @@ func (d *DB) Snapshot(ctx context.Context, opt SnapshotOptions, step func(entity
 			return nil, err
 		}
 		where, args := changedFilter(e, opt, s.UpTo)
-		if err := readEntity(ctx, tx, s, e, where, args, opt.Scans); err != nil {
+		if err := readEntity(ctx, tx, sqlRows(ctx, tx), s, e, where, args, opt.Scans); err != nil {
 			return nil, fmt.Errorf("reading %s: %w", entityTables[e], err)
 		}
 	}
@@ -130,10 +133,29 @@ func readUIDs(ctx context.Context, q querier, table string) (map[int64]string, e
 	return m, err
 }
 
-func readEntity(ctx context.Context, q querier, s *Snapshot, entity, where string, args []any, scans bool) error {
-	each := func(query string, fn func(sc scanner) error) error {
+// rowsFunc runs a query with its arguments and calls fn on each row:
+// through database/sql (sqlRows) or SQLite's own statements (rawRows).
+type rowsFunc func(query string, args []any, fn func(sc scanner) error) error
+
+// sqlRows is rowsFunc through q.
+func sqlRows(ctx context.Context, q querier) rowsFunc {
+	return func(query string, args []any, fn func(sc scanner) error) error {
 		rows, err := q.QueryContext(ctx, query, args...)
 		return eachRow(rows, err, fn)
+	}
+}
+
+// readEntity reads the records of entity where selects into s: the largest
+// kinds (persons, cases, interviews with their answers, consents) through
+// rows, the others through q.
+func readEntity(ctx context.Context, q querier, rows rowsFunc, s *Snapshot, entity, where string, args []any,
+	scans bool) error {
+	each := func(query string, fn func(sc scanner) error) error {
+		if entity == "person" {
+			return rows(query, args, fn)
+		}
+		r, err := q.QueryContext(ctx, query, args...)
+		return eachRow(r, err, fn)
 	}
 	switch entity {
 	case "operator":
@@ -162,13 +184,13 @@ func readEntity(ctx context.Context, q querier, s *Snapshot, entity, where strin
 			return err
 		})
 	case "case":
-		return readCases(ctx, q, s, where, args)
+		return readCases(rows, s, where, args)
 	case "interview":
-		return readInterviews(ctx, q, s, where, args)
+		return readInterviews(rows, s, where, args)
 	case "plan":
 		return readPlans(ctx, q, s, where, args)
 	case "consent":
-		return readConsents(ctx, q, s, where, args, scans)
+		return readConsents(rows, s, where, args, scans)
 	case "referral":
 		return each("SELECT "+referralColumns+" FROM referrals r WHERE "+strings.ReplaceAll(where, "id IN", "r.id IN")+
 			" ORDER BY r.id", func(sc scanner) error {
@@ -196,11 +218,10 @@ func readEntity(ctx context.Context, q querier, s *Snapshot, entity, where strin
 	return fmt.Errorf("unknown entity %q", entity)
 }
 
-func readCases(ctx context.Context, q querier, s *Snapshot, where string, args []any) error {
+func readCases(rows rowsFunc, s *Snapshot, where string, args []any) error {
 	at := map[int64]int{}
-	rows, err := q.QueryContext(ctx, `SELECT id, uid, person_id, opened_at, closed_at, status, coalesce(operator_id, 0),
-		priority, exit_reason, exit_outcomes, exit_contract, exit_note FROM cases WHERE `+where+" ORDER BY id", args...)
-	err = eachRow(rows, err, func(sc scanner) error {
+	err := rows(`SELECT id, uid, person_id, opened_at, closed_at, status, coalesce(operator_id, 0),
+		priority, exit_reason, exit_outcomes, exit_contract, exit_note FROM cases WHERE `+where+" ORDER BY id", args, func(sc scanner) error {
 		var c model.Case
 		var opened, closed, status, prio, outcomes string
 		if err := sc.Scan(&c.ID, &c.UID, &c.PersonID, &opened, &closed, &status, &c.OperatorID, &prio,
@@ -217,9 +238,8 @@ func readCases(ctx context.Context, q querier, s *Snapshot, where string, args [
 	if err != nil {
 		return err
 	}
-	rows, err = q.QueryContext(ctx, "SELECT case_id, operator_id FROM case_team WHERE case_id IN (SELECT id FROM cases WHERE "+
-		where+") ORDER BY case_id, operator_id", args...)
-	return eachRow(rows, err, func(sc scanner) error {
+	return rows("SELECT case_id, operator_id FROM case_team WHERE case_id IN (SELECT id FROM cases WHERE "+
+		where+") ORDER BY case_id, operator_id", args, func(sc scanner) error {
 		var caseID, op int64
 		if err := sc.Scan(&caseID, &op); err != nil {
 			return err

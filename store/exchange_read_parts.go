@@ -9,31 +9,30 @@ import (
 	"sportello/model"
 )
 
-func readInterviews(ctx context.Context, q querier, s *Snapshot, where string, args []any) error {
+func readInterviews(rows rowsFunc, s *Snapshot, where string, args []any) error {
 	at := map[int64]int{}
-	rows, err := q.QueryContext(ctx, `SELECT id, uid, case_id, date, kind, coalesce(operator_id, 0), mediator, language,
-		questionnaire_version, notes, duration_s, place, status, section FROM interviews WHERE `+where+" ORDER BY id", args...)
-	err = eachRow(rows, err, func(sc scanner) error {
-		var iv model.Interview
-		var date, kind, place, status string
-		var secs int64
-		if err := sc.Scan(&iv.ID, &iv.UID, &iv.CaseID, &date, &kind, &iv.OperatorID, &iv.Mediator, &iv.Language,
-			&iv.QuestionnaireVersion, &iv.Notes, &secs, &place, &status, &iv.Section); err != nil {
-			return err
-		}
-		iv.Date, iv.Duration = parseTime(date), time.Duration(secs)*time.Second
-		iv.Kind, iv.Place, iv.Status = model.InterviewKind(kind), model.Place(place), model.InterviewStatus(status)
-		at[iv.ID] = len(s.Interviews)
-		s.Interviews = append(s.Interviews, iv)
-		return nil
-	})
+	err := rows(`SELECT id, uid, case_id, date, kind, coalesce(operator_id, 0), mediator, language,
+		questionnaire_version, notes, duration_s, place, status, section FROM interviews WHERE `+where+" ORDER BY id", args,
+		func(sc scanner) error {
+			var iv model.Interview
+			var date, kind, place, status string
+			var secs int64
+			if err := sc.Scan(&iv.ID, &iv.UID, &iv.CaseID, &date, &kind, &iv.OperatorID, &iv.Mediator, &iv.Language,
+				&iv.QuestionnaireVersion, &iv.Notes, &secs, &place, &status, &iv.Section); err != nil {
+				return err
+			}
+			iv.Date, iv.Duration = parseTime(date), time.Duration(secs)*time.Second
+			iv.Kind, iv.Place, iv.Status = model.InterviewKind(kind), model.Place(place), model.InterviewStatus(status)
+			at[iv.ID] = len(s.Interviews)
+			s.Interviews = append(s.Interviews, iv)
+			return nil
+		})
 	if err != nil {
 		return err
 	}
 	sub := " WHERE interview_id IN (SELECT id FROM interviews WHERE " + where + ")"
-	rows, err = q.QueryContext(ctx, "SELECT interview_id, question_id, value, updated_at FROM answers"+sub+
-		" ORDER BY interview_id, question_id", args...)
-	err = eachRow(rows, err, func(sc scanner) error {
+	err = rows("SELECT interview_id, question_id, value, updated_at FROM answers"+sub+
+		" ORDER BY interview_id, question_id", args, func(sc scanner) error {
 		var id int64
 		var a model.Answer
 		var updated string
@@ -48,9 +47,8 @@ func readInterviews(ctx context.Context, q querier, s *Snapshot, where string, a
 	if err != nil {
 		return err
 	}
-	rows, err = q.QueryContext(ctx, `SELECT interview_id, computed_at, result, decision, decision_note,
-		coalesce(decided_by, 0), decided_at FROM screenings`+sub, args...)
-	return eachRow(rows, err, func(sc scanner) error {
+	return rows(`SELECT interview_id, computed_at, result, decision, decision_note,
+		coalesce(decided_by, 0), decided_at FROM screenings`+sub, args, func(sc scanner) error {
 		var r model.ScreeningRecord
 		var computed, result, decided string
 		if err := sc.Scan(&r.InterviewID, &computed, &result, &r.Decision, &r.DecisionNote, &r.DecidedBy, &decided); err != nil {
@@ -65,15 +63,14 @@ func readInterviews(ctx context.Context, q querier, s *Snapshot, where string, a
 	})
 }
 
-func readConsents(ctx context.Context, q querier, s *Snapshot, where string, args []any, scans bool) error {
+func readConsents(rows rowsFunc, s *Snapshot, where string, args []any, scans bool) error {
 	scanCol := "NULL"
 	if scans {
 		scanCol = "scan"
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, uid, person_id, purpose, coalesce(service_id, 0), coalesce(employer_id, 0),
+	return rows(`SELECT id, uid, person_id, purpose, coalesce(service_id, 0), coalesce(employer_id, 0),
 		notice_version, language, mediator, state, date, scan IS NOT NULL, scan_name, coalesce(recorded_by, 0), `+scanCol+`
-		FROM consents WHERE `+where+" ORDER BY id", args...)
-	return eachRow(rows, err, func(sc scanner) error {
+		FROM consents WHERE `+where+" ORDER BY id", args, func(sc scanner) error {
 		var c model.Consent
 		var purpose, state, date string
 		var blob []byte

@@ -60,7 +60,7 @@ func readPersonFile(ctx context.Context, tx *sql.Tx, f *model.PersonFile, by int
 	for _, part := range []struct {
 		entity, where string
 	}{{"case", "person_id = ?"}, {"interview", ofCases}, {"plan", ofCases}, {"consent", "person_id = ?"}} {
-		if err := readEntity(ctx, tx, s, part.entity, part.where, []any{id}, true); err != nil {
+		if err := readEntity(ctx, tx, sqlRows(ctx, tx), s, part.entity, part.where, []any{id}, true); err != nil {
 			return fmt.Errorf("reading %s: %w", entityTables[part.entity], err)
 		}
 	}

@@ -1,0 +1,222 @@
+package exchange
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"reflect"
+
+	"sportello/store"
+)
+
+// documentEntities are the exchanged entities in the order of the
+// document's lists (store.Entities is the order a merge applies them).
+var documentEntities = []string{"operator", "service", "person", "case", "interview", "plan", "consent", "referral",
+	"activity", "skills_profile", "employer", "vacancy", "proposal", "internship", "enterprise"}
+
+// streamed is what the reading goroutine hands on: first the head, then
+// each part's records as a document holding only them.
+type streamed struct {
+	head *store.SnapshotHead
+	part *Document
+}
+
+// stream reads the desk's records in one transaction a part at a time, on
+// a goroutine of its own, turning each part into its exchange records
+// (pseudonymised if asked) while use handles the one before: use gets the
+// head first, then the parts in the document's order, the files merged
+// into others last (full exports only).
+func (r *exportRun) stream(ctx context.Context, db *store.DB, opt store.SnapshotOptions, use func(streamed) error) error {
+	opt.Bases = r.bases
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ch := make(chan streamed, 2)
+	send := func(s streamed) error {
+		select {
+		case ch <- s:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	var head *store.SnapshotHead
+	read := make(chan error, 1)
+	go func() {
+		defer close(ch)
+		read <- r.read(ctx, db, opt, func(h *store.SnapshotHead) error {
+			head = h
+			return send(streamed{head: h})
+		}, func(part *Document) error { return send(streamed{part: part}) })
+	}()
+	for s := range ch {
+		if err := use(s); err != nil {
+			cancel()
+			for range ch { // let the reader end
+			}
+			return err
+		}
+	}
+	if err := <-read; err != nil {
+		return err
+	}
+	if r.pseudo != nil || len(head.PersonMerges) == 0 {
+		return nil
+	}
+	merges := &Document{}
+	for _, pm := range head.PersonMerges {
+		merges.PersonMerges = append(merges.PersonMerges, personMergeRecord(pm))
+	}
+	return use(streamed{part: merges})
+}
+
+// read reads the snapshot, giving begin its head and send each part's
+// records, on the goroutine that reads.
+func (r *exportRun) read(ctx context.Context, db *store.DB, opt store.SnapshotOptions,
+	begin func(*store.SnapshotHead) error, send func(*Document) error) error {
+	entities := r.entities
+	if entities == nil {
+		entities = documentEntities
+	}
+	var head *store.SnapshotHead
+	done := 0
+	return db.StreamSnapshot(ctx, opt, entities, func(h *store.SnapshotHead) error {
+		head = h
+		return begin(h)
+	}, func(entity string, s *store.Snapshot) error {
+		for done < len(entities) && entities[done] != entity {
+			done++
+			r.progress(0.05 + 0.9*float64(done)/float64(len(entities)))
+		}
+		part, err := r.part(head, s)
+		if err != nil {
+			return err
+		}
+		return send(part)
+	})
+}
+
+// part turns a part of the snapshot into its exchange records: a first
+// pass over a copy collects the local IDs it refers to, whose stable IDs
+// are then read for this part alone.
+func (r *exportRun) part(head *store.SnapshotHead, s *store.Snapshot) (*Document, error) {
+	seen := map[string]map[int64]bool{}
+	probe := *s // fill lets go of the lists it has read: the copy's, not s's
+	fill(&Document{}, &probe, func(entity string, id int64) string {
+		if id != 0 {
+			if seen[entity] == nil {
+				seen[entity] = map[int64]bool{}
+			}
+			seen[entity][id] = true
+		}
+		return ""
+	}, syncOf(nil))
+	refs := map[string][]int64{}
+	for entity, ids := range seen {
+		for id := range ids {
+			refs[entity] = append(refs[entity], id)
+		}
+	}
+	uids, err := head.UIDs(refs)
+	if err != nil {
+		return nil, err
+	}
+	sync := syncOf(nil)
+	if r.bases {
+		sync = func(_, uid string) *Sync { return &Sync{Base: s.Bases[uid]} }
+	}
+	d := &Document{}
+	fill(d, s, func(entity string, id int64) string { return uids[entity][id] }, sync)
+	if r.pseudo != nil {
+		r.pseudo.pseudonymise(d)
+	}
+	return d, nil
+}
+
+// envelope is the document with no records, for the head's change-log
+// position.
+func (r *exportRun) envelope(upTo int64) *Document {
+	scope := r.scope
+	scope.UpTo = upTo
+	d := newDocument(r.desk, scope, r.now)
+	if r.pseudo != nil {
+		r.pseudo.pseudonymise(d)
+	}
+	return d
+}
+
+// writeStreamed writes the document as JSON to w, record by record as
+// they are read, each checked against the schema; it returns the document's
+// counts and the change-log position it reaches.
+func (r *exportRun) writeStreamed(ctx context.Context, db *store.DB, opt store.SnapshotOptions, w io.Writer,
+	indent string) (map[string]int, int64, error) {
+	var rw *recordWriter
+	var upTo int64
+	err := r.stream(ctx, db, opt, func(s streamed) error {
+		if s.head != nil {
+			upTo = s.head.UpTo
+			var err error
+			rw, err = newRecordWriter(w, r.envelope(upTo), indent)
+			if rw != nil {
+				rw.unchecked = r.unchecked
+			}
+			return err
+		}
+		return writeParts(rw, s.part)
+	})
+	if err != nil {
+		return nil, 0, schemaFailure(err)
+	}
+	return rw.counts, upTo, rw.finish()
+}
+
+// writeParts writes the records of each list a part holds.
+func writeParts(rw *recordWriter, part *Document) error {
+	for li, l := range documentLists(part) {
+		if l.items.Len() > 0 {
+			if err := rw.write(li, l.items); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// collect reads the whole document into memory, for the tabular formats
+// (CSV, Parquet, XLSX), which are written table by table.
+func (r *exportRun) collect(ctx context.Context, db *store.DB, opt store.SnapshotOptions) (*Document, error) {
+	var doc *Document
+	err := r.stream(ctx, db, opt, func(s streamed) error {
+		if s.head != nil {
+			doc = r.envelope(s.head.UpTo)
+			return nil
+		}
+		appendParts(doc, s.part)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := ValidateDocument(doc); err != nil {
+		return nil, schemaFailure(err)
+	}
+	return doc, nil
+}
+
+// appendParts appends a part's records to doc's lists.
+func appendParts(doc *Document, part *Document) {
+	dst := documentLists(doc)
+	for li, l := range documentLists(part) {
+		if l.items.Len() > 0 {
+			f := reflect.ValueOf(doc).Elem().FieldByName(dst[li].field)
+			f.Set(reflect.AppendSlice(f, l.items))
+		}
+	}
+}
+
+// schemaFailure says a schema error as an export's.
+func schemaFailure(err error) error {
+	if _, ok := err.(*SchemaError); ok {
+		return fmt.Errorf("the export does not follow its own schema, so it was not completed: %w", err)
+	}
+	return err
+}
