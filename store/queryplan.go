@@ -84,9 +84,9 @@ var growingTables = map[string]bool{"persons": true, "cases": true, "case_team":
 	"enterprise_funding": true, "case_closures": true, "skills_facts": true, "person_facts": true,
 	"person_keys": true}
 
-// tableNames finds the tables a query names after FROM or JOIN, and their
+// queryTables finds the tables a query names after FROM or JOIN, and their
 // aliases: the plan names a table by its alias.
-var tableNames = regexp.MustCompile(`(?i)\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)(?:\s+(?:AS\s+)?([a-z_][a-z0-9_]*))?`)
+var queryTables = regexp.MustCompile(`(?i)\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)(?:\s+(?:AS\s+)?([a-z_][a-z0-9_]*))?`)
 
 // notAlias are the words that may follow a table's name without being its alias.
 var notAlias = map[string]bool{"where": true, "join": true, "on": true, "left": true, "inner": true, "cross": true,
@@ -98,7 +98,7 @@ var notAlias = map[string]bool{"where": true, "join": true, "on": true, "left": 
 // or "".
 func WholeTableScan(query string, plan []string) string {
 	names := map[string]string{}
-	for _, m := range tableNames.FindAllStringSubmatch(query, -1) {
+	for _, m := range queryTables.FindAllStringSubmatch(query, -1) {
 		table := strings.ToLower(m[1])
 		names[table] = table
 		if alias := strings.ToLower(m[2]); alias != "" && !notAlias[alias] {
