@@ -28,28 +28,30 @@ func (e *Erasure) model() model.Erasure {
 	return model.Erasure{At: when(e.At), Reason: model.ErasureReason(e.Reason), Note: e.Note}
 }
 
-// erasures gives the erasure of every person erased on this desk (ours) or
-// in the bundle (theirs), by stable ID; this desk's own stands.
-func erasures(ours, theirs *Document) map[string]*Erasure {
+// erasures gives the erasure of every person erased on this desk (ours,
+// by stable ID) or in the bundle (theirs); this desk's own stands.
+func erasures(ours map[string]*Erasure, theirs *Document) map[string]*Erasure {
 	out := map[string]*Erasure{}
-	for _, d := range []*Document{theirs, ours} {
-		for i := range d.Persons {
-			if e := d.Persons[i].Erased; e != nil {
-				out[d.Persons[i].ID] = e
-			}
+	for i := range theirs.Persons {
+		if e := theirs.Persons[i].Erased; e != nil {
+			out[theirs.Persons[i].ID] = e
 		}
+	}
+	for uid, e := range ours {
+		out[uid] = e
 	}
 	return out
 }
 
 // owners tells the person each incoming record is about, by stable ID,
-// looking cases up in the bundle and on this desk.
-func owners(ours, theirs *Document) func(doc *Document, r record) string {
+// looking cases up in the bundle and on this desk (ours: case → person).
+func owners(ours map[string]string, theirs *Document) func(doc *Document, r record) string {
 	caseOf := map[string]string{}
-	for _, d := range []*Document{ours, theirs} {
-		for _, c := range d.Cases {
-			caseOf[c.ID] = c.PersonID
-		}
+	for c, p := range ours {
+		caseOf[c] = p
+	}
+	for _, c := range theirs.Cases {
+		caseOf[c.ID] = c.PersonID
 	}
 	return func(doc *Document, r record) string {
 		switch r.entity {

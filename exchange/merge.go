@@ -121,11 +121,12 @@ const (
 )
 
 func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha string, opt ImportOptions) (*ImportResult, error) {
-	local, err := db.Snapshot(ctx, store.SnapshotOptions{AfterRev: -1, Scans: true}, nil)
+	incoming := doc.records()
+	local, err := readLocal(ctx, db, doc, incoming)
 	if err != nil {
 		return nil, err
 	}
-	bases, err := db.SyncBases(ctx)
+	bases, err := db.SyncBasesOf(ctx, uidsOf(incoming))
 	if err != nil {
 		return nil, err
 	}
@@ -136,26 +137,18 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 	if err != nil {
 		return nil, err
 	}
-	mine := map[string]map[string]record{}
-	ours := build(local, Desk{}, Scope{}, zipTime, nil)
-	latest := latestConsents(ours)
-	for _, r := range ours.records() {
-		if mine[r.entity] == nil {
-			mine[r.entity] = map[string]record{}
-		}
-		mine[r.entity][r.uid] = r
-	}
-	erased, owner := erasures(ours, doc), owners(ours, doc)
+	mine, latest := local.mine, local.latest
+	erased, owner := erasures(local.erased, doc), owners(local.caseOf, doc)
 	touched := map[string]*Erasure{} // erased persons the bundle holds records of
-	for _, r := range doc.records() {
+	for _, r := range incoming {
 		if e := erased[owner(doc, r)]; e != nil {
 			anonymiseRecord(doc, r)
 			touched[owner(doc, r)] = e
 		}
 	}
-	incoming := doc.records()
+	incoming = doc.records() // again: anonymised records hash anew
 	decisions := make([]decision, len(incoming))
-	mergedAway := mergedFiles(local, doc)
+	mergedAway := mergedFiles(local.mergedAway, doc)
 	res := &ImportResult{From: doc.Desk}
 	aside := map[string]bool{} // new consents kept aside for an operator
 	for i, r := range incoming {
@@ -187,7 +180,7 @@ func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha 
 			res.Conflicts++
 		}
 	}
-	err = db.Merge(ctx, local.UpTo, len(doc.Persons) >= store.BulkPersons, func(m *store.Merger) error {
+	err = db.Merge(ctx, local.upTo, len(doc.Persons) >= store.BulkPersons, func(m *store.Merger) error {
 		if err := checkDesk(m, man); err != nil {
 			return err
 		}

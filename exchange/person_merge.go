@@ -4,10 +4,10 @@ import "sportello/store"
 
 // mergedFiles are the stable IDs of the files merged away, here or on the
 // bundle's desk: their own person records are not taken (merge.go).
-func mergedFiles(local *store.Snapshot, doc *Document) map[string]bool {
+func mergedFiles(local map[string]bool, doc *Document) map[string]bool {
 	out := map[string]bool{}
-	for _, pm := range local.PersonMerges {
-		out[pm.Merged] = true
+	for uid := range local {
+		out[uid] = true
 	}
 	for _, pm := range doc.PersonMerges {
 		out[pm.Merged] = true
