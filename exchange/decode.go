@@ -14,13 +14,27 @@ import (
 
 // decodeData reads a bundle's data.json into a document, one record at a
 // time, refusing fields the format does not know, and gives the SHA-256 of
-// the whole file: read to its end even when the decoding fails, so that a
-// changed file can be called tampered rather than malformed. sum is "" when
-// the file could not be read to its end. Bytes that are not UTF-8 and NUL
-// characters are refused on the way (textGuard).
+// the whole file (readData).
 func decodeData(f *zip.File) (doc *Document, sum string, err error) {
+	sum, err = readData(f, func(r io.Reader) (err error) {
+		doc, err = decodeDocument(r)
+		return err
+	})
+	if err != nil {
+		return nil, sum, err
+	}
+	return doc, sum, nil
+}
+
+// readData decodes a bundle's data.json with decode as it is read, and
+// gives the SHA-256 of the whole file: read to its end even when the
+// decoding fails, so that a changed file can be called tampered rather
+// than malformed. sum is "" when the file could not be read to its end.
+// Bytes that are not UTF-8 and NUL characters are refused on the way
+// (textGuard).
+func readData(f *zip.File, decode func(io.Reader) error) (sum string, err error) {
 	if f.UncompressedSize64 > maxDataSize {
-		return nil, "", refuse(BundleTooLarge, "its %s is larger than %d GB", f.Name, maxDataSize>>30)
+		return "", refuse(BundleTooLarge, "its %s is larger than %d GB", f.Name, maxDataSize>>30)
 	}
 	// Limits are checked as the file is read (textGuard.measure), before
 	// the decoder holds what they refuse; archive/zip holds the file to
@@ -28,36 +42,36 @@ func decodeData(f *zip.File) (doc *Document, sum string, err error) {
 	guard := &textGuard{budget: int64(min(f.CompressedSize64, maxDataSize)) * maxExpansion, compact: int64(f.CompressedSize64)}
 	r, err := f.Open()
 	if err != nil {
-		return nil, "", refuse(BundleTruncated, "%s cannot be opened (%v)", f.Name, err)
+		return "", refuse(BundleTruncated, "%s cannot be opened (%v)", f.Name, err)
 	}
 	defer r.Close()
 	h := sha256.New()
 	in := io.TeeReader(io.LimitReader(r, maxDataSize+1), io.MultiWriter(guard, h))
-	doc, decodeErr := decodeDocument(in)
+	decodeErr := decode(in)
 	if guard.limit != nil { // refused without reading on
-		return nil, "", guard.limit
+		return "", guard.limit
 	}
 	_, err = io.Copy(io.Discard, in)
 	if guard.limit != nil {
-		return nil, "", guard.limit
+		return "", guard.limit
 	}
 	if err != nil {
-		return nil, "", refuse(BundleTruncated, "%s is damaged (%v)", f.Name, err)
+		return "", refuse(BundleTruncated, "%s is damaged (%v)", f.Name, err)
 	}
 	sum = hex.EncodeToString(h.Sum(nil))
 	// Text that decoding would change silently is refused, before what the
 	// decoder or the schema make of it.
 	if problem := guard.done(); problem != nil {
-		return nil, sum, problem
+		return sum, problem
 	}
 	if decodeErr != nil {
 		var be *BundleError
 		if errors.As(decodeErr, &be) {
-			return nil, sum, decodeErr
+			return sum, decodeErr
 		}
-		return nil, sum, refuse(BundleMalformed, "its data cannot be read: %v", decodeErr)
+		return sum, refuse(BundleMalformed, "its data cannot be read: %v", decodeErr)
 	}
-	return doc, sum, nil
+	return sum, nil
 }
 
 // decodeDocument decodes a document's JSON from r: the envelope's fields
@@ -91,6 +105,8 @@ type part struct {
 	key   string    // the list's name in the document
 	doc   *Document // holding the records in that list only
 	first int       // the place of the first in the whole list
+	last  bool      // the list's last part
+	env   *Document // the envelope as read so far
 }
 
 // items gives the part's list.
@@ -152,7 +168,8 @@ func decodeParts(r io.Reader, partBytes int64, each func(*part) error) (*Documen
 			}
 			continue
 		}
-		if err := decodeList(dec, key, field, partBytes, each); err != nil {
+		withEnv := func(p *part) error { p.env = env; return each(p) }
+		if err := decodeList(dec, key, field, partBytes, withEnv); err != nil {
 			return nil, err
 		}
 	}
@@ -205,6 +222,7 @@ func decodeList(dec *json.Decoder, key string, field reflect.Value, partBytes in
 		}
 	}
 	if list.Len() > 0 {
+		p.last = true
 		if err := flush(i); err != nil {
 			return err
 		}

@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"context"
 	"slices"
 
 	"sportello/store"
@@ -10,7 +9,6 @@ import (
 // localSide is what a merge knows of this desk: only the records the
 // bundle names or leans on, never the whole desk (issue #19).
 type localSide struct {
-	upTo       int64                        // the change-log position read
 	mine       map[string]map[string]record // entity → uid → this desk's copy (hash and label only)
 	latest     map[string]*Consent          // the standing consents of the persons the bundle's consents are about
 	erased     map[string]*Erasure          // persons erased here, of those the bundle is about
@@ -18,13 +16,13 @@ type localSide struct {
 	mergedAway map[string]bool              // files merged away here
 }
 
-// readLocal reads this desk's side of a merge of doc.
-func readLocal(ctx context.Context, db *store.DB, doc *Document, incoming []record) (*localSide, error) {
-	s, err := db.LocalRecords(ctx, localQuery(doc, incoming))
+// readLocal reads, through read, this desk's side of a merge of doc.
+func readLocal(read func(store.LocalQuery) (*store.Snapshot, error), doc *Document, incoming []record) (*localSide, error) {
+	s, err := read(localQuery(doc, incoming))
 	if err != nil {
 		return nil, err
 	}
-	l := &localSide{upTo: s.UpTo, mine: map[string]map[string]record{}, erased: map[string]*Erasure{},
+	l := &localSide{mine: map[string]map[string]record{}, erased: map[string]*Erasure{},
 		caseOf: map[string]string{}, mergedAway: map[string]bool{}}
 	for id, e := range s.Erasures {
 		if uid, ok := s.UIDs["person"][id]; ok {

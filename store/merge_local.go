@@ -17,6 +17,7 @@ import (
 type LocalQuery struct {
 	UIDs       map[string][]string // entity → stable IDs: those records, whole (consents with their scans)
 	ConsentsOf []string            // persons' stable IDs: every consent of theirs too
+	NoScans    bool                // leave the consents' scans out
 }
 
 // smallEntities are the kinds whose every stable ID a partial snapshot
@@ -41,19 +42,38 @@ func (d *DB) LocalRecords(ctx context.Context, q LocalQuery) (*Snapshot, error) 
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(rev), 0) FROM changes").Scan(&s.UpTo); err != nil {
 		return nil, fmt.Errorf("reading local records: %w", err)
 	}
-	if err := readNamed(ctx, tx, s, q); err != nil {
-		return nil, fmt.Errorf("reading local records: %w", err)
-	}
-	if err := readReferred(ctx, tx, s); err != nil {
-		return nil, fmt.Errorf("reading local records: %w", err)
-	}
-	if s.Erasures, err = readErasures(ctx, tx); err != nil {
-		return nil, err
-	}
-	if s.PersonMerges, err = readPersonMerges(ctx, tx); err != nil {
+	if err := readLocal(ctx, tx, s, q); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// LocalRecords is DB.LocalRecords inside the merge's transaction: what
+// the merge wrote so far is read too.
+func (m *Merger) LocalRecords(q LocalQuery) (*Snapshot, error) {
+	s := &Snapshot{Screenings: map[int64]*model.ScreeningRecord{}, Scans: map[int64][]byte{},
+		UIDs: map[string]map[int64]string{}}
+	if err := readLocal(m.ctx, m.tx, s, q); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// readLocal reads into s the records q names, the stable IDs of what they
+// refer to, every erasure and every merge of two files.
+func readLocal(ctx context.Context, tx *sql.Tx, s *Snapshot, q LocalQuery) error {
+	var err error
+	if err = readNamed(ctx, tx, s, q); err != nil {
+		return fmt.Errorf("reading local records: %w", err)
+	}
+	if err = readReferred(ctx, tx, s); err != nil {
+		return fmt.Errorf("reading local records: %w", err)
+	}
+	if s.Erasures, err = readErasures(ctx, tx); err != nil {
+		return err
+	}
+	s.PersonMerges, err = readPersonMerges(ctx, tx)
+	return err
 }
 
 // readNamed reads the records q names, entity by entity.
@@ -75,7 +95,7 @@ func readNamed(ctx context.Context, tx *sql.Tx, s *Snapshot, q LocalQuery) error
 			return err
 		}
 		where := "id IN (SELECT x.id FROM " + entityTables[e] + " x JOIN json_each(?) j ON x.uid = j.value)"
-		if err := readEntity(ctx, tx, s, e, where, []any{string(list)}, true); err != nil {
+		if err := readEntity(ctx, tx, s, e, where, []any{string(list)}, !q.NoScans); err != nil {
 			return fmt.Errorf("%s: %w", entityTables[e], err)
 		}
 	}
@@ -187,6 +207,15 @@ func uidsOf(ctx context.Context, q querier, table string, ids []int64) (map[int6
 // SyncBasesOf reads what the records named (entity → stable IDs) looked
 // like at their last exchange: entity → uid → hash.
 func (d *DB) SyncBasesOf(ctx context.Context, uids map[string][]string) (map[string]map[string]string, error) {
+	return syncBasesOf(ctx, d.q(ctx), uids)
+}
+
+// SyncBasesOf is DB.SyncBasesOf inside the merge's transaction.
+func (m *Merger) SyncBasesOf(uids map[string][]string) (map[string]map[string]string, error) {
+	return syncBasesOf(m.ctx, m.tx, uids)
+}
+
+func syncBasesOf(ctx context.Context, q querier, uids map[string][]string) (map[string]map[string]string, error) {
 	out := map[string]map[string]string{}
 	for e, list := range uids {
 		if len(list) == 0 {
@@ -197,7 +226,7 @@ func (d *DB) SyncBasesOf(ctx context.Context, uids map[string][]string) (map[str
 			return nil, err
 		}
 		out[e] = map[string]string{}
-		rows, err := d.q(ctx).QueryContext(ctx, `SELECT s.uid, s.hash FROM sync_base s JOIN json_each(?) j
+		rows, err := q.QueryContext(ctx, `SELECT s.uid, s.hash FROM sync_base s JOIN json_each(?) j
 			ON s.entity = ? AND s.uid = j.value`, string(b), e)
 		err = eachRow(rows, err, func(sc scanner) error {
 			var uid, h string
