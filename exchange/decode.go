@@ -215,7 +215,7 @@ func decodeList(dec *json.Decoder, key string, field reflect.Value, partBytes in
 			return fmt.Errorf("%s[%d]: %w", key, i, err)
 		}
 		list = reflect.Append(list, item.Elem())
-		if partBytes > 0 && dec.InputOffset()-start >= partBytes {
+		if partBytes > 0 && dec.InputOffset()-start >= partBytes && dec.More() {
 			if err := flush(i + 1); err != nil {
 				return err
 			}
