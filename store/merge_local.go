@@ -69,7 +69,7 @@ func readLocal(ctx context.Context, tx *sql.Tx, s *Snapshot, q LocalQuery) error
 	if err = readReferred(ctx, tx, s); err != nil {
 		return fmt.Errorf("reading local records: %w", err)
 	}
-	if s.Erasures, err = readErasures(ctx, tx); err != nil {
+	if s.Erasures, err = erasuresOf(ctx, tx, s.UIDs["person"]); err != nil {
 		return err
 	}
 	s.PersonMerges, err = readPersonMerges(ctx, tx)
@@ -94,7 +94,8 @@ func readNamed(ctx context.Context, tx *sql.Tx, s *Snapshot, q LocalQuery) error
 		if err != nil {
 			return err
 		}
-		where := "id IN (SELECT x.id FROM " + entityTables[e] + " x JOIN json_each(?) j ON x.uid = j.value)"
+		// (x.uid): "uid IN" would read as "id IN" to readEntity's aliasing
+		where := "id IN (SELECT x.id FROM " + entityTables[e] + " x WHERE (x.uid) IN (SELECT value FROM json_each(?)))"
 		if err := readEntity(ctx, tx, s, e, where, []any{string(list)}, !q.NoScans); err != nil {
 			return fmt.Errorf("%s: %w", entityTables[e], err)
 		}
@@ -109,8 +110,8 @@ func consentUIDsOf(ctx context.Context, q querier, persons []string) ([]string, 
 		return nil, err
 	}
 	var out []string
-	rows, err := q.QueryContext(ctx, `SELECT c.uid FROM consents c JOIN persons p ON p.id = c.person_id
-		JOIN json_each(?) j ON p.uid = j.value`, string(list))
+	rows, err := q.QueryContext(ctx, `SELECT uid FROM consents WHERE person_id IN
+		(SELECT id FROM persons WHERE uid IN (SELECT value FROM json_each(?)))`, string(list))
 	err = eachRow(rows, err, func(sc scanner) error {
 		var uid string
 		err := sc.Scan(&uid)
@@ -193,7 +194,7 @@ func uidsOf(ctx context.Context, q querier, table string, ids []int64) (map[int6
 		return nil, err
 	}
 	m := make(map[int64]string, len(ids))
-	rows, err := q.QueryContext(ctx, "SELECT x.id, x.uid FROM "+table+" x JOIN json_each(?) j ON x.id = j.value", string(list))
+	rows, err := q.QueryContext(ctx, "SELECT id, uid FROM "+table+" WHERE id IN (SELECT value FROM json_each(?))", string(list))
 	err = eachRow(rows, err, func(sc scanner) error {
 		var id int64
 		var uid string
@@ -226,8 +227,8 @@ func syncBasesOf(ctx context.Context, q querier, uids map[string][]string) (map[
 			return nil, err
 		}
 		out[e] = map[string]string{}
-		rows, err := q.QueryContext(ctx, `SELECT s.uid, s.hash FROM sync_base s JOIN json_each(?) j
-			ON s.entity = ? AND s.uid = j.value`, string(b), e)
+		rows, err := q.QueryContext(ctx, `SELECT uid, hash FROM sync_base WHERE entity = ?
+			AND uid IN (SELECT value FROM json_each(?))`, e, string(b))
 		err = eachRow(rows, err, func(sc scanner) error {
 			var uid, h string
 			err := sc.Scan(&uid, &h)
@@ -237,6 +238,34 @@ func syncBasesOf(ctx context.Context, q querier, uids map[string][]string) (map[
 		if err != nil {
 			return nil, fmt.Errorf("reading sync bases: %w", err)
 		}
+	}
+	return out, nil
+}
+
+// erasuresOf gives the erasures of the persons named (local ID → stable ID).
+func erasuresOf(ctx context.Context, q querier, persons map[int64]string) (map[int64]model.Erasure, error) {
+	ids := make([]int64, 0, len(persons))
+	for id := range persons {
+		ids = append(ids, id)
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]model.Erasure{}
+	rows, err := q.QueryContext(ctx, `SELECT id, erased_at, erasure_reason, erasure_note FROM persons
+		WHERE id IN (SELECT value FROM json_each(?)) AND erased_at <> ''`, string(list))
+	err = eachRow(rows, err, func(sc scanner) error {
+		var id int64
+		var at, reason, note string
+		if err := sc.Scan(&id, &at, &reason, &note); err != nil {
+			return err
+		}
+		out[id] = model.Erasure{At: parseTime(at), Reason: model.ErasureReason(reason), Note: note}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("erased persons: %w", err)
 	}
 	return out, nil
 }
