@@ -13,7 +13,7 @@ import (
 // (merge_parts.go).
 
 // partBytes is the most JSON of one list an import holds decoded at once.
-var partBytes int64 = 8 << 20
+var partBytes int64 = 4 << 20
 
 // smallLists are merged first, before the others are read again: every
 // other kind of record may refer to them. The first reading keeps them.

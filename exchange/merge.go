@@ -237,8 +237,11 @@ func apply(m *store.Merger, rs *resolver, doc *Document, r record, d decision, l
 	if strings.TrimSpace(label) == "" {
 		label = local.label
 	}
-	aside := &store.Conflict{Entity: r.entity, UID: r.uid, Label: label, LocalHash: local.hash, Theirs: r.json(),
-		TheirsHash: r.hash}
+	// The other desk's version is encoded only for a conflict kept.
+	aside := func() *store.Conflict {
+		return &store.Conflict{Entity: r.entity, UID: r.uid, Label: label, LocalHash: local.hash, Theirs: r.json(),
+			TheirsHash: r.hash}
+	}
 	switch d {
 	case add, update:
 		if d == add {
@@ -249,13 +252,14 @@ func apply(m *store.Merger, rs *resolver, doc *Document, r record, d decision, l
 		if err := rs.write(doc, r); err != nil {
 			var be *BundleError
 			if errors.As(err, &be) && be.Code == BundleClash {
-				aside.Reason = store.ReasonClash
-				return aside, nil
+				c := aside()
+				c.Reason = store.ReasonClash
+				return c, nil
 			}
 			return nil, err
 		}
 	case conflict:
-		return aside, nil
+		return aside(), nil
 	case keep:
 		return nil, nil
 	}
