@@ -122,7 +122,7 @@ func BenchmarkImport(b *testing.B) {
 		db := desk(b, "PUB")
 		accept(b, db, bundle)
 		b.StartTimer()
-		res, err := Import(context.Background(), db, bundle, ImportOptions{})
+		res, err := importBytes(context.Background(), db, bundle, ImportOptions{})
 		if err != nil || res.Added == 0 {
 			b.Fatalf("%+v %v", res, err)
 		}
@@ -135,7 +135,7 @@ func BenchmarkExport(b *testing.B) {
 	bundle := regionalBundle(b, *benchPersons)
 	db := desk(b, "PUB")
 	accept(b, db, bundle)
-	if _, err := Import(context.Background(), db, bundle, ImportOptions{}); err != nil {
+	if _, err := importBytes(context.Background(), db, bundle, ImportOptions{}); err != nil {
 		b.Fatal(err)
 	}
 	coord := coordinator(b, db) // giulia came with the bundle

@@ -161,41 +161,15 @@ func refuse(code, format string, args ...any) *BundleError {
 // readBundle opens a bundle's bytes, checks its manifest, signature and
 // data, and decodes the document. It changes nothing anywhere.
 func readBundle(b []byte) (*Manifest, *Document, error) {
-	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		if len(b) > 4 && bytes.HasPrefix(b, []byte("PK\x03\x04")) {
-			return nil, nil, refuse(BundleTruncated, "the file is cut short or damaged (%v)", err)
-		}
-		return nil, nil, refuse(BundleNotBundle, "the file is not a Sportello bundle")
-	}
-	files := map[string]*zip.File{}
-	for _, f := range z.File {
-		files[f.Name] = f
-	}
-	if files[manifestName] == nil || files[dataName] == nil || len(files) != 2 {
-		return nil, nil, refuse(BundleNotBundle, "a bundle holds exactly manifest.json and data.json")
-	}
-	manifestBytes, err := readZipFile(files[manifestName], maxManifestSize)
+	bf, err := openBundle(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, nil, err
 	}
-	var m Manifest
-	if err := strictJSON(manifestBytes, &m); err != nil {
-		return nil, nil, refuse(BundleNotBundle, "its manifest cannot be read: %v", err)
-	}
-	if m.Format != Format || m.Kind != bundleKind {
-		return nil, nil, refuse(BundleVersion, "it is a %q %q, not a %s bundle", m.Format, m.Kind, Format)
-	}
-	if err := checkVersion(m.FormatVersion); err != nil {
-		return nil, nil, err
-	}
-	if err := verifyManifest(m); err != nil {
-		return nil, nil, err
-	}
+	m := bf.man
 	// data.json is decoded as it is read, record by record, and hashed on
 	// the way: a regional-size bundle never sits whole in memory as text.
 	// A changed file is called tampered before anything else is said of it.
-	doc, sum, err := decodeData(files[dataName])
+	doc, sum, err := decodeData(bf.data)
 	if sum != m.DataSHA256 && sum != "" {
 		return nil, nil, refuse(BundleTampered, "its data were changed after the desk signed them")
 	}
@@ -205,13 +179,67 @@ func readBundle(b []byte) (*Manifest, *Document, error) {
 	if err := ValidateDocument(doc); err != nil {
 		return nil, nil, refuse(BundleMalformed, "%v", err)
 	}
+	if err := checkEnvelope(m, doc); err != nil {
+		return nil, nil, err
+	}
+	return m, doc, nil
+}
+
+// checkEnvelope refuses data that name another desk than their manifest,
+// or a pseudonymised export.
+func checkEnvelope(m *Manifest, doc *Document) error {
 	if doc.Desk != m.Desk {
-		return nil, nil, refuse(BundleTampered, "its data name another desk than its manifest")
+		return refuse(BundleTampered, "its data name another desk than its manifest")
 	}
 	if doc.Mode != ModeFull {
-		return nil, nil, refuse(BundlePseudonym, "a pseudonymised export cannot be merged into a desk")
+		return refuse(BundlePseudonym, "a pseudonymised export cannot be merged into a desk")
 	}
-	return &m, doc, nil
+	return nil
+}
+
+// bundleFile is a bundle opened: its manifest, checked and signed, and
+// its data.json, not read yet.
+type bundleFile struct {
+	man  *Manifest
+	data *zip.File
+}
+
+// openBundle opens a bundle read through r (size bytes) and checks its
+// manifest and signature.
+func openBundle(r io.ReaderAt, size int64) (*bundleFile, error) {
+	z, err := zip.NewReader(r, size)
+	if err != nil {
+		head := make([]byte, 4)
+		if n, _ := r.ReadAt(head, 0); size > 4 && n == 4 && bytes.Equal(head, []byte("PK\x03\x04")) {
+			return nil, refuse(BundleTruncated, "the file is cut short or damaged (%v)", err)
+		}
+		return nil, refuse(BundleNotBundle, "the file is not a Sportello bundle")
+	}
+	files := map[string]*zip.File{}
+	for _, f := range z.File {
+		files[f.Name] = f
+	}
+	if files[manifestName] == nil || files[dataName] == nil || len(files) != 2 {
+		return nil, refuse(BundleNotBundle, "a bundle holds exactly manifest.json and data.json")
+	}
+	manifestBytes, err := readZipFile(files[manifestName], maxManifestSize)
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := strictJSON(manifestBytes, &m); err != nil {
+		return nil, refuse(BundleNotBundle, "its manifest cannot be read: %v", err)
+	}
+	if m.Format != Format || m.Kind != bundleKind {
+		return nil, refuse(BundleVersion, "it is a %q %q, not a %s bundle", m.Format, m.Kind, Format)
+	}
+	if err := checkVersion(m.FormatVersion); err != nil {
+		return nil, err
+	}
+	if err := verifyManifest(m); err != nil {
+		return nil, err
+	}
+	return &bundleFile{man: &m, data: files[dataName]}, nil
 }
 
 func verifyManifest(m Manifest) error {

@@ -37,7 +37,7 @@ func TestClosureTravels(t *testing.T) {
 		t.Fatalf("the bundle does not follow the schema: %v", err)
 	}
 	accept(t, b, bundle)
-	if _, err := Import(ctx, b, bundle, ImportOptions{FileName: "a.sportello"}); err != nil {
+	if _, err := importBytes(ctx, b, bundle, ImportOptions{FileName: "a.sportello"}); err != nil {
 		t.Fatal(err)
 	}
 	onB, err := b.FindPersons(ctx, model.PersonFilter{Query: persons[0].FamilyName})

@@ -41,7 +41,7 @@ func TestConflicts(t *testing.T) {
 	b := desk(t, "PUB")
 	first, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coordA})
 	accept(t, b, first)
-	if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, b, first, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	onA, onB := personsByUID(t, a), personsByUID(t, b)
@@ -66,7 +66,7 @@ func TestConflicts(t *testing.T) {
 	edit(t, b, onB[onlyB], 0, func(p *model.Person) { p.Phone = "0773 999 999" })
 
 	second, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coordA})
-	res, err := Import(ctx, b, second, ImportOptions{})
+	res, err := importBytes(ctx, b, second, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestConflicts(t *testing.T) {
 	// Back from B to A: B's choices and B's own change arrive, no conflict.
 	back, _ := export(t, b, Options{Format: FormatBundle, Plaintext: true, Operator: coordinatorOrNil(t, b)})
 	accept(t, a, back)
-	res, err = Import(ctx, a, back, ImportOptions{})
+	res, err = importBytes(ctx, a, back, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func TestSameNamedServicesConverge(t *testing.T) {
 	swap := func(from, to *store.DB, by *model.Operator) *ImportResult {
 		t.Helper()
 		bundle, _ := export(t, from, Options{Format: FormatBundle, Plaintext: true, Operator: by})
-		res, err := Import(ctx, to, bundle, ImportOptions{})
+		res, err := importBytes(ctx, to, bundle, ImportOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -203,7 +203,7 @@ func TestPlanMadeOnBothDesksWaitsAsAConflict(t *testing.T) {
 	b := desk(t, "PUB")
 	first, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coordA})
 	accept(t, b, first)
-	if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, b, first, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	// A case whose newest plan is agreed: each desk makes version N+1.
@@ -235,7 +235,7 @@ func TestPlanMadeOnBothDesksWaitsAsAConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	second, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coordA})
-	res, err := Import(ctx, b, second, ImportOptions{})
+	res, err := importBytes(ctx, b, second, ImportOptions{})
 	if err != nil {
 		t.Fatalf("a plan made on both desks must not block the exchange: %v", err)
 	}

@@ -28,7 +28,11 @@ func Conflicts(ctx context.Context, db *store.DB) ([]ConflictView, error) {
 	if err != nil || len(open) == 0 {
 		return nil, err
 	}
-	local, err := db.Snapshot(ctx, store.SnapshotOptions{AfterRev: -1}, nil)
+	q := store.LocalQuery{UIDs: map[string][]string{}, NoScans: true} // only the records in conflict, not the whole desk
+	for _, c := range open {
+		q.UIDs[c.Entity] = append(q.UIDs[c.Entity], c.UID)
+	}
+	local, err := db.LocalRecords(ctx, q)
 	if err != nil {
 		return nil, err
 	}

@@ -28,28 +28,28 @@ func (e *Erasure) model() model.Erasure {
 	return model.Erasure{At: when(e.At), Reason: model.ErasureReason(e.Reason), Note: e.Note}
 }
 
-// erasures gives the erasure of every person erased on this desk (ours) or
-// in the bundle (theirs), by stable ID; this desk's own stands.
-func erasures(ours, theirs *Document) map[string]*Erasure {
-	out := map[string]*Erasure{}
-	for _, d := range []*Document{theirs, ours} {
-		for i := range d.Persons {
-			if e := d.Persons[i].Erased; e != nil {
-				out[d.Persons[i].ID] = e
-			}
-		}
+// erasures gives the erasure of every person erased on this desk (ours)
+// or in the bundle (theirs), by stable ID; this desk's own stands.
+func erasures(ours, theirs map[string]*Erasure) map[string]*Erasure {
+	out := make(map[string]*Erasure, len(theirs)+len(ours))
+	for uid, e := range theirs {
+		out[uid] = e
+	}
+	for uid, e := range ours {
+		out[uid] = e
 	}
 	return out
 }
 
 // owners tells the person each incoming record is about, by stable ID,
-// looking cases up in the bundle and on this desk.
-func owners(ours, theirs *Document) func(doc *Document, r record) string {
-	caseOf := map[string]string{}
-	for _, d := range []*Document{ours, theirs} {
-		for _, c := range d.Cases {
-			caseOf[c.ID] = c.PersonID
+// looking cases up in the bundle (theirs: case → person), then on this
+// desk (ours).
+func owners(ours, theirs map[string]string) func(doc *Document, r record) string {
+	caseOf := func(uid string) string {
+		if p, ok := theirs[uid]; ok {
+			return p
 		}
+		return ours[uid]
 	}
 	return func(doc *Document, r record) string {
 		switch r.entity {
@@ -58,21 +58,21 @@ func owners(ours, theirs *Document) func(doc *Document, r record) string {
 		case "case":
 			return doc.Cases[r.index].PersonID
 		case "interview":
-			return caseOf[doc.Interviews[r.index].CaseID]
+			return caseOf(doc.Interviews[r.index].CaseID)
 		case "plan":
-			return caseOf[doc.Plans[r.index].CaseID]
+			return caseOf(doc.Plans[r.index].CaseID)
 		case "consent":
 			return doc.Consents[r.index].PersonID
 		case "referral":
-			return caseOf[doc.Referrals[r.index].CaseID]
+			return caseOf(doc.Referrals[r.index].CaseID)
 		case "skills_profile":
 			return doc.SkillsProfiles[r.index].PersonID
 		case "proposal":
-			return caseOf[doc.Proposals[r.index].CaseID]
+			return caseOf(doc.Proposals[r.index].CaseID)
 		case "internship":
-			return caseOf[doc.Internships[r.index].CaseID]
+			return caseOf(doc.Internships[r.index].CaseID)
 		case "enterprise":
-			return caseOf[doc.Enterprises[r.index].CaseID]
+			return caseOf(doc.Enterprises[r.index].CaseID)
 		}
 		return ""
 	}

@@ -47,7 +47,7 @@ func TestErasureTravelsAndIsNotUndone(t *testing.T) {
 	first, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coordA})
 	for _, d := range []*store.DB{b, c} {
 		accept(t, d, first)
-		if _, err := Import(ctx, d, first, ImportOptions{}); err != nil {
+		if _, err := importBytes(ctx, d, first, ImportOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -71,7 +71,7 @@ func TestErasureTravelsAndIsNotUndone(t *testing.T) {
 	if got := holds(bundleData(t, second), values); len(got) > 0 {
 		t.Errorf("A's bundle after the erasure holds %q", got)
 	}
-	if _, err := Import(ctx, b, second, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, b, second, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	assertErased(t, b, uid, values, model.ErasureConsentWithdrawn)
@@ -96,7 +96,7 @@ func TestErasureTravelsAndIsNotUndone(t *testing.T) {
 		t.Fatal("C's bundle should still hold the person's values: the test proves nothing")
 	}
 	accept(t, b, fromC)
-	res, err := Import(ctx, b, fromC, ImportOptions{})
+	res, err := importBytes(ctx, b, fromC, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func TestErasureTravelsAndIsNotUndone(t *testing.T) {
 	// B's bundle erases C's copy in turn.
 	fromB, _ := export(t, b, Options{Format: FormatBundle, Plaintext: true, Operator: trustee(t, b)})
 	accept(t, c, fromB)
-	if _, err := Import(ctx, c, fromB, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, c, fromB, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	assertErased(t, c, uid, values, model.ErasureConsentWithdrawn)

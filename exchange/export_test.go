@@ -270,7 +270,7 @@ func TestImportLogMatchesExportLog(t *testing.T) {
 	}
 	bundle, res := export(t, a, Options{Format: FormatBundle, Operator: coord, Recipient: key})
 	accept(t, b, bundle)
-	in, err := Import(ctx, b, bundle, ImportOptions{})
+	in, err := importBytes(ctx, b, bundle, ImportOptions{})
 	if err != nil {
 		t.Fatalf("a bundle encrypted for this desk: %v", err)
 	}

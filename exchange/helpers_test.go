@@ -123,7 +123,7 @@ func accept(t testing.TB, db *store.DB, bundle []byte) {
 	t.Helper()
 	ctx := context.Background()
 	before := state(t, db)
-	_, err := Import(ctx, db, bundle, ImportOptions{})
+	_, err := importBytes(ctx, db, bundle, ImportOptions{})
 	var unknown *UnknownDeskError
 	if !errors.As(err, &unknown) {
 		t.Fatalf("a bundle from a desk not accepted yet: %v", err)
@@ -151,4 +151,9 @@ func trustee(t testing.TB, db *store.DB) *model.Operator {
 		t.Fatal(err)
 	}
 	return o
+}
+
+// importBytes imports a bundle held in memory.
+func importBytes(ctx context.Context, db *store.DB, data []byte, opt ImportOptions) (*ImportResult, error) {
+	return Import(ctx, db, bytes.NewReader(data), int64(len(data)), opt)
 }

@@ -156,7 +156,7 @@ func TestImportHostileBundles(t *testing.T) {
 			before := state(t, db)
 			var err error
 			start = time.Now()
-			peak := peakHeap(func() { _, err = Import(ctx, db, bundle, ImportOptions{}) })
+			peak := peakHeap(func() { _, err = importBytes(ctx, db, bundle, ImportOptions{}) })
 			t.Logf("%d KB bundle: built in %v, refused in %v, peak heap %d MB: %v", len(bundle)>>10, built.Round(time.Millisecond),
 				time.Since(start).Round(time.Millisecond), peak>>20, err)
 			var be *BundleError
@@ -172,7 +172,7 @@ func TestImportHostileBundles(t *testing.T) {
 		})
 	}
 	t.Run("a real bundle", func(t *testing.T) {
-		if _, err := Import(ctx, db, good, ImportOptions{}); err != nil {
+		if _, err := importBytes(ctx, db, good, ImportOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		if got, want := fingerprint(t, db, false), fingerprint(t, a, false); strings.Join(got, "\n") != strings.Join(want, "\n") {

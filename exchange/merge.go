@@ -1,15 +1,13 @@
 package exchange
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
-
-	"filippo.io/age"
 
 	"sportello/model"
 	"sportello/store"
@@ -42,71 +40,48 @@ type ImportResult struct {
 // *BundleError, and the database is unchanged. So is a bundle from a desk
 // no coordinator accepted yet: its *UnknownDeskError names the desk and
 // its key's fingerprint (see TrustDesk).
-func Import(ctx context.Context, db *store.DB, data []byte, opt ImportOptions) (*ImportResult, error) {
+//
+// The bundle is read through r (size bytes: the file itself, for a plain
+// bundle), a part of a list at a time, twice: it never sits whole in
+// memory, nor does this desk (issue #19). An encrypted bundle is
+// decrypted in memory, never on disk.
+func Import(ctx context.Context, db *store.DB, r io.ReaderAt, size int64, opt ImportOptions) (*ImportResult, error) {
 	k, err := existingKeys(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	received := sha256.Sum256(data) // of the file as it came, as the sender's export log has it
-	if data, err = decrypt(data, opt.Identity, k); err != nil {
+	h := sha256.New() // of the file as it came, as the sender's export log has it
+	if _, err := io.Copy(h, io.NewSectionReader(r, 0, size)); err != nil {
+		return nil, fmt.Errorf("import: reading the bundle: %w", err)
+	}
+	received := hex.EncodeToString(h.Sum(nil))
+	if r, size, err = decrypt(r, size, opt.Identity, k); err != nil {
 		return nil, err
 	}
-	man, doc, err := readBundle(data)
+	b, err := openBundle(r, size)
 	if err != nil {
 		return nil, err
 	}
-	if man.Desk.ID == k.deskUID {
-		return nil, refuse(BundleOwnDesk, "this bundle was made by this very desk, or by a copy of its database")
-	}
-	if err := duplicateRecord(doc); err != nil {
+	in, err := scanData(b)
+	if err != nil {
 		return nil, err
 	}
-	if err := knownDesk(ctx, db, man); err != nil {
+	if b.man.Desk.ID == k.deskUID {
+		return nil, refuse(BundleOwnDesk, "this bundle was made by this very desk, or by a copy of its database")
+	}
+	if in.dup.err != nil {
+		return nil, in.dup.err
+	}
+	if err := knownDesk(ctx, db, b.man); err != nil {
 		return nil, err
 	}
 	for attempt := 0; ; attempt++ {
-		res, err := merge(ctx, db, man, doc, hex.EncodeToString(received[:]), opt)
+		res, err := merge(ctx, db, b, in, received, opt)
 		if errors.Is(err, store.ErrChangedMeanwhile) && attempt < 3 {
 			continue
 		}
 		return res, err
 	}
-}
-
-// isAge tells an age-encrypted file by its header.
-func isAge(b []byte) bool { return bytes.HasPrefix(b, []byte("age-encryption.org/v1\n")) }
-
-func decrypt(data []byte, identity string, k *keys) ([]byte, error) {
-	if !isAge(data) {
-		return data, nil
-	}
-	var id age.Identity = k.identity
-	if k.identity == nil {
-		id = nil
-	}
-	if identity != "" {
-		parsed, err := age.ParseX25519Identity(strings.TrimSpace(identity))
-		if err != nil {
-			return nil, refuse(BundleEncrypted, "the identity given is not an age secret key")
-		}
-		id = parsed
-	}
-	if id == nil {
-		return nil, refuse(BundleEncrypted, "it is encrypted for another key, not for this desk")
-	}
-	r, err := age.Decrypt(bytes.NewReader(data), id)
-	if err != nil {
-		var noMatch *age.NoIdentityMatchError
-		if errors.As(err, &noMatch) {
-			return nil, refuse(BundleEncrypted, "it is encrypted for another key, not for this desk")
-		}
-		return nil, refuse(BundleTruncated, "it cannot be decrypted: %v", err)
-	}
-	plain, err := io.ReadAll(r)
-	if err != nil {
-		return nil, refuse(BundleTampered, "its encrypted content was changed or cut short (%v)", err)
-	}
-	return plain, nil
 }
 
 // decision is what a merge does with one incoming record.
@@ -120,147 +95,76 @@ const (
 	conflict
 )
 
-func merge(ctx context.Context, db *store.DB, man *Manifest, doc *Document, sha string, opt ImportOptions) (*ImportResult, error) {
-	local, err := db.Snapshot(ctx, store.SnapshotOptions{AfterRev: -1, Scans: true}, nil)
-	if err != nil {
-		return nil, err
-	}
-	bases, err := db.SyncBases(ctx)
-	if err != nil {
-		return nil, err
-	}
+// merge merges a bundle read a first time (in), in one transaction.
+func merge(ctx context.Context, db *store.DB, b *bundleFile, in *scanned, sha string, opt ImportOptions) (*ImportResult, error) {
 	// Every sync base here came from the sending desk when no other desk's
 	// bundle was ever merged here: only then is its claim to have made a
 	// record (no base) checked against this desk's own records.
-	sole, err := db.ImportedOnlyFrom(ctx, man.Desk.ID)
+	sole, err := db.ImportedOnlyFrom(ctx, b.man.Desk.ID)
 	if err != nil {
 		return nil, err
 	}
-	mine := map[string]map[string]record{}
-	ours := build(local, Desk{}, Scope{}, zipTime, nil)
-	latest := latestConsents(ours)
-	for _, r := range ours.records() {
-		if mine[r.entity] == nil {
-			mine[r.entity] = map[string]record{}
-		}
-		mine[r.entity][r.uid] = r
+	at, err := db.ChangePosition(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
 	}
-	erased, owner := erasures(ours, doc), owners(ours, doc)
-	touched := map[string]*Erasure{} // erased persons the bundle holds records of
-	for _, r := range doc.records() {
-		if e := erased[owner(doc, r)]; e != nil {
-			anonymiseRecord(doc, r)
-			touched[owner(doc, r)] = e
-		}
-	}
-	incoming := doc.records()
-	decisions := make([]decision, len(incoming))
-	mergedAway := mergedFiles(local, doc)
-	res := &ImportResult{From: doc.Desk}
-	aside := map[string]bool{} // new consents kept aside for an operator
-	for i, r := range incoming {
-		decisions[i] = decide(r, mine[r.entity], bases[r.entity][r.uid], sole)
-		switch {
-		case r.entity == "consent" && decisions[i] == add && overturnsWithdrawal(&doc.Consents[r.index], latest):
-			decisions[i] = conflict
-			aside[r.uid] = true
-		case r.entity == "referral" && aside[doc.Referrals[r.index].ConsentID] && (decisions[i] == add || decisions[i] == update):
-			decisions[i] = conflict // it rests on a consent kept aside
-		}
-		if r.entity == "person" && mergedAway[r.uid] {
-			decisions[i] = same // a file merged into another: its records land on the kept one
-		}
-		if erased[owner(doc, r)] != nil && decisions[i] != same {
-			_, exists := mine[r.entity][r.uid]
-			decisions[i] = erasedDecision(exists)
-		}
-		switch decisions[i] {
-		case add:
-			res.Added++
-		case update:
-			res.Updated++
-		case same:
-			res.Unchanged++
-		case keep:
-			res.Kept++
-		case conflict:
-			res.Conflicts++
-		}
-	}
-	err = db.Merge(ctx, local.UpTo, len(doc.Persons) >= store.BulkPersons, func(m *store.Merger) error {
-		if err := checkDesk(m, man); err != nil {
+	g := &merging{in: in, res: &ImportResult{From: in.env.Desk}, sole: sole, latest: map[string]*Consent{},
+		aside: map[string]bool{}, touched: map[string]*Erasure{}}
+	err = db.Merge(ctx, at, in.counts["persons"] >= store.BulkPersons, func(m *store.Merger) error {
+		g.m = m
+		if err := checkDesk(m, b.man); err != nil {
 			return err
 		}
-		for i, r := range incoming {
-			if r.entity != "service" && r.entity != "employer" || decisions[i] != add {
-				continue
-			}
-			if known, err := sameRecord(m, doc, r); err != nil {
-				return err
-			} else if known {
-				decisions[i] = same
-				res.Added--
-				res.Unchanged++
-			}
-		}
-		if _, err := m.RedirectMerged(storeMerges(doc)); err != nil {
+		if err := g.readLatest(); err != nil {
 			return err
 		}
-		rs := &resolver{m: m, erased: func(r record) bool { return erased[owner(doc, r)] != nil }}
-		var conflicts []*store.Conflict
-		for i, r := range incoming {
-			c, err := apply(m, rs, doc, r, decisions[i], mine[r.entity][r.uid])
-			if err != nil {
-				return err
-			}
-			if c == nil {
-				continue
-			}
-			if c.Reason == store.ReasonClash {
-				if decisions[i] == add {
-					res.Added--
-				} else {
-					res.Updated--
-				}
-				res.Conflicts++
-			}
-			conflicts = append(conflicts, c)
+		if err := g.part(in.small, true); err != nil {
+			return err
 		}
-		for _, pm := range storeMerges(doc) {
-			if err := m.ApplyPersonMerge(pm, doc.Desk.Name); err != nil {
+		if err := g.stream(b); err != nil {
+			return err
+		}
+		for _, pm := range storeMerges(in.merges) {
+			if err := m.ApplyPersonMerge(pm, in.env.Desk.Name); err != nil {
 				return err
 			}
 		}
-		if err := applyErasures(m, touched); err != nil {
+		if err := applyErasures(m, g.touched); err != nil {
 			return err
 		}
-		entry := &store.ImportEntry{DeskUID: doc.Desk.ID, DeskName: doc.Desk.Name, BundleSHA: sha,
-			FileName: opt.FileName, Counts: map[string]int{"added": res.Added, "updated": res.Updated,
-				"unchanged": res.Unchanged, "kept": res.Kept, "conflicts": res.Conflicts}}
-		if opt.Operator != nil {
-			entry.OperatorID = opt.Operator.ID
-		}
-		if err := m.LogImport(entry); err != nil {
-			return err
-		}
-		res.ImportID = entry.ID
-		for _, c := range conflicts {
-			c.ImportID = entry.ID
-			if err := m.AddConflict(c); err != nil {
-				return err
-			}
-		}
-		return nil
+		return g.log(sha, opt)
 	})
 	if err != nil {
 		return nil, err
 	}
-	if len(touched) > 0 {
+	if len(g.touched) > 0 {
 		if err := db.Compact(ctx); err != nil {
 			return nil, err
 		}
 	}
-	return res, nil
+	return g.res, nil
+}
+
+// log records the import and its conflicts.
+func (g *merging) log(sha string, opt ImportOptions) error {
+	res := g.res
+	entry := &store.ImportEntry{DeskUID: res.From.ID, DeskName: res.From.Name, BundleSHA: sha,
+		FileName: opt.FileName, Counts: map[string]int{"added": res.Added, "updated": res.Updated,
+			"unchanged": res.Unchanged, "kept": res.Kept, "conflicts": res.Conflicts}}
+	if opt.Operator != nil {
+		entry.OperatorID = opt.Operator.ID
+	}
+	if err := g.m.LogImport(entry); err != nil {
+		return err
+	}
+	res.ImportID = entry.ID
+	for _, c := range g.conflicts {
+		c.ImportID = entry.ID
+		if err := g.m.AddConflict(c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // decide compares an incoming record with this desk's copy and with what
@@ -333,8 +237,11 @@ func apply(m *store.Merger, rs *resolver, doc *Document, r record, d decision, l
 	if strings.TrimSpace(label) == "" {
 		label = local.label
 	}
-	aside := &store.Conflict{Entity: r.entity, UID: r.uid, Label: label, LocalHash: local.hash, Theirs: r.json(),
-		TheirsHash: r.hash}
+	// The other desk's version is encoded only for a conflict kept.
+	aside := func() *store.Conflict {
+		return &store.Conflict{Entity: r.entity, UID: r.uid, Label: label, LocalHash: local.hash, Theirs: r.json(),
+			TheirsHash: r.hash}
+	}
 	switch d {
 	case add, update:
 		if d == add {
@@ -345,13 +252,14 @@ func apply(m *store.Merger, rs *resolver, doc *Document, r record, d decision, l
 		if err := rs.write(doc, r); err != nil {
 			var be *BundleError
 			if errors.As(err, &be) && be.Code == BundleClash {
-				aside.Reason = store.ReasonClash
-				return aside, nil
+				c := aside()
+				c.Reason = store.ReasonClash
+				return c, nil
 			}
 			return nil, err
 		}
 	case conflict:
-		return aside, nil
+		return aside(), nil
 	case keep:
 		return nil, nil
 	}

@@ -53,7 +53,7 @@ func TestPersonMergeTravels(t *testing.T) {
 	first, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coordA})
 	for _, d := range []*store.DB{b, c} {
 		accept(t, d, first)
-		if _, err := Import(ctx, d, first, ImportOptions{}); err != nil {
+		if _, err := importBytes(ctx, d, first, ImportOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -61,7 +61,7 @@ func TestPersonMergeTravels(t *testing.T) {
 		t.Fatal(err)
 	}
 	merged, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coordA})
-	if _, err := Import(ctx, b, merged, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, b, merged, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if n, gone := casesOn(t, b, keep.UID), casesOn(t, b, drop.UID); n != 2 || gone != -1 {
@@ -80,7 +80,7 @@ func TestPersonMergeTravels(t *testing.T) {
 	}
 	fromC, _ := export(t, c, Options{Format: FormatBundle, Plaintext: true, Operator: trustee(t, c)})
 	accept(t, b, fromC)
-	if _, err := Import(ctx, b, fromC, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, b, fromC, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if gone := casesOn(t, b, drop.UID); gone != -1 {
@@ -101,7 +101,7 @@ func TestPersonMergeTravels(t *testing.T) {
 	}
 
 	// A's merge reaches C.
-	if _, err := Import(ctx, c, merged, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, c, merged, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if n, gone := casesOn(t, c, keep.UID), casesOn(t, c, drop.UID); n != 2 || gone != -1 {
@@ -143,7 +143,7 @@ func TestDemoDesksShareLikelyDuplicates(t *testing.T) {
 	}
 	bundle, _ := export(t, b, Options{Format: FormatBundle, Plaintext: true, Operator: coordinator(t, b)})
 	accept(t, a, bundle)
-	if _, err := Import(ctx, a, bundle, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, a, bundle, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	pairs, err = a.As(coordA).DuplicatePairs(ctx, nil)

@@ -39,13 +39,28 @@ func baseOf(s *Sync) string {
 
 // records lists a document's records in merge order, with their hashes.
 // Labels name the person's case code, for conflicts an operator can read.
-func (d *Document) records() []record {
+func (d *Document) records() []record { return d.recordsWith(newLabels()) }
+
+// labels are what records' labels are made of: each person's case code,
+// each case's person and each employer's name, learnt from the records
+// listed so far (or from the whole bundle, for a part of it).
+type labels struct {
+	codes    map[string]string // person → case code
+	caseOf   map[string]string // case → person
+	employer map[string]string // employer → its name
+}
+
+func newLabels() *labels {
+	return &labels{codes: map[string]string{}, caseOf: map[string]string{}, employer: map[string]string{}}
+}
+
+// recordsWith is records with the labels known (l), which it adds to.
+func (d *Document) recordsWith(l *labels) []record {
 	var out []record
-	codes := map[string]string{}    // person → case code
-	caseCode := map[string]string{} // case → its person's case code
+	codes, employer := l.codes, l.employer
+	caseCode := func(uid string) string { return codes[l.caseOf[uid]] }
 	collect(&out, "operator", d.Operators, func(r *Operator) (string, string, **Sync) { return r.ID, r.Username, &r.Sync })
 	collect(&out, "service", d.Services, func(r *Service) (string, string, **Sync) { return r.ID, r.Name, &r.Sync })
-	employer := map[string]string{} // employer → its name
 	collect(&out, "employer", d.Employers, func(r *Employer) (string, string, **Sync) {
 		employer[r.ID] = r.Denominazione
 		return r.ID, r.Denominazione, &r.Sync
@@ -58,18 +73,18 @@ func (d *Document) records() []record {
 		return r.ID, r.CaseCode, &r.Sync
 	})
 	collect(&out, "case", d.Cases, func(r *Case) (string, string, **Sync) {
-		caseCode[r.ID] = codes[r.PersonID]
+		l.caseOf[r.ID] = r.PersonID
 		return r.ID, codes[r.PersonID], &r.Sync
 	})
 	collect(&out, "interview", d.Interviews, func(r *Interview) (string, string, **Sync) {
-		return r.ID, caseCode[r.CaseID] + " " + r.Date, &r.Sync
+		return r.ID, caseCode(r.CaseID) + " " + r.Date, &r.Sync
 	})
-	collect(&out, "plan", d.Plans, func(r *Plan) (string, string, **Sync) { return r.ID, caseCode[r.CaseID], &r.Sync })
+	collect(&out, "plan", d.Plans, func(r *Plan) (string, string, **Sync) { return r.ID, caseCode(r.CaseID), &r.Sync })
 	collect(&out, "consent", d.Consents, func(r *Consent) (string, string, **Sync) {
 		return r.ID, codes[r.PersonID] + " " + r.Purpose, &r.Sync
 	})
 	collect(&out, "referral", d.Referrals, func(r *Referral) (string, string, **Sync) {
-		return r.ID, caseCode[r.CaseID] + " " + r.Code, &r.Sync
+		return r.ID, caseCode(r.CaseID) + " " + r.Code, &r.Sync
 	})
 	collect(&out, "activity", d.Activities, func(r *Activity) (string, string, **Sync) {
 		return r.ID, r.Date + " " + r.Kind, &r.Sync
@@ -78,13 +93,13 @@ func (d *Document) records() []record {
 		return r.ID, codes[r.PersonID] + " v" + strconv.Itoa(r.Version), &r.Sync
 	})
 	collect(&out, "proposal", d.Proposals, func(r *Proposal) (string, string, **Sync) {
-		return r.ID, workLabel(caseCode[r.CaseID], employer[r.EmployerID]), &r.Sync
+		return r.ID, workLabel(caseCode(r.CaseID), employer[r.EmployerID]), &r.Sync
 	})
 	collect(&out, "internship", d.Internships, func(r *Internship) (string, string, **Sync) {
-		return r.ID, workLabel(caseCode[r.CaseID], employer[r.EmployerID], r.DataInizio), &r.Sync
+		return r.ID, workLabel(caseCode(r.CaseID), employer[r.EmployerID], r.DataInizio), &r.Sync
 	})
 	collect(&out, "enterprise", d.Enterprises, func(r *Enterprise) (string, string, **Sync) {
-		return r.ID, workLabel(caseCode[r.CaseID], r.Name), &r.Sync
+		return r.ID, workLabel(caseCode(r.CaseID), r.Name), &r.Sync
 	})
 	return out
 }

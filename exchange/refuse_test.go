@@ -52,7 +52,7 @@ func TestImportRefusals(t *testing.T) {
 	plainJSON, _ := export(t, a, Options{Format: FormatJSON, Plaintext: true, Operator: coord})
 	known := desk(t, "PUB") // has merged A's work before, so knows A's key
 	accept(t, known, good)
-	if _, err := Import(ctx, known, good, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, known, good, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	clash2, _ := seeded(t, "PUA", 2)
@@ -122,7 +122,7 @@ func TestImportRefusals(t *testing.T) {
 				db = desk(t, "PUB")
 			}
 			before := state(t, db)
-			_, err := Import(ctx, db, tc.data, ImportOptions{})
+			_, err := importBytes(ctx, db, tc.data, ImportOptions{})
 			var be *BundleError
 			if !errors.As(err, &be) || be.Code != tc.code {
 				t.Fatalf("got %v, want a refusal %q", err, tc.code)
@@ -164,7 +164,7 @@ func TestImportRefusesPseudonymised(t *testing.T) {
 	(&pseudonymiser{key: k.pseudonym}).pseudonymise(&doc)
 	var out bytes.Buffer
 	writeBundle(&out, &doc, k.signing)
-	_, err = Import(context.Background(), desk(t, "PUB"), out.Bytes(), ImportOptions{})
+	_, err = importBytes(context.Background(), desk(t, "PUB"), out.Bytes(), ImportOptions{})
 	var be *BundleError
 	if !errors.As(err, &be) || be.Code != BundlePseudonym || !strings.Contains(err.Error(), "pseudonymised") {
 		t.Fatalf("got %v", err)

@@ -23,7 +23,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatalf("the bundle's data do not follow the schema: %v", err)
 	}
 	accept(t, b, bundle)
-	got, err := Import(ctx, b, bundle, ImportOptions{FileName: "a.sportello"})
+	got, err := importBytes(ctx, b, bundle, ImportOptions{FileName: "a.sportello"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	withOps := fingerprint(t, b, true)
 	// The same bundle again changes no record (the import log grows).
-	again, err := Import(ctx, b, bundle, ImportOptions{})
+	again, err := importBytes(ctx, b, bundle, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func TestBulkMergeSearch(t *testing.T) {
 	b := desk(t, "PUB")
 	bundle, _ := export(t, a, Options{Format: FormatBundle, Plaintext: true, Operator: coord})
 	accept(t, b, bundle)
-	if _, err := Import(ctx, b, bundle, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, b, bundle, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	all, err := a.FindPersons(ctx, model.PersonFilter{Limit: 10})

@@ -69,7 +69,7 @@ func TestSkillsProfilesTravelInBundles(t *testing.T) {
 		t.Fatalf("the bundle does not follow the schema: %v", err)
 	}
 	accept(t, b, bundle)
-	if _, err := Import(ctx, b, bundle, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, b, bundle, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	p, err := b.PersonByCaseCode(ctx, code)
@@ -88,7 +88,7 @@ func TestSkillsProfilesTravelInBundles(t *testing.T) {
 	addProfile(t, a, code, "potatore (desk A)")
 	back, _ := export(t, b, Options{Format: FormatBundle, Plaintext: true, Operator: coordinator(t, b)})
 	accept(t, a, back)
-	if _, err := Import(ctx, a, back, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, a, back, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	pa, _ := a.PersonByCaseCode(ctx, code)
@@ -103,7 +103,7 @@ func TestSkillsProfilesTravelInBundles(t *testing.T) {
 	if !jobs["magazziniere (desk B)"] || !jobs["potatore (desk A)"] {
 		t.Errorf("a version was lost in the union: %v", jobs)
 	}
-	again, err := Import(ctx, a, back, ImportOptions{})
+	again, err := importBytes(ctx, a, back, ImportOptions{})
 	if err != nil || again.Added != 0 || again.Conflicts != 0 {
 		t.Errorf("the same bundle again: %+v %v", again, err)
 	}

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"crypto/sha256"
 	"unicode/utf8"
 )
 
@@ -215,15 +216,39 @@ func (g *textGuard) done() *BundleError {
 // duplicateRecord refuses a document that holds one record twice: the
 // merge would write the second over the first without a word.
 func duplicateRecord(doc *Document) error {
-	seen := map[[2]string]bool{}
-	var err error
-	see := func(entity, id string) {
-		k := [2]string{entity, id}
-		if seen[k] && err == nil {
-			err = refuse(BundleDuplicate, "it holds %s %s twice", entity, id)
+	return newDupSet().see(doc)
+}
+
+// dupSet remembers the records of a document seen so far, a part at a
+// time, by a digest of their kind and stable ID (16 bytes each, whatever
+// an ID's length), and keeps the first record seen twice.
+type dupSet struct {
+	seen map[[16]byte]struct{}
+	err  error
+}
+
+func newDupSet() *dupSet { return &dupSet{seen: map[[16]byte]struct{}{}} }
+
+// see notes the records of doc; it gives the first record seen twice.
+func (s *dupSet) see(doc *Document) error {
+	one := func(entity, id string) {
+		sum := sha256.Sum256([]byte(entity + "\x00" + id))
+		k := [16]byte(sum[:16])
+		if _, twice := s.seen[k]; twice && s.err == nil {
+			s.err = refuse(BundleDuplicate, "it holds %s %s twice", entity, id)
 		}
-		seen[k] = true
+		s.seen[k] = struct{}{}
 	}
+	for _, r := range doc.ids() {
+		one(r[0], r[1])
+	}
+	return s.err
+}
+
+// ids lists a document's records by kind and stable ID.
+func (doc *Document) ids() [][2]string {
+	var out [][2]string
+	see := func(entity, id string) { out = append(out, [2]string{entity, id}) }
 	for i := range doc.Operators {
 		see("operator", doc.Operators[i].ID)
 	}
@@ -254,8 +279,5 @@ func duplicateRecord(doc *Document) error {
 	for i := range doc.SkillsProfiles {
 		see("skills_profile", doc.SkillsProfiles[i].ID)
 	}
-	for _, r := range doc.workIDs() {
-		see(r[0], r[1])
-	}
-	return err
+	return append(out, doc.workIDs()...)
 }

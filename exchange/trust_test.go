@@ -87,7 +87,7 @@ func TestUnknownDeskIsRefusedUntilACoordinatorAccepts(t *testing.T) {
 	}
 	before := state(t, b)
 
-	_, err := Import(ctx, b, bundle, ImportOptions{Operator: coordB})
+	_, err := importBytes(ctx, b, bundle, ImportOptions{Operator: coordB})
 	var unknown *UnknownDeskError
 	var be *BundleError
 	if !errors.As(err, &unknown) || !errors.As(err, &be) || be.Code != BundleUnknownDesk {
@@ -127,7 +127,7 @@ func TestUnknownDeskIsRefusedUntilACoordinatorAccepts(t *testing.T) {
 			if err := TrustDesk(ctx, b, unknown.Desk, unknown.PublicKey, tc.by); model.ErrorCode(err) != model.ErrPermission {
 				t.Fatalf("accepting a desk's key: %v", err)
 			}
-			if _, err := Import(ctx, b, bundle, ImportOptions{}); !errors.As(err, &unknown) {
+			if _, err := importBytes(ctx, b, bundle, ImportOptions{}); !errors.As(err, &unknown) {
 				t.Fatalf("after a refused acceptance the import gives %v", err)
 			}
 			if after := state(t, b); after != before {
@@ -148,7 +148,7 @@ func TestUnknownDeskIsRefusedUntilACoordinatorAccepts(t *testing.T) {
 		!strings.Contains(trail[0].Detail, "Sportello di Latina") {
 		t.Fatalf("the acceptance is not audited with who accepted: %+v", trail)
 	}
-	res, err := Import(ctx, b, bundle, ImportOptions{Operator: coordB})
+	res, err := importBytes(ctx, b, bundle, ImportOptions{Operator: coordB})
 	if err != nil || res.Added == 0 || res.Conflicts != 0 {
 		t.Fatalf("the same bundle once its key is accepted: %+v %v", res, err)
 	}
@@ -159,7 +159,7 @@ func TestUnknownDeskIsRefusedUntilACoordinatorAccepts(t *testing.T) {
 	if err := TrustDesk(ctx, b, unknown.Desk, base64.StdEncoding.EncodeToString(stranger), coordB); model.ErrorCode(err) != model.ErrConflict {
 		t.Errorf("another key for a known desk: %v", err)
 	}
-	if _, err := Import(ctx, b, resign(t, bundle), ImportOptions{}); !errors.As(err, &be) || be.Code != BundleTampered {
+	if _, err := importBytes(ctx, b, resign(t, bundle), ImportOptions{}); !errors.As(err, &be) || be.Code != BundleTampered {
 		t.Errorf("a known desk signing with another key: %v", err)
 	}
 	// A desk does not accept its own key.
@@ -194,7 +194,7 @@ func TestForgedBundleFromATrustedDeskMakesConflicts(t *testing.T) {
 			b := desk(t, "PUB")
 			first := mustExport(t, a, coordA)
 			accept(t, b, first)
-			if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
+			if _, err := importBytes(ctx, b, first, ImportOptions{}); err != nil {
 				t.Fatal(err)
 			}
 			_, doc, err := readBundle(first)
@@ -221,7 +221,7 @@ func TestForgedBundleFromATrustedDeskMakesConflicts(t *testing.T) {
 			if err := writeBundle(&forged, doc, k.signing); err != nil {
 				t.Fatal(err)
 			}
-			res, err := Import(ctx, b, forged.Bytes(), ImportOptions{})
+			res, err := importBytes(ctx, b, forged.Bytes(), ImportOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -284,14 +284,14 @@ func TestNoBaseIsBelievedOnlyFromTheDeskBasesCameFrom(t *testing.T) {
 		b := desk(t, "PUB")
 		first := mustExport(t, a, coordA)
 		accept(t, b, first)
-		if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
+		if _, err := importBytes(ctx, b, first, ImportOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		if third {
 			c, coordC := seeded(t, "PUC", 1)
 			fromC := mustExport(t, c, coordC)
 			accept(t, b, fromC)
-			if _, err := Import(ctx, b, fromC, ImportOptions{}); err != nil {
+			if _, err := importBytes(ctx, b, fromC, ImportOptions{}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -300,7 +300,7 @@ func TestNoBaseIsBelievedOnlyFromTheDeskBasesCameFrom(t *testing.T) {
 			edit(t, a, person, coordA.ID, func(p *model.Person) { p.Phone = "0773 123 456" })
 			break
 		}
-		res, err := Import(ctx, b, mustExport(t, a, coordA), ImportOptions{})
+		res, err := importBytes(ctx, b, mustExport(t, a, coordA), ImportOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

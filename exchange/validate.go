@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"runtime"
-	"sort"
 	"strings"
 	"sync"
 
@@ -82,14 +80,26 @@ var compiledRecords = sync.OnceValues(func() (*recordSchemas, error) {
 // instead of the whole document's tree, which a regional-size export cannot
 // afford. The envelope (format, desk, mode, scope) is checked whole.
 func ValidateDocument(d *Document) error {
-	rs, err := compiledRecords()
+	if err := validateEnvelope(d); err != nil {
+		return err
+	}
+	v, err := newPartValidator(d.Mode == ModePseudonymised)
 	if err != nil {
 		return err
 	}
+	for _, l := range documentLists(d) {
+		v.check(l.name, l.items, 0)
+	}
+	return v.result()
+}
+
+// validateEnvelope checks a document's fields that are not lists, each
+// list present taken as empty (a missing one stays null, for the schema
+// to name).
+func validateEnvelope(d *Document) error {
 	envelope := *d
-	lists := documentLists(d)
-	for _, l := range lists {
-		if !l.items.IsNil() { // a missing list stays null, for the schema to name
+	for _, l := range documentLists(d) {
+		if !l.items.IsNil() {
 			reflect.ValueOf(&envelope).Elem().FieldByName(l.field).Set(reflect.MakeSlice(l.items.Type(), 0, 0))
 		}
 	}
@@ -97,56 +107,7 @@ func ValidateDocument(d *Document) error {
 	if err != nil {
 		return err
 	}
-	if err := ValidateJSON(data); err != nil {
-		return err
-	}
-	pseudonymised := d.Mode == ModePseudonymised
-	type job struct {
-		list  int
-		index int
-	}
-	var mu sync.Mutex
-	var problems []locatedProblem
-	var wg sync.WaitGroup
-	jobs := make(chan job, 256)
-	for range runtime.NumCPU() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				l := lists[j.list]
-				found := validateRecord(rs, l.name, l.items.Index(j.index).Interface(), pseudonymised)
-				if len(found) > 0 {
-					mu.Lock()
-					for _, p := range found {
-						problems = append(problems, locatedProblem{j.list, j.index, fmt.Sprintf("%s[%d]%s", l.name, j.index, p)})
-					}
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for li, l := range lists {
-		for i := range l.items.Len() {
-			jobs <- job{li, i}
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	if len(problems) == 0 {
-		return nil
-	}
-	sort.SliceStable(problems, func(a, b int) bool {
-		if problems[a].list != problems[b].list {
-			return problems[a].list < problems[b].list
-		}
-		return problems[a].index < problems[b].index
-	})
-	e := &SchemaError{}
-	for _, p := range problems {
-		e.Problems = append(e.Problems, p.text)
-	}
-	return e
+	return ValidateJSON(data)
 }
 
 type locatedProblem struct {

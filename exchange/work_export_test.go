@@ -31,7 +31,7 @@ func TestOldBundleStillImports(t *testing.T) {
 	})
 	b := desk(t, "PWB")
 	accept(t, b, old)
-	if res, err := Import(ctx, b, old, ImportOptions{}); err != nil || res.Added == 0 {
+	if res, err := importBytes(ctx, b, old, ImportOptions{}); err != nil || res.Added == 0 {
 		t.Fatalf("a 1.2 bundle: %+v, %v", res, err)
 	}
 	if want, have := fingerprint(t, a, false), fingerprint(t, b, false); !slices.Equal(want, have) {
@@ -105,7 +105,7 @@ func TestWorkErasureTravels(t *testing.T) {
 	b := desk(t, "PWB")
 	first := mustExport(t, a, coord)
 	accept(t, b, first)
-	if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, b, first, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	snap, err := a.Snapshot(ctx, store.SnapshotOptions{AfterRev: -1}, nil)
@@ -137,7 +137,7 @@ func TestWorkErasureTravels(t *testing.T) {
 	if got := holds(bundleData(t, second), values); len(got) > 0 {
 		t.Errorf("A's bundle after the erasure holds %q", got)
 	}
-	if _, err := Import(ctx, b, second, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, b, second, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	fromB, _ := export(t, b, Options{Format: FormatJSON, Plaintext: true, Operator: trustee(t, b)})
@@ -151,7 +151,7 @@ func TestWorkErasureTravels(t *testing.T) {
 	// the erasure left them: an enterprise without its idea is no error.
 	c := desk(t, "PWC")
 	accept(t, c, second)
-	if res, err := Import(ctx, c, second, ImportOptions{}); err != nil || res.Added == 0 {
+	if res, err := importBytes(ctx, c, second, ImportOptions{}); err != nil || res.Added == 0 {
 		t.Fatalf("the bundle after the erasure on a new desk: %+v, %v", res, err)
 	}
 	fromC, _ := export(t, c, Options{Format: FormatJSON, Plaintext: true, Operator: trustee(t, c)})
@@ -182,12 +182,12 @@ func TestEmployerEnteredOnBothDesks(t *testing.T) {
 	}
 	toB := mustExport(t, a, coord)
 	accept(t, b, toB)
-	if _, err := Import(ctx, b, toB, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, b, toB, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	toA, _ := export(t, b, Options{Format: FormatBundle, Plaintext: true, Operator: trustee(t, b)})
 	accept(t, a, toA)
-	if _, err := Import(ctx, a, toA, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, a, toA, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	for name, db := range map[string]*store.DB{"A": a, "B": b} {

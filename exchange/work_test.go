@@ -97,7 +97,7 @@ func TestWorkTravelsInBundles(t *testing.T) {
 		t.Fatalf("the bundle does not follow the schema: %v", err)
 	}
 	accept(t, b, bundle)
-	got, err := Import(ctx, b, bundle, ImportOptions{})
+	got, err := importBytes(ctx, b, bundle, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestWorkTravelsInBundles(t *testing.T) {
 	}
 	checkWorkOnB(t, a, b)
 	withOps := fingerprint(t, b, true)
-	again, err := Import(ctx, b, bundle, ImportOptions{})
+	again, err := importBytes(ctx, b, bundle, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +272,7 @@ func TestWorkBundleRefusals(t *testing.T) {
 				out, _ := json.Marshal(&d)
 				return out
 			})
-			_, err := Import(ctx, b, bad, ImportOptions{})
+			_, err := importBytes(ctx, b, bad, ImportOptions{})
 			var be *BundleError
 			if !errors.As(err, &be) || (tt.code != "" && be.Code != tt.code) {
 				t.Fatalf("got %v, want a refusal %q", err, tt.code)
@@ -293,7 +293,7 @@ func TestWorkChangesMerge(t *testing.T) {
 	b := desk(t, "PWB")
 	first := mustExport(t, a, coord)
 	accept(t, b, first)
-	if _, err := Import(ctx, b, first, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, b, first, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	snap, _ := a.Snapshot(ctx, store.SnapshotOptions{AfterRev: -1}, nil)
@@ -322,7 +322,7 @@ func TestWorkChangesMerge(t *testing.T) {
 			}
 		}
 	}
-	res, err := Import(ctx, b, mustExport(t, a, coord), ImportOptions{})
+	res, err := importBytes(ctx, b, mustExport(t, a, coord), ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,11 +50,11 @@ func (m *Merger) RedirectMerged(merges []PersonMerge) (map[string]bool, error) {
 	out := map[string]bool{}
 	for _, pm := range append(local, merges...) {
 		out[pm.Merged] = true
-		if _, here := m.ids["person"][pm.Merged]; here {
+		if _, here := m.ids.get("person", pm.Merged); here {
 			continue // merged at the end of the import (ApplyPersonMerge)
 		}
-		if kept, ok := m.ids["person"][m.keptOf(local, pm.Kept)]; ok {
-			m.ids["person"][pm.Merged] = kept
+		if kept, ok := m.ids.get("person", m.keptOf(local, pm.Kept)); ok {
+			m.ids.alias("person", pm.Merged, kept)
 		}
 	}
 	return out, nil
@@ -102,7 +102,7 @@ func (m *Merger) ApplyPersonMerge(pm PersonMerge, desk string) error {
 	case kept != 0:
 		err = m.d.mergePersons(m.ctx, m.tx, kept, merged, 0, desk)
 		if err == nil {
-			delete(m.ids["person"], pm.Merged)
+			m.ids.alias("person", pm.Merged, 0)
 		}
 	}
 	if err != nil {

@@ -37,7 +37,7 @@ func readErasures(ctx context.Context, q querier) (map[int64]model.Erasure, erro
 // of theirs the merge added is blanked the same way. Compact the file after
 // the merge (DB.Compact).
 func (m *Merger) ErasePerson(uid string, e model.Erasure) error {
-	id, ok := m.ids["person"][uid]
+	id, ok := m.ids.get("person", uid)
 	if !ok {
 		return fmt.Errorf("erase person %s: not on this desk", uid)
 	}

@@ -15,9 +15,9 @@ type Merger struct {
 	d     *DB
 	ctx   context.Context
 	tx    *sql.Tx
-	ids   map[string]map[string]int64 // entity → uid → local ID
-	stmts map[string]*sql.Stmt        // prepared once per merge
-	seq   int64                       // the last numbering slot given to a person from elsewhere (negative)
+	ids   *stableIDs           // entity, uid → local ID
+	stmts map[string]*sql.Stmt // prepared once per merge
+	seq   int64                // the last numbering slot given to a person from elsewhere (negative)
 }
 
 // ErrChangedMeanwhile says the desk changed between the import's reading
@@ -55,8 +55,8 @@ func (d *DB) Merge(ctx context.Context, at int64, bulk bool, fn func(m *Merger) 
 		if _, err := tx.ExecContext(ctx, "INSERT INTO merge_quiet VALUES (?)", quiet); err != nil {
 			return err
 		}
-		if err := fn(m); err != nil {
-			return err
+		if err := fn(m); err != nil || m.ids.err != nil {
+			return errors.Join(m.ids.err, err)
 		}
 		if bulk {
 			if _, err := tx.ExecContext(ctx, "INSERT INTO persons_fts (persons_fts) VALUES ('rebuild')"); err != nil {
@@ -69,48 +69,32 @@ func (d *DB) Merge(ctx context.Context, at int64, bulk bool, fn func(m *Merger) 
 }
 
 func (d *DB) newMerger(ctx context.Context, tx *sql.Tx) (*Merger, error) {
-	m := &Merger{d: d, ctx: ctx, tx: tx, ids: map[string]map[string]int64{}, stmts: map[string]*sql.Stmt{}}
-	for _, e := range Entities {
-		uids, err := readUIDs(ctx, tx, entityTables[e])
-		if err != nil {
-			return nil, err
-		}
-		m.ids[e] = make(map[string]int64, len(uids))
-		for id, uid := range uids {
-			m.ids[e][uid] = id
-		}
-	}
+	m := &Merger{d: d, ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
+	m.ids = newStableIDs(m)
 	return m, nil
 }
 
 // ID gives the local ID of a record by its stable ID.
 func (m *Merger) ID(entity, uid string) (int64, bool) {
-	id, ok := m.ids[entity][uid]
-	return id, ok
+	return m.ids.get(entity, uid)
 }
 
 // Alias makes a foreign stable ID stand for a local record (a service the
 // other desk added under the same name).
-func (m *Merger) Alias(entity, uid string, id int64) { m.ids[entity][uid] = id }
+func (m *Merger) Alias(entity, uid string, id int64) { m.ids.alias(entity, uid, id) }
 
 // UIDOf gives the stable ID of a local record.
-func (m *Merger) UIDOf(entity string, id int64) string {
-	for uid, lid := range m.ids[entity] {
-		if lid == id {
-			return uid
-		}
-	}
-	return ""
-}
+func (m *Merger) UIDOf(entity string, id int64) string { return m.ids.uidOf(entity, id) }
 
 // RenameUID gives a local record another stable ID (two desks settling on
 // one ID for a record both entered).
 func (m *Merger) RenameUID(entity string, id int64, uid string) error {
+	old := m.UIDOf(entity, id)
 	if _, err := m.exec("UPDATE "+entityTables[entity]+" SET uid = ? WHERE id = ?", uid, id); err != nil {
 		return err
 	}
-	delete(m.ids[entity], m.UIDOf(entity, id))
-	m.ids[entity][uid] = id
+	m.ids.alias(entity, old, 0)
+	m.ids.alias(entity, uid, id)
 	return nil
 }
 
@@ -171,7 +155,7 @@ func (m *Merger) close() {
 
 // put inserts a record (id 0) or updates it, and learns its local ID.
 func (m *Merger) put(entity, uid string, insert, update string, args ...any) (int64, error) {
-	if id, ok := m.ids[entity][uid]; ok {
+	if id, ok := m.ids.get(entity, uid); ok {
 		_, err := m.exec(update, append(args, id)...)
 		return id, err
 	}
@@ -180,6 +164,6 @@ func (m *Merger) put(entity, uid string, insert, update string, args ...any) (in
 		return 0, err
 	}
 	id, _ := res.LastInsertId()
-	m.ids[entity][uid] = id
+	m.ids.remember(entity, uid, id)
 	return id, nil
 }

@@ -170,7 +170,7 @@ func (d *DB) ResolveConflict(ctx context.Context, id int64, resolution string, b
 			WHERE id = ?`, formatTime(d.Now()), resolution, nullID(by), id); err != nil {
 			return err
 		}
-		return d.audit(ctx, tx, by, model.ActionResolve, c.Entity, m.ids[c.Entity][c.UID], c.Label+": "+resolution)
+		return d.audit(ctx, tx, by, model.ActionResolve, c.Entity, m.idOf(c.Entity, c.UID), c.Label+": "+resolution)
 	})
 }
 

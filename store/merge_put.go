@@ -12,7 +12,7 @@ import (
 // PutOperator adds an account from another desk, inactive and without a
 // usable password: it exists so that records can name who did what.
 func (m *Merger) PutOperator(o *model.Operator) error {
-	if _, ok := m.ids["operator"][o.UID]; ok {
+	if _, ok := m.ids.get("operator", o.UID); ok {
 		return nil
 	}
 	name := o.Username
@@ -32,7 +32,7 @@ func (m *Merger) PutOperator(o *model.Operator) error {
 		return err
 	}
 	o.ID, _ = res.LastInsertId()
-	m.ids["operator"][o.UID] = o.ID
+	m.ids.remember("operator", o.UID, o.ID)
 	return nil
 }
 
@@ -49,7 +49,7 @@ func (m *Merger) PutService(s *model.Service) (err error) {
 // case code and takes no part in this desk's numbering.
 func (m *Merger) PutPerson(p *model.Person) error {
 	vals := append(personValues(p), formatTime(p.CreatedAt), formatTime(p.UpdatedAt))
-	if id, ok := m.ids["person"][p.UID]; ok {
+	if id, ok := m.ids.get("person", p.UID); ok {
 		p.ID = id
 		_, err := m.exec(`UPDATE persons SET family_name = ?, given_names = ?, own_script_name = ?, aliases = ?,
 			sex = ?, birth_date = ?, birth_year = ?, birth_country = ?, citizenships = ?, languages = ?,
@@ -73,13 +73,13 @@ func (m *Merger) PutPerson(p *model.Person) error {
 		return err
 	}
 	p.ID, _ = res.LastInsertId()
-	m.ids["person"][p.UID] = p.ID
+	m.ids.remember("person", p.UID, p.ID)
 	return putPersonKeys(m.ctx, m.tx, p.ID)
 }
 
 // PutCase adds or updates a case with its team.
 func (m *Merger) PutCase(c *model.Case) (err error) {
-	_, existed := m.ids["case"][c.UID]
+	_, existed := m.ids.get("case", c.UID)
 	c.ID, err = m.put("case", c.UID, `INSERT INTO cases (uid, person_id, opened_at, closed_at, status, operator_id,
 		priority, exit_reason, exit_outcomes, exit_contract, exit_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		`UPDATE cases SET person_id = ?, opened_at = ?, closed_at = ?, status = ?, operator_id = ?, priority = ?,
@@ -104,7 +104,7 @@ func (m *Merger) PutCase(c *model.Case) (err error) {
 
 // PutInterview adds or updates an interview with its answers and screening.
 func (m *Merger) PutInterview(iv *model.Interview, sc *model.ScreeningRecord) (err error) {
-	_, existed := m.ids["interview"][iv.UID]
+	_, existed := m.ids.get("interview", iv.UID)
 	iv.ID, err = m.put("interview", iv.UID, `INSERT INTO interviews (uid, case_id, date, kind, operator_id, mediator,
 		language, questionnaire_version, notes, duration_s, place, status, section)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, `UPDATE interviews SET case_id = ?, date = ?, kind = ?,
@@ -144,7 +144,7 @@ func (m *Merger) PutInterview(iv *model.Interview, sc *model.ScreeningRecord) (e
 
 // PutPlan adds or updates a plan version with its goals, actions and budget.
 func (m *Merger) PutPlan(p *model.Plan) (err error) {
-	_, existed := m.ids["plan"][p.UID]
+	_, existed := m.ids.get("plan", p.UID)
 	p.ID, err = m.put("plan", p.UID, `INSERT INTO plans (uid, case_id, version, status, reviews, agreed_at, signed_by,
 		agreed_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, `UPDATE plans SET case_id = ?,
 		version = ?, status = ?, reviews = ?, agreed_at = ?, signed_by = ?, agreed_by = ?, created_at = ?,
@@ -168,7 +168,7 @@ func (m *Merger) PutPlan(p *model.Plan) (err error) {
 
 // PutConsent adds a consent; consents are never changed.
 func (m *Merger) PutConsent(c *model.Consent, scan []byte) error {
-	if _, ok := m.ids["consent"][c.UID]; ok {
+	if _, ok := m.ids.get("consent", c.UID); ok {
 		return nil
 	}
 	var blob any
@@ -183,7 +183,7 @@ func (m *Merger) PutConsent(c *model.Consent, scan []byte) error {
 		return err
 	}
 	c.ID, _ = res.LastInsertId()
-	m.ids["consent"][c.UID] = c.ID
+	m.ids.remember("consent", c.UID, c.ID)
 	return nil
 }
 

@@ -15,7 +15,7 @@ import (
 // own stable ID. A version of a person erased here is not added: nothing of
 // it would be kept.
 func (m *Merger) PutSkillsProfile(p *model.SkillsProfile) error {
-	if _, ok := m.ids["skills_profile"][p.UID]; ok {
+	if _, ok := m.ids.get("skills_profile", p.UID); ok {
 		return nil
 	}
 	var erased string
@@ -50,6 +50,6 @@ func (m *Merger) PutSkillsProfile(p *model.SkillsProfile) error {
 		return err
 	}
 	p.ID, _ = res.LastInsertId()
-	m.ids["skills_profile"][p.UID] = p.ID
+	m.ids.remember("skills_profile", p.UID, p.ID)
 	return nil
 }

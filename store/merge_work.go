@@ -24,7 +24,7 @@ func (m *Merger) PutEmployer(e *model.Employer, flags []FlagRecord) (err error) 
 	if err := validFlags(flags); err != nil {
 		return err
 	}
-	_, existed := m.ids["employer"][e.UID]
+	_, existed := m.ids.get("employer", e.UID)
 	e.ID, err = m.put("employer", e.UID, `INSERT INTO employers (uid, name, fiscal_code, vat_number, ateco, address,
 		work_address, phone, email, contact_person, contact_role, ccnl, ccnl_other, quality_net, ethical_label, notes,
 		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, `UPDATE employers SET

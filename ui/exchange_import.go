@@ -69,11 +69,16 @@ func (v *exchangeView) onImportFrom(path string) {
 	say(v.importDetail, "")
 	db, op := v.db, u.op
 	write(u, func(ctx context.Context) (*exchange.ImportResult, error) {
-		data, err := os.ReadFile(path)
+		f, err := os.Open(path) // read as the merge goes, never whole
 		if err != nil {
 			return nil, unreadable{err}
 		}
-		return exchange.Import(ctx, db, data, exchange.ImportOptions{Operator: op, FileName: filepath.Base(path)})
+		defer f.Close()
+		info, err := f.Stat()
+		if err != nil {
+			return nil, unreadable{err}
+		}
+		return exchange.Import(ctx, db, f, info.Size(), exchange.ImportOptions{Operator: op, FileName: filepath.Base(path)})
 	}, func(res *exchange.ImportResult) { v.imported(path, res, nil) }, func(err error) { v.imported(path, nil, err) })
 }
 

@@ -358,7 +358,7 @@ func trustDesk(t *testing.T, db *store.DB, op *model.Operator, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = exchange.Import(context.Background(), db, data, exchange.ImportOptions{})
+	_, err = exchange.Import(context.Background(), db, bytes.NewReader(data), int64(len(data)), exchange.ImportOptions{})
 	var unknown *exchange.UnknownDeskError
 	if !errors.As(err, &unknown) {
 		t.Fatalf("a bundle from a desk not accepted yet: %v", err)

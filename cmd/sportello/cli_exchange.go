@@ -125,11 +125,13 @@ func (c *cli) importBundle(args []string) int {
 	case path == "":
 		path = fs.Arg(0)
 	}
-	data, err := os.ReadFile(path)
+	// The bundle is read from the file as the merge goes, never whole.
+	file, size, err := openBundleFile(path)
 	if err != nil {
 		fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_read", map[string]any{"Path": path, "Detail": err.Error()}))
 		return 1
 	}
+	defer file.Close()
 	opt := exchange.ImportOptions{FileName: filepath.Base(path)}
 	if *identityFile != "" {
 		id, err := os.ReadFile(*identityFile)
@@ -146,7 +148,7 @@ func (c *cli) importBundle(args []string) int {
 	return c.withDesk(*db, *user, access, func(d *store.DB, op *model.Operator) int {
 		ctx := context.Background()
 		opt.Operator = op
-		res, err := exchange.Import(ctx, d, data, opt)
+		res, err := exchange.Import(ctx, d, file, size, opt)
 		var unknown *exchange.UnknownDeskError
 		if errors.As(err, &unknown) {
 			about := map[string]any{"Desk": unknown.Desk.Name, "ID": unknown.Desk.ID, "Fingerprint": unknown.Fingerprint,
@@ -162,7 +164,7 @@ func (c *cli) importBundle(args []string) int {
 				c.fail(err)
 				return 1
 			}
-			res, err = exchange.Import(ctx, d, data, opt)
+			res, err = exchange.Import(ctx, d, file, size, opt)
 		}
 		var be *exchange.BundleError
 		if errors.As(err, &be) {
@@ -192,4 +194,18 @@ func identityLine(s string) string {
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// openBundleFile opens a bundle file for an import and gives its size.
+func openBundleFile(path string) (*os.File, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, info.Size(), nil
 }
