@@ -18,7 +18,7 @@ import (
 
 // benchDesk sizes the benchmarks on a demo desk made by the demo generator
 // (internal/benchdesk); the README's figures use 10000, 50000 and 100000.
-var benchDesk = flag.Int("exchange.desk", 10000, "persons in the demo desk of the export benchmarks")
+var benchDesk = flag.Int("exchange.desk", 10000, "persons in the demo desk of the export and import benchmarks")
 
 // sqlite3CLI is the sqlite3 command line the throughput is measured against.
 var sqlite3CLI = flag.String("exchange.sqlite3", "/usr/bin/sqlite3", "the sqlite3 command line")

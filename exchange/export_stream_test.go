@@ -46,12 +46,12 @@ func TestStreamedExportMatchesSnapshot(t *testing.T) {
 	other := desk(t, "PUB")
 	first, _ := export(t, db, Options{Format: FormatBundle, Plaintext: true, Operator: coord})
 	accept(t, other, first)
-	if _, err := Import(ctx, other, first, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, other, first, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	back, _ := export(t, other, Options{Format: FormatBundle, Plaintext: true, Operator: coordinator(t, other)})
 	accept(t, db, back)
-	if _, err := Import(ctx, db, back, ImportOptions{}); err != nil {
+	if _, err := importBytes(ctx, db, back, ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	bases, err := db.SyncBases(ctx)

@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,11 +11,6 @@ import (
 	"sportello/internal/peak"
 	"sportello/store"
 )
-
-// benchDesk sizes the import benchmarks: the demo desk of that many fully
-// documented fictional persons (internal/benchdesk). The README's figures
-// use 10000, 50000 and 100000, with -benchtime 1x.
-var benchDesk = flag.Int("exchange.desk", 10000, "persons of the demo desk in the import benchmarks")
 
 // smallBundlePersons makes the small bundle of BenchmarkImportSmallBundle:
 // some 1 MB, as in issue #19.

@@ -7,9 +7,9 @@ import (
 	"sportello/store"
 )
 
-// streamed are the lists read a second time, part by part, in the order
+// mergedLists are the lists read a second time, part by part, in the order
 // a merge applies them (a record refers only to kinds before it).
-var streamed = []string{"persons", "cases", "interviews", "plans", "consents", "referrals", "activities",
+var mergedLists = []string{"persons", "cases", "interviews", "plans", "consents", "referrals", "activities",
 	"skills_profiles", "proposals", "internships", "enterprises"}
 
 // consentPersonsAtOnce is how many persons' consents a merge reads at once
@@ -54,7 +54,7 @@ func (g *merging) readLatest() error {
 // reading. The data must still be those signed.
 func (g *merging) stream(b *bundleFile) error {
 	var pending []string
-	for _, key := range streamed {
+	for _, key := range mergedLists {
 		if g.in.counts[key] > 0 {
 			pending = append(pending, key)
 		}

@@ -96,7 +96,7 @@ func readNamed(ctx context.Context, tx *sql.Tx, s *Snapshot, q LocalQuery) error
 		}
 		// (x.uid): "uid IN" would read as "id IN" to readEntity's aliasing
 		where := "id IN (SELECT x.id FROM " + entityTables[e] + " x WHERE (x.uid) IN (SELECT value FROM json_each(?)))"
-		if err := readEntity(ctx, tx, s, e, where, []any{string(list)}, !q.NoScans); err != nil {
+		if err := readEntity(ctx, tx, sqlRows(ctx, tx), s, e, where, []any{string(list)}, !q.NoScans); err != nil {
 			return fmt.Errorf("%s: %w", entityTables[e], err)
 		}
 	}
