@@ -144,7 +144,11 @@ func validateRecord(rs *recordSchemas, list string, rec any, pseudonymised bool)
 	if err != nil {
 		return []string{": " + err.Error()}
 	}
-	return validateRecordJSON(rs, list, data, pseudonymised)
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		return []string{": " + err.Error()}
+	}
+	return validateValue(rs, list, v, pseudonymised)
 }
 
 // validateRecordJSON is validateRecord of a record already encoded.
@@ -153,6 +157,11 @@ func validateRecordJSON(rs *recordSchemas, list string, data []byte, pseudonymis
 	if err != nil {
 		return []string{": " + err.Error()}
 	}
+	return validateValue(rs, list, v, pseudonymised)
+}
+
+// validateValue checks a decoded record against its list's schemas.
+func validateValue(rs *recordSchemas, list string, v any, pseudonymised bool) []string {
 	schemas := []*jsonschema.Schema{rs.full[list]}
 	if pseudonymised && rs.pseudo[list] != nil {
 		schemas = append(schemas, rs.pseudo[list])
