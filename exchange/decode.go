@@ -184,6 +184,9 @@ func decodeParts(r io.Reader, partBytes int64, each func(*part) error) (*Documen
 
 // decodeList reads a list (or null) item by item, handing it to each in
 // parts of at most partBytes of JSON; field is left empty (nil for null).
+// partRecords is the most records of one list a part holds.
+const partRecords = 20000
+
 func decodeList(dec *json.Decoder, key string, field reflect.Value, partBytes int64, each func(*part) error) error {
 	tok, err := dec.Token()
 	if err != nil {
@@ -215,7 +218,9 @@ func decodeList(dec *json.Decoder, key string, field reflect.Value, partBytes in
 			return fmt.Errorf("%s[%d]: %w", key, i, err)
 		}
 		list = reflect.Append(list, item.Elem())
-		if partBytes > 0 && dec.InputOffset()-start >= partBytes && dec.More() {
+		// A part ends at partBytes of JSON, or at partRecords records: empty
+		// records ("{},") take far more memory decoded than as text.
+		if partBytes > 0 && (dec.InputOffset()-start >= partBytes || list.Len() >= partRecords) && dec.More() {
 			if err := flush(i + 1); err != nil {
 				return err
 			}
