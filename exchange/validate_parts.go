@@ -50,6 +50,9 @@ func (v *partValidator) check(list string, items reflect.Value, first int) {
 					v.problems = append(v.problems, locatedProblem{v.order[list], first + i,
 						fmt.Sprintf("%s[%d]%s", list, first+i, p)})
 				}
+				if len(v.problems) > 2*maxProblems {
+					v.keepFirst()
+				}
 				mu.Unlock()
 			}
 		}()
@@ -61,17 +64,28 @@ func (v *partValidator) check(list string, items reflect.Value, first int) {
 	wg.Wait()
 }
 
-// result gives the problems found, in document order; nil for none.
-func (v *partValidator) result() error {
-	if len(v.problems) == 0 {
-		return nil
-	}
+// maxProblems is how many of a bundle's problems are kept and told: a
+// hostile bundle of millions of broken records is refused with the first.
+const maxProblems = 1000
+
+// keepFirst sorts the problems in document order and keeps the first
+// maxProblems.
+func (v *partValidator) keepFirst() {
 	sort.SliceStable(v.problems, func(a, b int) bool {
 		if v.problems[a].list != v.problems[b].list {
 			return v.problems[a].list < v.problems[b].list
 		}
 		return v.problems[a].index < v.problems[b].index
 	})
+	v.problems = v.problems[:min(len(v.problems), maxProblems)]
+}
+
+// result gives the problems found, in document order; nil for none.
+func (v *partValidator) result() error {
+	if len(v.problems) == 0 {
+		return nil
+	}
+	v.keepFirst()
 	e := &SchemaError{}
 	for _, p := range v.problems {
 		e.Problems = append(e.Problems, p.text)
