@@ -21,9 +21,17 @@ func ftsQuery(text string) string {
 	})
 	for i, w := range words {
 		words[i] = `"` + w + `"*`
+		if !strings.ContainsFunc(w, unicode.IsDigit) {
+			// A word of letters is a name: case codes (PUA-…) start with
+			// letters every person's code shares.
+			words[i] = nameColumns + words[i]
+		}
 	}
 	return strings.Join(words, " ")
 }
+
+// nameColumns restricts an FTS5 phrase to the names.
+const nameColumns = "{family_name given_names own_script_name aliases} : "
 
 const summaryColumns = "p.id, p.case_code, p.family_name, p.given_names, p.own_script_name, p.birth_year, p.birth_country"
 
@@ -38,7 +46,7 @@ const CountCap = 1000
 func caseCodePrefix(text string) string {
 	t := strings.ToUpper(strings.TrimSpace(text))
 	i := strings.IndexByte(t, '-')
-	if i < 2 || i > 8 || i+1 >= len(t) {
+	if i < 2 || i > 8 {
 		return ""
 	}
 	for j, r := range t {
@@ -68,13 +76,18 @@ type searchPlan struct {
 //     order and keeps the rows the full-text index matches, so the first
 //     page comes without sorting every match;
 //   - anything longer asks the full-text index and sorts its few matches.
-func planSearch(text string) searchPlan {
+func planSearch(text string, merged bool) searchPlan {
 	byName := " ORDER BY p.family_name COLLATE NOCASE, p.given_names COLLATE NOCASE, p.id"
-	if code := caseCodePrefix(text); code != "" {
+	if code := caseCodePrefix(text); code != "" && merged {
 		// A file merged into another is found by its old code too.
 		return searchPlan{` persons p WHERE (p.case_code >= ? AND p.case_code < ? OR p.uid IN
 			(SELECT kept_uid FROM person_merges WHERE merged_code >= ? AND merged_code < ?))`,
 			[]any{code, code + "\uffff", code, code + "\uffff"}, " ORDER BY p.case_code"}
+	} else if code != "" {
+		// No merged file's old code starts so (mergedCodes): the codes'
+		// index alone, walked in order up to the page's end.
+		return searchPlan{` persons p WHERE p.case_code >= ? AND p.case_code < ?`,
+			[]any{code, code + "\uffff"}, " ORDER BY p.case_code"}
 	}
 	q := ftsQuery(text)
 	switch {
@@ -86,6 +99,21 @@ func planSearch(text string) searchPlan {
 		return searchPlan{" persons p INDEXED BY persons_by_name WHERE +p.id IN (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?)", []any{q}, byName}
 	}
 	return searchPlan{" persons_fts JOIN persons p ON p.id = persons_fts.rowid WHERE persons_fts MATCH ?", []any{q}, byName}
+}
+
+// mergedCodes tells whether the old code of a file merged into another
+// starts as text does, when text is the start of a case code: only then
+// does a code search look among the merges too (an OR of the two would
+// sort every code of the prefix).
+func mergedCodes(ctx context.Context, tx *sql.Tx, text string) (bool, error) {
+	code := caseCodePrefix(text)
+	if code == "" {
+		return false, nil
+	}
+	var found bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM person_merges WHERE merged_code >= ? AND merged_code < ?)`,
+		code, code+"\uffff").Scan(&found)
+	return found, err
 }
 
 // letters counts the letters and digits typed.
@@ -111,7 +139,11 @@ func (d *DB) FindPersons(ctx context.Context, f model.PersonFilter) (out []model
 		if err != nil {
 			return err
 		}
-		plan := planSearch(f.Query).within(g)
+		merged, err := mergedCodes(ctx, tx, f.Query)
+		if err != nil {
+			return err
+		}
+		plan := planSearch(f.Query, merged).within(g)
 		rows, err := tx.QueryContext(ctx, "SELECT "+summaryColumns+" FROM"+plan.from+plan.order+" LIMIT ? OFFSET ?",
 			append(plan.args, f.Limit, f.Offset)...)
 		return eachRow(rows, err, func(r scanner) error {
@@ -135,7 +167,11 @@ func (d *DB) CountPersons(ctx context.Context, query string) (n int, err error) 
 		if err != nil {
 			return err
 		}
-		plan := planSearch(query).within(g)
+		merged, err := mergedCodes(ctx, tx, query)
+		if err != nil {
+			return err
+		}
+		plan := planSearch(query, merged).within(g)
 		if q := ftsQuery(query); caseCodePrefix(query) == "" && q != "" && !g.scoped() {
 			// Counting needs no order: the full-text index alone, as it streams.
 			plan = searchPlan{from: " persons_fts WHERE persons_fts MATCH ?", args: []any{q}}
