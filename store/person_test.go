@@ -222,6 +222,9 @@ func TestSearchPlans(t *testing.T) {
 		{strings.ToLower(code), all[2].FamilyName},
 		{code[:len(code)-3], codeOrder(all)}, // a code's start: in code order
 		{"nobody", ""},
+		{"pua", codeOrder(all)}, // the desk's letters alone: every file, in code order
+		{"puab", ""},            // letters no code starts with: a name, and nobody's
+		{"pu", ""},              // a short start of them: a name too
 	}
 	for _, c := range cases {
 		if got := names(c.query); got != c.want {

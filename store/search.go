@@ -76,9 +76,9 @@ type searchPlan struct {
 //     order and keeps the rows the full-text index matches, so the first
 //     page comes without sorting every match;
 //   - anything longer asks the full-text index and sorts its few matches.
-func planSearch(text string, merged bool) searchPlan {
+func planSearch(text, code string, merged bool) searchPlan {
 	byName := " ORDER BY p.family_name COLLATE NOCASE, p.given_names COLLATE NOCASE, p.id"
-	if code := caseCodePrefix(text); code != "" && merged {
+	if code != "" && merged {
 		// A file merged into another is found by its old code too.
 		return searchPlan{` persons p WHERE (p.case_code >= ? AND p.case_code < ? OR p.uid IN
 			(SELECT kept_uid FROM person_merges WHERE merged_code >= ? AND merged_code < ?))`,
@@ -101,19 +101,44 @@ func planSearch(text string, merged bool) searchPlan {
 	return searchPlan{" persons_fts JOIN persons p ON p.id = persons_fts.rowid WHERE persons_fts MATCH ?", []any{q}, byName}
 }
 
-// mergedCodes tells whether the old code of a file merged into another
-// starts as text does, when text is the start of a case code: only then
-// does a code search look among the merges too (an OR of the two would
-// sort every code of the prefix).
-func mergedCodes(ctx context.Context, tx *sql.Tx, text string) (bool, error) {
-	code := caseCodePrefix(text)
-	if code == "" {
-		return false, nil
+// codeSearch tells whether text is the start of a case code, and whether
+// the old code of a file merged into another starts so too: only then does
+// a code search look among the merges (an OR of the two would sort every
+// code of the prefix). Besides caseCodePrefix's "PUA-2026", a lone word of
+// letters is a code's start when a code begins with it and a dash ("pua",
+// the desk's own letters: every file); any other word of letters is a name.
+func codeSearch(ctx context.Context, tx *sql.Tx, text string) (code string, merged bool, err error) {
+	code = caseCodePrefix(text)
+	if w := strings.ToUpper(strings.TrimSpace(text)); code == "" && deskLetters(w) {
+		var found bool
+		err = tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM persons WHERE case_code >= ? AND case_code < ?)
+			OR EXISTS (SELECT 1 FROM person_merges WHERE merged_code >= ? AND merged_code < ?)`,
+			w+"-", w+"-\uffff", w+"-", w+"-\uffff").Scan(&found)
+		if err != nil || !found {
+			return "", false, err
+		}
+		code = w + "-"
 	}
-	var found bool
-	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM person_merges WHERE merged_code >= ? AND merged_code < ?)`,
-		code, code+"\uffff").Scan(&found)
-	return found, err
+	if code == "" {
+		return "", false, nil
+	}
+	err = tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM person_merges WHERE merged_code >= ? AND merged_code < ?)`,
+		code, code+"\uffff").Scan(&merged)
+	return code, merged, err
+}
+
+// deskLetters tells whether w could be the letters of a case code's prefix:
+// 2 to 8 capital letters (model.CheckCasePrefix, without its digits).
+func deskLetters(w string) bool {
+	if len(w) < 2 || len(w) > 8 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // letters counts the letters and digits typed.
@@ -139,11 +164,11 @@ func (d *DB) FindPersons(ctx context.Context, f model.PersonFilter) (out []model
 		if err != nil {
 			return err
 		}
-		merged, err := mergedCodes(ctx, tx, f.Query)
+		code, merged, err := codeSearch(ctx, tx, f.Query)
 		if err != nil {
 			return err
 		}
-		plan := planSearch(f.Query, merged).within(g)
+		plan := planSearch(f.Query, code, merged).within(g)
 		rows, err := tx.QueryContext(ctx, "SELECT "+summaryColumns+" FROM"+plan.from+plan.order+" LIMIT ? OFFSET ?",
 			append(plan.args, f.Limit, f.Offset)...)
 		return eachRow(rows, err, func(r scanner) error {
@@ -167,12 +192,12 @@ func (d *DB) CountPersons(ctx context.Context, query string) (n int, err error) 
 		if err != nil {
 			return err
 		}
-		merged, err := mergedCodes(ctx, tx, query)
+		code, merged, err := codeSearch(ctx, tx, query)
 		if err != nil {
 			return err
 		}
-		plan := planSearch(query, merged).within(g)
-		if q := ftsQuery(query); caseCodePrefix(query) == "" && q != "" && !g.scoped() {
+		plan := planSearch(query, code, merged).within(g)
+		if q := ftsQuery(query); code == "" && q != "" && !g.scoped() {
 			// Counting needs no order: the full-text index alone, as it streams.
 			plan = searchPlan{from: " persons_fts WHERE persons_fts MATCH ?", args: []any{q}}
 		}
