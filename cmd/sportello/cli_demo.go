@@ -73,9 +73,10 @@ func (c *cli) seedDemo(d *store.DB, persons int, prefix string) int {
 			return 1
 		}
 	}
-	demo.Progress = func(done, total int) {
-		fmt.Fprintln(c.errw, c.tr.Tf("cli.demo_progress", map[string]any{"Done": done, "Total": total}))
-	}
+	bar := newProgress(c.errw, isTerminal(c.errw), persons, c.tr.T("cli.demo_bar"), func(done, total int) string {
+		return c.tr.Tf("cli.demo_progress", map[string]any{"Done": c.tr.Number(done), "Total": c.tr.Number(total)})
+	})
+	demo.Progress = bar.set
 	added, err := demo.Make(ctx, d, persons)
 	if err == nil && prefix != "" && added > 0 {
 		// A second desk of the demo association has a name of its own.
