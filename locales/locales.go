@@ -12,12 +12,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"sportello/model"
 )
@@ -44,18 +47,44 @@ const (
 // Areas lists the areas in the order reports show them.
 var Areas = []Area{AreaInterface, AreaQuestionnaire, AreaDocuments}
 
-var bundle = mustBundle()
-
-func mustBundle() *i18n.Bundle {
-	b := i18n.NewBundle(language.Italian)
-	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+// fileLangs maps each language with message files, as the bundle knows it
+// ("fil" for the files named .tl.), to its files.
+var fileLangs = sync.OnceValue(func() map[string][]string {
 	names, _ := fs.Glob(files, "*.toml")
+	out := map[string][]string{}
 	for _, n := range names {
-		if _, err := b.LoadMessageFileFS(files, n); err != nil {
+		parts := strings.Split(n, ".")
+		tag, err := language.Parse(parts[len(parts)-2])
+		if err != nil {
 			panic(fmt.Sprintf("locales: %s: %v", n, err))
 		}
+		out[tag.String()] = append(out[tag.String()], n)
 	}
-	return b
+	return out
+})
+
+// bundles holds a bundle per language, made the first time the language is
+// asked for: Italian's files and the language's own. A desk's window
+// speaks two or three of the 28 languages; loading them all kept 11 MB of
+// texts in memory that nobody read.
+var bundles sync.Map // language (as fileLangs) → func() *i18n.Bundle
+
+func bundleOf(lang string) *i18n.Bundle {
+	load, _ := bundles.LoadOrStore(lang, sync.OnceValue(func() *i18n.Bundle {
+		b := i18n.NewBundle(language.Italian)
+		b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+		names := fileLangs()[Default]
+		if lang != Default {
+			names = append(slices.Clip(names), fileLangs()[lang]...)
+		}
+		for _, n := range names {
+			if _, err := b.LoadMessageFileFS(files, n); err != nil {
+				panic(fmt.Sprintf("locales: %s: %v", n, err))
+			}
+		}
+		return b
+	}))
+	return load.(func() *i18n.Bundle)()
 }
 
 // Localizer translates message IDs into one language.
@@ -73,10 +102,10 @@ func New(lang string) *Localizer {
 	base := baseOf(lang)
 	for _, l := range Interface {
 		if l == base {
-			return &Localizer{lang: l, canon: l, loc: i18n.NewLocalizer(bundle, l)}
+			return &Localizer{lang: l, canon: l, loc: i18n.NewLocalizer(bundleOf(l), l)}
 		}
 	}
-	return &Localizer{lang: Default, canon: Default, loc: i18n.NewLocalizer(bundle, Default)}
+	return &Localizer{lang: Default, canon: Default, loc: i18n.NewLocalizer(bundleOf(Default), Default)}
 }
 
 // ForPerson returns a Localizer for texts a person reads (documents,
@@ -84,17 +113,15 @@ func New(lang string) *Localizer {
 // in a sibling language. A language with no file at all speaks Italian.
 func ForPerson(lang string) *Localizer {
 	base := baseOf(lang)
-	for _, t := range bundle.LanguageTags() {
-		if t.String() == base {
-			return &Localizer{lang: rawBaseOf(lang), canon: base, loc: i18n.NewLocalizer(bundle, base),
-				fallback: i18n.NewLocalizer(bundle, Default)}
-		}
+	if _, ok := fileLangs()[base]; ok {
+		return &Localizer{lang: rawBaseOf(lang), canon: base, loc: i18n.NewLocalizer(bundleOf(base), base),
+			fallback: i18n.NewLocalizer(bundleOf(Default), Default)}
 	}
 	if l, ok := model.LanguageByTag(lang); ok { // a language the desk added: its texts are its corrections
-		return &Localizer{lang: l.Tag, canon: l.Tag, loc: i18n.NewLocalizer(bundle, Default),
-			fallback: i18n.NewLocalizer(bundle, Default), mark: true}
+		return &Localizer{lang: l.Tag, canon: l.Tag, loc: i18n.NewLocalizer(bundleOf(Default), Default),
+			fallback: i18n.NewLocalizer(bundleOf(Default), Default), mark: true}
 	}
-	return &Localizer{lang: Default, canon: Default, loc: i18n.NewLocalizer(bundle, Default)}
+	return &Localizer{lang: Default, canon: Default, loc: i18n.NewLocalizer(bundleOf(Default), Default)}
 }
 
 // rawBaseOf is the language subtag of a BCP 47 tag as written, lower
@@ -134,6 +161,12 @@ func (l *Localizer) T(id string) string { return l.Tf(id, nil) }
 func (l *Localizer) Tf(id string, data map[string]any) string {
 	msg, _ := l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
 	return msg
+}
+
+// Number writes a whole number as the Localizer's language groups its
+// digits (100.000 in Italian, 100,000 in English).
+func (l *Localizer) Number(n int) string {
+	return message.NewPrinter(language.Make(l.lang)).Sprint(n)
 }
 
 // N translates a message with plural forms for count n ({{.Count}}).
@@ -184,8 +217,8 @@ func (l *Localizer) localize(cfg *i18n.LocalizeConfig) (string, bool) {
 // Languages lists the languages that have at least one message file, sorted.
 func Languages() []string {
 	var out []string
-	for _, t := range bundle.LanguageTags() {
-		out = append(out, t.String())
+	for t := range fileLangs() {
+		out = append(out, t)
 	}
 	sort.Strings(out)
 	return out

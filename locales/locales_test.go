@@ -77,3 +77,20 @@ func TestTagalogKeepsItsTag(t *testing.T) {
 		t.Errorf("Tagalog: speaks %q, has its own rights title: %v", l.Lang(), l.Has("doc.rights.title"))
 	}
 }
+
+func TestNumberGroupsDigitsAsTheLanguageDoes(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"it", 100000, "100.000"},
+		{"en", 100000, "100,000"},
+		{"it", 250, "250"},
+		{"it", -1234567, "-1.234.567"},
+	} {
+		if got := New(c.lang).Number(c.n); got != c.want {
+			t.Errorf("%s: Number(%d) = %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+}
