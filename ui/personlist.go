@@ -181,7 +181,7 @@ func (l *personList) reload() {
 		l.loading = map[int]bool{}
 		if total > store.CountCap {
 			// A search stops counting there: type more to narrow it.
-			l.count.SetText(l.u.tr.Tf("list.count_more", map[string]any{"Count": store.CountCap}))
+			l.count.SetText(l.u.tr.Tf("list.count_more", map[string]any{"Count": l.u.number(store.CountCap)}))
 		} else {
 			l.count.SetText(l.u.tr.N("list.count", total))
 		}

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -90,7 +92,17 @@ func todayTitle(u *App, g model.TodayGroup) string {
 	if g.More {
 		n++ // the plural of "more than"
 	}
-	return u.tr.Nf("today."+string(g.Kind), n, map[string]any{"Count": todayCount(u, g)})
+	return capitalFirst(u.tr.Nf("today."+string(g.Kind), n, map[string]any{"Count": todayCount(u, g)}))
+}
+
+// capitalFirst starts a title with a capital letter, as "più di 1.000 …"
+// at the start of a card's title wants; scripts without case are unchanged.
+func capitalFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // row is one item: its date, case, person and detail, and what can be
