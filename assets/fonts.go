@@ -16,7 +16,7 @@ import (
 var fontFiles embed.FS
 
 // fontTable lists the bundled fonts, regular before bold, in fallback
-// priority order. Data is filled in by loadFonts.
+// priority order. Data is filled in by fontData, file by file.
 var fontTable = []Font{
 	{File: "NotoSans-Regular.ttf", Family: "Noto Sans", Scripts: []string{"Latn", "Cyrl", "Grek"}},
 	{File: "NotoSans-Bold.ttf", Family: "Noto Sans", Bold: true, Scripts: []string{"Latn", "Cyrl", "Grek"}},
@@ -47,21 +47,57 @@ type Font struct {
 	Data    []byte   // the font file; shared between callers, do not modify
 }
 
-// loadFonts reads every font file out of the embedded file system once;
-// embed.FS.ReadFile copies, so doing it once keeps the fonts in memory a
-// single time.
-var loadFonts = sync.OnceValue(func() []Font {
+// fontData reads each font file out of the embedded file system once, when
+// first asked for: embed.FS.ReadFile copies, and a window showing only
+// Latin letters needs none of the other scripts' files (the two CJK ones
+// alone are 12 MB).
+var fontData = func() []func() []byte {
+	load := make([]func() []byte, len(fontTable))
+	for i, f := range fontTable {
+		load[i] = sync.OnceValue(func() []byte {
+			data, err := fontFiles.ReadFile("fonts/" + f.File)
+			if err != nil {
+				panic("assets: bundled font missing: " + err.Error())
+			}
+			return data
+		})
+	}
+	return load
+}()
+
+// loadFonts is every bundled font with its file read.
+func loadFonts() []Font {
 	fonts := make([]Font, len(fontTable))
 	for i, f := range fontTable {
-		data, err := fontFiles.ReadFile("fonts/" + f.File)
-		if err != nil {
-			panic("assets: bundled font missing: " + err.Error())
-		}
-		f.Data = data
+		f.Data = fontData[i]()
 		fonts[i] = f
 	}
 	return fonts
-})
+}
+
+// FontList is every bundled font, as Fonts orders them, without the files
+// (Data is nil): Bytes reads a file when it is needed.
+func FontList() []Font {
+	fonts := slices.Clone(fontTable)
+	for i := range fonts {
+		fonts[i].Scripts = slices.Clone(fonts[i].Scripts)
+	}
+	return fonts
+}
+
+// Bytes is the font's file, Data when it is there, else read once from the
+// bundle; nil for a file not bundled.
+func (f Font) Bytes() []byte {
+	if f.Data != nil {
+		return f.Data
+	}
+	for i, t := range fontTable {
+		if t.File == f.File {
+			return fontData[i]()
+		}
+	}
+	return nil
+}
 
 // Fonts returns every bundled font in fallback priority order: Noto Sans
 // first, then Noto Naskh Arabic, Bengali, Gurmukhi, Devanagari, Ethiopic,
@@ -71,7 +107,7 @@ var loadFonts = sync.OnceValue(func() []Font {
 // The returned slice is the caller's own; the Data of each Font is shared
 // and must not be modified.
 func Fonts() []Font {
-	fonts := slices.Clone(loadFonts())
+	fonts := loadFonts()
 	for i := range fonts {
 		fonts[i].Scripts = slices.Clone(fonts[i].Scripts)
 	}
@@ -83,13 +119,14 @@ func Fonts() []Font {
 // the code is matched without regard to case. It reports false if no
 // bundled font is meant for that script.
 func FontFor(script string, bold bool) (Font, bool) {
-	for _, f := range loadFonts() {
+	for i, f := range fontTable {
 		if f.Bold != bold {
 			continue
 		}
 		for _, s := range f.Scripts {
 			if strings.EqualFold(s, script) {
 				f.Scripts = slices.Clone(f.Scripts)
+				f.Data = fontData[i]()
 				return f, true
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
@@ -11,25 +12,59 @@ import (
 	"sportello/assets"
 )
 
-// Fonts are the parsed bundled faces, regular and bold, in fallback order.
+// Fonts are the bundled faces, regular and bold, in fallback order, each
+// parsed when first used: a window of Latin letters never parses the CJK
+// font's 6 MB.
 type Fonts struct {
-	regular, bold []*font.Face
+	regular, bold []*lazyFace
 	// byScript maps a script to the index of the face made for it.
 	byScript map[language.Script]int
 	files    []assets.Font // the regular fonts, as bundled, same order
 }
 
-// LoadFonts parses fonts (regular and bold, as assets.Fonts gives them).
+// lazyFace is a face parsed from its file the first time it is asked for.
+type lazyFace struct {
+	font assets.Font
+	once sync.Once
+	face atomic.Pointer[font.Face] // set once, read by FontOf from any goroutine
+}
+
+func (l *lazyFace) get() *font.Face {
+	l.once.Do(func() {
+		face, err := parseFace(l.font)
+		if err != nil {
+			panic(err) // the bundled fonts are part of the program
+		}
+		l.face.Store(face)
+	})
+	return l.face.Load()
+}
+
+func parseFace(a assets.Font) (*font.Face, error) {
+	face, err := font.ParseTTF(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		return nil, fmt.Errorf("typeset: font %s: %w", a.File, err)
+	}
+	return face, nil
+}
+
+// LoadFonts takes fonts (regular and bold, as assets.Fonts or
+// assets.FontList gives them). A font given with its Data is parsed now;
+// one without it (FontList) when first used.
 func LoadFonts(list []assets.Font) (*Fonts, error) {
 	f := &Fonts{byScript: map[language.Script]int{}}
-	boldOf := map[string]*font.Face{}
+	boldOf := map[string]*lazyFace{}
 	for _, a := range list {
-		face, err := font.ParseTTF(bytes.NewReader(a.Data))
-		if err != nil {
-			return nil, fmt.Errorf("typeset: font %s: %w", a.File, err)
+		l := &lazyFace{font: a}
+		if a.Data != nil {
+			face, err := parseFace(a)
+			if err != nil {
+				return nil, err
+			}
+			l.once.Do(func() { l.face.Store(face) })
 		}
 		if a.Bold {
-			boldOf[a.Family] = face
+			boldOf[a.Family] = l
 			continue
 		}
 		for _, s := range a.Scripts {
@@ -39,7 +74,7 @@ func LoadFonts(list []assets.Font) (*Fonts, error) {
 				}
 			}
 		}
-		f.regular = append(f.regular, face)
+		f.regular = append(f.regular, l)
 		f.files = append(f.files, a)
 	}
 	if len(f.regular) == 0 {
@@ -63,7 +98,7 @@ var (
 
 // Default returns the bundled fonts, parsed once.
 func Default() *Fonts {
-	defaultOnce.Do(func() { defaultFonts, defaultErr = LoadFonts(assets.Fonts()) })
+	defaultOnce.Do(func() { defaultFonts, defaultErr = LoadFonts(assets.FontList()) })
 	if defaultErr != nil {
 		panic(defaultErr) // the bundled fonts are part of the program
 	}
@@ -74,7 +109,7 @@ func Default() *Fonts {
 // when it has the glyph, else the first face that has it, else the first.
 type fontmap struct {
 	f      *Fonts
-	faces  []*font.Face
+	faces  []*lazyFace
 	script language.Script
 }
 
@@ -90,23 +125,28 @@ func (m *fontmap) SetScript(s language.Script) { m.script = s }
 
 func (m *fontmap) ResolveFace(r rune) *font.Face {
 	if i, ok := m.f.byScript[m.script]; ok {
-		if _, has := m.faces[i].NominalGlyph(r); has {
-			return m.faces[i]
-		}
-	}
-	for _, face := range m.faces {
-		if _, has := face.NominalGlyph(r); has {
+		if face := m.faces[i].get(); hasGlyph(face, r) {
 			return face
 		}
 	}
-	return m.faces[0]
+	for _, l := range m.faces {
+		if face := l.get(); hasGlyph(face, r) {
+			return face
+		}
+	}
+	return m.faces[0].get()
 }
 
 // FontOf is the bundled regular font of face's family (for a bold face too).
 func (f *Fonts) FontOf(face *font.Face) (assets.Font, bool) {
+	if face == nil {
+		return assets.Font{}, false
+	}
 	for i := range f.regular {
-		if f.regular[i] == face || f.bold[i] == face {
-			return f.files[i], true
+		if f.regular[i].face.Load() == face || f.bold[i].face.Load() == face {
+			a := f.files[i]
+			a.Data = a.Bytes()
+			return a, true
 		}
 	}
 	return assets.Font{}, false
@@ -114,3 +154,8 @@ func (f *Fonts) FontOf(face *font.Face) (assets.Font, bool) {
 
 // Fonts is the set a Setter lays out with.
 func (s *Setter) Fonts() *Fonts { return s.fonts }
+
+func hasGlyph(face *font.Face, r rune) bool {
+	_, has := face.NominalGlyph(r)
+	return has
+}
