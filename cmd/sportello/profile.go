@@ -1,32 +1,40 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"syscall"
 )
 
-// startProfile writes a CPU profile to the file SPORTELLO_CPUPROFILE names,
-// for the developers measuring a regional-size desk; stop ends it.
+// startProfile writes a CPU profile to the file SPORTELLO_CPUPROFILE names
+// and, when the program ends, a heap profile to SPORTELLO_MEMPROFILE's, for
+// the developers measuring a regional-size desk; stop ends them.
 func startProfile() (stop func()) {
-	path := os.Getenv("SPORTELLO_CPUPROFILE")
-	if path == "" {
+	cpu, heap := os.Getenv("SPORTELLO_CPUPROFILE"), os.Getenv("SPORTELLO_MEMPROFILE")
+	if cpu == "" && heap == "" {
 		return func() {}
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return func() {}
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return func() {}
+	var f *os.File
+	if cpu != "" {
+		var err error
+		if f, err = os.Create(cpu); err == nil && pprof.StartCPUProfile(f) != nil {
+			f.Close()
+			f = nil
+		}
 	}
 	stop = func() {
-		pprof.StopCPUProfile()
-		f.Close()
+		if f != nil {
+			pprof.StopCPUProfile()
+			f.Close()
+		}
+		if heap != "" {
+			writeHeap(heap)
+		}
 	}
-	// A profiled window is often ended from outside: the profile is kept.
+	// A profiled window is often ended from outside: the profiles are kept.
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, os.Interrupt)
 	go func() {
@@ -35,4 +43,19 @@ func startProfile() (stop func()) {
 		os.Exit(1)
 	}()
 	return stop
+}
+
+// writeHeap writes the live heap after a collection.
+func writeHeap(path string) {
+	h, err := os.Create(path)
+	if err != nil {
+		return
+	}
+	defer h.Close()
+	runtime.GC()
+	pprof.WriteHeapProfile(h)
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	fmt.Fprintf(os.Stderr, "heap: in use %d MB, from the system %d MB, released %d MB; stacks %d MB, other %d MB\n",
+		m.HeapInuse>>20, m.HeapSys>>20, m.HeapReleased>>20, m.StackSys>>20, (m.Sys-m.HeapSys-m.StackSys)>>20)
 }
