@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"golang.org/x/crypto/argon2"
 	"golang.org/x/crypto/chacha20poly1305"
 )
 
@@ -76,7 +75,7 @@ func (k *keyFile) seal(kind, id, secret string, dataKey []byte, p KDFParams) (ke
 	if _, err := rand.Read(s.Nonce); err != nil {
 		return s, err
 	}
-	aead, err := chacha20poly1305.NewX(argon2.IDKey([]byte(secret), s.Salt, p.Time, p.MemKiB, p.Threads, chacha20poly1305.KeySize))
+	aead, err := chacha20poly1305.NewX(idKey(secret, s.Salt, p, chacha20poly1305.KeySize))
 	if err != nil {
 		return s, err
 	}
@@ -90,7 +89,7 @@ func (k *keyFile) open(s *keySlot, secret string) ([]byte, bool) {
 	if s.KDF.Time == 0 || s.KDF.MemKiB == 0 || s.KDF.Threads == 0 || s.KDF.MemKiB > 4<<20 || s.KDF.Time > 64 {
 		return nil, false
 	}
-	aead, err := chacha20poly1305.NewX(argon2.IDKey([]byte(secret), s.Salt, s.KDF.Time, s.KDF.MemKiB, s.KDF.Threads, chacha20poly1305.KeySize))
+	aead, err := chacha20poly1305.NewX(idKey(secret, s.Salt, s.KDF, chacha20poly1305.KeySize))
 	if err != nil || len(s.Nonce) != aead.NonceSize() {
 		return nil, false
 	}

@@ -136,7 +136,7 @@ func BenchmarkOpenCase(b *testing.B) {
 	}
 }
 
-func coordinatorOf(b *testing.B, db *store.DB) *store.DB {
+func coordinatorOf(b testing.TB, db *store.DB) *store.DB {
 	op, err := db.OperatorByUsername(context.Background(), demo.Coordinator)
 	if err != nil {
 		b.Fatal(err)
