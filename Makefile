@@ -5,6 +5,10 @@ GO       ?= go
 BIN      := bin/sportello
 VERSION  := 0.1.0
 LDFLAGS  := -X main.Version=$(VERSION)
+# no_emoji: Fyne's colour emoji font (4 MB) is parsed for every text style
+# and held, 16 MB of a window that must stay under 200 MB; an emoji in a
+# note is kept as typed and drawn as a box, as the printed documents do.
+TAGS     := no_emoji
 DEMO_DB  ?= $(CURDIR)/demo/sportello-demo.db
 
 # Packages for cgo, SQLite and Fyne's OpenGL/X11/Wayland window.
@@ -40,7 +44,7 @@ shot-deps: deps
 	$(call install,$(SHOT_PKGS))
 
 build: deps
-	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/sportello
+	$(GO) build -tags "$(TAGS)" -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/sportello
 
 run: build
 	./$(BIN)
@@ -74,7 +78,7 @@ lint: deps
 windows:
 	$(call install,gcc-mingw-w64-x86-64)
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -ldflags "$(LDFLAGS) -H windowsgui" -o bin/sportello.exe ./cmd/sportello
+		$(GO) build -tags "$(TAGS)" -ldflags "$(LDFLAGS) -H windowsgui" -o bin/sportello.exe ./cmd/sportello
 
 screenshots: build shot-deps
 	./scripts/screenshots.sh ./$(BIN) docs/screenshots

@@ -6,6 +6,7 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/pprof"
+	"sync"
 	"syscall"
 )
 
@@ -37,6 +38,9 @@ func startProfile() (stop func()) {
 	// A profiled window is often ended from outside: the profiles are kept.
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, os.Interrupt)
+	var once sync.Once
+	end := stop
+	stop = func() { once.Do(end) } // the signal and main's return may both end it
 	go func() {
 		<-sig
 		stop()
@@ -53,7 +57,9 @@ func writeHeap(path string) {
 	}
 	defer h.Close()
 	runtime.GC()
-	pprof.WriteHeapProfile(h)
+	if err := pprof.WriteHeapProfile(h); err != nil {
+		fmt.Fprintln(os.Stderr, "heap profile:", err)
+	}
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	fmt.Fprintf(os.Stderr, "heap: in use %d MB, from the system %d MB, released %d MB; stacks %d MB, other %d MB\n",
