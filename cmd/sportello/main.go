@@ -9,6 +9,7 @@ import (
 
 func main() {
 	privateFiles()
+	boundMemory()
 	stop := startProfile()
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	stop()

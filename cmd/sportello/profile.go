@@ -8,10 +8,12 @@ import (
 	"runtime/pprof"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // startProfile writes a CPU profile to the file SPORTELLO_CPUPROFILE names
-// and, when the program ends, a heap profile to SPORTELLO_MEMPROFILE's, for
+// and a heap profile to SPORTELLO_MEMPROFILE's (when the program ends, and
+// every 20 s to the same name with .live added while it runs), for
 // the developers measuring a regional-size desk; stop ends them.
 func startProfile() (stop func()) {
 	cpu, heap := os.Getenv("SPORTELLO_CPUPROFILE"), os.Getenv("SPORTELLO_MEMPROFILE")
@@ -25,6 +27,9 @@ func startProfile() (stop func()) {
 			f.Close()
 			f = nil
 		}
+	}
+	if heap != "" {
+		go liveHeap(heap + ".live")
 	}
 	stop = func() {
 		if f != nil {
@@ -47,6 +52,17 @@ func startProfile() (stop func()) {
 		os.Exit(1)
 	}()
 	return stop
+}
+
+// liveHeap rewrites the heap profile at path every 20 s: a long job's
+// memory as it goes, where the profile at the end shows what is left.
+func liveHeap(path string) {
+	for range time.Tick(20 * time.Second) {
+		if h, err := os.Create(path); err == nil {
+			pprof.WriteHeapProfile(h)
+			h.Close()
+		}
+	}
 }
 
 // writeHeap writes the live heap after a collection.
