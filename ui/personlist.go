@@ -46,6 +46,9 @@ func newPersonList(u *App, onOpen func(int64)) *personList {
 	l := &personList{u: u, onOpen: onOpen, search: widget.NewEntry(), count: widget.NewLabel(""),
 		pages: map[int][]model.PersonSummary{}, loading: map[int]bool{}}
 	l.search.SetPlaceHolder(u.t("list.search_placeholder"))
+	// The count never runs under the screen beside the list on a small
+	// screen: what does not fit ends in "…".
+	l.count.Truncation = fyne.TextTruncateEllipsis
 	l.search.OnChanged = l.onSearch
 	l.list = widget.NewList(func() int { return l.total }, l.newRow, l.updateRow)
 	l.list.OnSelected = l.onSelected

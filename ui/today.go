@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
@@ -69,7 +70,7 @@ func (v *today) show(groups []model.TodayGroup, now time.Time) {
 				v.u.home.show(newTodayList(v.u, grp, now, v.open).build())
 			}))
 		}
-		cards = append(cards, widget.NewCard(todayTitle(u, g), "", rows))
+		cards = append(cards, widget.NewCard("", "", container.NewVBox(todayHeading(todayTitle(u, g)), rows)))
 	}
 	if len(cards) == 0 {
 		cards = append(cards, widget.NewLabel(u.t("today.nothing")))
@@ -103,6 +104,16 @@ func capitalFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// todayHeading is a card's title that wraps: a card's own title keeps one
+// line, and "Più di 1.000 invii senza risposta oltre la data attesa"
+// made the window wider than a 1024×600 screen.
+func todayHeading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // row is one item: its date, case, person and detail, and what can be

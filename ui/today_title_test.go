@@ -36,3 +36,16 @@ func TestCapitalFirstLeavesScriptsWithoutCase(t *testing.T) {
 		}
 	}
 }
+
+func TestTodayHeadingWrapsOnASmallScreen(t *testing.T) {
+	u := &App{tr: locales.New("it")}
+	title := todayTitle(u, model.TodayGroup{Kind: model.TodayReferralOverdue, Total: 1000, More: true})
+	h := todayHeading(title)
+	if h.Text != title {
+		t.Fatalf("heading %q, want %q", h.Text, title)
+	}
+	// Beside the person list, Today has some 600 points of a 1024×600 screen.
+	if w := h.MinSize().Width; w > 300 {
+		t.Errorf("the heading needs %.0f points of width: it does not wrap", w)
+	}
+}
