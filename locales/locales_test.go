@@ -87,6 +87,9 @@ func TestNumberGroupsDigitsAsTheLanguageDoes(t *testing.T) {
 		{"it", 100000, "100.000"},
 		{"en", 100000, "100,000"},
 		{"it", 250, "250"},
+		{"it", 1500, "1.500"},
+		{"en", 1500, "1,500"},
+		{"it", 0, "0"},
 		{"it", -1234567, "-1.234.567"},
 	} {
 		if got := New(c.lang).Number(c.n); got != c.want {

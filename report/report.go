@@ -172,22 +172,7 @@ func (t texts) targetPeriod(tg *model.Target) string {
 }
 
 // number writes an integer with the language's thousands separator.
-func (t texts) number(n int) string {
-	s := strconv.Itoa(n)
-	sep := ","
-	if t.lang == "it" {
-		sep = "."
-	}
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + sep + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
+func (t texts) number(n int) string { return t.tr.Number(n) }
 
 // percent writes total/target as a percentage with one decimal.
 func (t texts) percent(total, target int) string {

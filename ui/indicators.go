@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"sportello/locales"
 	"sportello/model"
 	"sportello/store"
 )
@@ -275,21 +276,4 @@ func (s *indicatorsScreen) targetOf(id string) (model.Target, bool) {
 func (s *indicatorsScreen) number(n int) string { return groupThousands(n, s.u.tr.Lang()) }
 
 // groupThousands writes n as 1.500 (Italian) or 1,500 (English).
-func groupThousands(n int, lang string) string {
-	sep := "."
-	if lang == "en" {
-		sep = ","
-	}
-	digits := strconv.Itoa(max(n, -n))
-	var b strings.Builder
-	if n < 0 {
-		b.WriteString("-")
-	}
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+func groupThousands(n int, lang string) string { return locales.New(lang).Number(n) }
