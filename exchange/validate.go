@@ -16,6 +16,7 @@ import (
 // full and pseudonymised documents, read from the schema itself.
 type recordSchemas struct {
 	full, pseudo map[string]*jsonschema.Schema // list name → schema of its items
+	quick        map[*jsonschema.Schema]quickCheck
 }
 
 var compiledRecords = sync.OnceValues(func() (*recordSchemas, error) {
@@ -48,7 +49,8 @@ var compiledRecords = sync.OnceValues(func() (*recordSchemas, error) {
 	if err := c.AddResource(schemaID, doc); err != nil {
 		return nil, err
 	}
-	rs := &recordSchemas{full: map[string]*jsonschema.Schema{}, pseudo: map[string]*jsonschema.Schema{}}
+	rs := &recordSchemas{full: map[string]*jsonschema.Schema{}, pseudo: map[string]*jsonschema.Schema{},
+		quick: map[*jsonschema.Schema]quickCheck{}}
 	compile := func(into map[string]*jsonschema.Schema, list, ref string) error {
 		if ref == "" {
 			return nil
@@ -58,6 +60,10 @@ var compiledRecords = sync.OnceValues(func() (*recordSchemas, error) {
 			return fmt.Errorf("exchange: the schema's %s: %w", ref, err)
 		}
 		into[list] = sch
+		// A definition the quick check cannot compile is always checked in full.
+		if q, err := compileQuick(sch); err == nil {
+			rs.quick[sch] = q
+		}
 		return nil
 	}
 	for list, p := range root.Properties {
@@ -170,6 +176,9 @@ func validateValue(rs *recordSchemas, list string, v any, pseudonymised bool) []
 	for _, sch := range schemas {
 		if sch == nil {
 			continue
+		}
+		if q := rs.quick[sch]; q != nil && q(v) {
+			continue // certainly valid: the full validator would say so, slower
 		}
 		err := sch.Validate(v)
 		var ve *jsonschema.ValidationError

@@ -31,23 +31,22 @@ func (d PartialDate) String() string {
 // ParsePartialDate reads YYYY, YYYY-MM or YYYY-MM-DD; the empty string gives
 // the zero date.
 func ParsePartialDate(s string) (PartialDate, error) {
-	var d PartialDate
 	if s == "" {
-		return d, nil
+		return PartialDate{}, nil
 	}
-	var n int
-	var err error
+	var d PartialDate
+	ok := false
 	switch len(s) {
 	case 4:
-		n, err = fmt.Sscanf(s, "%4d", &d.Year)
-	case 7:
-		n, err = fmt.Sscanf(s, "%4d-%2d", &d.Year, &d.Month)
+		d.Year, ok = digits(s)
+	case 7: // a month written is a month known: 00 is not one
+		d.Year, d.Month, ok = datePart(s, 0), datePart(s, 5), s[4] == '-'
+		ok = ok && d.Month != 0
 	case 10:
-		n, err = fmt.Sscanf(s, "%4d-%2d-%2d", &d.Year, &d.Month, &d.Day)
-	default:
-		return PartialDate{}, newError("", ErrDateInvalid, "date must be YYYY, YYYY-MM or YYYY-MM-DD")
+		d.Year, d.Month, d.Day, ok = datePart(s, 0), datePart(s, 5), datePart(s, 8), s[4] == '-' && s[7] == '-'
+		ok = ok && d.Month != 0 && d.Day != 0
 	}
-	if err != nil || n == 0 {
+	if !ok || d.Year < 0 || d.Month < 0 || d.Day < 0 {
 		return PartialDate{}, newError("", ErrDateInvalid, "date must be YYYY, YYYY-MM or YYYY-MM-DD")
 	}
 	if e := d.check(); e != nil {
@@ -56,18 +55,39 @@ func ParsePartialDate(s string) (PartialDate, error) {
 	return d, nil
 }
 
+// datePart reads the digits of YYYY-MM-DD that start at i (4 for the
+// year, else 2), or gives -1.
+func datePart(s string, i int) int {
+	n := 2
+	if i == 0 {
+		n = 4
+	}
+	v, ok := digits(s[i : i+n])
+	if !ok {
+		return -1
+	}
+	return v
+}
+
+// digits reads a number of ASCII digits only (no sign, no space).
+func digits(s string) (int, bool) {
+	n := 0
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, s != ""
+}
+
 // check reports a date that does not exist (month 13, 31 April, year 0 with a month).
 func (d PartialDate) check() *Error {
-	bad := newError("", ErrDateInvalid, "the date does not exist")
-	switch {
-	case d.Year == 0 && (d.Month != 0 || d.Day != 0):
-		return bad
-	case d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 12 || d.Day < 0:
-		return bad
-	case d.Month == 0 && d.Day != 0:
-		return bad
-	case d.Day != 0 && d.Day > daysIn(d.Year, d.Month):
-		return bad
+	if d.Year == 0 && (d.Month != 0 || d.Day != 0) ||
+		d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 12 || d.Day < 0 ||
+		d.Month == 0 && d.Day != 0 ||
+		d.Day != 0 && d.Day > daysIn(d.Year, d.Month) {
+		return newError("", ErrDateInvalid, "the date does not exist")
 	}
 	return nil
 }

@@ -85,6 +85,12 @@ func TestPartialDate(t *testing.T) {
 		{"90-07-01", PartialDate{}, false},
 		{"abcd", PartialDate{}, false},
 		{"1990/07/01", PartialDate{}, false},
+		{"20a5", PartialDate{}, false}, // once read as the year 20
+		{"+990", PartialDate{}, false},
+		{"1990-+7", PartialDate{}, false},
+		{"1990- 7-01", PartialDate{}, false},
+		{"1000-00", PartialDate{}, false},
+		{"1000-05-00", PartialDate{}, false},
 	}
 	for _, c := range cases {
 		got, err := ParsePartialDate(c.in)
@@ -110,6 +116,9 @@ func FuzzParsePartialDate(f *testing.F) {
 		again, err := ParsePartialDate(d.String())
 		if err != nil || again != d {
 			t.Fatalf("%q parsed to %v, which reads back as %v, %v", s, d, again, err)
+		}
+		if !d.IsZero() && d.String() != s {
+			t.Fatalf("%q was taken for %v: only the date's own digits are read", s, d)
 		}
 	})
 }

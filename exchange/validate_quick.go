@@ -1,0 +1,200 @@
+package exchange
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// quickCheck says whether a decoded record certainly follows a schema.
+// It is compiled from santhosh-tekuri's compiled schema, keyword by
+// keyword, for the keywords the exchange schema uses, and checks each as
+// strictly as the full validator or more: true means the full validator
+// finds no problem; false means "not sure", and the full validator then
+// decides and says what is wrong. It allocates nothing on the way, where
+// the full validator builds its scopes for every value: a regional export
+// checks hundreds of thousands of records (TestQuickCheckNeverLooser).
+type quickCheck func(v any) bool
+
+// quickCompiler compiles schemas to quick checks, each schema once (the
+// schema's $refs can be cyclic).
+type quickCompiler struct {
+	done map[*jsonschema.Schema]*quickCheck
+}
+
+// compileQuick compiles sch, or says which keyword it cannot check.
+func compileQuick(sch *jsonschema.Schema) (quickCheck, error) {
+	qc := &quickCompiler{done: map[*jsonschema.Schema]*quickCheck{}}
+	return qc.compile(sch)
+}
+
+func (qc *quickCompiler) compile(s *jsonschema.Schema) (quickCheck, error) {
+	if p, ok := qc.done[s]; ok {
+		return func(v any) bool { return (*p)(v) }, nil
+	}
+	p := new(quickCheck)
+	qc.done[s] = p
+	if k := unknownKeyword(s); k != "" {
+		return nil, fmt.Errorf("the quick check does not know %s (at %s)", k, s.Location)
+	}
+	if s.Bool != nil {
+		b := *s.Bool
+		*p = func(any) bool { return b }
+		return *p, nil
+	}
+	var checks []quickCheck
+	for _, part := range []func(*jsonschema.Schema) ([]quickCheck, error){
+		qc.any, qc.object, qc.array, qc.conditions,
+	} {
+		c, err := part(s)
+		if err != nil {
+			return nil, err
+		}
+		checks = append(checks, c...)
+	}
+	checks = append(checks, stringChecks(s)...)
+	checks = append(checks, numberChecks(s)...)
+	*p = func(v any) bool {
+		for _, c := range checks {
+			if !c(v) {
+				return false
+			}
+		}
+		return true
+	}
+	return *p, nil
+}
+
+// unknownKeyword names a keyword of s the quick check does not check, or
+// gives "" when it checks them all.
+func unknownKeyword(s *jsonschema.Schema) string {
+	switch {
+	case s.DraftVersion < 2020:
+		return "a draft before 2020-12"
+	case s.RecursiveRef != nil || s.DynamicRef != nil:
+		return "$dynamicRef"
+	case len(s.OneOf) > 0:
+		return "oneOf"
+	case s.Dependencies != nil || s.DependentRequired != nil || s.DependentSchemas != nil:
+		return "dependencies"
+	case s.UnevaluatedProperties != nil || s.UnevaluatedItems != nil:
+		return "unevaluated"
+	case s.Contains != nil || s.MinContains != nil || s.MaxContains != nil:
+		return "contains"
+	case s.Items != nil || s.AdditionalItems != nil:
+		return "items of an earlier draft"
+	case s.MultipleOf != nil:
+		return "multipleOf"
+	case s.ContentMediaType != nil || s.ContentSchema != nil:
+		return "contentMediaType"
+	case len(s.Extensions) > 0:
+		return "a vocabulary of its own"
+	}
+	return ""
+}
+
+// any compiles the keywords that apply to every type: type, const, enum,
+// format and $ref.
+func (qc *quickCompiler) any(s *jsonschema.Schema) ([]quickCheck, error) {
+	var out []quickCheck
+	if s.Types != nil && !s.Types.IsEmpty() {
+		want := map[string]bool{}
+		for _, t := range s.Types.ToStrings() {
+			want[t] = true
+		}
+		out = append(out, func(v any) bool { return isOfType(v, want) })
+	}
+	if s.Const != nil {
+		c := *s.Const
+		out = append(out, func(v any) bool { return surelyEqual(v, c) })
+	}
+	if s.Enum != nil {
+		values := s.Enum.Values
+		out = append(out, func(v any) bool {
+			for _, e := range values {
+				if surelyEqual(v, e) {
+					return true
+				}
+			}
+			return false
+		})
+	}
+	if f := s.Format; f != nil {
+		if f.Name == "regex" {
+			return nil, fmt.Errorf("the quick check does not know the format regex (at %s)", s.Location)
+		}
+		out = append(out, func(v any) bool { return f.Validate(v) == nil })
+	}
+	if s.Ref != nil {
+		ref, err := qc.compile(s.Ref)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ref)
+	}
+	return out, nil
+}
+
+// isOfType says whether v is of one of the types wanted; a number is an
+// "integer" only when it is one exactly and small enough to be sure.
+func isOfType(v any, want map[string]bool) bool {
+	switch v := v.(type) {
+	case nil:
+		return want["null"]
+	case bool:
+		return want["boolean"]
+	case string:
+		return want["string"]
+	case []any:
+		return want["array"]
+	case map[string]any:
+		return want["object"]
+	case float64:
+		return want["number"] || want["integer"] && v == math.Trunc(v) && math.Abs(v) < 1<<53
+	}
+	return false
+}
+
+// surelyEqual says whether v is certainly the JSON value e: strings,
+// booleans and null exactly, numbers when both are the same float64 or
+// small integers; anything else is not sure.
+func surelyEqual(v, e any) bool {
+	switch v := v.(type) {
+	case nil:
+		return e == nil
+	case bool:
+		b, ok := e.(bool)
+		return ok && b == v
+	case string:
+		s, ok := e.(string)
+		return ok && s == v
+	case float64:
+		r, ok := exactInteger(e)
+		return ok && v == r
+	}
+	return false
+}
+
+// exactInteger gives a schema's number as a float64 when it is an integer
+// a float64 holds exactly.
+func exactInteger(e any) (float64, bool) {
+	var r *big.Rat
+	switch e := e.(type) {
+	case *big.Rat:
+		r = e
+	case interface{ String() string }: // json.Number
+		var ok bool
+		if r, ok = new(big.Rat).SetString(e.String()); !ok {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	if !r.IsInt() {
+		return 0, false
+	}
+	f, exact := r.Float64()
+	return f, exact && math.Abs(f) < 1<<53
+}
