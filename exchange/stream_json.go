@@ -181,6 +181,9 @@ func indentRecord(dst, src []byte, prefix, indent string) []byte {
 		switch c {
 		case '"':
 			end := stringEnd(src, i)
+			if end < 0 { // not JSON: the rest as it is
+				end = len(src)
+			}
 			dst = append(dst, src[i:end]...)
 			i = end - 1
 		case '{', '[':
@@ -206,7 +209,8 @@ func indentRecord(dst, src []byte, prefix, indent string) []byte {
 	return dst
 }
 
-// stringEnd is the index after the string that starts at src[i].
+// stringEnd is the index after the string that starts at src[i], or -1
+// if it does not end.
 func stringEnd(src []byte, i int) int {
 	for i++; i < len(src); i++ {
 		switch src[i] {
@@ -216,5 +220,5 @@ func stringEnd(src []byte, i int) int {
 			return i + 1
 		}
 	}
-	return len(src)
+	return -1
 }

@@ -157,37 +157,59 @@ func validateRecord(rs *recordSchemas, list string, rec any, pseudonymised bool)
 	return validateValue(rs, list, v, pseudonymised)
 }
 
-// validateRecordJSON is validateRecord of a record already encoded.
+// validateRecordJSON is validateRecord of a record already encoded: the
+// quick check first, then, for a schema it is not sure of, the full
+// validator on the decoded record.
 func validateRecordJSON(rs *recordSchemas, list string, data []byte, pseudonymised bool) []string {
-	v, err := decodeRecord(data)
-	if err != nil {
-		return []string{": " + err.Error()}
+	var v any
+	var out []string
+	for _, sch := range rs.schemasOf(list, pseudonymised) {
+		if q := rs.quick[sch]; q != nil && len(data) > 0 && q(data) {
+			continue // certainly valid: the full validator would say so, slower
+		}
+		if v == nil {
+			var err error
+			if v, err = decodeRecord(data); err != nil {
+				return []string{": " + err.Error()}
+			}
+		}
+		out = append(out, fullProblems(sch, v, pseudonymised)...)
 	}
-	return validateValue(rs, list, v, pseudonymised)
+	return out
 }
 
 // validateValue checks a decoded record against its list's schemas.
 func validateValue(rs *recordSchemas, list string, v any, pseudonymised bool) []string {
-	schemas := []*jsonschema.Schema{rs.full[list]}
-	if pseudonymised && rs.pseudo[list] != nil {
-		schemas = append(schemas, rs.pseudo[list])
+	var out []string
+	for _, sch := range rs.schemasOf(list, pseudonymised) {
+		out = append(out, fullProblems(sch, v, pseudonymised)...)
+	}
+	return out
+}
+
+// schemasOf are the schemas a record of list follows: its definition, and
+// in a pseudonymised document what pseudonymisation leaves out.
+func (rs *recordSchemas) schemasOf(list string, pseudonymised bool) []*jsonschema.Schema {
+	var out []*jsonschema.Schema
+	if sch := rs.full[list]; sch != nil {
+		out = append(out, sch)
+	}
+	if sch := rs.pseudo[list]; pseudonymised && sch != nil {
+		out = append(out, sch)
+	}
+	return out
+}
+
+// fullProblems checks v against sch with the full validator.
+func fullProblems(sch *jsonschema.Schema, v any, pseudonymised bool) []string {
+	err := sch.Validate(v)
+	var ve *jsonschema.ValidationError
+	if err == nil || !errors.As(err, &ve) {
+		return nil
 	}
 	var out []string
-	for _, sch := range schemas {
-		if sch == nil {
-			continue
-		}
-		if q := rs.quick[sch]; q != nil && q(v) {
-			continue // certainly valid: the full validator would say so, slower
-		}
-		err := sch.Validate(v)
-		var ve *jsonschema.ValidationError
-		if err == nil || !errors.As(err, &ve) {
-			continue
-		}
-		for _, p := range schemaProblems(v, pseudonymised, ve).Problems {
-			out = append(out, recordPath(p))
-		}
+	for _, p := range schemaProblems(v, pseudonymised, ve).Problems {
+		out = append(out, recordPath(p))
 	}
 	return out
 }

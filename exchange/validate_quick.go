@@ -8,15 +8,17 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// quickCheck says whether a decoded record certainly follows a schema.
-// It is compiled from santhosh-tekuri's compiled schema, keyword by
-// keyword, for the keywords the exchange schema uses, and checks each as
-// strictly as the full validator or more: true means the full validator
-// finds no problem; false means "not sure", and the full validator then
-// decides and says what is wrong. It allocates nothing on the way, where
-// the full validator builds its scopes for every value: a regional export
-// checks hundreds of thousands of records (TestQuickCheckNeverLooser).
-type quickCheck func(v any) bool
+// quickCheck says whether a JSON value (valid JSON, whole, no space
+// around it) certainly follows a schema. It is compiled from
+// santhosh-tekuri's compiled schema, keyword by keyword, for the keywords
+// the exchange schema uses, and checks each as strictly as the full
+// validator or more: true means the full validator finds no problem; false
+// means "not sure", and the full validator then decides and says what is
+// wrong. It reads the JSON as written, where the full validator needs it
+// decoded into maps and builds its scopes for every value: a regional
+// export checks hundreds of thousands of records
+// (TestQuickCheckNeverLooser).
+type quickCheck func(b []byte) bool
 
 // quickCompiler compiles schemas to quick checks, each schema once (the
 // schema's $refs can be cyclic).
@@ -32,7 +34,7 @@ func compileQuick(sch *jsonschema.Schema) (quickCheck, error) {
 
 func (qc *quickCompiler) compile(s *jsonschema.Schema) (quickCheck, error) {
 	if p, ok := qc.done[s]; ok {
-		return func(v any) bool { return (*p)(v) }, nil
+		return func(b []byte) bool { return (*p)(b) }, nil
 	}
 	p := new(quickCheck)
 	qc.done[s] = p
@@ -41,7 +43,7 @@ func (qc *quickCompiler) compile(s *jsonschema.Schema) (quickCheck, error) {
 	}
 	if s.Bool != nil {
 		b := *s.Bool
-		*p = func(any) bool { return b }
+		*p = func([]byte) bool { return b }
 		return *p, nil
 	}
 	var checks []quickCheck
@@ -56,9 +58,9 @@ func (qc *quickCompiler) compile(s *jsonschema.Schema) (quickCheck, error) {
 	}
 	checks = append(checks, stringChecks(s)...)
 	checks = append(checks, numberChecks(s)...)
-	*p = func(v any) bool {
+	*p = func(b []byte) bool {
 		for _, c := range checks {
-			if !c(v) {
+			if !c(b) {
 				return false
 			}
 		}
@@ -91,6 +93,8 @@ func unknownKeyword(s *jsonschema.Schema) string {
 		return "contentMediaType"
 	case len(s.Extensions) > 0:
 		return "a vocabulary of its own"
+	case s.MinProperties != nil || s.MaxProperties != nil:
+		return "minProperties"
 	}
 	return ""
 }
@@ -104,17 +108,17 @@ func (qc *quickCompiler) any(s *jsonschema.Schema) ([]quickCheck, error) {
 		for _, t := range s.Types.ToStrings() {
 			want[t] = true
 		}
-		out = append(out, func(v any) bool { return isOfType(v, want) })
+		out = append(out, func(b []byte) bool { return isOfType(b, want) })
 	}
 	if s.Const != nil {
 		c := *s.Const
-		out = append(out, func(v any) bool { return surelyEqual(v, c) })
+		out = append(out, func(b []byte) bool { return surelyEqual(b, c) })
 	}
 	if s.Enum != nil {
 		values := s.Enum.Values
-		out = append(out, func(v any) bool {
+		out = append(out, func(b []byte) bool {
 			for _, e := range values {
-				if surelyEqual(v, e) {
+				if surelyEqual(b, e) {
 					return true
 				}
 			}
@@ -125,7 +129,10 @@ func (qc *quickCompiler) any(s *jsonschema.Schema) ([]quickCheck, error) {
 		if f.Name == "regex" {
 			return nil, fmt.Errorf("the quick check does not know the format regex (at %s)", s.Location)
 		}
-		out = append(out, func(v any) bool { return f.Validate(v) == nil })
+		out = append(out, func(b []byte) bool {
+			text, ok := stringText(b) // not sure of other types
+			return ok && f.Validate(text) == nil
+		})
 	}
 	if s.Ref != nil {
 		ref, err := qc.compile(s.Ref)
@@ -137,44 +144,49 @@ func (qc *quickCompiler) any(s *jsonschema.Schema) ([]quickCheck, error) {
 	return out, nil
 }
 
-// isOfType says whether v is of one of the types wanted; a number is an
-// "integer" only when it is one exactly and small enough to be sure.
-func isOfType(v any, want map[string]bool) bool {
-	switch v := v.(type) {
-	case nil:
+// isOfType says whether the value b is of one of the types wanted; a
+// number is an "integer" only when it is one exactly and small enough to
+// be sure.
+func isOfType(b []byte, want map[string]bool) bool {
+	switch b[0] {
+	case 'n':
 		return want["null"]
-	case bool:
+	case 't', 'f':
 		return want["boolean"]
-	case string:
+	case '"':
 		return want["string"]
-	case []any:
+	case '[':
 		return want["array"]
-	case map[string]any:
+	case '{':
 		return want["object"]
-	case float64:
-		return want["number"] || want["integer"] && v == math.Trunc(v) && math.Abs(v) < 1<<53
 	}
-	return false
+	f, ok := jsonNumber(b)
+	return ok && (want["number"] || want["integer"] && f == math.Trunc(f) && math.Abs(f) < 1<<53)
 }
 
-// surelyEqual says whether v is certainly the JSON value e: strings,
-// booleans and null exactly, numbers when both are the same float64 or
-// small integers; anything else is not sure.
-func surelyEqual(v, e any) bool {
-	switch v := v.(type) {
-	case nil:
+// surelyEqual says whether the value b is certainly the JSON value e:
+// strings, booleans and null exactly, numbers when e is an integer a
+// float64 holds exactly; anything else is not sure.
+func surelyEqual(b []byte, e any) bool {
+	switch b[0] {
+	case 'n':
 		return e == nil
-	case bool:
-		b, ok := e.(bool)
-		return ok && b == v
-	case string:
+	case 't', 'f':
+		v, ok := e.(bool)
+		return ok && v == (b[0] == 't')
+	case '"':
 		s, ok := e.(string)
-		return ok && s == v
-	case float64:
-		r, ok := exactInteger(e)
-		return ok && v == r
+		if raw, plain := rawString(b); plain {
+			return ok && string(raw) == s
+		}
+		text, plain := stringText(b)
+		return ok && plain && text == s
+	case '[', '{':
+		return false
 	}
-	return false
+	f, ok := jsonNumber(b)
+	r, exact := exactInteger(e)
+	return ok && exact && f == r
 }
 
 // exactInteger gives a schema's number as a float64 when it is an integer

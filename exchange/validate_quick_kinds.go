@@ -36,7 +36,7 @@ func (qc *quickCompiler) object(s *jsonschema.Schema) ([]quickCheck, error) {
 	switch a := s.AdditionalProperties.(type) {
 	case nil:
 	case bool:
-		additional = func(any) bool { return a }
+		additional = func([]byte) bool { return a }
 	case *jsonschema.Schema:
 		c, err := qc.compile(a)
 		if err != nil {
@@ -54,46 +54,58 @@ func (qc *quickCompiler) object(s *jsonschema.Schema) ([]quickCheck, error) {
 		}
 		names = c
 	}
-	required, minP, maxP := s.Required, s.MinProperties, s.MaxProperties
-	if len(props) == 0 && len(patterns) == 0 && additional == nil && names == nil && len(required) == 0 &&
-		minP == nil && maxP == nil {
+	required := map[string]int{}
+	for i, name := range s.Required {
+		required[name] = i
+	}
+	if len(props) == 0 && len(patterns) == 0 && additional == nil && names == nil && len(required) == 0 {
 		return nil, nil
 	}
-	return []quickCheck{func(v any) bool {
-		obj, ok := v.(map[string]any)
-		if !ok {
+	if len(required) > 64 {
+		return nil, fmt.Errorf("the quick check knows up to 64 required properties (at %s)", s.Location)
+	}
+	all := uint64(1)<<len(required) - 1
+	return []quickCheck{func(b []byte) bool {
+		if b[0] != '{' {
 			return true // these keywords say nothing of other types
 		}
-		if minP != nil && len(obj) < *minP || maxP != nil && len(obj) > *maxP {
-			return false
-		}
-		for _, name := range required {
-			if _, ok := obj[name]; !ok {
+		var found uint64
+		return eachMember(b, func(key, val []byte) bool {
+			if i, ok := required[string(key)]; ok {
+				found |= 1 << i
+			}
+			if names != nil && !names(quoted(key)) {
 				return false
 			}
-		}
-		for name, val := range obj {
-			if names != nil && !names(name) {
-				return false
-			}
-			c, evaluated := props[name]
+			c, evaluated := props[string(key)]
 			if evaluated && !c(val) {
 				return false
 			}
 			for _, p := range patterns {
-				if p.re.MatchString(name) {
+				if matches(p.re, key) {
 					evaluated = true
 					if !p.check(val) {
 						return false
 					}
 				}
 			}
-			if !evaluated && additional != nil && !additional(val) {
-				return false
-			}
-		}
-		return true
+			return evaluated || additional == nil || additional(val)
+		}) && found == all
 	}}, nil
+}
+
+// quoted gives a raw key back as a JSON string value, for propertyNames.
+func quoted(key []byte) []byte {
+	b := make([]byte, 0, len(key)+2)
+	return append(append(append(b, '"'), key...), '"')
+}
+
+// matches runs re on raw text, without a copy when it is Go's regexp.
+func matches(re jsonschema.Regexp, text []byte) bool {
+	if m, ok := re.(interface{ Match([]byte) bool }); ok {
+		return m.Match(text)
+	}
+	return re.MatchString(string(text))
 }
 
 // array compiles the keywords of arrays: prefixItems, items, the counts
@@ -119,44 +131,42 @@ func (qc *quickCompiler) array(s *jsonschema.Schema) ([]quickCheck, error) {
 	if len(prefix) == 0 && items == nil && minI == nil && maxI == nil && !unique {
 		return nil, nil
 	}
-	return []quickCheck{func(v any) bool {
-		arr, ok := v.([]any)
-		if !ok {
+	return []quickCheck{func(b []byte) bool {
+		if b[0] != '[' {
 			return true
 		}
-		if minI != nil && len(arr) < *minI || maxI != nil && len(arr) > *maxI {
-			return false
-		}
-		for i, item := range arr {
+		n := 0
+		ok := eachElement(b, func(i int, item []byte) bool {
+			n++
 			switch {
 			case i < len(prefix):
-				if !prefix[i](item) {
-					return false
-				}
+				return prefix[i](item)
 			case items != nil:
-				if !items(item) {
-					return false
-				}
+				return items(item)
 			}
-		}
-		return !unique || distinctStrings(arr)
+			return true
+		})
+		return ok && (minI == nil || n >= *minI) && (maxI == nil || n <= *maxI) && (!unique || distinctStrings(b))
 	}}, nil
 }
 
-// distinctStrings says whether arr is strings, none twice.
-func distinctStrings(arr []any) bool {
-	for i, a := range arr {
-		s, ok := a.(string)
+// distinctStrings says whether the array value b holds plain strings
+// (no escapes), none twice.
+func distinctStrings(b []byte) bool {
+	var seen [][]byte
+	return eachElement(b, func(_ int, item []byte) bool {
+		s, ok := rawString(item)
 		if !ok {
 			return false
 		}
-		for _, b := range arr[:i] {
-			if b == s {
+		for _, t := range seen {
+			if string(t) == string(s) {
 				return false
 			}
 		}
-	}
-	return true
+		seen = append(seen, s)
+		return true
+	})
 }
 
 // conditions compiles allOf, anyOf, not and if/then/else. A quick check
@@ -180,9 +190,9 @@ func (qc *quickCompiler) conditions(s *jsonschema.Schema) ([]quickCheck, error) 
 			}
 			alts = append(alts, c)
 		}
-		out = append(out, func(v any) bool {
+		out = append(out, func(b []byte) bool {
 			for _, c := range alts {
-				if c(v) {
+				if c(b) {
 					return true
 				}
 			}
@@ -190,7 +200,7 @@ func (qc *quickCompiler) conditions(s *jsonschema.Schema) ([]quickCheck, error) 
 		})
 	}
 	if s.Not != nil {
-		out = append(out, func(any) bool { return false })
+		out = append(out, func([]byte) bool { return false })
 	}
 	if s.If != nil && (s.Then != nil || s.Else != nil) {
 		c, err := qc.ifThenElse(s)
@@ -205,7 +215,7 @@ func (qc *quickCompiler) conditions(s *jsonschema.Schema) ([]quickCheck, error) 
 func (qc *quickCompiler) ifThenElse(s *jsonschema.Schema) (quickCheck, error) {
 	branch := func(sch *jsonschema.Schema) (quickCheck, error) {
 		if sch == nil {
-			return func(any) bool { return true }, nil
+			return func([]byte) bool { return true }, nil
 		}
 		return qc.compile(sch)
 	}
@@ -222,11 +232,17 @@ func (qc *quickCompiler) ifThenElse(s *jsonschema.Schema) (quickCheck, error) {
 		return nil, err
 	}
 	full := s.If
-	return func(v any) bool {
-		if cond(v) || full.Validate(v) == nil {
-			return then(v)
+	return func(b []byte) bool {
+		if !cond(b) {
+			v, err := decodeRecord(b)
+			if err != nil {
+				return false
+			}
+			if full.Validate(v) != nil {
+				return els(b)
+			}
 		}
-		return els(v)
+		return then(b)
 	}, nil
 }
 
@@ -237,22 +253,29 @@ func stringChecks(s *jsonschema.Schema) []quickCheck {
 	if minL == nil && maxL == nil && pattern == nil && enc == nil {
 		return nil
 	}
-	return []quickCheck{func(v any) bool {
-		str, ok := v.(string)
-		if !ok {
+	return []quickCheck{func(b []byte) bool {
+		if b[0] != '"' {
 			return true
 		}
+		raw, plain := rawString(b)
+		if !plain {
+			text, ok := stringText(b)
+			if !ok {
+				return false
+			}
+			raw = []byte(text)
+		}
 		if minL != nil || maxL != nil {
-			n := utf8.RuneCountInString(str)
+			n := utf8.RuneCount(raw)
 			if minL != nil && n < *minL || maxL != nil && n > *maxL {
 				return false
 			}
 		}
-		if pattern != nil && !pattern.MatchString(str) {
+		if pattern != nil && !matches(pattern, raw) {
 			return false
 		}
 		if enc != nil {
-			if _, err := enc.Decode(str); err != nil {
+			if _, err := enc.Decode(string(raw)); err != nil {
 				return false
 			}
 		}
@@ -281,12 +304,12 @@ func numberChecks(s *jsonschema.Schema) []quickCheck {
 	if len(bounds) == 0 {
 		return nil
 	}
-	return []quickCheck{func(v any) bool {
-		f, ok := v.(float64)
-		if !ok {
+	return []quickCheck{func(b []byte) bool {
+		if b[0] != '-' && (b[0] < '0' || b[0] > '9') {
 			return true
 		}
-		if math.IsNaN(f) || math.IsInf(f, 0) {
+		f, ok := jsonNumber(b)
+		if !ok || math.IsNaN(f) || math.IsInf(f, 0) {
 			return false
 		}
 		for _, b := range bounds {
