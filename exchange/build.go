@@ -57,17 +57,20 @@ func personMergeRecord(pm store.PersonMerge) PersonMerge {
 // fill adds a snapshot's records (all of them, or a part of a streamed
 // one) to d, references resolved by ref, consuming the snapshot's lists.
 func fill(d *Document, s *store.Snapshot, ref func(string, int64) string, sync func(string, string) *Sync) {
+	d.Operators = slices.Grow(d.Operators, len(s.Operators))
 	for _, o := range s.Operators {
 		d.Operators = append(d.Operators, Operator{ID: o.UID, Username: o.Username, FullName: o.FullName,
 			Role: string(o.Role), Active: o.Active, Sync: sync("operator", o.UID)})
 	}
 	s.Operators = nil
+	d.Services = slices.Grow(d.Services, len(s.Services))
 	for _, v := range s.Services {
 		d.Services = append(d.Services, Service{ID: v.UID, Name: v.Name, Kind: string(v.Kind), Address: v.Address,
 			Phone: v.Phone, Email: v.Email, Hours: v.Hours, Languages: list(v.Languages), Area: v.Area, Notes: v.Notes,
 			Sync: sync("service", v.UID)})
 	}
 	s.Services = nil
+	d.Persons = slices.Grow(d.Persons, len(s.Persons))
 	for i := range s.Persons {
 		p := personRecord(&s.Persons[i])
 		p.Erased = erasureRecord(s.Erasures[s.Persons[i].ID])
@@ -77,6 +80,7 @@ func fill(d *Document, s *store.Snapshot, ref func(string, int64) string, sync f
 	s.Persons = nil
 	for _, c := range s.Cases {
 		team := make([]string, 0, len(c.Team))
+		d.Cases = slices.Grow(d.Cases, len(s.Cases))
 		for _, op := range c.Team {
 			team = append(team, ref("operator", op))
 		}
@@ -86,18 +90,21 @@ func fill(d *Document, s *store.Snapshot, ref func(string, int64) string, sync f
 			ExitContract: c.ExitContract, ExitNote: c.ExitNote, Sync: sync("case", c.UID)})
 	}
 	s.Cases = nil
+	d.Interviews = slices.Grow(d.Interviews, len(s.Interviews))
 	for i := range s.Interviews {
 		iv := interviewRecord(&s.Interviews[i], s.Screenings[s.Interviews[i].ID], ref)
 		iv.Sync = sync("interview", iv.ID)
 		d.Interviews = append(d.Interviews, iv)
 	}
 	s.Interviews, s.Screenings = nil, nil
+	d.Plans = slices.Grow(d.Plans, len(s.Plans))
 	for i := range s.Plans {
 		p := planRecord(&s.Plans[i], ref)
 		p.Sync = sync("plan", p.ID)
 		d.Plans = append(d.Plans, p)
 	}
 	s.Plans = nil
+	d.Consents = slices.Grow(d.Consents, len(s.Consents))
 	for _, c := range s.Consents {
 		d.Consents = append(d.Consents, Consent{ID: c.UID, PersonID: ref("person", c.PersonID), Purpose: string(c.Purpose),
 			ServiceID: ref("service", c.ServiceID), EmployerID: ref("employer", c.EmployerID),
@@ -105,6 +112,7 @@ func fill(d *Document, s *store.Snapshot, ref func(string, int64) string, sync f
 			Scan: s.Scans[c.ID], RecordedBy: ref("operator", c.RecordedBy), Sync: sync("consent", c.UID)})
 	}
 	s.Consents, s.Scans = nil, nil
+	d.Referrals = slices.Grow(d.Referrals, len(s.Referrals))
 	for _, r := range s.Referrals {
 		d.Referrals = append(d.Referrals, Referral{ID: r.UID, CaseID: ref("case", r.CaseID),
 			ServiceID: ref("service", r.ServiceID), Reason: r.Reason, Urgency: string(r.Urgency),
@@ -114,12 +122,14 @@ func fill(d *Document, s *store.Snapshot, ref func(string, int64) string, sync f
 			Sync: sync("referral", r.UID)})
 	}
 	s.Referrals = nil
+	d.Activities = slices.Grow(d.Activities, len(s.Activities))
 	for _, a := range s.Activities {
 		d.Activities = append(d.Activities, Activity{ID: a.UID, Date: a.Date.UTC().Format(time.DateOnly),
 			Kind: string(a.Kind), Participants: a.Participants, Place: a.Place, Notes: a.Notes,
 			OperatorID: ref("operator", a.OperatorID), CreatedAt: stamp(a.CreatedAt), Sync: sync("activity", a.UID)})
 	}
 	s.Activities = nil
+	d.SkillsProfiles = slices.Grow(d.SkillsProfiles, len(s.SkillsProfiles))
 	for i := range s.SkillsProfiles {
 		p := skillsRecord(&s.SkillsProfiles[i], ref)
 		p.Sync = sync("skills_profile", p.ID)

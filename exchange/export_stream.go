@@ -15,9 +15,13 @@ var documentEntities = []string{"operator", "service", "person", "case", "interv
 	"activity", "skills_profile", "employer", "vacancy", "proposal", "internship", "enterprise"}
 
 // streamed is what the reading goroutine hands on: first the head, then
-// each part's records as a document holding only them.
+// each part of the snapshot with the stable IDs it refers to, which the
+// goroutine that writes turns into a document holding only its records
+// (or a document already made, for the files merged into others).
 type streamed struct {
 	head *store.SnapshotHead
+	snap *store.Snapshot
+	uids map[string]map[int64]string
 	part *Document
 }
 
@@ -46,9 +50,12 @@ func (r *exportRun) stream(ctx context.Context, db *store.DB, opt store.Snapshot
 		read <- r.read(ctx, db, opt, func(h *store.SnapshotHead) error {
 			head = h
 			return send(streamed{head: h})
-		}, func(part *Document) error { return send(streamed{part: part}) })
+		}, send)
 	}()
 	for s := range ch {
+		if s.snap != nil {
+			s.part = r.fillPart(s.snap, s.uids)
+		}
 		if err := use(s); err != nil {
 			cancel()
 			for range ch { // let the reader end
@@ -69,10 +76,10 @@ func (r *exportRun) stream(ctx context.Context, db *store.DB, opt store.Snapshot
 	return use(streamed{part: merges})
 }
 
-// read reads the snapshot, giving begin its head and send each part's
-// records, on the goroutine that reads.
+// read reads the snapshot, giving begin its head and send each part with
+// the stable IDs it refers to, on the goroutine that reads.
 func (r *exportRun) read(ctx context.Context, db *store.DB, opt store.SnapshotOptions,
-	begin func(*store.SnapshotHead) error, send func(*Document) error) error {
+	begin func(*store.SnapshotHead) error, send func(streamed) error) error {
 	entities := r.entities
 	if entities == nil {
 		entities = documentEntities
@@ -87,20 +94,23 @@ func (r *exportRun) read(ctx context.Context, db *store.DB, opt store.SnapshotOp
 			done++
 			r.progress(0.05 + 0.9*float64(done)/float64(len(entities)))
 		}
-		part, err := r.part(head, s)
+		uids, err := partUIDs(head, s)
 		if err != nil {
 			return err
 		}
-		return send(part)
+		return send(streamed{snap: s, uids: uids})
 	})
 }
 
-// part turns a part of the snapshot into its exchange records: a first
-// pass over a copy collects the local IDs it refers to, whose stable IDs
-// are then read for this part alone.
-func (r *exportRun) part(head *store.SnapshotHead, s *store.Snapshot) (*Document, error) {
+// partUIDs reads the stable IDs a part of the snapshot refers to: a first
+// pass of fill over a copy collects the local IDs, whose stable IDs are
+// then read for this part alone, in the snapshot's transaction.
+func partUIDs(head *store.SnapshotHead, s *store.Snapshot) (map[string]map[int64]string, error) {
 	seen := map[string]map[int64]bool{}
 	probe := *s // fill lets go of the lists it has read: the copy's, not s's
+	// Operators, services and persons refer to no other record (fill
+	// gives them no ref): the probe skips the largest lists.
+	probe.Operators, probe.Services, probe.Persons = nil, nil, nil
 	fill(&Document{}, &probe, func(entity string, id int64) string {
 		if id != 0 {
 			if seen[entity] == nil {
@@ -116,10 +126,12 @@ func (r *exportRun) part(head *store.SnapshotHead, s *store.Snapshot) (*Document
 			refs[entity] = append(refs[entity], id)
 		}
 	}
-	uids, err := head.UIDs(refs)
-	if err != nil {
-		return nil, err
-	}
+	return head.UIDs(refs)
+}
+
+// fillPart turns a part of the snapshot into its exchange records
+// (pseudonymised if asked), its references resolved by uids.
+func (r *exportRun) fillPart(s *store.Snapshot, uids map[string]map[int64]string) *Document {
 	sync := syncOf(nil)
 	if r.bases {
 		sync = func(_, uid string) *Sync { return &Sync{Base: s.Bases[uid]} }
@@ -129,7 +141,7 @@ func (r *exportRun) part(head *store.SnapshotHead, s *store.Snapshot) (*Document
 	if r.pseudo != nil {
 		r.pseudo.pseudonymise(d)
 	}
-	return d, nil
+	return d
 }
 
 // envelope is the document with no records, for the head's change-log

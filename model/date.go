@@ -1,7 +1,7 @@
 package model
 
 import (
-	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -17,15 +17,27 @@ func (d PartialDate) IsZero() bool { return d.Year == 0 }
 
 // String formats the date as YYYY, YYYY-MM or YYYY-MM-DD.
 func (d PartialDate) String() string {
-	switch {
-	case d.Year == 0:
+	if d.Year == 0 {
 		return ""
-	case d.Month == 0:
-		return fmt.Sprintf("%04d", d.Year)
-	case d.Day == 0:
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	b := make([]byte, 0, 10)
+	b = appendPadded(b, d.Year, 4)
+	if d.Month != 0 {
+		b = appendPadded(append(b, '-'), d.Month, 2)
+		if d.Day != 0 {
+			b = appendPadded(append(b, '-'), d.Day, 2)
+		}
+	}
+	return string(b)
+}
+
+// appendPadded appends n with zeros in front up to width digits.
+func appendPadded(b []byte, n, width int) []byte {
+	s := strconv.Itoa(n)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
 }
 
 // ParsePartialDate reads YYYY, YYYY-MM or YYYY-MM-DD; the empty string gives

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"sportello/model"
@@ -192,7 +191,7 @@ func readEntity(ctx context.Context, q querier, rows rowsFunc, s *Snapshot, enti
 	case "consent":
 		return readConsents(rows, s, where, args, scans)
 	case "referral":
-		return each("SELECT "+referralColumns+" FROM referrals r WHERE "+strings.ReplaceAll(where, "id IN", "r.id IN")+
+		return each("SELECT "+referralColumns+" FROM referrals r WHERE "+qualifyID(where, "r")+
 			" ORDER BY r.id", func(sc scanner) error {
 			r, err := scanReferral(sc)
 			if err == nil {

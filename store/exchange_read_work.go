@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"sportello/model"
@@ -42,7 +41,7 @@ func readWork(ctx context.Context, q querier, s *Snapshot, entity, where string,
 	}
 	switch entity {
 	case "employer":
-		err := each("SELECT "+employerColumns+employerFrom+" WHERE "+strings.Replace(where, "id IN", "e.id IN", 1)+
+		err := each("SELECT "+employerColumns+employerFrom+" WHERE "+qualifyID(where, "e")+
 			" ORDER BY e.id", func(sc scanner) error {
 			e, err := scanEmployer(sc, &grant{system: true})
 			if err == nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"sportello/model"
 )
@@ -23,6 +24,7 @@ type SnapshotHead struct {
 	PersonMerges []PersonMerge
 	ctx          context.Context
 	tx           *sql.Tx
+	rows         rowsFunc // the transaction's raw reads
 }
 
 // UIDs reads the stable IDs of the records refs names (entity → local
@@ -36,10 +38,8 @@ func (h *SnapshotHead) UIDs(refs map[string][]int64) (map[string]map[int64]strin
 		if !ok {
 			return nil, fmt.Errorf("stable IDs: unknown entity %q", entity)
 		}
-		m := map[int64]string{}
-		rows, err := h.tx.QueryContext(h.ctx, "SELECT id, uid FROM "+table+
-			" WHERE id IN (SELECT value FROM json_each(?))", idList(ids))
-		err = eachRow(rows, err, func(s scanner) error {
+		m := make(map[int64]string, len(ids))
+		err := h.rows("SELECT id, uid FROM "+table+" WHERE id IN (SELECT value FROM json_each(?))", []any{idList(ids)}, func(s scanner) error {
 			var id int64
 			var uid string
 			err := s.Scan(&id, &uid)
@@ -71,7 +71,7 @@ func (d *DB) StreamSnapshot(ctx context.Context, opt SnapshotOptions, order []st
 		if err != nil {
 			return err
 		}
-		head.ctx, head.tx = ctx, tx
+		head.ctx, head.tx, head.rows = ctx, tx, rawRows(raw)
 		if err := begin(head); err != nil {
 			return err
 		}
@@ -113,7 +113,7 @@ func streamEntity(ctx context.Context, tx *sql.Tx, rows rowsFunc, opt SnapshotOp
 	}
 	where, args := changedFilter(entity, opt, head.UpTo)
 	var ids []int64
-	err := sqlRows(ctx, tx)("SELECT id FROM "+table+" WHERE "+where+" ORDER BY id", args, func(s scanner) error {
+	err := rows("SELECT id FROM "+table+" WHERE "+where+" ORDER BY id", args, func(s scanner) error {
 		var id int64
 		err := s.Scan(&id)
 		ids = append(ids, id)
@@ -130,14 +130,13 @@ func streamEntity(ctx context.Context, tx *sql.Tx, rows rowsFunc, opt SnapshotOp
 		n := min(len(ids), size)
 		s := &Snapshot{UpTo: head.UpTo, Screenings: map[int64]*model.ScreeningRecord{}, Scans: map[int64][]byte{},
 			Erasures: head.Erasures}
-		// The part's IDs as one JSON array: the same where fits every query
-		// of readEntity, which puts it after "id IN" or in a subquery.
-		partWhere, partArgs := "id IN (SELECT value FROM json_each(?))", []any{idList(ids[:n])}
+		s.presize(entity, n)
+		partWhere, partArgs := partFilter(where, ids[:n])
 		if err := readEntity(ctx, tx, rows, s, entity, partWhere, partArgs, opt.Scans); err != nil {
 			return fmt.Errorf("reading %s: %w", table, err)
 		}
 		if opt.Bases {
-			if s.Bases, err = readPartBases(ctx, tx, entity, partArgs[0]); err != nil {
+			if s.Bases, err = readPartBases(ctx, tx, entity, idList(ids[:n])); err != nil {
 				return fmt.Errorf("reading the sync bases of %s: %w", table, err)
 			}
 		}
@@ -147,6 +146,26 @@ func streamEntity(ctx context.Context, tx *sql.Tx, rows rowsFunc, opt SnapshotOp
 		ids = ids[n:]
 	}
 	return nil
+}
+
+// partFilter selects a part's records, ids, in every query of readEntity,
+// which puts it after "id" (qualifyID) or in a subquery. Of all the
+// records (where is "1") a part is every ID from its first to its last,
+// read in order along the table; of some, the IDs are a JSON array.
+func partFilter(where string, ids []int64) (string, []any) {
+	if where == "1" {
+		return "id BETWEEN " + strconv.FormatInt(ids[0], 10) + " AND " + strconv.FormatInt(ids[len(ids)-1], 10), nil
+	}
+	return "id IN (SELECT value FROM json_each(?))", []any{idList(ids)}
+}
+
+// qualifyID names the table of a part's filter, for a query that joins
+// another table with an id.
+func qualifyID(where, alias string) string {
+	if rest, ok := strings.CutPrefix(where, "id "); ok {
+		return alias + ".id " + rest
+	}
+	return where
 }
 
 // readPartBases reads the sync bases of the records of entity with the
@@ -175,4 +194,21 @@ func idList(ids []int64) string {
 		b = strconv.AppendInt(b, id, 10)
 	}
 	return string(append(b, ']'))
+}
+
+// presize gives the list of entity room for n records, which a part is
+// about to read: a part's records are appended one by one.
+func (s *Snapshot) presize(entity string, n int) {
+	switch entity {
+	case "person":
+		s.Persons = make([]model.Person, 0, n)
+	case "case":
+		s.Cases = make([]model.Case, 0, n)
+	case "interview":
+		s.Interviews = make([]model.Interview, 0, n)
+	case "consent":
+		s.Consents = make([]model.Consent, 0, n)
+	case "referral":
+		s.Referrals = make([]model.Referral, 0, n)
+	}
 }
