@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"regexp"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -253,6 +254,10 @@ func stringChecks(s *jsonschema.Schema) []quickCheck {
 	if minL == nil && maxL == nil && pattern == nil && enc == nil {
 		return nil
 	}
+	var simple simplePattern
+	if re, ok := pattern.(*regexp.Regexp); ok { // Go's own engine, the default
+		simple = compileSimplePattern(re.String())
+	}
 	return []quickCheck{func(b []byte) bool {
 		if b[0] != '"' {
 			return true
@@ -271,7 +276,7 @@ func stringChecks(s *jsonschema.Schema) []quickCheck {
 				return false
 			}
 		}
-		if pattern != nil && !matches(pattern, raw) {
+		if simple != nil && !simple.match(raw) || simple == nil && pattern != nil && !matches(pattern, raw) {
 			return false
 		}
 		if enc != nil {
