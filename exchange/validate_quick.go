@@ -104,9 +104,9 @@ func unknownKeyword(s *jsonschema.Schema) string {
 func (qc *quickCompiler) any(s *jsonschema.Schema) ([]quickCheck, error) {
 	var out []quickCheck
 	if s.Types != nil && !s.Types.IsEmpty() {
-		want := map[string]bool{}
+		var want jsonTypes
 		for _, t := range s.Types.ToStrings() {
-			want[t] = true
+			want |= jsonTypeNamed[t]
 		}
 		out = append(out, func(b []byte) bool { return isOfType(b, want) })
 	}
@@ -144,24 +144,40 @@ func (qc *quickCompiler) any(s *jsonschema.Schema) ([]quickCheck, error) {
 	return out, nil
 }
 
+// jsonTypes is a set of JSON Schema's types.
+type jsonTypes uint8
+
+const (
+	typeNull jsonTypes = 1 << iota
+	typeBoolean
+	typeString
+	typeArray
+	typeObject
+	typeNumber
+	typeInteger
+)
+
+var jsonTypeNamed = map[string]jsonTypes{"null": typeNull, "boolean": typeBoolean, "string": typeString,
+	"array": typeArray, "object": typeObject, "number": typeNumber, "integer": typeInteger}
+
 // isOfType says whether the value b is of one of the types wanted; a
 // number is an "integer" only when it is one exactly and small enough to
 // be sure.
-func isOfType(b []byte, want map[string]bool) bool {
+func isOfType(b []byte, want jsonTypes) bool {
 	switch b[0] {
 	case 'n':
-		return want["null"]
+		return want&typeNull != 0
 	case 't', 'f':
-		return want["boolean"]
+		return want&typeBoolean != 0
 	case '"':
-		return want["string"]
+		return want&typeString != 0
 	case '[':
-		return want["array"]
+		return want&typeArray != 0
 	case '{':
-		return want["object"]
+		return want&typeObject != 0
 	}
 	f, ok := jsonNumber(b)
-	return ok && (want["number"] || want["integer"] && f == math.Trunc(f) && math.Abs(f) < 1<<53)
+	return ok && (want&typeNumber != 0 || want&typeInteger != 0 && f == math.Trunc(f) && math.Abs(f) < 1<<53)
 }
 
 // surelyEqual says whether the value b is certainly the JSON value e:

@@ -17,9 +17,25 @@ import (
 type patternItem struct {
 	ranges   []rune // pairs lo, hi, as regexp/syntax gives them
 	min, max int
+	ascii    *[128]bool // the ASCII characters of the class, looked up at once
+}
+
+func newPatternItem(ranges []rune, min, max int) patternItem {
+	it := patternItem{ranges: ranges, min: min, max: max, ascii: new([128]bool)}
+	for c := range rune(128) {
+		it.ascii[c] = it.inRanges(c)
+	}
+	return it
 }
 
 func (it patternItem) has(r rune) bool {
+	if r < 128 {
+		return it.ascii[r]
+	}
+	return it.inRanges(r)
+}
+
+func (it patternItem) inRanges(r rune) bool {
 	for i := 0; i+1 < len(it.ranges); i += 2 {
 		if r >= it.ranges[i] && r <= it.ranges[i+1] {
 			return true
@@ -82,11 +98,11 @@ func patternItems(re *syntax.Regexp) ([]patternItem, bool) {
 	case syntax.OpLiteral:
 		var out []patternItem
 		for _, r := range re.Rune {
-			out = append(out, patternItem{ranges: []rune{r, r}, min: 1, max: 1})
+			out = append(out, newPatternItem([]rune{r, r}, 1, 1))
 		}
 		return out, true
 	case syntax.OpCharClass:
-		return []patternItem{{ranges: re.Rune, min: 1, max: 1}}, true
+		return []patternItem{newPatternItem(re.Rune, 1, 1)}, true
 	case syntax.OpRepeat, syntax.OpStar, syntax.OpPlus, syntax.OpQuest:
 		one, ok := patternItems(re.Sub[0])
 		if !ok || len(one) != 1 || one[0].min != 1 || one[0].max != 1 {
@@ -125,9 +141,12 @@ func (p simplePattern) match(text []byte) bool {
 	i := 0
 	for _, it := range p {
 		n := 0
-		for it.max < 0 || n < it.max {
-			r, size := utf8.DecodeRune(text[i:])
-			if size == 0 || !it.has(r) {
+		for (it.max < 0 || n < it.max) && i < len(text) {
+			r, size := rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRune(text[i:])
+			}
+			if !it.has(r) {
 				break
 			}
 			i += size
