@@ -167,25 +167,29 @@ func (t chainTail) fresh() bool { return t.key == "" && !t.link.Valid && t.seq =
 // cut keeps the gap. The first event of a desk makes the chain's key, and
 // first links the events an earlier version wrote.
 func appendEvent(ctx context.Context, tx *sql.Tx, e chainEvent) error {
-	t, err := readTail(ctx, tx)
-	if errors.Is(err, errNoChain) {
-		// An earlier schema, opened beside the window: the event is
-		// linked with the others when the desk is next migrated.
-		_, err := tx.ExecContext(ctx, `INSERT INTO audit_events (at, operator_id, action, entity, entity_id, detail)
-			VALUES (?, ?, ?, ?, ?, ?)`, e.at, e.operator, e.action, e.entity, e.entityID, e.detail)
-		return err
-	}
-	salted, err := hasSalt(ctx, tx)
-	if err != nil {
-		return err
-	}
-	if salted {
-		if e.salt, err = newSalt(); err != nil {
+	t, salted, kept := keptTail(ctx)
+	if !kept {
+		var err error
+		t, err = readTail(ctx, tx)
+		if errors.Is(err, errNoChain) {
+			// An earlier schema, opened beside the window: the event is
+			// linked with the others when the desk is next migrated.
+			_, err := tx.ExecContext(ctx, `INSERT INTO audit_events (at, operator_id, action, entity, entity_id, detail)
+				VALUES (?, ?, ?, ?, ?, ?)`, e.at, e.operator, e.action, e.entity, e.entityID, e.detail)
+			return err
+		}
+		if err != nil {
+			return fmt.Errorf("chain tail: %w", err)
+		}
+		if salted, err = hasSalt(ctx, tx); err != nil {
 			return err
 		}
 	}
-	if err != nil {
-		return fmt.Errorf("chain tail: %w", err)
+	if salted {
+		var err error
+		if e.salt, err = newSalt(); err != nil {
+			return err
+		}
 	}
 	if t.fresh() {
 		if err := startChain(ctx, tx, &t); err != nil {
@@ -200,10 +204,12 @@ func appendEvent(ctx context.Context, tx *sql.Tx, e chainEvent) error {
 	if err := insertEvent(ctx, tx, e, salted); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "INSERT INTO audit_chain (event_id, hash) VALUES (?, ?)",
-		e.id, chainLink([]byte(t.key), prev, e)); err != nil {
+	link := chainLink([]byte(t.key), prev, e)
+	if _, err := tx.ExecContext(ctx, "INSERT INTO audit_chain (event_id, hash) VALUES (?, ?)", e.id, link); err != nil {
 		return fmt.Errorf("chain link of event %d: %w", e.id, err)
 	}
+	t.seq, t.lastID, t.link = e.id, e.id, sql.NullString{String: link, Valid: true}
+	keepTail(ctx, t, salted)
 	return nil
 }
 

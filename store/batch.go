@@ -22,18 +22,59 @@ func (d *DB) Batch(ctx context.Context, fn func(ctx context.Context) error) erro
 		return err
 	}
 	defer tx.Rollback()
-	if err := fn(context.WithValue(ctx, batchKey{}, tx)); err != nil {
+	if err := fn(context.WithValue(ctx, batchKey{}, &batchState{tx: tx, keepsTail: true})); err != nil {
 		return err
 	}
 	return tx.Commit()
 }
 
-// batchKey keys a Batch's transaction in its context.
+// batchKey keys a batchState in a context.
 type batchKey struct{}
 
+// batchState is the transaction a context's reads and writes join, and,
+// in a Batch, the audit chain's tail after its last event: the batch's
+// writes are its only writer, so each event needs not read it again.
+type batchState struct {
+	tx        *sql.Tx
+	keepsTail bool       // a Batch's: the tail may be kept
+	tail      *chainTail // after the batch's last event, once read
+	salted    bool       // the schema's events have salts (with tail)
+}
+
 func batchOf(ctx context.Context) *sql.Tx {
-	tx, _ := ctx.Value(batchKey{}).(*sql.Tx)
-	return tx
+	if b := batchStateOf(ctx); b != nil {
+		return b.tx
+	}
+	return nil
+}
+
+func batchStateOf(ctx context.Context) *batchState {
+	b, _ := ctx.Value(batchKey{}).(*batchState)
+	return b
+}
+
+// keptTail is the batch's audit tail, if it keeps one.
+func keptTail(ctx context.Context) (chainTail, bool, bool) {
+	if b := batchStateOf(ctx); b != nil && b.tail != nil {
+		return *b.tail, b.salted, true
+	}
+	return chainTail{}, false, false
+}
+
+// keepTail keeps t, the tail after an event just written, for the batch's
+// next event.
+func keepTail(ctx context.Context, t chainTail, salted bool) {
+	if b := batchStateOf(ctx); b != nil && b.keepsTail {
+		b.tail, b.salted = &t, salted
+	}
+}
+
+// forgetTail drops the kept tail: a write rolled back may have taken its
+// events with it.
+func forgetTail(ctx context.Context) {
+	if b := batchStateOf(ctx); b != nil {
+		b.tail = nil
+	}
 }
 
 // inBatch runs fn in the batch's transaction between a savepoint and its
@@ -43,6 +84,7 @@ func inBatch(ctx context.Context, tx *sql.Tx, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	if err := fn(tx); err != nil {
+		forgetTail(ctx)
 		if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO batch_write; RELEASE batch_write"); rerr != nil {
 			return errors.Join(err, rerr)
 		}
@@ -64,5 +106,8 @@ func (d *DB) q(ctx context.Context) querier {
 // open transaction, as they join a batch's: a method reading inside its
 // own transaction calls others that read.
 func withTx(ctx context.Context, tx *sql.Tx) context.Context {
-	return context.WithValue(ctx, batchKey{}, tx)
+	if b := batchStateOf(ctx); b != nil && b.tx == tx {
+		return ctx // the batch's own: one tail for all its writes
+	}
+	return context.WithValue(ctx, batchKey{}, &batchState{tx: tx})
 }
