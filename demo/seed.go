@@ -213,7 +213,7 @@ func demoTeam(ctx context.Context, db *store.DB, p *model.Person, mediator int64
 }
 
 // batchPersons is how many demo persons one transaction makes.
-const batchPersons = 250
+const batchPersons = 1000
 
 // Progress, when set, is told after every batch of persons how far Seed
 // is: a regional-size demo takes a while.
