@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"sportello/internal/osmem"
 	"sportello/locales"
 	"sportello/model"
 	"sportello/store"
@@ -161,6 +162,9 @@ func (s *indicatorsScreen) onCompute() {
 		s.report = rep
 		s.fitRows()
 		s.list.Refresh()
+		// The computation's rows of every person, and the charts' first
+		// drawing, are garbage now: given back, not kept for minutes.
+		go osmem.Release()
 		if s.selected < 0 && len(rep.Results) > 0 {
 			s.list.Select(0)
 			return

@@ -18,7 +18,6 @@ package ui
 
 import (
 	"context"
-	"runtime/debug"
 	"sync/atomic"
 	"time"
 
@@ -26,6 +25,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"sportello/assets"
+	"sportello/internal/osmem"
 	"sportello/locales"
 	"sportello/model"
 	"sportello/printouts"
@@ -267,7 +267,7 @@ func (u *App) signedIn(op *model.Operator) {
 	// The sign-in's key derivations (Argon2, 64 MiB each) are garbage now:
 	// their memory goes back to the system rather than waiting for Go's
 	// scavenger, which keeps a window of a regional desk near 200 MB.
-	go debug.FreeOSMemory()
+	go osmem.Release()
 }
 
 // signOut forgets the operator and goes back to the login. A sealed desk

@@ -1,0 +1,16 @@
+// Package osmem gives memory no longer used back to the system: Go's heap
+// (debug.FreeOSMemory) and, on Linux with glibc, the C heap the window's
+// libraries use (malloc_trim). Go's scavenger and glibc give it back only
+// slowly or never, and a window that has just computed the indicators of a
+// regional desk would otherwise keep its peak for minutes.
+package osmem
+
+import "runtime/debug"
+
+// Release collects Go's garbage and returns the free pages of both heaps to
+// the system. It takes a few milliseconds: call it off the UI goroutine,
+// after a heavy piece of work, not in a loop.
+func Release() {
+	debug.FreeOSMemory()
+	trimC()
+}
