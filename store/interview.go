@@ -37,26 +37,38 @@ func (d *DB) CreateInterview(ctx context.Context, iv *model.Interview, by int64)
 	})
 }
 
-// insertAnswers writes a new interview's answers. The interview's insert
-// has logged its change; its answers, in the same transaction, would log
-// it again one by one (answers_change_i): merge_quiet holds them, with a
-// row of its own (3) that leaves a merge's rows alone.
+// insertAnswers writes a new interview's answers, unlogged: the
+// interview's insert has logged its change.
 func (d *DB) insertAnswers(ctx context.Context, tx *sql.Tx, iv *model.Interview) error {
 	if len(iv.Answers) == 0 {
 		return nil
 	}
+	return unlogged(ctx, tx, func() error {
+		for i := range iv.Answers {
+			a := &iv.Answers[i]
+			if a.UpdatedAt.IsZero() {
+				a.UpdatedAt = d.Now().UTC()
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO answers (interview_id, question_id, value, updated_at)
+				VALUES (?, ?, ?, ?)`, iv.ID, a.QuestionID, a.Value, formatTime(a.UpdatedAt)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// unlogged runs fn, which writes the rows of a record whose insert, in the
+// same transaction, has just logged its change in the change log: their
+// own triggers would log it again, once per row (answers, a plan's goals).
+// merge_quiet holds them, with a row of its own (3) that leaves a merge's
+// rows alone.
+func unlogged(ctx context.Context, tx *sql.Tx, fn func() error) error {
 	if _, err := tx.ExecContext(ctx, "INSERT INTO merge_quiet VALUES (3)"); err != nil {
 		return err
 	}
-	for i := range iv.Answers {
-		a := &iv.Answers[i]
-		if a.UpdatedAt.IsZero() {
-			a.UpdatedAt = d.Now().UTC()
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO answers (interview_id, question_id, value, updated_at)
-			VALUES (?, ?, ?, ?)`, iv.ID, a.QuestionID, a.Value, formatTime(a.UpdatedAt)); err != nil {
-			return err
-		}
+	if err := fn(); err != nil {
+		return err
 	}
 	_, err := tx.ExecContext(ctx, "DELETE FROM merge_quiet WHERE x = 3")
 	return err

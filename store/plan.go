@@ -127,7 +127,8 @@ func (d *DB) insertPlan(ctx context.Context, tx *sql.Tx, p *model.Plan, now time
 		return err
 	}
 	p.ID, _ = res.LastInsertId()
-	if err := insertPlanParts(ctx, tx, p); err != nil {
+	// The plan's insert has logged its change: its parts need not, each.
+	if err := unlogged(ctx, tx, func() error { return insertPlanParts(ctx, tx, p) }); err != nil {
 		return err
 	}
 	return d.audit(ctx, tx, by, model.ActionCreate, "plan", p.ID, fmt.Sprintf("version %d", p.Version))
