@@ -132,19 +132,29 @@ func eachMember(b []byte, fn func(key, val []byte) bool) bool {
 		if end = jsonEnd(b, i); end < 0 || !fn(key, b[i:end]) {
 			return false
 		}
-		if i = jsonWS(b, end); i >= len(b) {
-			return false
+		next, done, ok := afterItem(b, end, '}')
+		if done || !ok {
+			return ok
 		}
-		switch b[i] {
-		case '}':
-			return true
-		case ',':
-			i = jsonWS(b, i+1)
-		default:
-			return false
-		}
+		i = next
 	}
 	return false
+}
+
+// afterItem reads what follows an item of an object or array that ends at
+// end: its closing character (done), or a comma and where the next item
+// starts; ok is false for anything else.
+func afterItem(b []byte, end int, closing byte) (next int, done, ok bool) {
+	i := jsonWS(b, end)
+	switch {
+	case i >= len(b):
+		return 0, false, false
+	case b[i] == closing:
+		return 0, true, true
+	case b[i] == ',':
+		return jsonWS(b, i+1), false, true
+	}
+	return 0, false, false
 }
 
 // eachElement calls fn with each element of the array value b, trimmed.
@@ -158,17 +168,11 @@ func eachElement(b []byte, fn func(n int, val []byte) bool) bool {
 		if end < 0 || !fn(n, b[i:end]) {
 			return false
 		}
-		if i = jsonWS(b, end); i >= len(b) {
-			return false
+		next, done, ok := afterItem(b, end, ']')
+		if done || !ok {
+			return ok
 		}
-		switch b[i] {
-		case ']':
-			return true
-		case ',':
-			i = jsonWS(b, i+1)
-		default:
-			return false
-		}
+		i = next
 	}
 	return false
 }
