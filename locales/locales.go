@@ -165,8 +165,12 @@ func (l *Localizer) Tf(id string, data map[string]any) string {
 
 // Number writes a whole number as the Localizer's language groups its
 // digits (100.000 in Italian, 100,000 in English).
-func (l *Localizer) Number(n int) string {
-	return message.NewPrinter(language.Make(l.lang)).Sprint(n)
+func (l *Localizer) Number(n int) string { return Number(l.lang, n) }
+
+// Number writes a whole number as lang groups its digits, for a caller
+// that has the language's code but no Localizer to make for one number.
+func Number(lang string, n int) string {
+	return message.NewPrinter(language.Make(lang)).Sprint(n)
 }
 
 // N translates a message with plural forms for count n ({{.Count}}).

@@ -280,4 +280,4 @@ func (s *indicatorsScreen) targetOf(id string) (model.Target, bool) {
 func (s *indicatorsScreen) number(n int) string { return groupThousands(n, s.u.tr.Lang()) }
 
 // groupThousands writes n as 1.500 (Italian) or 1,500 (English).
-func groupThousands(n int, lang string) string { return locales.New(lang).Number(n) }
+func groupThousands(n int, lang string) string { return locales.Number(lang, n) }
