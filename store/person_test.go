@@ -217,8 +217,8 @@ func TestSearchPlans(t *testing.T) {
 	code := all[2].CaseCode // as the operator types it, lower case, cut short
 	cases := []struct{ query, want string }{
 		{"a", "Ahmadi Bianchi Zanetti"}, // family or given name, in name order
-		{"ad", "Zanetti"},               // two letters: the name index too
-		{"ahm", "Ahmadi"},               // longer: the full-text index
+		{"ad", "Zanetti"},               // two letters: the full-text index, sorted by the sort keys
+		{"ahm", "Ahmadi"},               // longer: the same
 		{strings.ToLower(code), all[2].FamilyName},
 		{code[:len(code)-3], codeOrder(all)}, // a code's start: in code order
 		{"nobody", ""},
@@ -234,6 +234,51 @@ func TestSearchPlans(t *testing.T) {
 		if want := len(strings.Fields(c.want)); n != want {
 			t.Errorf("count %q: %d, want %d", c.query, n, want)
 		}
+	}
+}
+
+// A search of two letters or more chooses each page from the persons' sort
+// keys (persons_sort_keys) and reads only the page's rows: the pages walk
+// the matches in name order, without repeats, and the plan reads no whole
+// table.
+func TestSearchKeyedPages(t *testing.T) {
+	ctx := context.Background()
+	d := newTestDB(t)
+	var want []string
+	for i := range 23 {
+		family := []string{"Rossi", "Russo", "Romano", "Bianchi"}[i%4]
+		given := fmt.Sprintf("Nome%02d", 23-i)
+		if err := d.CreatePerson(ctx, &model.Person{FamilyName: family, GivenNames: given}, 0); err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasPrefix(family, "Ro") {
+			want = append(want, family+" "+given)
+		}
+	}
+	sort.Strings(want)
+	var got []string
+	for off := 0; off < 30; off += 7 {
+		page, err := d.FindPersons(ctx, model.PersonFilter{Query: "ro", Limit: 7, Offset: off})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range page {
+			got = append(got, p.FamilyName+" "+p.GivenNames)
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("pages of %q:\n%v\nwant\n%v", "ro", got, want)
+	}
+	plan := planSearch("ro", "", false)
+	if !plan.keyed {
+		t.Fatal("a two-letter search is not keyed")
+	}
+	steps, err := d.QueryPlan(ctx, plan.page())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(steps, "\n"), "COVERING INDEX persons_sort_keys") || WholeTableScan(plan.page(), steps) != "" {
+		t.Errorf("plan of a keyed page:\n%s", strings.Join(steps, "\n"))
 	}
 }
 

@@ -61,44 +61,59 @@ func caseCodePrefix(text string) string {
 }
 
 // searchPlan is the SQL of one search: what it matches (after FROM), and
-// how its results are ordered.
+// how its results are ordered. A keyed plan chooses its page from the
+// persons' sort keys (persons_sort_keys) before reading the page's rows.
 type searchPlan struct {
 	from  string
 	args  []any
 	order string
+	keyed bool
+}
+
+// page is the query of one page of the plan's persons; its last two
+// arguments are the page's LIMIT and OFFSET.
+func (p searchPlan) page() string {
+	if p.keyed {
+		return "SELECT " + summaryColumns + " FROM persons p WHERE p.id IN (SELECT p.id FROM" + p.from + p.order +
+			" LIMIT ? OFFSET ?)" + p.order
+	}
+	return "SELECT " + summaryColumns + " FROM" + p.from + p.order + " LIMIT ? OFFSET ?"
 }
 
 // planSearch chooses how to run a search, for the encrypted store, where
 // reading pages costs more than with a plain file:
 //   - a case-code prefix walks the codes' unique index, in code order (and
 //     the codes of files merged into others, person_merges);
-//   - a query of one or two letters in all walks the names' index in name
-//     order and keeps the rows the full-text index matches, so the first
-//     page comes without sorting every match;
-//   - anything longer asks the full-text index and sorts its few matches.
+//   - a query of one letter walks the names' index in name order and keeps
+//     the rows the full-text index matches, so the first page comes
+//     without sorting the tens of thousands of matches;
+//   - anything longer asks the full-text index and sorts its matches by
+//     the narrow index of their sort keys, reading only the page's rows.
 func planSearch(text, code string, merged bool) searchPlan {
 	byName := " ORDER BY p.family_name COLLATE NOCASE, p.given_names COLLATE NOCASE, p.id"
 	if code != "" && merged {
 		// A file merged into another is found by its old code too.
-		return searchPlan{` persons p WHERE (p.case_code >= ? AND p.case_code < ? OR p.uid IN
+		return searchPlan{from: ` persons p WHERE (p.case_code >= ? AND p.case_code < ? OR p.uid IN
 			(SELECT kept_uid FROM person_merges WHERE merged_code >= ? AND merged_code < ?))`,
-			[]any{code, code + "\uffff", code, code + "\uffff"}, " ORDER BY p.case_code"}
+			args: []any{code, code + "\uffff", code, code + "\uffff"}, order: " ORDER BY p.case_code"}
 	} else if code != "" {
 		// No merged file's old code starts so (mergedCodes): the codes'
 		// index alone, walked in order up to the page's end.
-		return searchPlan{` persons p WHERE p.case_code >= ? AND p.case_code < ?`,
-			[]any{code, code + "\uffff"}, " ORDER BY p.case_code"}
+		return searchPlan{from: ` persons p WHERE p.case_code >= ? AND p.case_code < ?`,
+			args: []any{code, code + "\uffff"}, order: " ORDER BY p.case_code"}
 	}
 	q := ftsQuery(text)
 	switch {
 	case q == "":
-		return searchPlan{" persons p", nil, byName}
-	case letters(text) <= 2:
+		return searchPlan{from: " persons p", order: byName}
+	case letters(text) <= 1:
 		// The unary + keeps SQLite from looking persons up by the matched
 		// IDs, so it walks the name index and stops at the page's end.
-		return searchPlan{" persons p INDEXED BY persons_by_name WHERE +p.id IN (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?)", []any{q}, byName}
+		return searchPlan{from: " persons p INDEXED BY persons_by_name WHERE +p.id IN (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?)",
+			args: []any{q}, order: byName}
 	}
-	return searchPlan{" persons_fts JOIN persons p ON p.id = persons_fts.rowid WHERE persons_fts MATCH ?", []any{q}, byName}
+	return searchPlan{from: " persons_fts JOIN persons p INDEXED BY persons_sort_keys ON p.id = persons_fts.rowid WHERE persons_fts MATCH ?",
+		args: []any{q}, order: byName, keyed: true}
 }
 
 // codeSearch tells whether text is the start of a case code, and whether
@@ -169,8 +184,7 @@ func (d *DB) FindPersons(ctx context.Context, f model.PersonFilter) (out []model
 			return err
 		}
 		plan := planSearch(f.Query, code, merged).within(g)
-		rows, err := tx.QueryContext(ctx, "SELECT "+summaryColumns+" FROM"+plan.from+plan.order+" LIMIT ? OFFSET ?",
-			append(plan.args, f.Limit, f.Offset)...)
+		rows, err := tx.QueryContext(ctx, plan.page(), append(plan.args, f.Limit, f.Offset)...)
 		return eachRow(rows, err, func(r scanner) error {
 			var s model.PersonSummary
 			err := r.Scan(&s.ID, &s.CaseCode, &s.FamilyName, &s.GivenNames, &s.OwnScriptName, &s.BirthYear, &s.BirthCountry)

@@ -128,8 +128,9 @@ var undoEmployers = append(slices.Clone(undoMatchGeneration),
 	"DROP TABLE ccnl_levels", "DROP TABLE vacancies", "DROP TABLE employer_flags", "DROP TABLE employers",
 )
 
-// undoWindowIndexes takes a database back from migration 0017.
-var undoWindowIndexes = []string{"DROP INDEX cases_by_operator", "DROP INDEX case_team_by_operator",
+// undoWindowIndexes takes a database back from migration 0017 (and 0019,
+// whose index 0018's rebuild of the full-text index leaves alone).
+var undoWindowIndexes = []string{"DROP INDEX persons_sort_keys", "DROP INDEX cases_by_operator", "DROP INDEX case_team_by_operator",
 	"DROP INDEX plan_actions_last_day", "DROP INDEX referrals_sent_last_day"}
 
 // undoTodayIndexes takes a database back from migration 0016 (and 0017 after it).
