@@ -220,3 +220,31 @@ func spoil(r *rand.Rand, v any) any {
 func oddValue(r *rand.Rand) any {
 	return []any{nil, true, 3.0, -2.5, "", "zz", []any{}, map[string]any{}, []any{"a", "a"}}[r.IntN(9)]
 }
+
+// BenchmarkQuickCheck checks the persons and cases of a demo desk's
+// export, as the export does record by record: the writer's share of the
+// export's time that the check costs.
+func BenchmarkQuickCheck(b *testing.B) {
+	rs, err := compiledRecords()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cases []quickCase
+	size := 0
+	for _, c := range quickCases(b) {
+		if c.list == "persons" || c.list == "cases" {
+			cases = append(cases, c)
+			size += len(c.data)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for range b.N {
+		for _, c := range cases {
+			if !rs.quick[c.sch](c.data) {
+				b.Fatalf("%s: not sure of %s", c.list, c.data)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(cases)), "ns/record")
+}

@@ -1,8 +1,10 @@
-// Package osmem gives memory no longer used back to the system: Go's heap
-// (debug.FreeOSMemory) and, on Linux with glibc, the C heap the window's
-// libraries use (malloc_trim). Go's scavenger and glibc give it back only
-// slowly or never, and a window that has just computed the indicators of a
-// regional desk would otherwise keep its peak for minutes.
+// Package osmem keeps the program's memory within what a desk laptop can
+// give: it bounds Go's runtime for a job (BoundJob), and gives memory no
+// longer used back to the system: Go's heap (debug.FreeOSMemory) and, on
+// Linux with glibc, the C heap the window's libraries use (malloc_trim).
+// Go's scavenger and glibc give it back only slowly or never, and a window
+// that has just computed the indicators of a regional desk would otherwise
+// keep its peak for minutes.
 package osmem
 
 import "runtime/debug"

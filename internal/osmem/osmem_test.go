@@ -1,6 +1,7 @@
 package osmem
 
 import (
+	"runtime/debug"
 	"runtime/metrics"
 	"testing"
 )
@@ -35,5 +36,41 @@ func TestReleaseGivesBackGarbage(t *testing.T) {
 	}
 	if free > 16<<20 {
 		t.Errorf("after Release %d MB are free but still held", free>>20)
+	}
+}
+
+// TestBoundJob: a job collects at GOGC 400 under a 192 MiB limit, unless the
+// environment says otherwise; restore puts back what was there.
+func TestBoundJob(t *testing.T) {
+	for _, tc := range []struct {
+		gogc, limit string
+		wantGC      int
+		wantLimit   int64
+	}{
+		{"", "", jobGCPercent, JobLimit},
+		{"150", "", 150, JobLimit},
+		{"", "1GiB", jobGCPercent, 1 << 30},
+	} {
+		t.Setenv("GOGC", tc.gogc)
+		t.Setenv("GOMEMLIMIT", tc.limit)
+		gc0 := debug.SetGCPercent(77) // as the environment would have set them at start
+		lim0 := debug.SetMemoryLimit(1 << 30)
+		if tc.gogc != "" {
+			debug.SetGCPercent(150)
+		}
+		restore := BoundJob()
+		gc := debug.SetGCPercent(-1)
+		debug.SetGCPercent(gc)
+		if lim := debug.SetMemoryLimit(-1); gc != tc.wantGC || lim != tc.wantLimit {
+			t.Errorf("GOGC=%q GOMEMLIMIT=%q: GC at %d, limit %d; want %d, %d", tc.gogc, tc.limit, gc, lim, tc.wantGC, tc.wantLimit)
+		}
+		restore()
+		gc = debug.SetGCPercent(-1)
+		debug.SetGCPercent(gc)
+		if want := map[bool]int{true: 150, false: 77}[tc.gogc != ""]; gc != want || debug.SetMemoryLimit(-1) != 1<<30 {
+			t.Errorf("restore: GC at %d, limit %d", gc, debug.SetMemoryLimit(-1))
+		}
+		debug.SetGCPercent(gc0)
+		debug.SetMemoryLimit(lim0)
 	}
 }
