@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -182,11 +183,13 @@ func (rw *recordWriter) encode(list string, records reflect.Value) []encoded {
 	out := make([]encoded, records.Len())
 	var next sync.Mutex
 	i := 0
+	prefix := strings.Repeat(rw.indent, 2)
 	var wg sync.WaitGroup
 	for range min(runtime.NumCPU(), len(out)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var e recordEncoder
 			for {
 				next.Lock()
 				j := i
@@ -195,7 +198,11 @@ func (rw *recordWriter) encode(list string, records reflect.Value) []encoded {
 				if j >= len(out) {
 					return
 				}
-				out[j] = rw.encodeOne(list, records.Index(j).Interface())
+				rec := records.Index(j)
+				if rec.CanAddr() {
+					rec = rec.Addr() // marshalled the same, without a copy of the record
+				}
+				out[j] = rw.encodeOne(&e, list, rec.Interface(), prefix)
 			}
 		}()
 	}
@@ -203,8 +210,28 @@ func (rw *recordWriter) encode(list string, records reflect.Value) []encoded {
 	return out
 }
 
-func (rw *recordWriter) encodeOne(list string, rec any) encoded {
-	data, err := json.Marshal(rec)
+// recordEncoder is one goroutine's json.Encoder and the buffer it writes
+// into, used again for every record: what json.Marshal writes, without a
+// new buffer each time.
+type recordEncoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+// marshal gives rec as json.Marshal does, in a buffer valid until the next call.
+func (e *recordEncoder) marshal(rec any) ([]byte, error) {
+	if e.enc == nil {
+		e.enc = json.NewEncoder(&e.buf)
+	}
+	e.buf.Reset()
+	if err := e.enc.Encode(rec); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(e.buf.Bytes(), []byte{'\n'}), nil
+}
+
+func (rw *recordWriter) encodeOne(e *recordEncoder, list string, rec any, prefix string) encoded {
+	data, err := e.marshal(rec)
 	if err != nil {
 		return encoded{problems: []string{": " + err.Error()}}
 	}
@@ -213,7 +240,9 @@ func (rw *recordWriter) encodeOne(list string, rec any) encoded {
 		found = validateRecordJSON(rw.rs, list, data, rw.pseudonymised)
 	}
 	if rw.indent != "" {
-		data = indentRecord(make([]byte, 0, len(data)*3/2), data, strings.Repeat(rw.indent, 2), rw.indent)
+		data = indentRecord(make([]byte, 0, len(data)*3/2), data, prefix, rw.indent)
+	} else {
+		data = bytes.Clone(data)
 	}
 	return encoded{data: data, problems: found}
 }

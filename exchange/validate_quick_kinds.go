@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"fmt"
+	"sync/atomic"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -51,31 +52,42 @@ func (qc *quickCompiler) object(s *jsonschema.Schema) ([]quickCheck, error) {
 		}
 		names = c
 	}
-	required := map[string]int{}
-	for i, name := range s.Required {
-		required[name] = i
-	}
-	if len(props) == 0 && len(patterns) == 0 && additional == nil && names == nil && len(required) == 0 {
-		return nil, nil
-	}
-	if len(required) > 64 {
+	if len(s.Required) > 64 {
 		return nil, fmt.Errorf("the quick check knows up to 64 required properties (at %s)", s.Location)
 	}
-	all := uint64(1)<<len(required) - 1
+	members := map[string]member{}
+	for name, c := range props {
+		members[name] = member{name: name, check: c}
+	}
+	for i, name := range s.Required {
+		m := members[name]
+		m.name, m.bit = name, 1<<i
+		members[name] = m
+	}
+	if len(members) == 0 && len(patterns) == 0 && additional == nil && names == nil {
+		return nil, nil
+	}
+	all := uint64(1)<<len(s.Required) - 1
+	var order learnedOrder
 	return []quickCheck{func(b []byte) bool {
 		if b[0] != '{' {
 			return true // these keywords say nothing of other types
 		}
 		var found uint64
-		return eachMember(b, func(key, val []byte) bool {
-			if i, ok := required[string(key)]; ok {
-				found |= 1 << i
+		seen := order.load()
+		n := 0
+		ok := eachMember(b, func(key, val []byte) bool {
+			m, known := seen.at(n, key)
+			if !known {
+				m, known = members[string(key)]
 			}
+			n++
+			found |= m.bit
 			if names != nil && !names(quoted(key)) {
 				return false
 			}
-			c, evaluated := props[string(key)]
-			if evaluated && !c(val) {
+			evaluated := m.check != nil
+			if evaluated && !m.check(val) {
 				return false
 			}
 			for _, p := range patterns {
@@ -87,8 +99,60 @@ func (qc *quickCompiler) object(s *jsonschema.Schema) ([]quickCheck, error) {
 				}
 			}
 			return evaluated || additional == nil || additional(val)
-		}) && found == all
+		})
+		if ok && found == all && seen == nil {
+			order.learn(b, members)
+		}
+		return ok && found == all
 	}}, nil
+}
+
+// member is what an object's schema says of one property: its check (nil:
+// no schema of its own) and its bit among the required ones (0: not
+// required).
+type member struct {
+	name  string
+	check quickCheck
+	bit   uint64
+}
+
+// learnedOrder is the order of an object's properties in the first record
+// that passed: records made by json.Marshal from one Go type list their
+// properties in the same order every time, so the property at each place
+// is found by comparing its name, not by hashing it. A record in another
+// order is still checked in full, through the map. It is safe for
+// concurrent checks: learnt once, never changed.
+type learnedOrder struct{ p atomic.Pointer[memberOrder] }
+
+type memberOrder []member
+
+func (o *learnedOrder) load() memberOrder {
+	if p := o.p.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// learn keeps the order of the members of the object value b.
+func (o *learnedOrder) learn(b []byte, members map[string]member) {
+	var seen memberOrder
+	eachMember(b, func(key, _ []byte) bool {
+		m, ok := members[string(key)]
+		if !ok {
+			m = member{name: string(key)} // known by no schema: the map decides
+		}
+		seen = append(seen, m)
+		return true
+	})
+	o.p.CompareAndSwap(nil, &seen)
+}
+
+// at gives the member at place n when the record has the learnt name there.
+func (o memberOrder) at(n int, key []byte) (member, bool) {
+	if n < len(o) && o[n].name == string(key) && (o[n].check != nil || o[n].bit != 0) {
+		return o[n], true
+	}
+	return member{}, false
 }
 
 // quoted gives a raw key back as a JSON string value, for propertyNames.
