@@ -248,3 +248,51 @@ func BenchmarkQuickCheck(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(cases)), "ns/record")
 }
+
+// TestQuickCheckLearnedOrder: once an object's properties are learnt in the
+// order of a first record, records in that order and in any other are
+// checked as strictly: a property missing, unknown or wrong is never sure.
+func TestQuickCheckLearnedOrder(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(`{"type": "object", "required": ["a", "c"],
+		"properties": {"a": {"type": "string"}, "b": {"type": "integer"}, "c": {"type": "boolean"}},
+		"additionalProperties": false}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddResource("order.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("order.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := compileQuick(sch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		json string
+		sure bool
+	}{
+		{`{"a":"x","b":1,"c":true}`, true}, // learnt here
+		{`{"a":"y","b":2,"c":false}`, true},
+		{`{"c":true,"a":"x"}`, true},               // another order
+		{`{"a":"x","b":1}`, false},                 // c missing, in the learnt order
+		{`{"a":"x","b":"1","c":true}`, false},      // b wrong at its learnt place
+		{`{"a":"x","d":1,"c":true}`, false},        // unknown at b's place
+		{`{"a":"x","c":1,"b":true}`, false},        // swapped: each checked by its name
+		{`{"b":1,"a":"x","c":true}`, true},         // swapped, both right
+		{`{"a":"x","b":1,"c":true,"a":"z"}`, true}, // as the full validator reads duplicates: the last wins
+	} {
+		v, err := decodeRecord([]byte(tc.json))
+		if err != nil {
+			t.Fatal(err)
+		}
+		valid := sch.Validate(v) == nil
+		if got := q([]byte(tc.json)); got != tc.sure || got && !valid {
+			t.Errorf("%s: sure %v, want %v (valid %v)", tc.json, got, tc.sure, valid)
+		}
+	}
+}
