@@ -129,7 +129,11 @@ func (qc *quickCompiler) any(s *jsonschema.Schema) ([]quickCheck, error) {
 		if f.Name == "regex" {
 			return nil, fmt.Errorf("the quick check does not know the format regex (at %s)", s.Location)
 		}
+		sure := formatSure[f.Name]
 		out = append(out, func(b []byte) bool {
+			if raw, plain := rawString(b); plain && sure != nil && sure(raw) {
+				return true
+			}
 			text, ok := stringText(b) // not sure of other types
 			return ok && f.Validate(text) == nil
 		})

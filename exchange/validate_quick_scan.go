@@ -81,8 +81,10 @@ func rawString(b []byte) ([]byte, bool) {
 		return nil, false
 	}
 	s := b[1 : len(b)-1]
-	if bytes.IndexByte(s, '\\') >= 0 || !utf8.Valid(s) {
-		return nil, false
+	for _, c := range s { // most strings are short and ASCII: one pass
+		if c == '\\' || c >= utf8.RuneSelf {
+			return s, bytes.IndexByte(s, '\\') < 0 && utf8.Valid(s)
+		}
 	}
 	return s, true
 }
