@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 
 	"sportello/store"
 )
@@ -107,7 +108,7 @@ func (r *exportRun) read(ctx context.Context, db *store.DB, opt store.SnapshotOp
 // local ID: the records most referred to (a case names its person, an
 // interview, a plan or a referral its case) find them here, not in a
 // query. Some 50 bytes a record: 10 MB for a desk of 100,000 persons.
-type knownUIDs map[string]map[int64]string
+type knownUIDs map[string]*uidTable
 
 // partUIDs reads the stable IDs a part of the snapshot refers to: a first
 // pass of fill over a copy collects the local IDs; those not known yet are
@@ -140,7 +141,7 @@ func (known knownUIDs) partUIDs(head *store.SnapshotHead, s *store.Snapshot) (ma
 	for entity, ids := range seen {
 		out[entity] = make(map[int64]string, len(ids))
 		for id := range ids {
-			if uid, ok := known[entity][id]; ok {
+			if uid, ok := known[entity].get(id); ok {
 				out[entity][id] = uid
 			} else {
 				refs[entity] = append(refs[entity], id)
@@ -164,9 +165,48 @@ func (known knownUIDs) partUIDs(head *store.SnapshotHead, s *store.Snapshot) (ma
 
 func (known knownUIDs) add(entity string, id int64, uid string) {
 	if known[entity] == nil {
-		known[entity] = map[int64]string{}
+		known[entity] = &uidTable{}
 	}
-	known[entity][id] = uid
+	known[entity].add(id, uid)
+}
+
+// uidTable holds stable IDs by local ID. Local IDs are mostly a run of
+// integers, read in order: those are kept in a slice from the first one
+// (no hashing, no map growing for hundreds of thousands of records); one
+// far from the run goes to a map.
+type uidTable struct {
+	base   int64
+	dense  []string
+	sparse map[int64]string
+}
+
+func (t *uidTable) add(id int64, uid string) {
+	if len(t.dense) == 0 {
+		t.base = id
+	}
+	switch i := id - t.base; {
+	case i >= 0 && i < int64(len(t.dense)):
+		t.dense[i] = uid
+	case i >= int64(len(t.dense)) && i < 2*int64(len(t.dense))+1024: // the run goes on, or skips a few
+		t.dense = slices.Grow(t.dense, int(i)+1-len(t.dense))[:i+1]
+		t.dense[i] = uid
+	default:
+		if t.sparse == nil {
+			t.sparse = map[int64]string{}
+		}
+		t.sparse[id] = uid
+	}
+}
+
+func (t *uidTable) get(id int64) (string, bool) {
+	if t == nil {
+		return "", false
+	}
+	if i := id - t.base; i >= 0 && i < int64(len(t.dense)) && t.dense[i] != "" {
+		return t.dense[i], true
+	}
+	uid, ok := t.sparse[id]
+	return uid, ok
 }
 
 // fillPart turns a part of the snapshot into its exchange records
