@@ -41,7 +41,7 @@ func benchCoordinator(b *testing.B) (*store.DB, Options) {
 // (peak-MB; start-MB is the resident memory when the export starts, the
 // desk open) and the size written (MB-out) beside the time.
 func BenchmarkExportDesk(b *testing.B) {
-	defer osmem.BoundJob()() // Go's runtime as the command sets it
+	defer osmem.BoundJob(osmem.ExportGC)() // Go's runtime as the command sets it
 	for _, name := range []string{FormatJSON, FormatJSON + "-pseudonymised", FormatBundle} {
 		b.Run(name, func(b *testing.B) {
 			db, opt := benchCoordinator(b)
@@ -72,7 +72,7 @@ func BenchmarkExportDesk(b *testing.B) {
 // command line dumping the same two tables as CSV from a plain copy of
 // them (the desk is encrypted: sqlite3 cannot read it).
 func BenchmarkPersonsCases(b *testing.B) {
-	defer osmem.BoundJob()() // Go's runtime as the command sets it
+	defer osmem.BoundJob(osmem.ExportGC)() // Go's runtime as the command sets it
 	db, _ := benchCoordinator(b)
 	ctx := context.Background()
 	for _, checked := range []bool{true, false} {

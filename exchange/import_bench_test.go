@@ -20,7 +20,7 @@ const smallBundlePersons = 1000
 // BenchmarkImportDesk merges the bundle of the whole demo desk of
 // -exchange.desk persons into an empty desk, reading it from its file.
 func BenchmarkImportDesk(b *testing.B) {
-	defer osmem.BoundJob()() // Go's runtime as the command sets it
+	defer osmem.BoundJob(osmem.JobGC)() // Go's runtime as the command sets it
 	from := benchdesk.Copy(b, *benchDesk)
 	path := exportFile(b, from)
 	from.Close() // its cache is not the import's
@@ -31,7 +31,7 @@ func BenchmarkImportDesk(b *testing.B) {
 // documented persons of another desk) into a copy of the demo desk of
 // -exchange.desk persons: the case of issue #19 that took 7.4 GB.
 func BenchmarkImportSmallBundle(b *testing.B) {
-	defer osmem.BoundJob()() // Go's runtime as the command sets it
+	defer osmem.BoundJob(osmem.JobGC)() // Go's runtime as the command sets it
 	small := desk(b, "PSB")
 	if _, err := demo.Make(context.Background(), small, smallBundlePersons); err != nil {
 		b.Fatal(err)

@@ -10,12 +10,14 @@ import (
 	"time"
 
 	"sportello/exchange"
+	"sportello/internal/osmem"
 	"sportello/model"
 	"sportello/store"
 	"sportello/ui"
 )
 
 func (c *cli) export(args []string) int {
+	osmem.BoundJob(osmem.ExportGC)
 	fs, db := c.flags("export")
 	out := fs.String("out", "", c.tr.T("cli.flag_export_out"))
 	format := fs.String("format", exchange.FormatBundle, c.tr.T("cli.flag_format"))

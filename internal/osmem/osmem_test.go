@@ -39,17 +39,17 @@ func TestReleaseGivesBackGarbage(t *testing.T) {
 	}
 }
 
-// TestBoundJob: a job collects at GOGC 400 under a 192 MiB limit, unless the
-// environment says otherwise; restore puts back what was there.
+// TestBoundJob: a job collects at the pace it asks under a 192 MiB limit,
+// unless the environment says otherwise; restore puts back what was there.
 func TestBoundJob(t *testing.T) {
 	for _, tc := range []struct {
 		gogc, limit string
 		wantGC      int
 		wantLimit   int64
 	}{
-		{"", "", jobGCPercent, JobLimit},
+		{"", "", ExportGC, JobLimit},
 		{"150", "", 150, JobLimit},
-		{"", "1GiB", jobGCPercent, 1 << 30},
+		{"", "1GiB", ExportGC, 1 << 30},
 	} {
 		t.Setenv("GOGC", tc.gogc)
 		t.Setenv("GOMEMLIMIT", tc.limit)
@@ -58,7 +58,7 @@ func TestBoundJob(t *testing.T) {
 		if tc.gogc != "" {
 			debug.SetGCPercent(150)
 		}
-		restore := BoundJob()
+		restore := BoundJob(ExportGC)
 		gc := debug.SetGCPercent(-1)
 		debug.SetGCPercent(gc)
 		if lim := debug.SetMemoryLimit(-1); gc != tc.wantGC || lim != tc.wantLimit {
