@@ -44,7 +44,8 @@ type ImportResult struct {
 // The bundle is read through r (size bytes: the file itself, for a plain
 // bundle), a part of a list at a time, twice: it never sits whole in
 // memory, nor does this desk (issue #19). An encrypted bundle is
-// decrypted in memory, never on disk.
+// decrypted a chunk at a time as it is read, never whole in memory nor on
+// disk.
 func Import(ctx context.Context, db *store.DB, r io.ReaderAt, size int64, opt ImportOptions) (*ImportResult, error) {
 	k, err := existingKeys(ctx, db)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -131,6 +132,57 @@ func TestImportRefusals(t *testing.T) {
 				t.Fatalf("a refused import changed the desk:\n%s\n---\n%s", before, after)
 			}
 		})
+	}
+}
+
+// A bundle encrypted for the desk, changed or cut short anywhere in its
+// encrypted chunks, is refused before anything is merged, and the desk is
+// unchanged; the same bundle intact merges. The bundle is decrypted a chunk
+// at a time as it is read, never whole in memory.
+func TestImportEncryptedRefusals(t *testing.T) {
+	ctx := context.Background()
+	a, coord := seeded(t, "PUA", 240)
+	b := desk(t, "PUB")
+	key, err := DeskRecipient(ctx, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, _ := export(t, a, Options{Format: FormatBundle, Operator: coord, Recipient: key})
+	accept(t, b, good)
+	if len(good) < 3*64<<10 {
+		t.Fatalf("a bundle of %d bytes has too few chunks to spoil in the middle", len(good))
+	}
+	flip := func(at int) []byte {
+		bad := bytes.Clone(good)
+		bad[at] ^= 0x20
+		return bad
+	}
+	for _, tc := range []struct {
+		name  string
+		data  []byte
+		codes []string
+	}{
+		{"cut in the middle", good[:len(good)/2], []string{BundleTampered}},
+		{"cut by one byte", good[:len(good)-1], []string{BundleTampered}},
+		{"a byte changed in the first chunk", flip(300), []string{BundleTampered}},
+		{"a byte changed in a middle chunk", flip(len(good) / 2), []string{BundleTampered}},
+		{"a byte changed in the last chunk", flip(len(good) - 5), []string{BundleTampered}},
+		{"a byte changed in the header", flip(40), []string{BundleTruncated, BundleEncrypted}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := state(t, b)
+			_, err := importBytes(ctx, b, tc.data, ImportOptions{})
+			var be *BundleError
+			if !errors.As(err, &be) || !slices.Contains(tc.codes, be.Code) {
+				t.Fatalf("got %v, want a refusal %q", err, tc.codes)
+			}
+			if after := state(t, b); after != before {
+				t.Fatalf("a refused import changed the desk:\n%s\n---\n%s", before, after)
+			}
+		})
+	}
+	if _, err := importBytes(ctx, b, good, ImportOptions{}); err != nil {
+		t.Fatalf("the intact bundle: %v", err)
 	}
 }
 
