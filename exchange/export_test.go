@@ -264,12 +264,7 @@ func TestImportLogMatchesExportLog(t *testing.T) {
 	ctx := context.Background()
 	a, coord := seeded(t, "PUA", 2)
 	b := desk(t, "PUB")
-	key, err := DeskRecipient(ctx, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bundle, res := export(t, a, Options{Format: FormatBundle, Operator: coord, Recipient: key})
-	accept(t, b, bundle)
+	bundle, res := bundleFor(t, a, coord, b)
 	in, err := importBytes(ctx, b, bundle, ImportOptions{})
 	if err != nil {
 		t.Fatalf("a bundle encrypted for this desk: %v", err)

@@ -136,6 +136,19 @@ func accept(t testing.TB, db *store.DB, bundle []byte) {
 	}
 }
 
+// bundleFor exports from's bundle, encrypted for the desk to with its own
+// key, and has to accept from's key.
+func bundleFor(t testing.TB, from *store.DB, coord *model.Operator, to *store.DB) ([]byte, *Result) {
+	t.Helper()
+	key, err := DeskRecipient(context.Background(), to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundle, res := export(t, from, Options{Format: FormatBundle, Operator: coord, Recipient: key})
+	accept(t, to, bundle)
+	return bundle, res
+}
+
 // trustee is a desk's active coordinator, made when the desk has none.
 func trustee(t testing.TB, db *store.DB) *model.Operator {
 	t.Helper()

@@ -143,12 +143,7 @@ func TestImportEncryptedRefusals(t *testing.T) {
 	ctx := context.Background()
 	a, coord := seeded(t, "PUA", 240)
 	b := desk(t, "PUB")
-	key, err := DeskRecipient(ctx, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	good, _ := export(t, a, Options{Format: FormatBundle, Operator: coord, Recipient: key})
-	accept(t, b, good)
+	good, _ := bundleFor(t, a, coord, b)
 	if len(good) < 3*64<<10 {
 		t.Fatalf("a bundle of %d bytes has too few chunks to spoil in the middle", len(good))
 	}

@@ -10,13 +10,13 @@ import (
 // object compiles the keywords of objects: required, properties,
 // patternProperties, additionalProperties, propertyNames and the counts.
 func (qc *quickCompiler) object(s *jsonschema.Schema) ([]quickCheck, error) {
-	props := map[string]quickCheck{}
+	members := map[string]member{}
 	for name, sch := range s.Properties {
 		c, err := qc.compile(sch)
 		if err != nil {
 			return nil, err
 		}
-		props[name] = c
+		members[name] = member{name: name, check: c}
 	}
 	type pattern struct {
 		re    jsonschema.Regexp
@@ -54,10 +54,6 @@ func (qc *quickCompiler) object(s *jsonschema.Schema) ([]quickCheck, error) {
 	}
 	if len(s.Required) > 64 {
 		return nil, fmt.Errorf("the quick check knows up to 64 required properties (at %s)", s.Location)
-	}
-	members := map[string]member{}
-	for name, c := range props {
-		members[name] = member{name: name, check: c}
 	}
 	for i, name := range s.Required {
 		m := members[name]
