@@ -44,18 +44,25 @@ func (d *DB) insertAnswers(ctx context.Context, tx *sql.Tx, iv *model.Interview)
 		return nil
 	}
 	return unlogged(ctx, tx, func() error {
-		for i := range iv.Answers {
+		return insertRows(insertAnswersHead, 4, len(iv.Answers), txExec(ctx, tx), func(i int, args []any) []any {
 			a := &iv.Answers[i]
 			if a.UpdatedAt.IsZero() {
 				a.UpdatedAt = d.Now().UTC()
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO answers (interview_id, question_id, value, updated_at)
-				VALUES (?, ?, ?, ?)`, iv.ID, a.QuestionID, a.Value, formatTime(a.UpdatedAt)); err != nil {
-				return err
-			}
-		}
-		return nil
+			return append(args, iv.ID, a.QuestionID, a.Value, formatTime(a.UpdatedAt))
+		})
 	})
+}
+
+// insertAnswersHead begins the INSERT of answers, a row of four values each.
+const insertAnswersHead = "INSERT INTO answers (interview_id, question_id, value, updated_at) VALUES"
+
+// txExec is tx's ExecContext for insertRows.
+func txExec(ctx context.Context, tx *sql.Tx) func(query string, args ...any) error {
+	return func(query string, args ...any) error {
+		_, err := tx.ExecContext(ctx, query, args...)
+		return err
+	}
 }
 
 // unlogged runs fn, which writes the rows of a record whose insert, in the

@@ -123,11 +123,15 @@ func (m *Merger) PutInterview(iv *model.Interview, sc *model.ScreeningRecord) (e
 			return err
 		}
 	}
-	for _, a := range iv.Answers {
-		if _, err := m.exec("INSERT INTO answers (interview_id, question_id, value, updated_at) VALUES (?, ?, ?, ?)",
-			iv.ID, a.QuestionID, a.Value, formatTime(a.UpdatedAt)); err != nil {
-			return err
-		}
+	err = insertRows(insertAnswersHead, 4, len(iv.Answers), func(query string, args ...any) error {
+		_, err := m.exec(query, args...)
+		return err
+	}, func(i int, args []any) []any {
+		a := &iv.Answers[i]
+		return append(args, iv.ID, a.QuestionID, a.Value, formatTime(a.UpdatedAt))
+	})
+	if err != nil {
+		return err
 	}
 	if sc == nil {
 		return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"errors"
+	"strings"
 
 	"github.com/ncruces/go-sqlite3"
 	sqlitedriver "github.com/ncruces/go-sqlite3/driver"
@@ -53,12 +54,16 @@ type cachingConn struct {
 	trace func(query string) // when set, told every query prepared (RecordQueries)
 }
 
-// ExecContext runs statements without arguments at once; with arguments
-// the driver answers ErrSkip and database/sql prepares them (here, from
-// the cache).
+// ExecContext runs a text of several statements (a migration) at once;
+// one statement, with arguments or without (a savepoint, taken and let go
+// for every write in a batch), is answered ErrSkip so that database/sql
+// prepares it, here from the cache, instead of SQLite parsing it again
+// each time.
 func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	if e, ok := c.Conn.(driver.ExecerContext); ok {
-		return e.ExecContext(ctx, query, args)
+	if len(args) == 0 && strings.Contains(query, ";") {
+		if e, ok := c.Conn.(driver.ExecerContext); ok {
+			return e.ExecContext(ctx, query, args)
+		}
 	}
 	return nil, driver.ErrSkip
 }

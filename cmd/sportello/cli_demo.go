@@ -51,6 +51,7 @@ func (c *cli) openDemo(path string) (*store.DB, bool) {
 	opt := storeOptions
 	opt.Demo = true
 	opt.CacheMiB = demoCacheMiB
+	opt.Alone = true
 	switch {
 	case store.State(path) == store.DeskAbsent:
 		d, _, err := store.Create(path, opt)
