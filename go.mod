@@ -26,6 +26,8 @@ require (
 	rsc.io/qr v0.2.0
 )
 
+require github.com/goccy/go-json v0.12.0
+
 require (
 	filippo.io/hpke v0.4.0 // indirect
 	fyne.io/systray v1.12.3-0.20260810170012-af4e8e793ec4 // indirect

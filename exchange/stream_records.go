@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	gojson "github.com/goccy/go-json"
 )
 
 // recordWriter writes a document's JSON as its records come, list by list
@@ -215,13 +217,13 @@ func (rw *recordWriter) encode(list string, records reflect.Value) []encoded {
 // new buffer each time.
 type recordEncoder struct {
 	buf bytes.Buffer
-	enc *json.Encoder
+	enc *gojson.Encoder
 }
 
 // marshal gives rec as json.Marshal does, in a buffer valid until the next call.
 func (e *recordEncoder) marshal(rec any) ([]byte, error) {
 	if e.enc == nil {
-		e.enc = json.NewEncoder(&e.buf)
+		e.enc = gojson.NewEncoder(&e.buf)
 	}
 	e.buf.Reset()
 	if err := e.enc.Encode(rec); err != nil {
