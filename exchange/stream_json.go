@@ -3,6 +3,8 @@ package exchange
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -164,8 +166,16 @@ func (d *recordDecoder) number() (any, bool) {
 // writes for src, compact valid JSON as json.Marshal writes it, without
 // json.Indent's scanner of every byte (TestIndentRecordAsIndent).
 func indentRecord(dst, src []byte, prefix, indent string) []byte {
-	depth, open := 0, false // open: just after { or [, whose newline waits for a first element
+	// open: just after { or [, whose newline waits for a first element
+	depth, open := 0, false
+	// A newline at depth d is the first 1+len(prefix)+d*len(indent) bytes
+	// of lines.
+	lines := newlines(prefix, indent)
 	newline := func() {
+		if n := 1 + len(prefix) + depth*len(indent); depth >= 0 && n <= len(lines) {
+			dst = append(dst, lines[:n]...)
+			return
+		}
 		dst = append(dst, '\n')
 		dst = append(dst, prefix...)
 		for range depth {
@@ -208,6 +218,19 @@ func indentRecord(dst, src []byte, prefix, indent string) []byte {
 	}
 	return dst
 }
+
+// newlines is a newline, prefix and indent 8 times, made once for each
+// prefix and indent.
+func newlines(prefix, indent string) string {
+	k := [2]string{prefix, indent}
+	if s, ok := newlinesMade.Load(k); ok {
+		return s.(string)
+	}
+	s, _ := newlinesMade.LoadOrStore(k, "\n"+prefix+strings.Repeat(indent, 8))
+	return s.(string)
+}
+
+var newlinesMade sync.Map // [2]string{prefix, indent} → string
 
 // stringEnd is the index after the string that starts at src[i], or -1
 // if it does not end.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -54,7 +55,8 @@ func TestIndentRecordAsIndent(t *testing.T) {
 		t.Fatal(err)
 	}
 	srcs := []json.RawMessage{json.RawMessage(`{}`), json.RawMessage(`[[],{},[{}],{"a":[]}]`),
-		json.RawMessage(`{"a\"]}":"x,y:{z}\\","b":[1,-2.5e3,true,null]}`)}
+		json.RawMessage(`{"a\"]}":"x,y:{z}\\","b":[1,-2.5e3,true,null]}`),
+		json.RawMessage(strings.Repeat(`{"deep":[`, 12) + `1` + strings.Repeat(`]}`, 12))} // deeper than newlines
 	for _, raw := range lists {
 		var list []json.RawMessage
 		if json.Unmarshal(raw, &list) == nil {
