@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -14,11 +13,7 @@ import (
 // applied), and a second run adds nothing.
 func TestSeedOutcomes(t *testing.T) {
 	ctx := context.Background()
-	db, _, err := store.Create(filepath.Join(t.TempDir(), "sportello.db"), store.Options{KDF: store.KDFParams{Time: 1, MemKiB: 64, Threads: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := newDesk(t)
 	if _, err := Seed(ctx, db, 80); err != nil {
 		t.Fatal(err)
 	}

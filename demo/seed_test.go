@@ -2,11 +2,8 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
-
-	"sportello/store"
 )
 
 // TestSeedTellsProgress: Seed tells how far it is every progressPersons
@@ -15,11 +12,7 @@ import (
 // where the first stopped.
 func TestSeedTellsProgress(t *testing.T) {
 	ctx := context.Background()
-	db, _, err := store.Create(filepath.Join(t.TempDir(), "sportello.db"), store.Options{KDF: store.KDFParams{Time: 1, MemKiB: 64, Threads: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := newDesk(t)
 	defer func(n int) { progressPersons, Progress = n, nil }(progressPersons)
 	progressPersons = 4
 	var told []int

@@ -2,11 +2,9 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"sportello/model"
-	"sportello/store"
 )
 
 // The demo's work side: two flagged employers, held vacancies, a hiring
@@ -14,11 +12,7 @@ import (
 // run adds nothing. Its persons have skills profiles the vacancies match.
 func TestSeedWork(t *testing.T) {
 	ctx := context.Background()
-	db, _, err := store.Create(filepath.Join(t.TempDir(), "sportello.db"), store.Options{KDF: store.KDFParams{Time: 1, MemKiB: 64, Threads: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := newDesk(t)
 	if _, err := Seed(ctx, db, 5); err != nil {
 		t.Fatal(err)
 	}
