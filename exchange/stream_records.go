@@ -29,10 +29,6 @@ type recordWriter struct {
 	rs            *recordSchemas
 	pseudonymised bool
 	unchecked     bool // no schema check: only for the benchmarks, to tell what the check costs
-	// arenas hold the bytes of the records being written, one per
-	// encoding goroutine, kept for the next part: write is done with a
-	// part's bytes before the next part is encoded.
-	arenas [][]byte
 }
 
 // listField is one of a Document's lists.
@@ -190,17 +186,12 @@ func (rw *recordWriter) encode(list string, records reflect.Value) []encoded {
 	var next sync.Mutex
 	i := 0
 	prefix := strings.Repeat(rw.indent, 2)
-	workers := min(runtime.NumCPU(), len(out))
-	for len(rw.arenas) < workers {
-		rw.arenas = append(rw.arenas, nil)
-	}
 	var wg sync.WaitGroup
-	for w := range workers {
+	for range min(runtime.NumCPU(), len(out)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			e := recordEncoder{arena: rw.arenas[w][:0]}
-			defer func() { rw.arenas[w] = e.arena }()
+			var e recordEncoder
 			for {
 				next.Lock()
 				j := i
@@ -225,9 +216,8 @@ func (rw *recordWriter) encode(list string, records reflect.Value) []encoded {
 // into, used again for every record: what json.Marshal writes, without a
 // new buffer each time.
 type recordEncoder struct {
-	buf   bytes.Buffer
-	enc   *gojson.Encoder
-	arena []byte // the records' bytes as they will be written, one after another
+	buf bytes.Buffer
+	enc *gojson.Encoder
 }
 
 // marshal gives rec as json.Marshal does, in a buffer valid until the next call.
@@ -251,15 +241,12 @@ func (rw *recordWriter) encodeOne(e *recordEncoder, list string, rec any, prefix
 	if !rw.unchecked {
 		found = validateRecordJSON(rw.rs, list, data, rw.pseudonymised)
 	}
-	start := len(e.arena)
 	if rw.indent != "" {
-		e.arena = indentRecord(e.arena, data, prefix, rw.indent)
+		data = indentRecord(make([]byte, 0, len(data)*3/2), data, prefix, rw.indent)
 	} else {
-		e.arena = append(e.arena, data...)
+		data = bytes.Clone(data)
 	}
-	// Full slice: a record's bytes end where the next one's begin. Those
-	// of records before a growth of the arena stay where they were.
-	return encoded{data: e.arena[start:len(e.arena):len(e.arena)], problems: found}
+	return encoded{data: data, problems: found}
 }
 
 // finish ends the lists and the document.
