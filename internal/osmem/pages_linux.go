@@ -16,8 +16,10 @@ import (
 // clean read-only pages already mapped, which come back small as they are
 // touched. Linux may keep a program file in its page cache as folios of
 // 2 MiB and map them whole: then every 2 MiB of the program's code and
-// tables of which one byte was read counts whole in the window's memory
-// (40 MB of the 84 MB program, where 4 KiB pages give some 30). Only
+// tables of which one byte was read counts whole in the window's memory,
+// and how much of it does depends on how the file happened to be cached
+// (46-49 MB of the 84 MB program, 35-41 MB of it in such pages; 45 MB
+// in pages of 4 KiB, run after run). Only
 // mappings with no page of their own are let go (code, tables: read back
 // from the page cache, never lost), never one the loader has written to
 // (the relocated pointers of a cgo program, read-only once written). It
