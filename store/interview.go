@@ -43,26 +43,27 @@ func (d *DB) insertAnswers(ctx context.Context, tx *sql.Tx, iv *model.Interview)
 	if len(iv.Answers) == 0 {
 		return nil
 	}
+	for i := range iv.Answers {
+		if a := &iv.Answers[i]; a.UpdatedAt.IsZero() {
+			a.UpdatedAt = d.Now().UTC()
+		}
+	}
 	return unlogged(ctx, tx, func() error {
-		return insertRows(insertAnswersHead, 4, len(iv.Answers), txExec(ctx, tx), func(i int, args []any) []any {
-			a := &iv.Answers[i]
-			if a.UpdatedAt.IsZero() {
-				a.UpdatedAt = d.Now().UTC()
-			}
-			return append(args, iv.ID, a.QuestionID, a.Value, formatTime(a.UpdatedAt))
+		return insertAnswerRows(iv, func(query string, args ...any) error {
+			_, err := tx.ExecContext(ctx, query, args...)
+			return err
 		})
 	})
 }
 
-// insertAnswersHead begins the INSERT of answers, a row of four values each.
-const insertAnswersHead = "INSERT INTO answers (interview_id, question_id, value, updated_at) VALUES"
-
-// txExec is tx's ExecContext for insertRows.
-func txExec(ctx context.Context, tx *sql.Tx) func(query string, args ...any) error {
-	return func(query string, args ...any) error {
-		_, err := tx.ExecContext(ctx, query, args...)
-		return err
-	}
+// insertAnswerRows writes iv's answers, as they are, through exec: a new
+// interview's (insertAnswers) and a merged one's (Merger.PutInterview).
+func insertAnswerRows(iv *model.Interview, exec func(query string, args ...any) error) error {
+	return insertRows("INSERT INTO answers (interview_id, question_id, value, updated_at) VALUES", 4, len(iv.Answers), exec,
+		func(i int, args []any) []any {
+			a := &iv.Answers[i]
+			return append(args, iv.ID, a.QuestionID, a.Value, formatTime(a.UpdatedAt))
+		})
 }
 
 // unlogged runs fn, which writes the rows of a record whose insert, in the

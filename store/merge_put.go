@@ -123,14 +123,10 @@ func (m *Merger) PutInterview(iv *model.Interview, sc *model.ScreeningRecord) (e
 			return err
 		}
 	}
-	err = insertRows(insertAnswersHead, 4, len(iv.Answers), func(query string, args ...any) error {
+	if err := insertAnswerRows(iv, func(query string, args ...any) error {
 		_, err := m.exec(query, args...)
 		return err
-	}, func(i int, args []any) []any {
-		a := &iv.Answers[i]
-		return append(args, iv.ID, a.QuestionID, a.Value, formatTime(a.UpdatedAt))
-	})
-	if err != nil {
+	}); err != nil {
 		return err
 	}
 	if sc == nil {
