@@ -138,7 +138,7 @@ func envelopeInto(dst, src *Document) {
 // decodeParts decodes a document's JSON from r, handing each list to each
 // in parts of at most partBytes of JSON (0: a list whole). It gives the
 // envelope: the document's other fields, and each list empty if it was
-// there, nil if it was null or absent.
+// there, nil if it was null or absent; on an error, as read so far.
 func decodeParts(r io.Reader, partBytes int64, each func(*part) error) (*Document, error) {
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
@@ -150,34 +150,34 @@ func decodeParts(r io.Reader, partBytes int64, each func(*part) error) (*Documen
 		fields[name] = v.Field(i)
 	}
 	if err := expectDelim(dec, '{'); err != nil {
-		return nil, err
+		return env, err
 	}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, err
+			return env, err
 		}
 		key, _ := tok.(string)
 		field, ok := fields[key]
 		if !ok {
-			return nil, fmt.Errorf("json: unknown field %q", key)
+			return env, fmt.Errorf("json: unknown field %q", key)
 		}
 		if field.Kind() != reflect.Slice {
 			if err := dec.Decode(field.Addr().Interface()); err != nil {
-				return nil, fmt.Errorf("%s: %w", key, err)
+				return env, fmt.Errorf("%s: %w", key, err)
 			}
 			continue
 		}
 		withEnv := func(p *part) error { p.env = env; return each(p) }
 		if err := decodeList(dec, key, field, partBytes, withEnv); err != nil {
-			return nil, err
+			return env, err
 		}
 	}
 	if err := expectDelim(dec, '}'); err != nil {
-		return nil, err
+		return env, err
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("unexpected data after the document")
+		return env, fmt.Errorf("unexpected data after the document")
 	}
 	return env, nil
 }

@@ -1,9 +1,7 @@
 package exchange
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -14,10 +12,12 @@ import (
 )
 
 // ExportFile is one export given to IndicatorsOverExports: its name, for
-// messages, and its bytes.
+// messages, and its bytes: Data, or else the file at Path, read as it
+// goes.
 type ExportFile struct {
 	Name string
 	Data []byte
+	Path string
 }
 
 // Errors of IndicatorsOverExports; each comes wrapped with the file's name
@@ -50,11 +50,13 @@ type ExportsInfo struct {
 
 // IndicatorsOverExports computes every programme indicator over [from,
 // to] across the pseudonymised exports of many desks without merging
-// them: the exports are loaded into a scratch store in memory, persons
-// keyed by their regional pseudonym so that a person registered at two
-// desks is counted once, and the desks' own indicator queries run over
-// it. Each file is an export in its JSON, CSV or XLSX form. The scratch
-// store is discarded before returning.
+// them: the exports are loaded into a scratch store (store.OpenScratch),
+// persons keyed by their regional pseudonym so that a person registered
+// at two desks is counted once, and the desks' own indicator queries run
+// over it. Each file is an export in its JSON, CSV or XLSX form; the JSON
+// form is read a part of a list at a time, checked against the schema as
+// it goes, so that the memory taken does not grow with the exports. The
+// scratch store is discarded before returning.
 func IndicatorsOverExports(ctx context.Context, from, to time.Time, files []ExportFile) (*store.IndicatorReport, error) {
 	rep, _, err := IndicatorsOverExportsInfo(ctx, from, to, files)
 	return rep, err
@@ -64,90 +66,63 @@ func IndicatorsOverExports(ctx context.Context, from, to time.Time, files []Expo
 // many files and persons it counted and whether persons could be matched
 // across desks.
 func IndicatorsOverExportsInfo(ctx context.Context, from, to time.Time, files []ExportFile) (*store.IndicatorReport, *ExportsInfo, error) {
-	info := &ExportsInfo{Files: len(files)}
-	docs := make([]*Document, len(files))
-	desks, keyOf := map[string]string{}, ""
-	for i, f := range files {
-		doc, err := readExportForIndicators(f.Data)
-		if err != nil {
-			return nil, nil, fmt.Errorf("indicators over %s: %w", f.Name, err)
-		}
-		if other, ok := desks[doc.Desk.ID]; ok {
-			return nil, nil, fmt.Errorf("indicators over %s: %w (%s)", f.Name, ErrSameDesk, other)
-		}
-		desks[doc.Desk.ID] = f.Name
-		switch r := doc.Regional; {
-		case r == nil || !r.Keyed:
-			info.Unkeyed = append(info.Unkeyed, f.Name)
-		case info.KeyFingerprint == "":
-			info.KeyFingerprint, keyOf = r.KeyFingerprint, f.Name
-		case r.KeyFingerprint != info.KeyFingerprint:
-			return nil, nil, fmt.Errorf("indicators over %s: %w (%s has key %s, %s has key %s)", f.Name, ErrRegionalKeysDiffer,
-				keyOf, info.KeyFingerprint, f.Name, r.KeyFingerprint)
-		}
-		docs[i] = doc
-	}
-	data := &store.ScratchData{}
-	for i, doc := range docs {
-		if err := scratchOf(doc, data); err != nil {
-			return nil, nil, fmt.Errorf("indicators over %s: %w", files[i].Name, err)
-		}
-	}
-	docs = nil
 	db, err := store.OpenScratch(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("indicators over exports: %w", err)
 	}
 	defer db.Close()
-	if err := db.LoadScratch(ctx, data); err != nil {
+	run := &indicatorRun{db: db, info: &ExportsInfo{Files: len(files)}, desks: map[string]string{}}
+	for _, f := range files {
+		if err := run.file(ctx, f); err != nil {
+			return nil, nil, fmt.Errorf("indicators over %s: %w", f.Name, err)
+		}
+	}
+	if err := db.FinishScratch(ctx); err != nil {
 		return nil, nil, fmt.Errorf("indicators over exports: %w", err)
 	}
-	persons := map[string]bool{}
-	for _, p := range data.Persons {
-		persons[p.Key] = true
+	if run.info.Persons, err = db.ScratchPersons(ctx); err != nil {
+		return nil, nil, fmt.Errorf("indicators over exports: %w", err)
 	}
-	info.Persons = len(persons)
 	rep, err := db.ComputeIndicators(ctx, from, to)
 	if err != nil {
 		return nil, nil, fmt.Errorf("indicators over exports: %w", err)
 	}
-	return rep, info, nil
+	return rep, run.info, nil
 }
 
-// readExportForIndicators reads a pseudonymised, complete export of a
-// version this program knows: the JSON form, checked against the schema,
-// or the CSV or XLSX form, of whose tables it reads what the indicators
-// need.
-func readExportForIndicators(data []byte) (*Document, error) {
-	if isAge(data) {
-		return nil, ErrEncryptedExport
+// indicatorRun is the files read so far into the scratch store.
+type indicatorRun struct {
+	db    *store.DB
+	info  *ExportsInfo
+	desks map[string]string // desk ID → the file of that desk
+	keyOf string            // the first file with a regional key
+}
+
+// envelope checks a file's envelope before its records are loaded: an
+// export of this format and a version this program reads, pseudonymised
+// and complete, of a desk no other file is from, made with the same
+// regional key as the others.
+func (r *indicatorRun) envelope(name string, doc *Document) error {
+	if err := checkForIndicators(doc.Format, doc.FormatVersion); err != nil {
+		return err
 	}
-	if tables := tablesOf(data); tables != nil {
-		doc := documentOfTables(tables)
-		if err := checkForIndicators(doc.Format, doc.FormatVersion); err != nil {
-			return nil, err
-		}
-		return doc, usableForIndicators(doc)
+	if err := usableForIndicators(doc); err != nil {
+		return err
 	}
-	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
-	var head struct {
-		Format        string `json:"format"`
-		FormatVersion string `json:"format_version"`
+	if other, ok := r.desks[doc.Desk.ID]; ok {
+		return fmt.Errorf("%w (%s)", ErrSameDesk, other)
 	}
-	if len(trimmed) == 0 || trimmed[0] != '{' || json.Unmarshal(trimmed, &head) != nil {
-		return nil, ErrNotAnExport
+	r.desks[doc.Desk.ID] = name
+	switch k := doc.Regional; {
+	case k == nil || !k.Keyed:
+		r.info.Unkeyed = append(r.info.Unkeyed, name)
+	case r.info.KeyFingerprint == "":
+		r.info.KeyFingerprint, r.keyOf = k.KeyFingerprint, name
+	case k.KeyFingerprint != r.info.KeyFingerprint:
+		return fmt.Errorf("%w (%s has key %s, %s has key %s)", ErrRegionalKeysDiffer,
+			r.keyOf, r.info.KeyFingerprint, name, k.KeyFingerprint)
 	}
-	if err := checkForIndicators(head.Format, head.FormatVersion); err != nil {
-		return nil, err
-	}
-	if err := ValidateJSON(trimmed); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrNotAnExport, err)
-	}
-	doc, err := decodeDocument(bytes.NewReader(trimmed))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrNotAnExport, err)
-	}
-	return doc, usableForIndicators(doc)
+	return nil
 }
 
 // checkForIndicators refuses what is not this format, or of a version

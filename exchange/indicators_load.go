@@ -1,108 +1,217 @@
 package exchange
 
 import (
+	"context"
 	"fmt"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"sportello/model"
 	"sportello/store"
 )
 
-// scratchOf adds a pseudonymised document's records to data: what the
-// indicators read, under keys made unique across desks by the desk's ID;
-// persons under their regional pseudonym (before 1.5, or when missing,
-// under the desk's own pseudonym, which matches no other desk).
-func scratchOf(doc *Document, data *store.ScratchData) error {
-	desk := doc.Desk.ID + ":"
-	persons := map[string]string{}
+// scratchFeed loads an export's records into the scratch store a part at
+// a time: what the indicators read, under keys made unique across desks
+// by the desk's ID; persons under their regional pseudonym (before 1.5,
+// or when missing, under the desk's own pseudonym, which matches no
+// other desk). What comes before the record it refers to is held until
+// the file's end (a Sportello export writes what is referred to first).
+// The store loads a part while the next is read: at most one waits.
+type scratchFeed struct {
+	db       *store.DB
+	desk     string            // the desk's ID and ":"
+	services map[string]string // service ID → kind
+	later    []Referral        // referrals read before the services
+
+	parts   chan *store.ScratchPart
+	done    chan struct{}
+	failed  atomic.Bool
+	stopped bool
+	err     error             // the loader's, once done
+	left    store.ScratchPart // records read before the person or case they refer to
+}
+
+// newScratchFeed starts loading into db; stop ends it.
+func newScratchFeed(ctx context.Context, db *store.DB) *scratchFeed {
+	f := &scratchFeed{db: db, services: map[string]string{}, parts: make(chan *store.ScratchPart, 1),
+		done: make(chan struct{})}
+	go f.load(ctx)
+	return f
+}
+
+// load loads the parts sent, keeping what they leave and the first error.
+func (f *scratchFeed) load(ctx context.Context) {
+	defer close(f.done)
+	for part := range f.parts {
+		if f.err != nil {
+			continue
+		}
+		left, err := f.db.LoadScratchPart(ctx, part)
+		if err != nil {
+			f.err = err
+			f.failed.Store(true)
+			continue
+		}
+		f.left.Persons = append(f.left.Persons, left.Persons...)
+		f.left.Cases = append(f.left.Cases, left.Cases...)
+		f.left.OfCases = append(f.left.OfCases, left.OfCases...)
+		f.left.Profiles = append(f.left.Profiles, left.Profiles...)
+	}
+}
+
+// stop waits for the parts sent to be loaded, and gives the first error.
+func (f *scratchFeed) stop() error {
+	if !f.stopped {
+		f.stopped = true
+		close(f.parts)
+		<-f.done
+	}
+	return f.err
+}
+
+// add sends a document's records to be loaded: a part of one list, or a
+// whole export. It gives the error of a part loaded before.
+func (f *scratchFeed) add(doc *Document) error {
+	if f.failed.Load() || f.stopped {
+		return f.stop()
+	}
+	f.desk = doc.Desk.ID + ":"
+	for _, s := range doc.Services {
+		f.services[s.ID] = s.Kind
+	}
+	referrals := doc.Referrals
+	if len(doc.Services) > 0 && len(f.later) > 0 {
+		referrals, f.later = append(f.later, referrals...), nil
+	}
+	if len(f.services) == 0 && len(referrals) > 0 {
+		f.later, referrals = append(f.later, referrals...), nil
+	}
+	if part := f.part(doc, referrals); !part.Empty() {
+		f.parts <- part
+	}
+	return nil
+}
+
+// finish loads at the file's end what was held, and refuses the file if
+// anything still refers to a person or a case not in it.
+func (f *scratchFeed) finish(ctx context.Context) error {
+	if err := f.stop(); err != nil {
+		return err
+	}
+	if len(f.later) > 0 {
+		part := f.part(&Document{}, f.later)
+		f.left.OfCases = append(f.left.OfCases, part.OfCases...)
+	}
+	if f.left.Empty() {
+		return nil
+	}
+	left, err := f.db.LoadScratchPart(ctx, &f.left)
+	if err != nil {
+		return err
+	}
+	id := func(key string) string { return strings.TrimPrefix(key, f.desk) }
+	switch {
+	case len(left.Cases) > 0:
+		c := left.Cases[0]
+		return fmt.Errorf("case %s refers to person %s, who is not in the export", id(c.Key), id(c.PersonKey))
+	case len(left.OfCases) > 0:
+		o := left.OfCases[0]
+		return fmt.Errorf("%s refers to case %s, which is not in the export", recordOfCase(o, id), id(o.CaseKey))
+	case len(left.Profiles) > 0:
+		p := left.Profiles[0]
+		return fmt.Errorf("skills profile %s refers to person %s, who is not in the export", id(p.Profile.UID), id(p.Owner))
+	}
+	return nil
+}
+
+// recordOfCase names the first record of o, by id of its key.
+func recordOfCase(o store.ScratchOfCase, id func(string) string) string {
+	switch {
+	case len(o.Plans) > 0:
+		return "plan " + id(o.Plans[0].Key)
+	case len(o.Referrals) > 0:
+		return "referral " + id(o.Referrals[0].Key)
+	case len(o.Proposals) > 0:
+		return "proposal " + id(o.Proposals[0].Key)
+	case len(o.Internships) > 0:
+		return "internship " + id(o.Internships[0].Key)
+	case len(o.Enterprises) > 0:
+		return "enterprise " + id(o.Enterprises[0].Key)
+	case len(o.Interviews) > 0:
+		return "interview " + id(o.Interviews[0].Key)
+	}
+	return "a record"
+}
+
+// part is what the indicators read of a document's records, and of the
+// referrals given.
+func (f *scratchFeed) part(doc *Document, referrals []Referral) *store.ScratchPart {
+	out := &store.ScratchPart{}
+	desk := f.desk
 	for i := range doc.Persons {
 		p := &doc.Persons[i]
 		key := p.RegionalPseudonym
 		if key == "" {
 			key = desk + p.ID
 		}
-		persons[p.ID] = key
-		sp := store.ScratchPerson{Key: key, Sex: model.Sex(p.SexRecorded), Birth: p.DataNascita,
+		sp := store.ScratchPerson{Key: key, Ref: desk + p.ID, Sex: model.Sex(p.SexRecorded), Birth: p.DataNascita,
 			DomicileInformal: p.DomicileInformal, CreatedAt: when(p.CreatedAt)}
 		for _, c := range p.Cittadinanza {
 			sp.Citizenships = append(sp.Citizenships, c.ISO)
 		}
-		data.Persons = append(data.Persons, sp)
+		out.Persons = append(out.Persons, sp)
 	}
-	services := map[string]string{}
-	for _, s := range doc.Services {
-		services[s.ID] = s.Kind
+	for _, c := range doc.Cases {
+		out.Cases = append(out.Cases, store.ScratchCase{Key: desk + c.ID, PersonKey: desk + c.PersonID,
+			OpenedAt: when(c.OpenedAt), ClosedAt: when(c.ClosedAt), Status: c.Status, ExitReason: c.ExitReason,
+			ExitOutcomes: c.ExitOutcomes})
 	}
-	cases := map[string]*store.ScratchCase{}
-	list := make([]store.ScratchCase, len(doc.Cases))
-	for i, c := range doc.Cases {
-		person, ok := persons[c.PersonID]
-		if !ok {
-			return fmt.Errorf("case %s refers to person %s, who is not in the export", c.ID, c.PersonID)
+	of := func(caseID string) *store.ScratchRecords { // the records of one case together, as an export lists them
+		if n := len(out.OfCases); n == 0 || out.OfCases[n-1].CaseKey != desk+caseID {
+			out.OfCases = append(out.OfCases, store.ScratchOfCase{CaseKey: desk + caseID})
 		}
-		list[i] = store.ScratchCase{Key: desk + c.ID, PersonKey: person, OpenedAt: when(c.OpenedAt),
-			ClosedAt: when(c.ClosedAt), Status: c.Status, ExitReason: c.ExitReason, ExitOutcomes: c.ExitOutcomes}
-		cases[c.ID] = &list[i]
-	}
-	var missing error
-	caseOf := func(what, id, caseID string) *store.ScratchCase {
-		c := cases[caseID]
-		if c == nil {
-			if missing == nil {
-				missing = fmt.Errorf("%s %s refers to case %s, which is not in the export", what, id, caseID)
-			}
-			return &store.ScratchCase{} // thrown away: missing is returned
-		}
-		return c
+		return &out.OfCases[len(out.OfCases)-1].ScratchRecords
 	}
 	for _, p := range doc.Plans {
-		c := caseOf("plan", p.ID, p.CaseID)
 		sp := store.ScratchPlan{Key: desk + p.ID, Version: p.Version, Status: p.Status, AgreedAt: when(p.AgreedAt)}
 		for _, g := range p.Goals {
 			sp.GoalAreas = append(sp.GoalAreas, g.Area)
 		}
-		c.Plans = append(c.Plans, sp)
+		r := of(p.CaseID)
+		r.Plans = append(r.Plans, sp)
 	}
-	for _, r := range doc.Referrals {
-		c := caseOf("referral", r.ID, r.CaseID)
-		c.Referrals = append(c.Referrals, store.ScratchReferral{Key: desk + r.ID, ServiceKind: services[r.ServiceID],
-			Status: r.Status, SentAt: when(r.SentAt)})
+	for _, rf := range referrals {
+		r := of(rf.CaseID)
+		r.Referrals = append(r.Referrals, store.ScratchReferral{Key: desk + rf.ID, ServiceKind: f.services[rf.ServiceID],
+			Status: rf.Status, SentAt: when(rf.SentAt)})
 	}
 	for _, p := range doc.Proposals {
-		c := caseOf("proposal", p.ID, p.CaseID)
-		c.Proposals = append(c.Proposals, store.ScratchProposal{Key: desk + p.ID, State: p.State, HiredFrom: p.DataInizio,
+		r := of(p.CaseID)
+		r.Proposals = append(r.Proposals, store.ScratchProposal{Key: desk + p.ID, State: p.State, HiredFrom: p.DataInizio,
 			Still4Weeks: p.Still4Weeks, Still6Months: p.Still6Months, ProposedAt: when(p.ProposedAt)})
 	}
 	for _, in := range doc.Internships {
-		c := caseOf("internship", in.ID, in.CaseID)
-		c.Internships = append(c.Internships, store.ScratchInternship{Key: desk + in.ID, Start: in.DataInizio, End: in.DataFine})
+		r := of(in.CaseID)
+		r.Internships = append(r.Internships, store.ScratchInternship{Key: desk + in.ID, Start: in.DataInizio, End: in.DataFine})
 	}
 	for _, e := range doc.Enterprises {
-		c := caseOf("enterprise", e.ID, e.CaseID)
-		c.Enterprises = append(c.Enterprises, store.ScratchEnterprise{Key: desk + e.ID, RegisteredAt: e.RegisteredAt})
+		r := of(e.CaseID)
+		r.Enterprises = append(r.Enterprises, store.ScratchEnterprise{Key: desk + e.ID, RegisteredAt: e.RegisteredAt})
 	}
 	for _, iv := range doc.Interviews {
-		c := caseOf("interview", iv.ID, iv.CaseID)
 		si := store.ScratchInterview{Key: desk + iv.ID, Date: iv.Date, Kind: iv.Kind, Answers: map[string]string{}}
 		for _, a := range iv.Answers {
 			si.Answers[a.QuestionID] = a.Value
 		}
-		c.Interviews = append(c.Interviews, si)
+		r := of(iv.CaseID)
+		r.Interviews = append(r.Interviews, si)
 	}
-	if missing != nil {
-		return missing
-	}
-	data.Cases = append(data.Cases, list...)
 	for i := range doc.SkillsProfiles {
 		s := &doc.SkillsProfiles[i]
-		person, ok := persons[s.PersonID]
-		if !ok {
-			return fmt.Errorf("skills profile %s refers to person %s, who is not in the export", s.ID, s.PersonID)
-		}
-		data.Profiles = append(data.Profiles, indicatorProfile(desk, s))
-		data.ProfileOwners = append(data.ProfileOwners, person)
+		out.Profiles = append(out.Profiles, store.ScratchProfile{Owner: desk + s.PersonID, Profile: indicatorProfile(desk, s)})
 	}
-	return nil
+	return out
 }
 
 // indicatorProfile is what the indicators read of a skills profile: its

@@ -1,20 +1,17 @@
 package exchange
 
 import (
-	"bytes"
+	"io"
 	"strconv"
 	"strings"
 )
 
 // tablesOf reads the tables of a CSV archive or a workbook (XLSX); nil
-// when data is neither, or holds no export table.
-func tablesOf(data []byte) []Table {
-	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		return nil
-	}
+// when src is neither, or holds no export table.
+func tablesOf(src io.ReaderAt, size int64) []Table {
 	for _, read := range []func() ([]Table, error){
-		func() ([]Table, error) { return ReadCSV(bytes.NewReader(data), int64(len(data))) },
-		func() ([]Table, error) { return ReadXLSX(bytes.NewReader(data)) },
+		func() ([]Table, error) { return ReadCSV(src, size) },
+		func() ([]Table, error) { return ReadXLSX(io.NewSectionReader(src, 0, size)) },
 	} {
 		if ts, err := read(); err == nil {
 			for _, t := range ts {

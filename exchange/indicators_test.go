@@ -90,7 +90,7 @@ func TestIndicatorsOverExportsCountOnce(t *testing.T) {
 		{FamilyName: "Singh", Sex: "M", Citizenships: []string{"IN"}}}, "Haddad")
 	b := regionalDesk(t, "PUB", key, []model.Person{{FamilyName: "Okafor", Sex: "M", Citizenships: []string{"NG"}}}, "HADDÀD ")
 	bCSV, _ := export(t, b, Options{Format: FormatCSV, Pseudonymised: true})
-	files := []ExportFile{{"a.json", pseudoJSON(t, a)}, {"b.zip", bCSV}}
+	files := []ExportFile{{Name: "a.json", Data: pseudoJSON(t, a)}, {Name: "b.zip", Data: bCSV}}
 	rep, info, err := IndicatorsOverExportsInfo(ctx, indFrom, indTo, files)
 	if err != nil {
 		t.Fatal(err)
@@ -115,7 +115,7 @@ func TestIndicatorsOverExportsCountOnce(t *testing.T) {
 	// Without a regional key the desks' pseudonyms differ: nobody is matched.
 	c := regionalDesk(t, "PUC", "", nil, "Haddad")
 	d := regionalDesk(t, "PUD", "", nil, "Haddad")
-	rep, info, err = IndicatorsOverExportsInfo(ctx, indFrom, indTo, []ExportFile{{"c.json", pseudoJSON(t, c)}, {"d.json", pseudoJSON(t, d)}})
+	rep, info, err = IndicatorsOverExportsInfo(ctx, indFrom, indTo, []ExportFile{{Name: "c.json", Data: pseudoJSON(t, c)}, {Name: "d.json", Data: pseudoJSON(t, d)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestIndicatorsOverOneExportEqualTheDesks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	over, err := IndicatorsOverExports(ctx, from, to, []ExportFile{{"a.json", pseudoJSON(t, db)}})
+	over, err := IndicatorsOverExports(ctx, from, to, []ExportFile{{Name: "a.json", Data: pseudoJSON(t, db)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestIndicatorsOverOneExportEqualTheDesks(t *testing.T) {
 	// The CSV and XLSX forms of the same export count the same.
 	for _, format := range []string{FormatCSV, FormatXLSX} {
 		data, _ := export(t, db, Options{Format: format, Pseudonymised: true})
-		rep, err := IndicatorsOverExports(ctx, from, to, []ExportFile{{"a." + format, data}})
+		rep, err := IndicatorsOverExports(ctx, from, to, []ExportFile{{Name: "a." + format, Data: data}})
 		if err != nil {
 			t.Fatalf("%s: %v", format, err)
 		}
@@ -192,15 +192,15 @@ func TestIndicatorsOverExportsRefuse(t *testing.T) {
 		files []ExportFile
 		want  error
 	}{
-		{"different keys", []ExportFile{{"a.json", a}, {"b.json", b}}, ErrRegionalKeysDiffer},
-		{"not an export", []ExportFile{{"a.json", a}, {"notes.txt", []byte("appunti")}}, ErrNotAnExport},
-		{"other JSON", []ExportFile{{"x.json", []byte(`{"format": "other"}`)}}, ErrNotAnExport},
-		{"a Parquet archive", []ExportFile{{"a.zip", parquetZip}}, ErrNotAnExport},
-		{"future version", []ExportFile{{"f.json", future}}, ErrFutureVersion},
-		{"full export", []ExportFile{{"full.json", full}}, ErrNotPseudonymised},
-		{"same desk twice", []ExportFile{{"a.json", a}, {"a2.json", a}}, ErrSameDesk},
-		{"incremental", []ExportFile{{"i.json", incremental}}, ErrIncrementalExport},
-		{"encrypted", []ExportFile{{"e.json.age", encrypted}}, ErrEncryptedExport},
+		{"different keys", []ExportFile{{Name: "a.json", Data: a}, {Name: "b.json", Data: b}}, ErrRegionalKeysDiffer},
+		{"not an export", []ExportFile{{Name: "a.json", Data: a}, {Name: "notes.txt", Data: []byte("appunti")}}, ErrNotAnExport},
+		{"other JSON", []ExportFile{{Name: "x.json", Data: []byte(`{"format": "other"}`)}}, ErrNotAnExport},
+		{"a Parquet archive", []ExportFile{{Name: "a.zip", Data: parquetZip}}, ErrNotAnExport},
+		{"future version", []ExportFile{{Name: "f.json", Data: future}}, ErrFutureVersion},
+		{"full export", []ExportFile{{Name: "full.json", Data: full}}, ErrNotPseudonymised},
+		{"same desk twice", []ExportFile{{Name: "a.json", Data: a}, {Name: "a2.json", Data: a}}, ErrSameDesk},
+		{"incremental", []ExportFile{{Name: "i.json", Data: incremental}}, ErrIncrementalExport},
+		{"encrypted", []ExportFile{{Name: "e.json.age", Data: encrypted}}, ErrEncryptedExport},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := IndicatorsOverExports(ctx, indFrom, indTo, tc.files)
@@ -263,7 +263,7 @@ func TestRegionalPseudonymInExports(t *testing.T) {
 	key, _ := NewRegionalKey()
 	a, b := regionalDesk(t, "PUA", key, nil, "Haddad"), regionalDesk(t, "PUB", key, nil, "Haddad")
 	regional := func(data []byte) (map[string]bool, map[string]bool, *Regional) {
-		doc, err := readExportForIndicators(data)
+		doc, err := decodeDocument(bytes.NewReader(data))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -291,7 +291,7 @@ func TestRegionalPseudonymInExports(t *testing.T) {
 	if bytes.Contains(full, []byte("regional")) {
 		t.Error("a full export carries regional pseudonyms")
 	}
-	rep, info, err := IndicatorsOverExportsInfo(ctx, indFrom, indTo, []ExportFile{{"a.json", ja}, {"old.json", asVersion14(t, jb)}})
+	rep, info, err := IndicatorsOverExportsInfo(ctx, indFrom, indTo, []ExportFile{{Name: "a.json", Data: ja}, {Name: "old.json", Data: asVersion14(t, jb)}})
 	if err != nil {
 		t.Fatal(err)
 	}

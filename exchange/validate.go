@@ -144,17 +144,14 @@ func documentLists(d *Document) []documentList {
 
 // validateRecord checks one record against its list's schema (and, in a
 // pseudonymised document, what pseudonymisation leaves out), giving each
-// problem as ".field: what" or ": what" for the record itself.
+// problem as ".field: what" or ": what" for the record itself: its JSON
+// goes through the quick check first (validateRecordJSON).
 func validateRecord(rs *recordSchemas, list string, rec any, pseudonymised bool) []string {
 	data, err := json.Marshal(rec)
 	if err != nil {
 		return []string{": " + err.Error()}
 	}
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
-		return []string{": " + err.Error()}
-	}
-	return validateValue(rs, list, v, pseudonymised)
+	return validateRecordJSON(rs, list, data, pseudonymised)
 }
 
 // validateRecordJSON is validateRecord of a record already encoded: the

@@ -4,71 +4,128 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"sort"
 	"strings"
-	"time"
-
-	"sportello/model"
 )
 
-// LoadScratch writes pseudonymised records into a scratch store in one
-// transaction: persons by their Key (a person already there stays one
-// person, registered at the earliest date and with an informal domicile
-// if any desk recorded one), cases and what hangs on them under their
-// own keys. Fields an export does not carry (names, codes, free text)
-// are left empty, and of the answers only those the indicators read
-// (indicatorQuestions) are kept. The change log and the search index are
-// left alone, as in a bulk merge. Any other store refuses with
-// ErrNotScratch.
+// LoadScratch loads a whole load of pseudonymised records into a scratch
+// store (LoadScratchPart with persons named by their Key, then
+// FinishScratch): a record that refers to one not in data is refused.
 func (d *DB) LoadScratch(ctx context.Context, data *ScratchData) error {
-	if !d.scratch {
-		return fmt.Errorf("load scratch: %w", ErrNotScratch)
+	part := &ScratchPart{Persons: data.Persons, Cases: data.Cases}
+	for i, p := range data.Profiles {
+		part.Profiles = append(part.Profiles, ScratchProfile{Owner: data.ProfileOwners[i], Profile: p})
 	}
+	left, err := d.LoadScratchPart(ctx, part)
+	if err == nil && !left.Empty() {
+		err = fmt.Errorf("load scratch: %w", left.missing())
+	}
+	if err != nil {
+		return err
+	}
+	return d.FinishScratch(ctx)
+}
+
+// LoadScratchPart writes a part of pseudonymised records into a scratch
+// store in one transaction: persons by their Key (a person already there
+// stays one person, registered at the earliest date and with an informal
+// domicile if any desk recorded one), cases and what hangs on them under
+// their own keys. Fields an export does not carry (names, codes, free
+// text) are left empty, and of the answers only those the indicators read
+// (indicatorQuestions) are kept. It gives back what refers to a person or
+// a case not loaded yet. Any other store refuses with ErrNotScratch.
+func (d *DB) LoadScratchPart(ctx context.Context, part *ScratchPart) (*ScratchPart, error) {
+	if !d.scratch {
+		return nil, fmt.Errorf("load scratch: %w", ErrNotScratch)
+	}
+	left := &ScratchPart{}
 	err := d.update(ctx, func(tx *sql.Tx) error {
-		l := &scratchLoader{ctx: ctx, tx: tx, persons: map[string]int64{}, services: map[string]int64{},
-			stmts: map[string]*sql.Stmt{}}
-		if err := l.start(); err != nil {
-			return err
-		}
-		defer l.exec("DELETE FROM merge_quiet")
-		for i := range data.Persons {
-			if err := l.person(&data.Persons[i]); err != nil {
-				return fmt.Errorf("person %s: %w", data.Persons[i].Key, err)
-			}
-		}
-		for i := range data.Cases {
-			if err := l.caseOf(&data.Cases[i]); err != nil {
-				return fmt.Errorf("case %s: %w", data.Cases[i].Key, err)
-			}
-		}
-		return l.profiles(data.Profiles, data.ProfileOwners)
+		l := &scratchLoader{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, left: left}
+		defer l.close()
+		return l.part(part)
 	})
 	if err != nil {
-		return fmt.Errorf("load scratch: %w", err)
+		return nil, fmt.Errorf("load scratch: %w", err)
+	}
+	return left, nil
+}
+
+// FinishScratch numbers the skills profiles again per person by date
+// (then by their version at their desk, then in the order loaded), across
+// desks, so that version 1 is the person's first, and makes their facts
+// (0012_indicator_facts.sql) follow: what is known at entry is the first
+// version's.
+func (d *DB) FinishScratch(ctx context.Context) error {
+	err := d.update(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE skills_profiles SET version = n.version FROM (
+				SELECT p.id, row_number() OVER (PARTITION BY p.person_id ORDER BY p.date, o.version, o.id) AS version
+				FROM skills_profiles p JOIN scratch_profiles o ON o.id = p.id) AS n
+			WHERE skills_profiles.id = n.id;
+			UPDATE skills_facts SET version = p.version FROM skills_profiles p JOIN scratch_profiles o ON o.id = p.id
+			WHERE skills_facts.profile_id = p.id;
+			UPDATE person_facts SET (isced, italian_base) = (SELECT isced, italian FROM skills_facts f
+				WHERE f.person_id = person_facts.person_id ORDER BY version LIMIT 1)
+			WHERE person_id IN (SELECT p.person_id FROM skills_profiles p JOIN scratch_profiles o ON o.id = p.id);
+			UPDATE skills_facts SET improved = italian > coalesce((SELECT italian_base FROM person_facts pf
+				WHERE pf.person_id = skills_facts.person_id), 0)
+			WHERE person_id IN (SELECT p.person_id FROM skills_profiles p JOIN scratch_profiles o ON o.id = p.id);
+			DELETE FROM scratch_profiles`)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("finish scratch: %w", err)
 	}
 	return nil
 }
 
-// scratchLoader carries LoadScratch's transaction and the rows it made.
-type scratchLoader struct {
-	ctx      context.Context
-	tx       *sql.Tx
-	persons  map[string]int64 // Key → id
-	services map[string]int64 // kind → id
-	employer int64
-	seq      int
-	stmts    map[string]*sql.Stmt // each statement prepared once
+// errScratchMissing: a record refers to one not loaded (yet).
+var errScratchMissing = errors.New("not loaded")
+
+// missing names the first record of a part left over, and what it refers to.
+func (p *ScratchPart) missing() error {
+	switch {
+	case len(p.Cases) > 0:
+		return fmt.Errorf("case %s refers to person %s, who is not loaded", p.Cases[0].Key, p.Cases[0].PersonKey)
+	case len(p.OfCases) > 0:
+		return fmt.Errorf("a record refers to case %s, which is not loaded", p.OfCases[0].CaseKey)
+	case len(p.Profiles) > 0:
+		return fmt.Errorf("skills profile %s refers to person %s, who is not loaded", p.Profiles[0].Profile.UID,
+			p.Profiles[0].Owner)
+	}
+	return nil
 }
 
-func (l *scratchLoader) exec(q string, args ...any) (int64, error) {
+// scratchLoader carries LoadScratchPart's transaction and what it leaves.
+type scratchLoader struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt // each statement prepared once a part
+	left  *ScratchPart
+}
+
+func (l *scratchLoader) close() {
+	for _, st := range l.stmts {
+		st.Close()
+	}
+}
+
+func (l *scratchLoader) stmt(q string) (*sql.Stmt, error) {
 	st, ok := l.stmts[q]
 	if !ok {
 		var err error
 		if st, err = l.tx.PrepareContext(l.ctx, q); err != nil {
-			return 0, err
+			return nil, err
 		}
 		l.stmts[q] = st
+	}
+	return st, nil
+}
+
+func (l *scratchLoader) exec(q string, args ...any) (int64, error) {
+	st, err := l.stmt(q)
+	if err != nil {
+		return 0, err
 	}
 	res, err := st.ExecContext(l.ctx, args...)
 	if err != nil {
@@ -77,39 +134,76 @@ func (l *scratchLoader) exec(q string, args ...any) (int64, error) {
 	return res.LastInsertId()
 }
 
-// start quiets the change log and the search index, and makes the one
-// employer proposals and internships point to.
-func (l *scratchLoader) start() (err error) {
-	if _, err := l.exec("INSERT INTO merge_quiet VALUES (2)"); err != nil {
-		return err
+// id gives the one integer q selects; errScratchMissing when none.
+func (l *scratchLoader) id(q string, args ...any) (int64, error) {
+	st, err := l.stmt(q)
+	if err != nil {
+		return 0, err
 	}
-	now := formatTime(time.Now())
-	l.employer, err = l.exec(`INSERT INTO employers (uid, name, created_at, updated_at) VALUES ('scratch', '', ?, ?)`, now, now)
-	return err
+	var id int64
+	err = st.QueryRowContext(l.ctx, args...).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, errScratchMissing
+	}
+	return id, err
+}
+
+func (l *scratchLoader) part(p *ScratchPart) error {
+	for i := range p.Persons {
+		if err := l.person(&p.Persons[i]); err != nil {
+			return fmt.Errorf("person %s: %w", p.Persons[i].Key, err)
+		}
+	}
+	for i := range p.Cases {
+		if err := l.caseOf(&p.Cases[i]); err != nil {
+			return fmt.Errorf("case %s: %w", p.Cases[i].Key, err)
+		}
+	}
+	for i := range p.OfCases {
+		if err := l.ofCase(&p.OfCases[i]); err != nil {
+			return fmt.Errorf("records of case %s: %w", p.OfCases[i].CaseKey, err)
+		}
+	}
+	for _, sp := range p.Profiles {
+		if err := l.profile(sp); err != nil {
+			return fmt.Errorf("skills profile %s: %w", sp.Profile.UID, err)
+		}
+	}
+	return nil
 }
 
 func (l *scratchLoader) person(p *ScratchPerson) error {
 	created := formatTime(p.CreatedAt)
-	if id, ok := l.persons[p.Key]; ok {
-		_, err := l.exec(`UPDATE persons SET created_at = min(created_at, ?), domicile_informal = domicile_informal OR ?
-			WHERE id = ?`, created, p.DomicileInformal, id)
-		return err
-	}
-	l.seq++
 	var year int
 	fmt.Sscanf(p.Birth, "%4d", &year)
-	id, err := l.exec(`INSERT INTO persons (uid, case_code, code_year, code_seq, family_name, sex, birth_date, birth_year,
-		citizenships, domicile_informal, created_at, updated_at) VALUES (?, ?, 0, ?, '', ?, ?, ?, ?, ?, ?, ?)`,
-		p.Key, fmt.Sprintf("R-%d", l.seq), l.seq, string(p.Sex), p.Birth, year, strings.Join(p.Citizenships, " "),
-		p.DomicileInformal, created, created)
-	l.persons[p.Key] = id
+	// A case code only has to be unique: the key is, and the code's number
+	// follows the last.
+	id, err := l.id(`INSERT INTO persons (uid, case_code, code_year, code_seq, family_name, sex, birth_date, birth_year,
+		citizenships, domicile_informal, created_at, updated_at)
+		VALUES (?1, ?1, 0, (SELECT coalesce(max(code_seq), 0) + 1 FROM persons WHERE code_year = 0), '', ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+		ON CONFLICT (uid) DO UPDATE SET created_at = min(created_at, excluded.created_at),
+			domicile_informal = domicile_informal OR excluded.domicile_informal
+		RETURNING id`,
+		p.Key, string(p.Sex), p.Birth, year, strings.Join(p.Citizenships, " "), p.DomicileInformal, created)
+	if err != nil {
+		return err
+	}
+	ref := p.Ref
+	if ref == "" {
+		ref = p.Key
+	}
+	_, err = l.exec(`INSERT OR REPLACE INTO scratch_refs (ref, person_id) VALUES (?, ?)`, ref, id)
 	return err
 }
 
 func (l *scratchLoader) caseOf(c *ScratchCase) error {
-	person, ok := l.persons[c.PersonKey]
-	if !ok {
-		return fmt.Errorf("no person %s", c.PersonKey)
+	person, err := l.id(`SELECT person_id FROM scratch_refs WHERE ref = ?`, c.PersonKey)
+	if errors.Is(err, errScratchMissing) {
+		l.left.Cases = append(l.left.Cases, *c)
+		return nil
+	}
+	if err != nil {
+		return err
 	}
 	id, err := l.exec(`INSERT INTO cases (uid, person_id, opened_at, closed_at, status, priority, exit_reason, exit_outcomes)
 		VALUES (?, ?, ?, ?, ?, 'normal', ?, ?)`, c.Key, person, formatTime(c.OpenedAt), formatTime(c.ClosedAt), c.Status,
@@ -117,42 +211,53 @@ func (l *scratchLoader) caseOf(c *ScratchCase) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range c.Plans {
+	return l.records(id, &c.ScratchRecords)
+}
+
+func (l *scratchLoader) ofCase(o *ScratchOfCase) error {
+	id, err := l.id(`SELECT id FROM cases WHERE uid = ?`, o.CaseKey)
+	if errors.Is(err, errScratchMissing) {
+		l.left.OfCases = append(l.left.OfCases, *o)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return l.records(id, &o.ScratchRecords)
+}
+
+// records writes what hangs on the case id.
+func (l *scratchLoader) records(id int64, r *ScratchRecords) error {
+	for _, p := range r.Plans {
 		if err := l.plan(id, p); err != nil {
 			return fmt.Errorf("plan %s: %w", p.Key, err)
 		}
 	}
-	for _, r := range c.Referrals {
-		service, err := l.service(r.ServiceKind)
-		if err == nil {
-			_, err = l.exec(`INSERT INTO referrals (uid, case_id, service_id, reason, urgency, status, created, sent_at, code)
-				VALUES (?, ?, ?, '', 'normal', ?, ?, ?, ?)`, r.Key, id, service, r.Status, formatTime(r.SentAt),
-				formatTime(r.SentAt), r.Key)
-		}
-		if err != nil {
+	for _, r := range r.Referrals {
+		if err := l.referral(id, r); err != nil {
 			return fmt.Errorf("referral %s: %w", r.Key, err)
 		}
 	}
-	for _, p := range c.Proposals {
+	for _, p := range r.Proposals {
 		if _, err := l.exec(`INSERT INTO proposals (uid, case_id, employer_id, state, proposed_at, hired_from, still_4w, still_6m)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, p.Key, id, l.employer, p.State, formatTime(p.ProposedAt), p.HiredFrom,
-			p.Still4Weeks, p.Still6Months); err != nil {
+			VALUES (?, ?, (SELECT id FROM employers WHERE uid = 'scratch'), ?, ?, ?, ?, ?)`, p.Key, id, p.State,
+			formatTime(p.ProposedAt), p.HiredFrom, p.Still4Weeks, p.Still6Months); err != nil {
 			return fmt.Errorf("proposal %s: %w", p.Key, err)
 		}
 	}
-	for _, in := range c.Internships {
+	for _, in := range r.Internships {
 		if _, err := l.exec(`INSERT INTO internships (uid, case_id, employer_id, tutor, start, end, weekly_hours)
-			VALUES (?, ?, ?, '', ?, ?, 0)`, in.Key, id, l.employer, in.Start, in.End); err != nil {
+			VALUES (?, ?, (SELECT id FROM employers WHERE uid = 'scratch'), '', ?, ?, 0)`, in.Key, id, in.Start, in.End); err != nil {
 			return fmt.Errorf("internship %s: %w", in.Key, err)
 		}
 	}
-	for _, e := range c.Enterprises {
+	for _, e := range r.Enterprises {
 		if _, err := l.exec(`INSERT INTO enterprises (uid, case_id, idea, registered_at) VALUES (?, ?, '', ?)`,
 			e.Key, id, e.RegisteredAt); err != nil {
 			return fmt.Errorf("enterprise %s: %w", e.Key, err)
 		}
 	}
-	for _, iv := range c.Interviews {
+	for _, iv := range r.Interviews {
 		if err := l.interview(id, iv); err != nil {
 			return fmt.Errorf("interview %s: %w", iv.Key, err)
 		}
@@ -171,14 +276,17 @@ func (l *scratchLoader) plan(caseID int64, p ScratchPlan) error {
 	return err
 }
 
-// service is the one service of a kind that referrals of that kind go to.
-func (l *scratchLoader) service(kind string) (int64, error) {
-	if id, ok := l.services[kind]; ok {
-		return id, nil
+// referral writes a referral to the one service of its kind, made the
+// first time a referral goes to that kind.
+func (l *scratchLoader) referral(caseID int64, r ScratchReferral) error {
+	if _, err := l.exec(`INSERT INTO services (uid, name, kind) VALUES ('scratch-' || ?1, 'scratch ' || ?1, ?1)
+		ON CONFLICT (uid) DO NOTHING`, r.ServiceKind); err != nil {
+		return err
 	}
-	id, err := l.exec(`INSERT INTO services (uid, name, kind) VALUES (?, ?, ?)`, "scratch-"+kind, "scratch "+kind, kind)
-	l.services[kind] = id
-	return id, err
+	_, err := l.exec(`INSERT INTO referrals (uid, case_id, service_id, reason, urgency, status, created, sent_at, code)
+		VALUES (?1, ?2, (SELECT id FROM services WHERE uid = 'scratch-' || ?3), '', 'normal', ?4, ?5, ?5, ?1)`,
+		r.Key, caseID, r.ServiceKind, r.Status, formatTime(r.SentAt))
+	return err
 }
 
 func (l *scratchLoader) interview(caseID int64, iv ScratchInterview) error {
@@ -192,36 +300,37 @@ func (l *scratchLoader) interview(caseID int64, iv ScratchInterview) error {
 	return err
 }
 
-// profiles writes the skills profiles, numbered again per person by date
-// (then by their version at their desk), so that version 1 is the first.
-func (l *scratchLoader) profiles(ps []*model.SkillsProfile, owners []string) error {
-	order := make([]int, len(ps))
-	for i := range order {
-		order[i] = i
+// profile writes a skills profile under a version of its own until
+// FinishScratch numbers them: minus its row's id, which no other has.
+func (l *scratchLoader) profile(sp ScratchProfile) error {
+	person, err := l.id(`SELECT person_id FROM scratch_refs WHERE ref = ?`, sp.Owner)
+	if errors.Is(err, errScratchMissing) {
+		l.left.Profiles = append(l.left.Profiles, sp)
+		return nil
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		pa, pb := ps[order[a]], ps[order[b]]
-		if !pa.Date.Equal(pb.Date) {
-			return pa.Date.Before(pb.Date)
-		}
-		return pa.Version < pb.Version
-	})
-	versions := map[string]int{}
-	for _, i := range order {
-		p, owner := ps[i], owners[i]
-		person, ok := l.persons[owner]
-		if !ok {
-			return fmt.Errorf("skills profile %s: no person %s", p.UID, owner)
-		}
-		versions[owner]++
-		body, err := json.Marshal(bodyOf(p))
-		if err == nil {
-			_, err = l.exec(`INSERT INTO skills_profiles (uid, person_id, version, date, created_at, body)
-				VALUES (?, ?, ?, ?, '', ?)`, p.UID, person, versions[owner], p.Date.Format("2006-01-02"), string(body))
-		}
-		if err != nil {
-			return fmt.Errorf("skills profile %s: %w", p.UID, err)
-		}
+	if err != nil {
+		return err
 	}
-	return nil
+	p := sp.Profile
+	body, err := json.Marshal(bodyOf(p))
+	if err != nil {
+		return err
+	}
+	id, err := l.id(`INSERT INTO skills_profiles (uid, person_id, version, date, created_at, body)
+		VALUES (?, ?, -1 - (SELECT coalesce(max(id), 0) FROM skills_profiles), ?, '', ?) RETURNING id`,
+		p.UID, person, p.Date.Format("2006-01-02"), string(body))
+	if err != nil {
+		return err
+	}
+	_, err = l.exec(`INSERT INTO scratch_profiles (id, version) VALUES (?, ?)`, id, p.Version)
+	return err
+}
+
+// ScratchPersons counts the persons of a scratch store: one for each key.
+func (d *DB) ScratchPersons(ctx context.Context) (int, error) {
+	var n int
+	if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM persons").Scan(&n); err != nil {
+		return 0, fmt.Errorf("scratch persons: %w", err)
+	}
+	return n, nil
 }

@@ -46,12 +46,13 @@ type DB struct {
 	path string
 	lock *instanceLock // nil for a shared opening
 
-	key     []byte          // the data key, to wrap new key slots
-	desk    string          // the key file's desk ID
-	demo    bool            // a demo desk
-	scratch bool            // an in-memory store of pseudonymised records (OpenScratch)
-	keyMu   *sync.Mutex     // one change of the key file at a time, shared by the handles As makes
-	cands   *candidateCache // the candidates of matching, shared by the handles As makes (match_cache.go)
+	key        []byte          // the data key, to wrap new key slots
+	desk       string          // the key file's desk ID
+	demo       bool            // a demo desk
+	scratch    bool            // a store of pseudonymised records, thrown away on Close (OpenScratch)
+	scratchDir string          // the scratch store's own directory, removed on Close
+	keyMu      *sync.Mutex     // one change of the key file at a time, shared by the handles As makes
+	cands      *candidateCache // the candidates of matching, shared by the handles As makes (match_cache.go)
 
 	actor *model.Operator // the operator this handle reads and writes for (see As); nil for the program
 
@@ -411,6 +412,11 @@ func (d *DB) Close() error {
 	d.lock = nil
 	for i := range d.key {
 		d.key[i] = 0
+	}
+	if d.scratchDir != "" {
+		if rerr := os.RemoveAll(d.scratchDir); err == nil {
+			err = rerr
+		}
 	}
 	return err
 }

@@ -64,16 +64,20 @@ func (c *cli) indicators(args []string) int {
 	return 0
 }
 
-// readExports reads the export files named, saying which one could not be.
+// readExports names the export files to read, saying which one cannot be:
+// each is read as it goes, never whole.
 func (c *cli) readExports(paths []string) ([]exchange.ExportFile, bool) {
 	files := make([]exchange.ExportFile, 0, len(paths))
 	for _, path := range paths {
-		data, err := os.ReadFile(path)
+		f, err := os.Open(path)
+		if err == nil {
+			f.Close()
+		}
 		if err != nil {
 			fmt.Fprintln(c.errw, c.tr.Tf("cli.cannot_read", map[string]any{"Path": path, "Detail": err.Error()}))
 			return nil, false
 		}
-		files = append(files, exchange.ExportFile{Name: path, Data: data})
+		files = append(files, exchange.ExportFile{Name: path, Path: path})
 	}
 	return files, true
 }
