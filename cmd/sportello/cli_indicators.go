@@ -55,7 +55,11 @@ func (c *cli) indicators(args []string) int {
 		c.fail(err)
 		return 1
 	}
-	fmt.Fprintln(c.out, c.tr.Tf("cli.indicators_over", map[string]any{"Files": info.Files, "Persons": info.Persons,
+	over := "cli.indicators_over"
+	if info.KeyFingerprint == "" {
+		over = "cli.indicators_over_unkeyed"
+	}
+	fmt.Fprintln(c.out, c.tr.Nf(over, info.Files, map[string]any{"Files": info.Files, "Persons": c.tr.Number(info.Persons),
 		"Fingerprint": info.KeyFingerprint}))
 	if len(info.Unkeyed) > 0 {
 		fmt.Fprintln(c.errw, c.tr.Tf("cli.indicators_unkeyed", map[string]any{"Files": strings.Join(info.Unkeyed, ", ")}))

@@ -72,6 +72,14 @@ func TestRegionalKeyAndIndicatorsCommands(t *testing.T) {
 	if code, _, errw := sportello(t, "indicators", "--from", "2025-13-01", "--to", "2025-12-31", files[0]); code != 2 || !strings.Contains(errw, "--from") {
 		t.Errorf("a bad date: %d %q", code, errw)
 	}
+	// One export: the singular, and its own key named.
+	code, out, errw = sportello(t, "indicators", "--from", "01/01/2000", "--to", "2100-12-31", files[0])
+	if code != 0 || !strings.Contains(out, "Over 1 export: ") || !strings.Contains(out, "; regional key ") {
+		t.Errorf("indicators over one export: %d %q %q", code, out, errw)
+	}
+	if code, _, errw := sportello(t, "indicators", "--from", "2025-01-01", "--to", "2025-12-31", filepath.Join(dir, "gone.json")); code != 1 || !strings.Contains(errw, "gone.json") {
+		t.Errorf("a file that is not there: %d %q", code, errw)
+	}
 	notes := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notes, []byte("appunti"), 0o600)
 	if code, _, errw := sportello(t, "indicators", "--from", "2025-01-01", "--to", "2025-12-31", files[0], notes); code != 1 || !strings.Contains(errw, "notes.txt") {

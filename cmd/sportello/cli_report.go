@@ -103,7 +103,8 @@ func (c *cli) reportOverExports(paths []string, from, to time.Time, lang, out st
 	if len(info.Unkeyed) > 0 {
 		fmt.Fprintln(c.errw, c.tr.Tf("cli.indicators_unkeyed", map[string]any{"Files": strings.Join(info.Unkeyed, ", ")}))
 	}
-	desk := c.tr.Tf("cli.report_over_exports", map[string]any{"Files": info.Files, "Persons": info.Persons})
+	desk := c.tr.Nf("cli.report_over_exports", info.Files, map[string]any{"Files": info.Files,
+		"Persons": c.tr.Number(info.Persons)})
 	in := report.Input{Report: rep, Lang: lang, Desk: desk, Generated: time.Now()}
 	return c.writeFile(out, func(f *os.File) error { return write(f, in) })
 }
