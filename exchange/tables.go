@@ -18,10 +18,13 @@ func (d *Document) Tables() []Table {
 		}
 		return c.ISTAT, c.ISO
 	}
-	var t []Table
+	// Each table is made apart and kept by pointer: a pointer into a
+	// growing slice of tables would be left behind when the slice moves,
+	// and the rows written through it lost.
+	var t []*Table
 	add := func(name string, cols ...string) *Table {
-		t = append(t, Table{Name: name, Columns: cols, Rows: [][]string{}})
-		return &t[len(t)-1]
+		t = append(t, &Table{Name: name, Columns: cols, Rows: [][]string{}})
+		return t[len(t)-1]
 	}
 	info := add("export", "format", "format_version", "generated_at", "desk_id", "desk_name", "organisation",
 		"mode", "scope", "since", "up_to", "regional_keyed", "regional_key_fingerprint")
@@ -86,7 +89,11 @@ func (d *Document) Tables() []Table {
 	}
 	d.profileTables(add)
 	d.workTables(add)
-	return t
+	out := make([]Table, len(t))
+	for i, tb := range t {
+		out[i] = *tb
+	}
+	return out
 }
 
 func (d *Document) interviewTables(add func(string, ...string) *Table) {
