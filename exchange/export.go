@@ -74,8 +74,11 @@ const PlaintextLabel = "plaintext"
 // Export writes the desk's records to w as opt asks: read in one
 // transaction a part at a time, checked against the published schema,
 // then encoded and, with a recipient, encrypted, record by record on the
-// way to w, so that its memory does not grow with the desk (the tabular
-// formats, written table by table, still hold the document). Nothing is
+// way to w, so that its memory does not grow with the desk. The tabular
+// formats are written table by table, after every record was read and
+// checked: CSV and Parquet from encrypted files that gather a table each
+// (tabular_spill.go), XLSX, at most a sheet's rows, from the document in
+// memory. Nothing is
 // written to w if the options are refused; a record that does not follow
 // the schema, like any error while writing, stops the export and leaves w
 // incomplete, so write to a temporary file and rename it. It does not log:
@@ -109,14 +112,27 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 	if err != nil {
 		return nil, err
 	}
-	var doc *Document // the tabular formats' whole document, read and checked before anything is written
-	if opt.Format != FormatJSON && opt.Format != FormatBundle {
-		if doc, err = run.collect(ctx, db, snapOpt); err != nil {
+	// The tabular formats are read and checked before anything is written:
+	// CSV and Parquet into encrypted files a table each, XLSX (at most a
+	// sheet's rows) into memory.
+	var tabular tabularSource
+	switch opt.Format {
+	case FormatCSV, FormatParquet:
+		spill, counts, upTo, err := run.spillTables(ctx, db, snapOpt)
+		if err != nil {
+			return nil, err
+		}
+		defer spill.close()
+		tabular = tabularSource{heads: spill.heads(), read: spill.tables, counts: counts, upTo: upTo}
+	case FormatXLSX:
+		doc, err := run.collect(ctx, db, snapOpt)
+		if err != nil {
 			return nil, err
 		}
 		if err := fitsWorkbook(doc, opt.Format); err != nil {
 			return nil, err
 		}
+		tabular = tabularSource{tables: doc.Tables(), counts: doc.Counts(), upTo: doc.Scope.UpTo}
 	}
 	out := &hashingWriter{w: w, h: sha256.New()}
 	var dst io.Writer = out
@@ -131,7 +147,7 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 		}
 		dst = sealed
 	}
-	if res.Counts, res.UpTo, err = run.encode(ctx, db, snapOpt, dst, opt.Format, k, doc); err != nil {
+	if res.Counts, res.UpTo, err = run.encode(ctx, db, snapOpt, dst, opt.Format, k, &tabular); err != nil {
 		return nil, err
 	}
 	if sealed != nil {

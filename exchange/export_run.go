@@ -43,11 +43,23 @@ func newExportRun(ctx context.Context, db *store.DB, k *keys, opt Options, since
 	return r, nil
 }
 
+// tabularSource is a tabular export's tables, read and checked already:
+// their heads (names and columns) and how to read them (CSV, Parquet), or
+// the tables whole (XLSX); the document's counts and the change-log
+// position it reaches.
+type tabularSource struct {
+	heads  []Table
+	read   tableReader
+	tables []Table
+	counts map[string]int
+	upTo   int64
+}
+
 // encode writes the records to w in format: JSON and bundles as they are
-// read, the tabular formats from doc. It returns the document's counts and
+// read, the tabular formats from tab. It returns the document's counts and
 // the change-log position it reaches.
 func (r *exportRun) encode(ctx context.Context, db *store.DB, opt store.SnapshotOptions, w io.Writer, format string,
-	k *keys, doc *Document) (counts map[string]int, upTo int64, err error) {
+	k *keys, tab *tabularSource) (counts map[string]int, upTo int64, err error) {
 	switch format {
 	case FormatJSON:
 		return r.writeStreamed(ctx, db, opt, w, " ")
@@ -61,14 +73,19 @@ func (r *exportRun) encode(ctx context.Context, db *store.DB, opt store.Snapshot
 			return counts, err
 		})
 		return counts, upTo, err
-	case FormatCSV:
-		err = WriteCSV(w, doc.Tables())
-	case FormatParquet:
-		err = WriteParquet(w, doc.Tables())
+	case FormatCSV, FormatParquet:
+		if err := checkArchiveTables(tab.heads); err != nil {
+			return nil, 0, err
+		}
+		write := writeCSVTables
+		if format == FormatParquet {
+			write = writeParquetTables
+		}
+		err = write(w, tab.read)
 	default:
-		err = WriteXLSX(w, doc.Tables())
+		err = WriteXLSX(w, tab.tables)
 	}
-	return doc.Counts(), doc.Scope.UpTo, err
+	return tab.counts, tab.upTo, err
 }
 
 // auditHead is the desk's audit head a bundle carries, nil if it has none.

@@ -273,8 +273,8 @@ func writeParts(rw *recordWriter, part *Document) error {
 	return nil
 }
 
-// collect reads the whole document into memory, for the tabular formats
-// (CSV, Parquet, XLSX), which are written table by table.
+// collect reads the whole document into memory, for the XLSX form, which
+// a sheet's rows bound.
 func (r *exportRun) collect(ctx context.Context, db *store.DB, opt store.SnapshotOptions) (*Document, error) {
 	var doc *Document
 	err := r.stream(ctx, db, opt, func(s streamed) error {

@@ -20,6 +20,32 @@ type Table struct {
 	Rows [][]string
 }
 
+// tableReader gives tables one after the other: use gets each table's
+// head (its name and columns, no rows) and rows, which hands the table's
+// rows to each one at a time. A row's slice may be used again for the
+// next: each must not keep it.
+type tableReader func(use func(head Table, rows func(each func(row []string) error) error) error) error
+
+// readTables is the tableReader of tables already in memory.
+func readTables(tables []Table) tableReader {
+	return func(use func(Table, func(func([]string) error) error) error) error {
+		for _, t := range tables {
+			rows := func(each func([]string) error) error {
+				for _, row := range t.Rows {
+					if err := each(row); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			if err := use(Table{Name: t.Name, Columns: t.Columns}, rows); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
 // validateTables checks what every tabular writer needs: each table has a
 // name, at least one column and rows exactly as wide as its header.
 func validateTables(tables []Table) error {

@@ -31,8 +31,15 @@ func WriteCSV(w io.Writer, tables []Table) error {
 	if err := checkArchiveTables(tables); err != nil {
 		return err
 	}
+	return writeCSVTables(w, readTables(tables))
+}
+
+// writeCSVTables writes the tables read as WriteCSV does, a table at a
+// time and its rows as they come.
+func writeCSVTables(w io.Writer, read tableReader) error {
 	zw := zip.NewWriter(w)
-	for _, t := range tables {
+	var buf bytes.Buffer
+	err := read(func(t Table, rows func(func([]string) error) error) error {
 		fw, err := zw.CreateHeader(&zip.FileHeader{
 			Name:     t.Name + ".csv",
 			Method:   zip.Deflate,
@@ -41,15 +48,31 @@ func WriteCSV(w io.Writer, tables []Table) error {
 		if err != nil {
 			return fmt.Errorf("exchange: table %q: %w", t.Name, err)
 		}
-		var buf bytes.Buffer
+		buf.Reset()
 		buf.WriteString(csvBOM)
 		writeCSVRecord(&buf, t.Columns)
-		for _, row := range t.Rows {
-			writeCSVRecord(&buf, row)
+		flush := func(limit int) error {
+			if buf.Len() < limit {
+				return nil
+			}
+			_, err := fw.Write(buf.Bytes())
+			buf.Reset()
+			return err
 		}
-		if _, err := fw.Write(buf.Bytes()); err != nil {
+		err = rows(func(row []string) error {
+			writeCSVRecord(&buf, row)
+			return flush(64 << 10)
+		})
+		if err == nil {
+			err = flush(0)
+		}
+		if err != nil {
 			return fmt.Errorf("exchange: table %q: %w", t.Name, err)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return zw.Close()
 }

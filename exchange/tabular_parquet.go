@@ -27,16 +27,26 @@ func WriteParquet(w io.Writer, tables []Table) error {
 	if err := checkArchiveTables(tables); err != nil {
 		return err
 	}
+	return writeParquetTables(w, readTables(tables))
+}
+
+// writeParquetTables writes the tables read as WriteParquet does, a table
+// at a time and its rows as they come.
+func writeParquetTables(w io.Writer, read tableReader) error {
 	zw := zip.NewWriter(w)
-	for _, t := range tables {
+	err := read(func(t Table, rows func(func([]string) error) error) error {
 		// Parquet files are compressed already: stored, not deflated again.
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: t.Name + ".parquet", Method: zip.Store, Modified: csvModTime})
+		if err == nil {
+			err = writeParquetTable(fw, t, rows)
+		}
 		if err != nil {
 			return fmt.Errorf("exchange: table %q: %w", t.Name, err)
 		}
-		if err := writeParquetTable(fw, t); err != nil {
-			return fmt.Errorf("exchange: table %q: %w", t.Name, err)
-		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return zw.Close()
 }
@@ -57,8 +67,12 @@ func parquetNode(ct ColumnType) parquet.Node {
 	}
 }
 
-// writeParquetTable writes one table as one Parquet file.
-func writeParquetTable(w io.Writer, t Table) error {
+// parquetBatch is how many rows are handed to the Parquet writer at once.
+const parquetBatch = 4096
+
+// writeParquetTable writes one table, its rows as rows gives them, as one
+// Parquet file.
+func writeParquetTable(w io.Writer, t Table, rows func(func([]string) error) error) error {
 	group := parquet.Group{}
 	for _, c := range t.Columns {
 		if _, dup := group[c]; dup {
@@ -73,13 +87,20 @@ func writeParquetTable(w io.Writer, t Table) error {
 		leaf[f.Name()] = i
 	}
 	pw := parquet.NewGenericWriter[parquet.Row](w, schema, parquet.Compression(&parquet.Zstd))
-	rows := make([]parquet.Row, 0, len(t.Rows))
-	for r, cells := range t.Rows {
+	batch := make([]parquet.Row, 0, parquetBatch)
+	write := func() error {
+		_, err := pw.WriteRows(batch)
+		batch = batch[:0]
+		return err
+	}
+	r := 0
+	err := rows(func(cells []string) error {
+		r++
 		row := make(parquet.Row, len(cells))
 		for i, cell := range cells {
 			v, err := parquetValue(TypeOf(t.Name, t.Columns[i]), cell)
 			if err != nil {
-				return fmt.Errorf("row %d, column %q: %w", r+1, t.Columns[i], err)
+				return fmt.Errorf("row %d, column %q: %w", r, t.Columns[i], err)
 			}
 			j := leaf[t.Columns[i]]
 			def := 1
@@ -88,9 +109,15 @@ func writeParquetTable(w io.Writer, t Table) error {
 			}
 			row[j] = v.Level(0, def, j)
 		}
-		rows = append(rows, row)
+		if batch = append(batch, row); len(batch) == parquetBatch {
+			return write()
+		}
+		return nil
+	})
+	if err == nil {
+		err = write()
 	}
-	if _, err := pw.WriteRows(rows); err != nil {
+	if err != nil {
 		return err
 	}
 	return pw.Close()
