@@ -112,27 +112,21 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 	if err != nil {
 		return nil, err
 	}
-	// The tabular formats are read and checked before anything is written:
-	// CSV and Parquet into encrypted files a table each, XLSX (at most a
-	// sheet's rows) into memory.
-	var tabular tabularSource
-	switch opt.Format {
-	case FormatCSV, FormatParquet:
-		spill, counts, upTo, err := run.spillTables(ctx, db, snapOpt)
+	// The tabular formats are read and checked before anything is written,
+	// into encrypted files a table each; a workbook's tables, at most a
+	// sheet's rows each, are then read back into memory.
+	var tabular *tabularSource
+	if opt.Format == FormatCSV || opt.Format == FormatParquet || opt.Format == FormatXLSX {
+		rows := 0 // no limit
+		if opt.Format == FormatXLSX {
+			rows = maxSheetRows - 1
+		}
+		spill, counts, upTo, err := run.spillTables(ctx, db, snapOpt, rows)
 		if err != nil {
 			return nil, err
 		}
 		defer spill.close()
-		tabular = tabularSource{heads: spill.heads(), read: spill.tables, counts: counts, upTo: upTo}
-	case FormatXLSX:
-		doc, err := run.collect(ctx, db, snapOpt)
-		if err != nil {
-			return nil, err
-		}
-		if err := fitsWorkbook(doc, opt.Format); err != nil {
-			return nil, err
-		}
-		tabular = tabularSource{tables: doc.Tables(), counts: doc.Counts(), upTo: doc.Scope.UpTo}
+		tabular = &tabularSource{heads: spill.heads(), read: spill.tables, counts: counts, upTo: upTo}
 	}
 	out := &hashingWriter{w: w, h: sha256.New()}
 	var dst io.Writer = out
@@ -147,7 +141,7 @@ func Export(ctx context.Context, db *store.DB, w io.Writer, opt Options) (*Resul
 		}
 		dst = sealed
 	}
-	if res.Counts, res.UpTo, err = run.encode(ctx, db, snapOpt, dst, opt.Format, k, &tabular); err != nil {
+	if res.Counts, res.UpTo, err = run.encode(ctx, db, snapOpt, dst, opt.Format, k, tabular); err != nil {
 		return nil, err
 	}
 	if sealed != nil {
@@ -210,25 +204,10 @@ func (hw *hashingWriter) Write(p []byte) (int, error) {
 // maxSheetRows is how many rows a spreadsheet's sheet holds, header included.
 var maxSheetRows = 1 << 20
 
-// fitsWorkbook refuses an XLSX export with a table longer than a sheet.
-func fitsWorkbook(doc *Document, format string) error {
-	if format != FormatXLSX {
-		return nil
-	}
-	counts := map[string]int{"answers": 0}
-	for _, iv := range doc.Interviews {
-		counts["answers"] += len(iv.Answers)
-	}
-	for name, n := range doc.Counts() {
-		counts[name] = n
-	}
-	for name, n := range counts {
-		if n+1 > maxSheetRows {
-			return &model.Error{Code: model.ErrTooManyRows, Field: "format",
-				Message: fmt.Sprintf("%s has %d rows, more than a spreadsheet's sheet holds (%d): choose CSV or JSON", name, n, maxSheetRows-1)}
-		}
-	}
-	return nil
+// errTooLongForSheet refuses a workbook with a table longer than a sheet.
+func errTooLongForSheet(table string) error {
+	return &model.Error{Code: model.ErrTooManyRows, Field: "format",
+		Message: fmt.Sprintf("%s has more rows than a spreadsheet's sheet holds (%d): choose CSV or JSON", table, maxSheetRows-1)}
 }
 
 func deskOf(ctx context.Context, db *store.DB, k *keys) (Desk, error) {

@@ -44,13 +44,11 @@ func newExportRun(ctx context.Context, db *store.DB, k *keys, opt Options, since
 }
 
 // tabularSource is a tabular export's tables, read and checked already:
-// their heads (names and columns) and how to read them (CSV, Parquet), or
-// the tables whole (XLSX); the document's counts and the change-log
-// position it reaches.
+// their heads (names and columns) and how to read them; the document's
+// counts and the change-log position it reaches.
 type tabularSource struct {
 	heads  []Table
 	read   tableReader
-	tables []Table
 	counts map[string]int
 	upTo   int64
 }
@@ -83,7 +81,10 @@ func (r *exportRun) encode(ctx context.Context, db *store.DB, opt store.Snapshot
 		}
 		err = write(w, tab.read)
 	default:
-		err = WriteXLSX(w, tab.tables)
+		var tables []Table
+		if tables, err = readWhole(tab.read); err == nil {
+			err = WriteXLSX(w, tables)
+		}
 	}
 	return tab.counts, tab.upTo, err
 }

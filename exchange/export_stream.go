@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"reflect"
 	"slices"
 
 	"sportello/store"
@@ -271,38 +270,6 @@ func writeParts(rw *recordWriter, part *Document) error {
 		}
 	}
 	return nil
-}
-
-// collect reads the whole document into memory, for the XLSX form, which
-// a sheet's rows bound.
-func (r *exportRun) collect(ctx context.Context, db *store.DB, opt store.SnapshotOptions) (*Document, error) {
-	var doc *Document
-	err := r.stream(ctx, db, opt, func(s streamed) error {
-		if s.head != nil {
-			doc = r.envelope(s.head.UpTo)
-			return nil
-		}
-		appendParts(doc, s.part)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if err := ValidateDocument(doc); err != nil {
-		return nil, schemaFailure(err)
-	}
-	return doc, nil
-}
-
-// appendParts appends a part's records to doc's lists.
-func appendParts(doc *Document, part *Document) {
-	dst := documentLists(doc)
-	for li, l := range documentLists(part) {
-		if l.items.Len() > 0 {
-			f := reflect.ValueOf(doc).Elem().FieldByName(dst[li].field)
-			f.Set(reflect.AppendSlice(f, l.items))
-		}
-	}
 }
 
 // schemaFailure says a schema error as an export's.

@@ -9,11 +9,13 @@ import (
 
 // spillTables reads the records a part at a time, checks each part against
 // the schema and writes its tables' rows to a spill (tabular_spill.go), for
-// the CSV and Parquet forms: their memory does not grow with the desk. It
+// the tabular forms: their memory does not grow with the desk. With a
+// limit (a sheet's rows), a table longer than that stops the reading. It
 // gives the spill, to write from and close, the document's counts and the
 // change-log position it reaches. Nothing is given if a record does not
 // follow the schema.
-func (r *exportRun) spillTables(ctx context.Context, db *store.DB, opt store.SnapshotOptions) (*tableSpill, map[string]int, int64, error) {
+func (r *exportRun) spillTables(ctx context.Context, db *store.DB, opt store.SnapshotOptions,
+	limit int) (*tableSpill, map[string]int, int64, error) {
 	spill, err := newTableSpill()
 	if err != nil {
 		return nil, nil, 0, err
@@ -48,7 +50,15 @@ func (r *exportRun) spillTables(ctx context.Context, db *store.DB, opt store.Sna
 		}
 		small.Employers = append(small.Employers, s.part.Employers...)
 		small.Vacancies = append(small.Vacancies, s.part.Vacancies...)
-		return spill.add(partTables(s.part, small))
+		if err := spill.add(partTables(s.part, small)); err != nil {
+			return err
+		}
+		for name, n := range spill.counts() {
+			if limit > 0 && n > limit {
+				return errTooLongForSheet(name)
+			}
+		}
+		return nil
 	})
 	if err == nil && valid != nil {
 		err = valid.result()
