@@ -11,14 +11,16 @@ import (
 	"strconv"
 
 	"filippo.io/age"
+
+	"sportello/internal/privtemp"
 )
 
 // tableSpill gathers the rows of a tabular export's tables as the records
 // are read, each table in a file of its own, so that the whole export never
 // sits in memory: the files are in a new directory of the system's
 // temporary one that only this user can open, encrypted with age to a key
-// held only in memory (what a crash leaves there nobody can read), and
-// removed by close. Once every record is in, read gives the tables back
+// held only in memory (what a crash leaves there nobody can read, and it
+// goes the next day: privtemp), and removed by close. Once every record is in, read gives the tables back
 // one after the other, in the order they were first added.
 type tableSpill struct {
 	dir    string
@@ -42,7 +44,7 @@ func newTableSpill() (*tableSpill, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "sportello-tables-")
+	dir, err := privtemp.Make("sportello-tables-")
 	if err != nil {
 		return nil, err
 	}

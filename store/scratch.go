@@ -16,6 +16,7 @@ import (
 	"github.com/ncruces/go-sqlite3/driver"
 	"github.com/ncruces/go-sqlite3/ext/fts5"
 
+	"sportello/internal/privtemp"
 	"sportello/model"
 )
 
@@ -33,11 +34,12 @@ const scratchCacheMiB = 32
 // FinishScratch, then ComputeIndicators). It lives in a file of its own
 // in a new directory of the system's temporary one, readable by this
 // user only and encrypted with a random key held only in memory: what a
-// crash leaves there can be read by nobody. It holds no operator: it is
+// crash leaves there can be read by nobody, and goes the next day
+// (privtemp). It holds no operator: it is
 // read by the program itself, so its grant is the system's. Close
 // discards it, file and directory.
 func OpenScratch(ctx context.Context) (*DB, error) {
-	dir, err := os.MkdirTemp("", "sportello-scratch-")
+	dir, err := privtemp.Make("sportello-scratch-")
 	if err != nil {
 		return nil, fmt.Errorf("open scratch: %w", err)
 	}
