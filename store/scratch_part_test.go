@@ -58,11 +58,7 @@ func TestScratchStoreIsSealed(t *testing.T) {
 // own store refuses a part.
 func TestScratchPartGivesBackWhatIsNotThereYet(t *testing.T) {
 	ctx := context.Background()
-	d, err := OpenScratch(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
+	d := newScratch(t)
 	day := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
 	early := &ScratchPart{
 		Cases: []ScratchCase{{Key: "a:c1", PersonKey: "a:p1", OpenedAt: day("2025-03-02"), Status: "open"}},
@@ -117,11 +113,7 @@ func TestScratchProfilesNumberedAcrossParts(t *testing.T) {
 	for name, parts := range map[string][]*ScratchPart{"later first": {later, earlier}, "earlier first": {earlier, later}} {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			d, err := OpenScratch(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer d.Close()
+			d := newScratch(t)
 			for _, p := range parts {
 				if left, err := d.LoadScratchPart(ctx, p); err != nil || !left.Empty() {
 					t.Fatalf("left %+v, %v", left, err)
@@ -148,4 +140,15 @@ func TestScratchProfilesNumberedAcrossParts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// newScratch opens a scratch store that the test's end closes.
+func newScratch(t *testing.T) *DB {
+	t.Helper()
+	d, err := OpenScratch(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
 }

@@ -14,11 +14,7 @@ import (
 // the scratch store as on a desk's, and a desk's own store refuses a load.
 func TestScratchCountsAPersonOnce(t *testing.T) {
 	ctx := context.Background()
-	d, err := OpenScratch(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
+	d := newScratch(t)
 	day := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
 	data := &ScratchData{
 		Persons: []ScratchPerson{
