@@ -211,12 +211,13 @@ func writeExport(ctx context.Context, db *store.DB, path string, opt exchange.Op
 	return res, nil
 }
 
-// counts says an export's counts in words: "6 persone, 6 prese in carico, …".
+// counts says an export's counts in words, the numbers grouped as the
+// language writes them: "10.000 persone, 6 prese in carico, …".
 func (v *exchangeView) counts(c map[string]int) string {
 	var parts []string
 	for _, k := range countKeys {
 		if n := c[k.kind]; n > 0 {
-			parts = append(parts, v.u.N(k.key, n))
+			parts = append(parts, v.u.tr.Nf(k.key, n, map[string]any{"Count": groupThousands(n, v.u.tr.Lang())}))
 		}
 	}
 	if len(parts) == 0 {

@@ -243,6 +243,11 @@ func TestExportXLSXIsWrittenAndLogged(t *testing.T) {
 	if strings.Contains(screen, u.t("exchange.log_empty")) {
 		t.Error("the log still says it is empty")
 	}
+	// A region's counts are grouped as the language writes numbers.
+	want := map[string]string{"it": "10.000 persone, 1 presa in carico", "en": "10,000 persons, 1 case"}[u.tr.Lang()]
+	if got := v.counts(map[string]int{"persons": 10000, "cases": 1}); got != want {
+		t.Errorf("counts %q, want %q", got, want)
+	}
 }
 
 // With a recipient in the settings a full export is encrypted for them
