@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"context"
@@ -33,6 +34,12 @@ func (r *indicatorRun) file(ctx context.Context, f ExportFile) error {
 	case isAge(head):
 		return ErrEncryptedExport
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		if zr, err := zip.NewReader(src, size); err == nil && hasFile(zr, "export.csv") {
+			if err := r.csvExport(ctx, f.Name, zr, feed); err != nil {
+				return err
+			}
+			break
+		}
 		tables := tablesOf(src, size)
 		if tables == nil {
 			return ErrNotAnExport
@@ -50,6 +57,16 @@ func (r *indicatorRun) file(ctx context.Context, f ExportFile) error {
 		}
 	}
 	return feed.finish(ctx)
+}
+
+// hasFile tells an archive holding a file of that name.
+func hasFile(zr *zip.Reader, name string) bool {
+	for _, f := range zr.File {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // open gives the export's bytes to read, their size, and what to call

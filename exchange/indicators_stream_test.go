@@ -13,9 +13,10 @@ import (
 )
 
 // TestIndicatorsOverExportsReadAsTheyGo: an export read from its file in
-// parts of a few records counts what it counts read whole; so does the
-// same export written again with its keys sorted, which puts the envelope
-// after the lists, cases before persons and referrals before services;
+// parts of a few records counts what it counts read whole; so do the same
+// export written again with its keys sorted, which puts the envelope
+// after the lists, cases before persons and referrals before services,
+// and its CSV form read seven rows at a time;
 // and no scratch store is left in the temporary directory after.
 func TestIndicatorsOverExportsReadAsTheyGo(t *testing.T) {
 	ctx := context.Background()
@@ -39,9 +40,14 @@ func TestIndicatorsOverExportsReadAsTheyGo(t *testing.T) {
 	if err := os.WriteFile(sorted, sortedKeys(t, data), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	defer func(was int64) { partBytes = was }(partBytes)
-	partBytes = 2 << 10
-	for _, f := range []ExportFile{{Name: "a.json", Path: path}, {Name: "sorted.json", Path: sorted}} {
+	csvData, _ := export(t, db, Options{Format: FormatCSV, Pseudonymised: true})
+	csvPath := filepath.Join(dir, "a.zip")
+	if err := os.WriteFile(csvPath, csvData, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	defer func(was int64, batch int) { partBytes, csvBatch = was, batch }(partBytes, csvBatch)
+	partBytes, csvBatch = 2<<10, 7
+	for _, f := range []ExportFile{{Name: "a.json", Path: path}, {Name: "sorted.json", Path: sorted}, {Name: "a.zip", Path: csvPath}} {
 		rep, err := IndicatorsOverExports(ctx, from, to, []ExportFile{f})
 		if err != nil {
 			t.Fatalf("%s: %v", f.Name, err)

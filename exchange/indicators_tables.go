@@ -1,123 +1,78 @@
 package exchange
 
 import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
+
+	"sportello/store"
 )
 
-// tablesOf reads the tables of a CSV archive or a workbook (XLSX); nil
-// when src is neither, or holds no export table.
+// tablesOf reads the tables of a workbook (XLSX) whole; nil when src is
+// not one, or holds no export table.
 func tablesOf(src io.ReaderAt, size int64) []Table {
-	for _, read := range []func() ([]Table, error){
-		func() ([]Table, error) { return ReadCSV(src, size) },
-		func() ([]Table, error) { return ReadXLSX(io.NewSectionReader(src, 0, size)) },
-	} {
-		if ts, err := read(); err == nil {
-			for _, t := range ts {
-				if t.Name == "export" {
-					return ts
-				}
-			}
+	ts, err := ReadXLSX(io.NewSectionReader(src, 0, size))
+	if err != nil {
+		return nil
+	}
+	for _, t := range ts {
+		if t.Name == "export" {
+			return ts
 		}
 	}
 	return nil
 }
 
-// tableRows gives each row of a table as a function from column name to
-// cell; a column the table lacks (an older version's) reads "".
-type tableRows map[string][]func(col string) string
+// rowOf gives a row's cell by its column's name; "" for a column the
+// table lacks (an older version's).
+type rowOf func(col string) string
 
-func rowsOf(tables []Table) tableRows {
-	out := tableRows{}
-	for _, t := range tables {
-		idx := map[string]int{}
-		for i, c := range t.Columns {
-			idx[c] = i
-		}
-		for _, row := range t.Rows {
-			out[t.Name] = append(out[t.Name], func(col string) string {
-				if i, ok := idx[col]; ok && i < len(row) {
-					return row[i]
-				}
-				return ""
-			})
-		}
-	}
-	return out
+// tableJoin is what the tables of an export read before others need:
+// the goals of each plan, the answers of each interview the indicators
+// read, the languages and education of each skills profile.
+type tableJoin struct {
+	goals   map[string][]Goal
+	answers map[string][]Answer
+	langs   map[string][]Lingua
+	edu     map[string][]TitoloStudio
 }
 
-// documentOfTables rebuilds from an export's tables the part of its
-// document the indicators read (scratchOf); the rest stays empty.
-func documentOfTables(tables []Table) *Document {
-	rows := rowsOf(tables)
-	d := &Document{}
-	if e := rows["export"]; len(e) == 1 {
-		r := e[0]
+func newTableJoin() *tableJoin {
+	return &tableJoin{goals: map[string][]Goal{}, answers: map[string][]Answer{}, langs: map[string][]Lingua{},
+		edu: map[string][]TitoloStudio{}}
+}
+
+// indicatorTables are the tables of an export the indicators read, in the
+// order they are read (what is joined before what joins it), each with
+// what one row adds to a document; the rest stays empty.
+var indicatorTables = []struct {
+	name string
+	row  func(j *tableJoin, d *Document, r rowOf)
+}{
+	{"export", func(_ *tableJoin, d *Document, r rowOf) {
 		d.Format, d.FormatVersion, d.Mode = r("format"), r("format_version"), r("mode")
-		d.Desk.ID, d.Scope.Kind = r("desk_id"), r("scope")
+		d.Desk.ID, d.Scope.Kind, d.GeneratedAt = r("desk_id"), r("scope"), r("generated_at")
 		if r("regional_keyed") != "" {
 			d.Regional = &Regional{Keyed: r("regional_keyed") == "true", KeyFingerprint: r("regional_key_fingerprint")}
 		}
-	}
-	words := strings.Fields
-	for _, r := range rows["persons"] {
-		p := Person{ID: r("id"), SexRecorded: r("sex_recorded"), DataNascita: r("data_nascita"),
-			DomicileInformal: r("domicile_informal") == "true", CreatedAt: r("created_at"),
-			RegionalPseudonym: r("regional_pseudonym")}
-		for _, iso := range words(r("cittadinanza_iso")) {
-			p.Cittadinanza = append(p.Cittadinanza, Country{ISO: iso})
-		}
-		d.Persons = append(d.Persons, p)
-	}
-	for _, r := range rows["services"] {
+	}},
+	{"services", func(_ *tableJoin, d *Document, r rowOf) {
 		d.Services = append(d.Services, Service{ID: r("id"), Kind: r("kind")})
-	}
-	for _, r := range rows["cases"] {
-		d.Cases = append(d.Cases, Case{ID: r("id"), PersonID: r("person_id"), OpenedAt: r("opened_at"),
-			ClosedAt: r("closed_at"), Status: r("status"), ExitReason: r("exit_reason"), ExitOutcomes: words(r("exit_outcomes"))})
-	}
-	goals := map[string][]Goal{}
-	for _, r := range rows["plan_goals"] {
-		goals[r("plan_id")] = append(goals[r("plan_id")], Goal{Area: r("area")})
-	}
-	for _, r := range rows["plans"] {
-		v, _ := strconv.Atoi(r("version"))
-		d.Plans = append(d.Plans, Plan{ID: r("id"), CaseID: r("case_id"), Version: v, Status: r("status"),
-			AgreedAt: r("agreed_at"), Goals: goals[r("id")]})
-	}
-	for _, r := range rows["referrals"] {
-		d.Referrals = append(d.Referrals, Referral{ID: r("id"), CaseID: r("case_id"), ServiceID: r("service_id"),
-			Status: r("status"), SentAt: r("sent_at")})
-	}
-	answers := map[string][]Answer{}
-	for _, r := range rows["answers"] {
-		answers[r("interview_id")] = append(answers[r("interview_id")], Answer{QuestionID: r("question_id"), Value: r("value")})
-	}
-	for _, r := range rows["interviews"] {
-		d.Interviews = append(d.Interviews, Interview{ID: r("id"), CaseID: r("case_id"), Date: r("date"), Kind: r("kind"),
-			Answers: answers[r("id")]})
-	}
-	for _, r := range rows["proposals"] {
-		d.Proposals = append(d.Proposals, Proposal{ID: r("id"), CaseID: r("case_id"), State: r("state"),
-			ProposedAt: r("proposed_at"), DataInizio: r("data_inizio"), Still4Weeks: r("still_4w"), Still6Months: r("still_6m")})
-	}
-	for _, r := range rows["internships"] {
-		d.Internships = append(d.Internships, Internship{ID: r("id"), CaseID: r("case_id"), DataInizio: r("data_inizio"),
-			DataFine: r("data_fine")})
-	}
-	for _, r := range rows["enterprises"] {
-		d.Enterprises = append(d.Enterprises, Enterprise{ID: r("id"), CaseID: r("case_id"), RegisteredAt: r("registered_at")})
-	}
-	profileTablesInto(d, rows)
-	return d
-}
-
-// profileTablesInto adds the skills profiles with their languages and
-// education.
-func profileTablesInto(d *Document, rows tableRows) {
-	langs, edu := map[string][]Lingua{}, map[string][]TitoloStudio{}
-	for _, r := range rows["profile_languages"] {
+	}},
+	{"plan_goals", func(j *tableJoin, _ *Document, r rowOf) {
+		j.goals[r("plan_id")] = append(j.goals[r("plan_id")], Goal{Area: r("area")})
+	}},
+	{"answers", func(j *tableJoin, _ *Document, r rowOf) {
+		if q := r("question_id"); store.IndicatorQuestion(q) {
+			j.answers[r("interview_id")] = append(j.answers[r("interview_id")], Answer{QuestionID: q, Value: r("value")})
+		}
+	}},
+	{"profile_languages", func(j *tableJoin, _ *Document, r rowOf) {
 		l := Lingua{Lingua: r("lingua"), Madrelingua: r("madrelingua") == "true", Livello: r("livello")}
 		for _, skill := range []string{"listening", "reading", "spoken_interaction", "spoken_production", "writing"} {
 			if v := r(skill); v != "" {
@@ -127,15 +82,182 @@ func profileTablesInto(d *Document, rows tableRows) {
 				l.Livelli[skill] = v
 			}
 		}
-		langs[r("profile_id")] = append(langs[r("profile_id")], l)
-	}
-	for _, r := range rows["profile_education"] {
-		edu[r("profile_id")] = append(edu[r("profile_id")], TitoloStudio{ISCED: r("isced"),
+		j.langs[r("profile_id")] = append(j.langs[r("profile_id")], l)
+	}},
+	{"profile_education", func(j *tableJoin, _ *Document, r rowOf) {
+		j.edu[r("profile_id")] = append(j.edu[r("profile_id")], TitoloStudio{ISCED: r("isced"),
 			Conseguito: r("conseguito") == "true", Riconoscimento: r("riconoscimento")})
-	}
-	for _, r := range rows["skills_profiles"] {
+	}},
+	{"persons", func(_ *tableJoin, d *Document, r rowOf) {
+		p := Person{ID: r("id"), SexRecorded: r("sex_recorded"), DataNascita: r("data_nascita"),
+			DomicileInformal: r("domicile_informal") == "true", CreatedAt: r("created_at"),
+			RegionalPseudonym: r("regional_pseudonym")}
+		for _, iso := range strings.Fields(r("cittadinanza_iso")) {
+			p.Cittadinanza = append(p.Cittadinanza, Country{ISO: iso})
+		}
+		d.Persons = append(d.Persons, p)
+	}},
+	{"cases", func(_ *tableJoin, d *Document, r rowOf) {
+		d.Cases = append(d.Cases, Case{ID: r("id"), PersonID: r("person_id"), OpenedAt: r("opened_at"),
+			ClosedAt: r("closed_at"), Status: r("status"), ExitReason: r("exit_reason"),
+			ExitOutcomes: strings.Fields(r("exit_outcomes"))})
+	}},
+	{"plans", func(j *tableJoin, d *Document, r rowOf) {
+		v, _ := strconv.Atoi(r("version"))
+		d.Plans = append(d.Plans, Plan{ID: r("id"), CaseID: r("case_id"), Version: v, Status: r("status"),
+			AgreedAt: r("agreed_at"), Goals: j.goals[r("id")]})
+	}},
+	{"referrals", func(_ *tableJoin, d *Document, r rowOf) {
+		d.Referrals = append(d.Referrals, Referral{ID: r("id"), CaseID: r("case_id"), ServiceID: r("service_id"),
+			Status: r("status"), SentAt: r("sent_at")})
+	}},
+	{"interviews", func(j *tableJoin, d *Document, r rowOf) {
+		d.Interviews = append(d.Interviews, Interview{ID: r("id"), CaseID: r("case_id"), Date: r("date"), Kind: r("kind"),
+			Answers: j.answers[r("id")]})
+	}},
+	{"proposals", func(_ *tableJoin, d *Document, r rowOf) {
+		d.Proposals = append(d.Proposals, Proposal{ID: r("id"), CaseID: r("case_id"), State: r("state"),
+			ProposedAt: r("proposed_at"), DataInizio: r("data_inizio"), Still4Weeks: r("still_4w"), Still6Months: r("still_6m")})
+	}},
+	{"internships", func(_ *tableJoin, d *Document, r rowOf) {
+		d.Internships = append(d.Internships, Internship{ID: r("id"), CaseID: r("case_id"), DataInizio: r("data_inizio"),
+			DataFine: r("data_fine")})
+	}},
+	{"enterprises", func(_ *tableJoin, d *Document, r rowOf) {
+		d.Enterprises = append(d.Enterprises, Enterprise{ID: r("id"), CaseID: r("case_id"), RegisteredAt: r("registered_at")})
+	}},
+	{"skills_profiles", func(j *tableJoin, d *Document, r rowOf) {
 		v, _ := strconv.Atoi(r("version"))
 		d.SkillsProfiles = append(d.SkillsProfiles, SkillsProfile{ID: r("id"), PersonID: r("person_id"), Version: v,
-			Date: r("date"), Lingue: langs[r("id")], TitoliStudio: edu[r("id")]})
+			Date: r("date"), Lingue: j.langs[r("id")], TitoliStudio: j.edu[r("id")]})
+	}},
+}
+
+// columnsOf makes a table's rows readable by column name.
+func columnsOf(columns []string) func(row []string) rowOf {
+	idx := map[string]int{}
+	for i, c := range columns {
+		idx[c] = i
 	}
+	return func(row []string) rowOf {
+		return func(col string) string {
+			if i, ok := idx[col]; ok && i < len(row) {
+				return row[i]
+			}
+			return ""
+		}
+	}
+}
+
+// documentOfTables rebuilds from an export's tables, whole in memory, the
+// part of its document the indicators read (scratchFeed).
+func documentOfTables(tables []Table) *Document {
+	byName := map[string]Table{}
+	for _, t := range tables {
+		byName[t.Name] = t
+	}
+	d, j := &Document{}, newTableJoin()
+	for _, it := range indicatorTables {
+		t := byName[it.name]
+		cells := columnsOf(t.Columns)
+		for _, row := range t.Rows {
+			it.row(j, d, cells(row))
+		}
+	}
+	return d
+}
+
+// csvBatch is how many rows of a CSV export's table are loaded at once.
+var csvBatch = 5000
+
+// csvExport reads an export's CSV form for the indicators a file and a row
+// at a time: the envelope first, checked before anything is loaded, then
+// each table in indicatorTables' order, its rows loaded csvBatch at a
+// time. What one table joins from another (goals, answers, profiles'
+// parts) is kept until then; of the answers, only those the indicators
+// read.
+func (r *indicatorRun) csvExport(ctx context.Context, name string, zr *zip.Reader, feed *scratchFeed) error {
+	files := map[string]*zip.File{}
+	for _, f := range zr.File {
+		if table, ok := strings.CutSuffix(f.Name, ".csv"); ok {
+			files[table] = f
+		}
+	}
+	if files["export"] == nil {
+		return ErrNotAnExport
+	}
+	j := newTableJoin()
+	var env *Document
+	for _, it := range indicatorTables {
+		f := files[it.name]
+		if f == nil {
+			continue
+		}
+		batch := &Document{}
+		if env != nil {
+			batch.Desk = env.Desk
+		}
+		flush := func() error {
+			err := feed.add(batch)
+			batch = &Document{Desk: env.Desk}
+			return err
+		}
+		err := eachCSVFileRow(f, func(cells func([]string) rowOf, row []string) error {
+			it.row(j, batch, cells(row))
+			if env != nil && batch.recordCount() >= csvBatch {
+				return flush()
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("%w: %s: %w", ErrNotAnExport, f.Name, err)
+		}
+		if it.name == "export" {
+			env = batch
+			if err := r.envelope(name, env); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recordCount is how many records a document's lists hold.
+func (d *Document) recordCount() int {
+	n := 0
+	for _, c := range d.Counts() {
+		n += c
+	}
+	return n
+}
+
+// eachCSVFileRow reads a CSV file of an archive a row at a time: its header
+// first, then each row, given with how to read it by column name.
+func eachCSVFileRow(f *zip.File, each func(cells func([]string) rowOf, row []string) error) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	r := bufio.NewReaderSize(rc, 64<<10)
+	if bom, _ := r.Peek(len(csvBOM)); bytes.Equal(bom, []byte(csvBOM)) {
+		r.Discard(len(csvBOM))
+	}
+	var cells func([]string) rowOf
+	width, line := 0, 0
+	return eachCSVRow(r, func(row []string) error {
+		line++
+		if cells == nil {
+			cells, width = columnsOf(row), len(row)
+			return nil
+		}
+		if len(row) != width {
+			return fmt.Errorf("row %d has %d cells, want %d", line-1, len(row), width)
+		}
+		return each(cells, row)
+	})
 }

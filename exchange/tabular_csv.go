@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -163,61 +164,78 @@ func readCSVFile(zf *zip.File, name string) (Table, error) {
 	return t, nil
 }
 
-// parseCSV splits RFC 4180 text into records, cells unguarded. Unlike
-// encoding/csv it keeps every byte of a quoted cell, carriage returns
-// included, and it also accepts bare LF line ends.
+// parseCSV splits RFC 4180 text into records, cells unguarded (eachCSVRow).
 func parseCSV(data []byte) ([][]string, error) {
 	var records [][]string
+	err := eachCSVRow(bufio.NewReader(bytes.NewReader(data)), func(rec []string) error {
+		records = append(records, rec)
+		return nil
+	})
+	return records, err
+}
+
+// eachCSVRow reads RFC 4180 text a record at a time, handing each to each
+// with its cells unguarded. Unlike encoding/csv it keeps every byte of a
+// quoted cell, carriage returns included, and it also accepts bare LF line
+// ends.
+func eachCSVRow(r *bufio.Reader, each func(rec []string) error) error {
 	line := 1
-	for i := 0; i < len(data); {
+	// atEnd tells the end of a cell: a comma, a line end (LF or CRLF) or
+	// the end of the text.
+	atEnd := func() bool {
+		b, _ := r.Peek(2)
+		return len(b) == 0 || b[0] == ',' || b[0] == '\n' || len(b) == 2 && b[0] == '\r' && b[1] == '\n'
+	}
+	for {
+		if _, err := r.Peek(1); err != nil {
+			return nil // the end of the text
+		}
 		var rec []string
 		for {
-			var cell string
-			if i < len(data) && data[i] == '"' {
-				var b strings.Builder
-				for i++; ; i++ {
-					if i >= len(data) {
-						return nil, fmt.Errorf("line %d: unterminated quoted cell", line)
+			var cell strings.Builder
+			if b, _ := r.Peek(1); len(b) == 1 && b[0] == '"' {
+				r.ReadByte()
+				for {
+					c, err := r.ReadByte()
+					if err != nil {
+						return fmt.Errorf("line %d: unterminated quoted cell", line)
 					}
-					if data[i] == '"' {
-						if i+1 < len(data) && data[i+1] == '"' {
-							i++
+					if c == '"' {
+						if next, _ := r.Peek(1); len(next) == 1 && next[0] == '"' {
+							r.ReadByte()
 						} else {
-							i++
 							break
 						}
 					}
-					b.WriteByte(data[i])
+					cell.WriteByte(c)
 				}
-				cell = b.String()
-				if i < len(data) && data[i] != ',' && data[i] != '\n' &&
-					!(data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n') {
-					return nil, fmt.Errorf("line %d: unexpected text after a quoted cell", line)
+				if !atEnd() {
+					return fmt.Errorf("line %d: unexpected text after a quoted cell", line)
 				}
 			} else {
-				j := i
-				for j < len(data) && data[j] != ',' && data[j] != '\n' &&
-					!(data[j] == '\r' && j+1 < len(data) && data[j+1] == '\n') {
-					j++
+				for !atEnd() {
+					c, _ := r.ReadByte()
+					cell.WriteByte(c)
 				}
-				cell, i = string(data[i:j]), j
 			}
-			line += strings.Count(cell, "\n")
-			rec = append(rec, unguardFormula(cell))
-			if i < len(data) && data[i] == ',' {
-				i++
+			text := cell.String()
+			line += strings.Count(text, "\n")
+			rec = append(rec, unguardFormula(text))
+			if b, _ := r.Peek(1); len(b) == 1 && b[0] == ',' {
+				r.ReadByte()
 				continue
 			}
-			if i < len(data) && data[i] == '\r' {
-				i++
+			if b, _ := r.Peek(1); len(b) == 1 && b[0] == '\r' {
+				r.ReadByte()
 			}
-			i++ // the '\n' ending the record, or past the end of data
+			r.ReadByte() // the '\n' ending the record, or nothing at the end of the text
 			line++
 			break
 		}
-		records = append(records, rec)
+		if err := each(rec); err != nil {
+			return err
+		}
 	}
-	return records, nil
 }
 
 // checkArchiveTables checks tables before they become the files of an

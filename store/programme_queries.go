@@ -78,6 +78,10 @@ var indicatorParts = map[string][]indicatorPart{
 // queries read: a scratch store (LoadScratch) keeps only these.
 var indicatorQuestions = map[string]bool{"documents.housing": true}
 
+// IndicatorQuestion tells a question whose answers the indicators read:
+// of an export's answers, only those are loaded to count over exports.
+func IndicatorQuestion(id string) bool { return indicatorQuestions[id] }
+
 // indicatorPeopleQuery reads what the person breakdowns need: sex, birth
 // (an erased person keeps sex, birth year and citizenships, model.Person.
 // Anonymise, so the birth year stands in for the date), citizenships, the
