@@ -56,6 +56,8 @@ func (f *scratchFeed) load(ctx context.Context) {
 		f.left.Persons = append(f.left.Persons, left.Persons...)
 		f.left.Cases = append(f.left.Cases, left.Cases...)
 		f.left.OfCases = append(f.left.OfCases, left.OfCases...)
+		f.left.Goals = append(f.left.Goals, left.Goals...)
+		f.left.Answers = append(f.left.Answers, left.Answers...)
 		f.left.Profiles = append(f.left.Profiles, left.Profiles...)
 	}
 }
@@ -72,7 +74,11 @@ func (f *scratchFeed) stop() error {
 
 // add sends a document's records to be loaded: a part of one list, or a
 // whole export. It gives the error of a part loaded before.
-func (f *scratchFeed) add(doc *Document) error {
+func (f *scratchFeed) add(doc *Document) error { return f.addBatch(&tableBatch{doc: doc}) }
+
+// addBatch sends a batch of records, goals and answers to be loaded.
+func (f *scratchFeed) addBatch(b *tableBatch) error {
+	doc := b.doc
 	if f.failed.Load() || f.stopped {
 		return f.stop()
 	}
@@ -87,7 +93,15 @@ func (f *scratchFeed) add(doc *Document) error {
 	if len(f.services) == 0 && len(referrals) > 0 {
 		f.later, referrals = append(f.later, referrals...), nil
 	}
-	if part := f.part(doc, referrals); !part.Empty() {
+	part := f.part(doc, referrals)
+	for _, g := range b.goals {
+		part.Goals = append(part.Goals, store.ScratchGoal{PlanKey: f.desk + g.PlanKey, Area: g.Area})
+	}
+	for _, a := range b.answers {
+		part.Answers = append(part.Answers, store.ScratchAnswer{InterviewKey: f.desk + a.InterviewKey,
+			QuestionID: a.QuestionID, Value: a.Value})
+	}
+	if !part.Empty() {
 		f.parts <- part
 	}
 	return nil
@@ -118,6 +132,10 @@ func (f *scratchFeed) finish(ctx context.Context) error {
 	case len(left.OfCases) > 0:
 		o := left.OfCases[0]
 		return fmt.Errorf("%s refers to case %s, which is not in the export", recordOfCase(o, id), id(o.CaseKey))
+	case len(left.Goals) > 0:
+		return fmt.Errorf("a goal refers to plan %s, which is not in the export", id(left.Goals[0].PlanKey))
+	case len(left.Answers) > 0:
+		return fmt.Errorf("an answer refers to interview %s, which is not in the export", id(left.Answers[0].InterviewKey))
 	case len(left.Profiles) > 0:
 		p := left.Profiles[0]
 		return fmt.Errorf("skills profile %s refers to person %s, who is not in the export", id(p.Profile.UID), id(p.Owner))

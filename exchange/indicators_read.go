@@ -44,11 +44,11 @@ func (r *indicatorRun) file(ctx context.Context, f ExportFile) error {
 		if tables == nil {
 			return ErrNotAnExport
 		}
-		doc := documentOfTables(tables)
-		if err := r.envelope(f.Name, doc); err != nil {
+		batch := documentOfTables(tables)
+		if err := r.envelope(f.Name, batch.doc); err != nil {
 			return err
 		}
-		if err := feed.add(doc); err != nil {
+		if err := feed.addBatch(batch); err != nil {
 			return err
 		}
 	default:

@@ -32,47 +32,48 @@ func tablesOf(src io.ReaderAt, size int64) []Table {
 // table lacks (an older version's).
 type rowOf func(col string) string
 
-// tableJoin is what the tables of an export read before others need:
-// the goals of each plan, the answers of each interview the indicators
-// read, the languages and education of each skills profile.
+// tableJoin is what the tables of an export read before others need: the
+// languages and education of each skills profile (a desk has few).
 type tableJoin struct {
-	goals   map[string][]Goal
-	answers map[string][]Answer
-	langs   map[string][]Lingua
-	edu     map[string][]TitoloStudio
+	langs map[string][]Lingua
+	edu   map[string][]TitoloStudio
 }
 
 func newTableJoin() *tableJoin {
-	return &tableJoin{goals: map[string][]Goal{}, answers: map[string][]Answer{}, langs: map[string][]Lingua{},
-		edu: map[string][]TitoloStudio{}}
+	return &tableJoin{langs: map[string][]Lingua{}, edu: map[string][]TitoloStudio{}}
 }
+
+// tableBatch is what rows of an export's tables add up to: records, and
+// the goals and answers that name their plan or interview by its ID.
+type tableBatch struct {
+	doc     *Document
+	goals   []store.ScratchGoal
+	answers []store.ScratchAnswer
+}
+
+// size is how many records and rows a batch holds.
+func (b *tableBatch) size() int { return b.doc.recordCount() + len(b.goals) + len(b.answers) }
 
 // indicatorTables are the tables of an export the indicators read, in the
 // order they are read (what is joined before what joins it), each with
 // what one row adds to a document; the rest stays empty.
 var indicatorTables = []struct {
 	name string
-	row  func(j *tableJoin, d *Document, r rowOf)
+	row  func(j *tableJoin, b *tableBatch, r rowOf)
 }{
-	{"export", func(_ *tableJoin, d *Document, r rowOf) {
+	{"export", func(_ *tableJoin, b *tableBatch, r rowOf) {
+		d := b.doc
 		d.Format, d.FormatVersion, d.Mode = r("format"), r("format_version"), r("mode")
 		d.Desk.ID, d.Scope.Kind, d.GeneratedAt = r("desk_id"), r("scope"), r("generated_at")
 		if r("regional_keyed") != "" {
 			d.Regional = &Regional{Keyed: r("regional_keyed") == "true", KeyFingerprint: r("regional_key_fingerprint")}
 		}
 	}},
-	{"services", func(_ *tableJoin, d *Document, r rowOf) {
+	{"services", func(_ *tableJoin, b *tableBatch, r rowOf) {
+		d := b.doc
 		d.Services = append(d.Services, Service{ID: r("id"), Kind: r("kind")})
 	}},
-	{"plan_goals", func(j *tableJoin, _ *Document, r rowOf) {
-		j.goals[r("plan_id")] = append(j.goals[r("plan_id")], Goal{Area: r("area")})
-	}},
-	{"answers", func(j *tableJoin, _ *Document, r rowOf) {
-		if q := r("question_id"); store.IndicatorQuestion(q) {
-			j.answers[r("interview_id")] = append(j.answers[r("interview_id")], Answer{QuestionID: q, Value: r("value")})
-		}
-	}},
-	{"profile_languages", func(j *tableJoin, _ *Document, r rowOf) {
+	{"profile_languages", func(j *tableJoin, _ *tableBatch, r rowOf) {
 		l := Lingua{Lingua: r("lingua"), Madrelingua: r("madrelingua") == "true", Livello: r("livello")}
 		for _, skill := range []string{"listening", "reading", "spoken_interaction", "spoken_production", "writing"} {
 			if v := r(skill); v != "" {
@@ -84,11 +85,12 @@ var indicatorTables = []struct {
 		}
 		j.langs[r("profile_id")] = append(j.langs[r("profile_id")], l)
 	}},
-	{"profile_education", func(j *tableJoin, _ *Document, r rowOf) {
+	{"profile_education", func(j *tableJoin, _ *tableBatch, r rowOf) {
 		j.edu[r("profile_id")] = append(j.edu[r("profile_id")], TitoloStudio{ISCED: r("isced"),
 			Conseguito: r("conseguito") == "true", Riconoscimento: r("riconoscimento")})
 	}},
-	{"persons", func(_ *tableJoin, d *Document, r rowOf) {
+	{"persons", func(_ *tableJoin, b *tableBatch, r rowOf) {
+		d := b.doc
 		p := Person{ID: r("id"), SexRecorded: r("sex_recorded"), DataNascita: r("data_nascita"),
 			DomicileInformal: r("domicile_informal") == "true", CreatedAt: r("created_at"),
 			RegionalPseudonym: r("regional_pseudonym")}
@@ -97,36 +99,50 @@ var indicatorTables = []struct {
 		}
 		d.Persons = append(d.Persons, p)
 	}},
-	{"cases", func(_ *tableJoin, d *Document, r rowOf) {
+	{"cases", func(_ *tableJoin, b *tableBatch, r rowOf) {
+		d := b.doc
 		d.Cases = append(d.Cases, Case{ID: r("id"), PersonID: r("person_id"), OpenedAt: r("opened_at"),
 			ClosedAt: r("closed_at"), Status: r("status"), ExitReason: r("exit_reason"),
 			ExitOutcomes: strings.Fields(r("exit_outcomes"))})
 	}},
-	{"plans", func(j *tableJoin, d *Document, r rowOf) {
+	{"plans", func(_ *tableJoin, b *tableBatch, r rowOf) {
 		v, _ := strconv.Atoi(r("version"))
-		d.Plans = append(d.Plans, Plan{ID: r("id"), CaseID: r("case_id"), Version: v, Status: r("status"),
-			AgreedAt: r("agreed_at"), Goals: j.goals[r("id")]})
+		b.doc.Plans = append(b.doc.Plans, Plan{ID: r("id"), CaseID: r("case_id"), Version: v, Status: r("status"),
+			AgreedAt: r("agreed_at")})
 	}},
-	{"referrals", func(_ *tableJoin, d *Document, r rowOf) {
+	{"plan_goals", func(_ *tableJoin, b *tableBatch, r rowOf) {
+		b.goals = append(b.goals, store.ScratchGoal{PlanKey: r("plan_id"), Area: r("area")})
+	}},
+	{"referrals", func(_ *tableJoin, b *tableBatch, r rowOf) {
+		d := b.doc
 		d.Referrals = append(d.Referrals, Referral{ID: r("id"), CaseID: r("case_id"), ServiceID: r("service_id"),
 			Status: r("status"), SentAt: r("sent_at")})
 	}},
-	{"interviews", func(j *tableJoin, d *Document, r rowOf) {
-		d.Interviews = append(d.Interviews, Interview{ID: r("id"), CaseID: r("case_id"), Date: r("date"), Kind: r("kind"),
-			Answers: j.answers[r("id")]})
+	{"interviews", func(_ *tableJoin, b *tableBatch, r rowOf) {
+		b.doc.Interviews = append(b.doc.Interviews, Interview{ID: r("id"), CaseID: r("case_id"), Date: r("date"),
+			Kind: r("kind")})
 	}},
-	{"proposals", func(_ *tableJoin, d *Document, r rowOf) {
+	{"answers", func(_ *tableJoin, b *tableBatch, r rowOf) {
+		if q := r("question_id"); store.IndicatorQuestion(q) {
+			b.answers = append(b.answers, store.ScratchAnswer{InterviewKey: r("interview_id"), QuestionID: q, Value: r("value")})
+		}
+	}},
+	{"proposals", func(_ *tableJoin, b *tableBatch, r rowOf) {
+		d := b.doc
 		d.Proposals = append(d.Proposals, Proposal{ID: r("id"), CaseID: r("case_id"), State: r("state"),
 			ProposedAt: r("proposed_at"), DataInizio: r("data_inizio"), Still4Weeks: r("still_4w"), Still6Months: r("still_6m")})
 	}},
-	{"internships", func(_ *tableJoin, d *Document, r rowOf) {
+	{"internships", func(_ *tableJoin, b *tableBatch, r rowOf) {
+		d := b.doc
 		d.Internships = append(d.Internships, Internship{ID: r("id"), CaseID: r("case_id"), DataInizio: r("data_inizio"),
 			DataFine: r("data_fine")})
 	}},
-	{"enterprises", func(_ *tableJoin, d *Document, r rowOf) {
+	{"enterprises", func(_ *tableJoin, b *tableBatch, r rowOf) {
+		d := b.doc
 		d.Enterprises = append(d.Enterprises, Enterprise{ID: r("id"), CaseID: r("case_id"), RegisteredAt: r("registered_at")})
 	}},
-	{"skills_profiles", func(j *tableJoin, d *Document, r rowOf) {
+	{"skills_profiles", func(j *tableJoin, b *tableBatch, r rowOf) {
+		d := b.doc
 		v, _ := strconv.Atoi(r("version"))
 		d.SkillsProfiles = append(d.SkillsProfiles, SkillsProfile{ID: r("id"), PersonID: r("person_id"), Version: v,
 			Date: r("date"), Lingue: j.langs[r("id")], TitoliStudio: j.edu[r("id")]})
@@ -149,22 +165,22 @@ func columnsOf(columns []string) func(row []string) rowOf {
 	}
 }
 
-// documentOfTables rebuilds from an export's tables, whole in memory, the
-// part of its document the indicators read (scratchFeed).
-func documentOfTables(tables []Table) *Document {
+// documentOfTables rebuilds from an export's tables, whole in memory, what
+// the indicators read of its records (scratchFeed).
+func documentOfTables(tables []Table) *tableBatch {
 	byName := map[string]Table{}
 	for _, t := range tables {
 		byName[t.Name] = t
 	}
-	d, j := &Document{}, newTableJoin()
+	b, j := &tableBatch{doc: &Document{}}, newTableJoin()
 	for _, it := range indicatorTables {
 		t := byName[it.name]
 		cells := columnsOf(t.Columns)
 		for _, row := range t.Rows {
-			it.row(j, d, cells(row))
+			it.row(j, b, cells(row))
 		}
 	}
-	return d
+	return b
 }
 
 // csvBatch is how many rows of a CSV export's table are loaded at once.
@@ -173,9 +189,9 @@ var csvBatch = 5000
 // csvExport reads an export's CSV form for the indicators a file and a row
 // at a time: the envelope first, checked before anything is loaded, then
 // each table in indicatorTables' order, its rows loaded csvBatch at a
-// time. What one table joins from another (goals, answers, profiles'
-// parts) is kept until then; of the answers, only those the indicators
-// read.
+// time: a plan's goals and an interview's answers (only those the
+// indicators read) after it, the skills profiles' languages and education
+// kept until the profiles are read.
 func (r *indicatorRun) csvExport(ctx context.Context, name string, zr *zip.Reader, feed *scratchFeed) error {
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {
@@ -193,18 +209,18 @@ func (r *indicatorRun) csvExport(ctx context.Context, name string, zr *zip.Reade
 		if f == nil {
 			continue
 		}
-		batch := &Document{}
+		batch := &tableBatch{doc: &Document{}}
 		if env != nil {
-			batch.Desk = env.Desk
+			batch.doc.Desk = env.Desk
 		}
 		flush := func() error {
-			err := feed.add(batch)
-			batch = &Document{Desk: env.Desk}
+			err := feed.addBatch(batch)
+			batch = &tableBatch{doc: &Document{Desk: env.Desk}}
 			return err
 		}
 		err := eachCSVFileRow(f, func(cells func([]string) rowOf, row []string) error {
 			it.row(j, batch, cells(row))
-			if env != nil && batch.recordCount() >= csvBatch {
+			if env != nil && batch.size() >= csvBatch {
 				return flush()
 			}
 			return nil
@@ -213,7 +229,7 @@ func (r *indicatorRun) csvExport(ctx context.Context, name string, zr *zip.Reade
 			return fmt.Errorf("%w: %s: %w", ErrNotAnExport, f.Name, err)
 		}
 		if it.name == "export" {
-			env = batch
+			env = batch.doc
 			if err := r.envelope(name, env); err != nil {
 				return err
 			}

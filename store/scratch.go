@@ -196,6 +196,13 @@ type ScratchProfile struct {
 	Profile *model.SkillsProfile
 }
 
+// ScratchGoal is the area of a goal of the plan PlanKey, in the plan's order.
+type ScratchGoal struct{ PlanKey, Area string }
+
+// ScratchAnswer is an answer of the interview InterviewKey; only those to
+// the questions the indicators read are kept (IndicatorQuestion).
+type ScratchAnswer struct{ InterviewKey, QuestionID, Value string }
+
 // ScratchPart is a part of a load of pseudonymised records: a person found
 // in several parts or loads is one person. A record may refer only to
 // what this part or an earlier one loaded: what refers to anything else
@@ -204,12 +211,14 @@ type ScratchPart struct {
 	Persons  []ScratchPerson
 	Cases    []ScratchCase
 	OfCases  []ScratchOfCase
+	Goals    []ScratchGoal   // of plans loaded before or in this part
+	Answers  []ScratchAnswer // of interviews loaded before or in this part
 	Profiles []ScratchProfile
 }
 
 // Empty tells a part with nothing in it.
 func (p *ScratchPart) Empty() bool {
-	return len(p.Persons)+len(p.Cases)+len(p.OfCases)+len(p.Profiles) == 0
+	return len(p.Persons)+len(p.Cases)+len(p.OfCases)+len(p.Goals)+len(p.Answers)+len(p.Profiles) == 0
 }
 
 // ScratchData is one whole load of pseudonymised records (LoadScratch).

@@ -88,6 +88,10 @@ func (p *ScratchPart) missing() error {
 		return fmt.Errorf("case %s refers to person %s, who is not loaded", p.Cases[0].Key, p.Cases[0].PersonKey)
 	case len(p.OfCases) > 0:
 		return fmt.Errorf("a record refers to case %s, which is not loaded", p.OfCases[0].CaseKey)
+	case len(p.Goals) > 0:
+		return fmt.Errorf("a goal refers to plan %s, which is not loaded", p.Goals[0].PlanKey)
+	case len(p.Answers) > 0:
+		return fmt.Errorf("an answer refers to interview %s, which is not loaded", p.Answers[0].InterviewKey)
 	case len(p.Profiles) > 0:
 		return fmt.Errorf("skills profile %s refers to person %s, who is not loaded", p.Profiles[0].Profile.UID,
 			p.Profiles[0].Owner)
@@ -161,6 +165,16 @@ func (l *scratchLoader) part(p *ScratchPart) error {
 	for i := range p.OfCases {
 		if err := l.ofCase(&p.OfCases[i]); err != nil {
 			return fmt.Errorf("records of case %s: %w", p.OfCases[i].CaseKey, err)
+		}
+	}
+	for _, g := range p.Goals {
+		if err := l.goal(g); err != nil {
+			return fmt.Errorf("goal of plan %s: %w", g.PlanKey, err)
+		}
+	}
+	for _, a := range p.Answers {
+		if err := l.answer(a); err != nil {
+			return fmt.Errorf("answer of interview %s: %w", a.InterviewKey, err)
 		}
 	}
 	for _, sp := range p.Profiles {

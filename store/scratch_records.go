@@ -69,6 +69,37 @@ func (l *scratchLoader) referral(caseID int64, r ScratchReferral) error {
 	return err
 }
 
+// goal writes a goal after those of its plan written before.
+func (l *scratchLoader) goal(g ScratchGoal) error {
+	plan, err := l.id(`SELECT id FROM plans WHERE uid = ?`, g.PlanKey)
+	if errors.Is(err, errScratchMissing) {
+		l.left.Goals = append(l.left.Goals, g)
+		return nil
+	}
+	if err == nil {
+		_, err = l.exec(`INSERT INTO plan_goals (plan_id, position, area, text)
+			VALUES (?1, (SELECT count(*) FROM plan_goals WHERE plan_id = ?1), ?2, '')`, plan, g.Area)
+	}
+	return err
+}
+
+// answer writes an answer the indicators read; others are left out.
+func (l *scratchLoader) answer(a ScratchAnswer) error {
+	if !indicatorQuestions[a.QuestionID] {
+		return nil
+	}
+	iv, err := l.id(`SELECT id FROM interviews WHERE uid = ?`, a.InterviewKey)
+	if errors.Is(err, errScratchMissing) {
+		l.left.Answers = append(l.left.Answers, a)
+		return nil
+	}
+	if err == nil {
+		_, err = l.exec(`INSERT INTO answers (interview_id, question_id, value, updated_at) VALUES (?, ?, ?, '')`,
+			iv, a.QuestionID, a.Value)
+	}
+	return err
+}
+
 func (l *scratchLoader) interview(caseID int64, iv ScratchInterview) error {
 	id, err := l.exec(`INSERT INTO interviews (uid, case_id, date, kind, place) VALUES (?, ?, ?, ?, '')`,
 		iv.Key, caseID, iv.Date, iv.Kind)
