@@ -54,8 +54,9 @@ func TestScratchStoreIsSealed(t *testing.T) {
 }
 
 // TestScratchPartGivesBackWhatIsNotThereYet: records that refer to a
-// person or a case not loaded come back, and load once it is; a desk's
-// own store refuses a part.
+// person, a case or an interview not loaded come back (of the answers,
+// only those the indicators read), and load once it is; a desk's own
+// store refuses a part.
 func TestScratchPartGivesBackWhatIsNotThereYet(t *testing.T) {
 	ctx := context.Background()
 	d := newScratch(t)
@@ -63,15 +64,19 @@ func TestScratchPartGivesBackWhatIsNotThereYet(t *testing.T) {
 	early := &ScratchPart{
 		Cases: []ScratchCase{{Key: "a:c1", PersonKey: "a:p1", OpenedAt: day("2025-03-02"), Status: "open"}},
 		OfCases: []ScratchOfCase{{CaseKey: "a:c1", ScratchRecords: ScratchRecords{
-			Referrals: []ScratchReferral{{Key: "a:r1", ServiceKind: "legal", Status: "sent", SentAt: day("2025-04-01")}}}}},
+			Referrals:  []ScratchReferral{{Key: "a:r1", ServiceKind: "legal", Status: "sent", SentAt: day("2025-04-01")}},
+			Interviews: []ScratchInterview{{Key: "a:i1", Date: "2025-03-02", Kind: "first"}}}}},
+		Answers: []ScratchAnswer{{InterviewKey: "a:i1", QuestionID: "documents.housing", Value: "no_home"},
+			{InterviewKey: "a:i1", QuestionID: "work.hours", Value: "12"}},
 		Profiles: []ScratchProfile{{Owner: "a:p1", Profile: &model.SkillsProfile{UID: "a:s1", Version: 1, Date: day("2025-03-01")}}},
 	}
 	left, err := d.LoadScratchPart(ctx, early)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(left.Cases) != 1 || len(left.OfCases) != 1 || len(left.Profiles) != 1 || len(left.Persons) != 0 {
-		t.Fatalf("left %+v, want the case, its referral and the profile", left)
+	if len(left.Cases) != 1 || len(left.OfCases) != 1 || len(left.Profiles) != 1 || len(left.Persons) != 0 ||
+		len(left.Answers) != 1 {
+		t.Fatalf("left %+v, want the case, its records, the housing answer (not the other) and the profile", left)
 	}
 	person := &ScratchPart{Persons: []ScratchPerson{{Key: "regional-1", Ref: "a:p1", Sex: "M", Birth: "1980",
 		CreatedAt: day("2025-03-01")}}}
@@ -88,6 +93,9 @@ func TestScratchPartGivesBackWhatIsNotThereYet(t *testing.T) {
 	for _, r := range rep.Results {
 		if (r.ID == "in_charge" || r.ID == "referrals") && r.Total != 1 {
 			t.Errorf("%s = %d, want 1", r.ID, r.Total)
+		}
+		if r.ID == "esf_participants" && r.Breakdowns[model.BreakdownHomeless]["true"] != 1 {
+			t.Errorf("esf_participants homeless = %v, want the person without a home", r.Breakdowns[model.BreakdownHomeless])
 		}
 	}
 	if _, err := newTestDB(t).LoadScratchPart(ctx, person); err == nil {
