@@ -15,7 +15,7 @@ import (
 )
 
 // file reads one export into the scratch store: its JSON form a part of a
-// list at a time, its CSV or XLSX form whole.
+// list at a time, its CSV form a row at a time, its XLSX form whole.
 func (r *indicatorRun) file(ctx context.Context, f ExportFile) error {
 	src, size, done, err := f.open()
 	if err != nil {
@@ -120,7 +120,7 @@ func (r *indicatorRun) jsonPass(ctx context.Context, name string, src io.Reader,
 	}
 	var valid *partValidator
 	var stop error // why a part was refused: not the decoder's
-	checked := envelopeOf(nil)
+	var checked *Document // the envelope checked, once it is
 	check := func(env *Document) error {
 		if checked != nil {
 			return nil
@@ -180,11 +180,8 @@ func (r *indicatorRun) jsonPass(ctx context.Context, name string, src io.Reader,
 	return env, nil
 }
 
-// envelopeOf is a copy of a document's fields that are not lists; nil for nil.
+// envelopeOf is a copy of a document's fields that are not lists.
 func envelopeOf(d *Document) *Document {
-	if d == nil {
-		return nil
-	}
 	e := &Document{}
 	envelopeInto(e, d)
 	return e
