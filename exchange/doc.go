@@ -8,5 +8,6 @@
 // A pseudonymised export's persons carry a regional pseudonym under the
 // region's key (regional.go), so that IndicatorsOverExports can count the
 // programme indicators over many desks' exports, each person once, in a
-// scratch store in memory, without merging them.
+// scratch store (an encrypted file of its own, store.OpenScratch), read as
+// they go, without merging them.
 package exchange
