@@ -75,11 +75,11 @@ const PlaintextLabel = "plaintext"
 // transaction a part at a time, checked against the published schema,
 // then encoded and, with a recipient, encrypted, record by record on the
 // way to w, so that its memory does not grow with the desk. The tabular
-// formats are written table by table, after every record was read and
-// checked: CSV and Parquet from encrypted files that gather a table each
-// (tabular_spill.go), XLSX, at most a sheet's rows, from the document in
-// memory. Nothing is
-// written to w if the options are refused; a record that does not follow
+// formats are written table by table once every record was read and
+// checked, from encrypted files that gather a table each
+// (tabular_spill.go); XLSX, at most a sheet's rows, reads them back into
+// memory to make the workbook. Nothing is written to w if the options are
+// refused; a record that does not follow
 // the schema, like any error while writing, stops the export and leaves w
 // incomplete, so write to a temporary file and rename it. It does not log:
 // call LogExport once the file is safely in place.
