@@ -119,7 +119,7 @@ func (r *indicatorRun) jsonPass(ctx context.Context, name string, src io.Reader,
 		in.r.Discard(3)
 	}
 	var valid *partValidator
-	var stop error // why a part was refused: not the decoder's
+	var stop error        // why a part was refused: not the decoder's
 	var checked *Document // the envelope checked, once it is
 	check := func(env *Document) error {
 		if checked != nil {
