@@ -2,7 +2,7 @@ package exchange
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -124,42 +124,11 @@ func (f *scratchFeed) finish(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	id := func(key string) string { return strings.TrimPrefix(key, f.desk) }
-	switch {
-	case len(left.Cases) > 0:
-		c := left.Cases[0]
-		return fmt.Errorf("case %s refers to person %s, who is not in the export", id(c.Key), id(c.PersonKey))
-	case len(left.OfCases) > 0:
-		o := left.OfCases[0]
-		return fmt.Errorf("%s refers to case %s, which is not in the export", recordOfCase(o, id), id(o.CaseKey))
-	case len(left.Goals) > 0:
-		return fmt.Errorf("a goal refers to plan %s, which is not in the export", id(left.Goals[0].PlanKey))
-	case len(left.Answers) > 0:
-		return fmt.Errorf("an answer refers to interview %s, which is not in the export", id(left.Answers[0].InterviewKey))
-	case len(left.Profiles) > 0:
-		p := left.Profiles[0]
-		return fmt.Errorf("skills profile %s refers to person %s, who is not in the export", id(p.Profile.UID), id(p.Owner))
+	if m, ok := left.Missing(); ok {
+		id := func(key string) string { return strings.TrimPrefix(key, f.desk) }
+		return errors.New(m.Text(id, "in the export"))
 	}
 	return nil
-}
-
-// recordOfCase names the first record of o, by id of its key.
-func recordOfCase(o store.ScratchOfCase, id func(string) string) string {
-	switch {
-	case len(o.Plans) > 0:
-		return "plan " + id(o.Plans[0].Key)
-	case len(o.Referrals) > 0:
-		return "referral " + id(o.Referrals[0].Key)
-	case len(o.Proposals) > 0:
-		return "proposal " + id(o.Proposals[0].Key)
-	case len(o.Internships) > 0:
-		return "internship " + id(o.Internships[0].Key)
-	case len(o.Enterprises) > 0:
-		return "enterprise " + id(o.Enterprises[0].Key)
-	case len(o.Interviews) > 0:
-		return "interview " + id(o.Interviews[0].Key)
-	}
-	return "a record"
 }
 
 // part is what the indicators read of a document's records, and of the

@@ -17,11 +17,11 @@ func (d *DB) LoadScratch(ctx context.Context, data *ScratchData) error {
 		part.Profiles = append(part.Profiles, ScratchProfile{Owner: data.ProfileOwners[i], Profile: p})
 	}
 	left, err := d.LoadScratchPart(ctx, part)
-	if err == nil && !left.Empty() {
-		err = fmt.Errorf("load scratch: %w", left.missing())
-	}
 	if err != nil {
 		return err
+	}
+	if m, ok := left.Missing(); ok {
+		return fmt.Errorf("load scratch: %s", m.Text(func(k string) string { return k }, "loaded"))
 	}
 	return d.FinishScratch(ctx)
 }
@@ -81,22 +81,62 @@ func (d *DB) FinishScratch(ctx context.Context) error {
 // errScratchMissing: a record refers to one not loaded (yet).
 var errScratchMissing = errors.New("not loaded")
 
-// missing names the first record of a part left over, and what it refers to.
-func (p *ScratchPart) missing() error {
+// ScratchMissing is the first record a part left over, and the record it
+// refers to, by kind and key.
+type ScratchMissing struct{ What, Key, To, ToKey string }
+
+// Missing gives the first record of a part left over and what it refers
+// to; false for an empty part.
+func (p *ScratchPart) Missing() (ScratchMissing, bool) {
 	switch {
 	case len(p.Cases) > 0:
-		return fmt.Errorf("case %s refers to person %s, who is not loaded", p.Cases[0].Key, p.Cases[0].PersonKey)
+		return ScratchMissing{"case", p.Cases[0].Key, "person", p.Cases[0].PersonKey}, true
 	case len(p.OfCases) > 0:
-		return fmt.Errorf("a record refers to case %s, which is not loaded", p.OfCases[0].CaseKey)
+		what, key := p.OfCases[0].first()
+		return ScratchMissing{what, key, "case", p.OfCases[0].CaseKey}, true
 	case len(p.Goals) > 0:
-		return fmt.Errorf("a goal refers to plan %s, which is not loaded", p.Goals[0].PlanKey)
+		return ScratchMissing{"goal", "", "plan", p.Goals[0].PlanKey}, true
 	case len(p.Answers) > 0:
-		return fmt.Errorf("an answer refers to interview %s, which is not loaded", p.Answers[0].InterviewKey)
+		return ScratchMissing{"answer", "", "interview", p.Answers[0].InterviewKey}, true
 	case len(p.Profiles) > 0:
-		return fmt.Errorf("skills profile %s refers to person %s, who is not loaded", p.Profiles[0].Profile.UID,
-			p.Profiles[0].Owner)
+		return ScratchMissing{"skills profile", p.Profiles[0].Profile.UID, "person", p.Profiles[0].Owner}, true
 	}
-	return nil
+	return ScratchMissing{}, false
+}
+
+// first names the first record of a case's records, by kind and key.
+func (r *ScratchRecords) first() (what, key string) {
+	switch {
+	case len(r.Plans) > 0:
+		return "plan", r.Plans[0].Key
+	case len(r.Referrals) > 0:
+		return "referral", r.Referrals[0].Key
+	case len(r.Proposals) > 0:
+		return "proposal", r.Proposals[0].Key
+	case len(r.Internships) > 0:
+		return "internship", r.Internships[0].Key
+	case len(r.Enterprises) > 0:
+		return "enterprise", r.Enterprises[0].Key
+	case len(r.Interviews) > 0:
+		return "interview", r.Interviews[0].Key
+	}
+	return "record", ""
+}
+
+// Text says the record left over: "case K refers to person P, who is not
+// WHERE", keys named by name.
+func (m ScratchMissing) Text(name func(key string) string, where string) string {
+	what := m.What
+	if m.Key != "" {
+		what += " " + name(m.Key)
+	} else {
+		what = "a " + what
+	}
+	who := "which"
+	if m.To == "person" {
+		who = "who"
+	}
+	return fmt.Sprintf("%s refers to %s %s, %s is not %s", what, m.To, name(m.ToKey), who, where)
 }
 
 // scratchLoader carries LoadScratchPart's transaction and what it leaves.

@@ -94,9 +94,15 @@ func (l *scratchLoader) answer(a ScratchAnswer) error {
 		return nil
 	}
 	if err == nil {
-		_, err = l.exec(`INSERT INTO answers (interview_id, question_id, value, updated_at) VALUES (?, ?, ?, '')`,
-			iv, a.QuestionID, a.Value)
+		err = l.insertAnswer(iv, a.QuestionID, a.Value)
 	}
+	return err
+}
+
+// insertAnswer writes an answer of the interview iv.
+func (l *scratchLoader) insertAnswer(iv int64, question, value string) error {
+	_, err := l.exec(`INSERT INTO answers (interview_id, question_id, value, updated_at) VALUES (?, ?, ?, '')`,
+		iv, question, value)
 	return err
 }
 
@@ -105,7 +111,7 @@ func (l *scratchLoader) interview(caseID int64, iv ScratchInterview) error {
 		iv.Key, caseID, iv.Date, iv.Kind)
 	for q, v := range iv.Answers {
 		if err == nil && indicatorQuestions[q] {
-			_, err = l.exec(`INSERT INTO answers (interview_id, question_id, value, updated_at) VALUES (?, ?, ?, '')`, id, q, v)
+			err = l.insertAnswer(id, q, v)
 		}
 	}
 	return err
