@@ -81,10 +81,7 @@ func (r *exportRun) encode(ctx context.Context, db *store.DB, opt store.Snapshot
 		}
 		err = write(w, tab.read)
 	default:
-		var tables []Table
-		if tables, err = readWhole(tab.read); err == nil {
-			err = WriteXLSX(w, tables)
-		}
+		err = writeXLSXTables(w, tab.heads, tab.read)
 	}
 	return tab.counts, tab.upTo, err
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // file reads one export into the scratch store: its JSON form a part of a
-// list at a time, its CSV form a row at a time, its XLSX form whole.
+// list at a time, its CSV and XLSX forms a row at a time.
 func (r *indicatorRun) file(ctx context.Context, f ExportFile) error {
 	src, size, done, err := f.open()
 	if err != nil {
@@ -34,21 +34,11 @@ func (r *indicatorRun) file(ctx context.Context, f ExportFile) error {
 	case isAge(head):
 		return ErrEncryptedExport
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		if zr, err := zip.NewReader(src, size); err == nil && hasFile(zr, "export.csv") {
-			if err := r.csvExport(ctx, f.Name, zr, feed); err != nil {
-				return err
-			}
-			break
-		}
-		tables := tablesOf(src, size)
-		if tables == nil {
-			return ErrNotAnExport
-		}
-		batch := documentOfTables(tables)
-		if err := r.envelope(f.Name, batch.doc); err != nil {
+		tables, err := zipTables(src, size)
+		if err != nil {
 			return err
 		}
-		if err := feed.addBatch(batch); err != nil {
+		if err := r.tabularExport(f.Name, tables, feed); err != nil {
 			return err
 		}
 	default:
@@ -57,6 +47,23 @@ func (r *indicatorRun) file(ctx context.Context, f ExportFile) error {
 		}
 	}
 	return feed.finish(ctx)
+}
+
+// zipTables are the tables of an export's CSV form (a ZIP archive with
+// export.csv) or of its XLSX form (a workbook).
+func zipTables(src io.ReaderAt, size int64) (map[string]tableRows, error) {
+	zr, err := zip.NewReader(src, size)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNotAnExport, err)
+	}
+	if hasFile(zr, "export.csv") {
+		return csvTables(zr), nil
+	}
+	wb, err := openWorkbook(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNotAnExport, err)
+	}
+	return sheetTables(wb), nil
 }
 
 // hasFile tells an archive holding a file of that name.

@@ -16,7 +16,7 @@ import (
 // parts of a few records counts what it counts read whole; so do the same
 // export written again with its keys sorted, which puts the envelope
 // after the lists, cases before persons and referrals before services,
-// and its CSV form read seven rows at a time;
+// and its CSV and XLSX forms read seven rows at a time;
 // and no scratch store is left in the temporary directory after.
 func TestIndicatorsOverExportsReadAsTheyGo(t *testing.T) {
 	ctx := context.Background()
@@ -45,9 +45,15 @@ func TestIndicatorsOverExportsReadAsTheyGo(t *testing.T) {
 	if err := os.WriteFile(csvPath, csvData, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	xlsxData, _ := export(t, db, Options{Format: FormatXLSX, Pseudonymised: true})
+	xlsxPath := filepath.Join(dir, "a.xlsx")
+	if err := os.WriteFile(xlsxPath, xlsxData, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	defer func(was int64, batch int) { partBytes, csvBatch = was, batch }(partBytes, csvBatch)
 	partBytes, csvBatch = 2<<10, 7
-	for _, f := range []ExportFile{{Name: "a.json", Path: path}, {Name: "sorted.json", Path: sorted}, {Name: "a.zip", Path: csvPath}} {
+	for _, f := range []ExportFile{{Name: "a.json", Path: path}, {Name: "sorted.json", Path: sorted},
+		{Name: "a.zip", Path: csvPath}, {Name: "a.xlsx", Path: xlsxPath}} {
 		rep, err := IndicatorsOverExports(ctx, from, to, []ExportFile{f})
 		if err != nil {
 			t.Fatalf("%s: %v", f.Name, err)

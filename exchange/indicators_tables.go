@@ -4,29 +4,12 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"context"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
 	"sportello/store"
 )
-
-// tablesOf reads the tables of a workbook (XLSX) whole; nil when src is
-// not one, or holds no export table.
-func tablesOf(src io.ReaderAt, size int64) []Table {
-	ts, err := ReadXLSX(io.NewSectionReader(src, 0, size))
-	if err != nil {
-		return nil
-	}
-	for _, t := range ts {
-		if t.Name == "export" {
-			return ts
-		}
-	}
-	return nil
-}
 
 // rowOf gives a row's cell by its column's name; "" for a column the
 // table lacks (an older version's).
@@ -165,48 +148,62 @@ func columnsOf(columns []string) func(row []string) rowOf {
 	}
 }
 
-// documentOfTables rebuilds from an export's tables, whole in memory, what
-// the indicators read of its records (scratchFeed).
-func documentOfTables(tables []Table) *tableBatch {
-	byName := map[string]Table{}
-	for _, t := range tables {
-		byName[t.Name] = t
-	}
-	b, j := &tableBatch{doc: &Document{}}, newTableJoin()
-	for _, it := range indicatorTables {
-		t := byName[it.name]
-		cells := columnsOf(t.Columns)
-		for _, row := range t.Rows {
-			it.row(j, b, cells(row))
-		}
-	}
-	return b
-}
-
-// csvBatch is how many rows of a CSV export's table are loaded at once.
+// csvBatch is how many rows of an export's table are loaded at once.
 var csvBatch = 5000
 
-// csvExport reads an export's CSV form for the indicators a file and a row
-// at a time: the envelope first, checked before anything is loaded, then
-// each table in indicatorTables' order, its rows loaded csvBatch at a
-// time: a plan's goals and an interview's answers (only those the
-// indicators read) after it, the skills profiles' languages and education
-// kept until the profiles are read.
-func (r *indicatorRun) csvExport(ctx context.Context, name string, zr *zip.Reader, feed *scratchFeed) error {
-	files := map[string]*zip.File{}
+// tableRows reads one table of an export a row at a time: its header
+// first, then each row, given with how to read it by column name.
+type tableRows func(each func(cells func([]string) rowOf, row []string) error) error
+
+// csvTables are the tables of an export's CSV form, each a file of the
+// archive.
+func csvTables(zr *zip.Reader) map[string]tableRows {
+	tables := map[string]tableRows{}
 	for _, f := range zr.File {
 		if table, ok := strings.CutSuffix(f.Name, ".csv"); ok {
-			files[table] = f
+			tables[table] = func(each func(func([]string) rowOf, []string) error) error {
+				return eachCSVFileRow(f, each)
+			}
 		}
 	}
-	if files["export"] == nil {
+	return tables
+}
+
+// sheetTables are the tables of an export's XLSX form, each a sheet of the
+// workbook.
+func sheetTables(wb *workbook) map[string]tableRows {
+	tables := map[string]tableRows{}
+	for _, s := range wb.sheets {
+		tables[s.name] = func(each func(func([]string) rowOf, []string) error) error {
+			var cells func([]string) rowOf
+			_, err := wb.eachRow(s, func(row []string) error {
+				if cells == nil {
+					cells = columnsOf(append([]string(nil), row...))
+					return nil
+				}
+				return each(cells, row)
+			})
+			return err
+		}
+	}
+	return tables
+}
+
+// tabularExport reads an export's CSV or XLSX form for the indicators a
+// table and a row at a time: the envelope first, checked before anything
+// is loaded, then each table in indicatorTables' order, its rows loaded
+// csvBatch at a time: a plan's goals and an interview's answers (only
+// those the indicators read) after it, the skills profiles' languages and
+// education kept until the profiles are read.
+func (r *indicatorRun) tabularExport(name string, tables map[string]tableRows, feed *scratchFeed) error {
+	if tables["export"] == nil {
 		return ErrNotAnExport
 	}
 	j := newTableJoin()
 	var env *Document
 	for _, it := range indicatorTables {
-		f := files[it.name]
-		if f == nil {
+		rows := tables[it.name]
+		if rows == nil {
 			continue
 		}
 		batch := &tableBatch{doc: &Document{}}
@@ -218,7 +215,7 @@ func (r *indicatorRun) csvExport(ctx context.Context, name string, zr *zip.Reade
 			batch = &tableBatch{doc: &Document{Desk: env.Desk}}
 			return err
 		}
-		err := eachCSVFileRow(f, func(cells func([]string) rowOf, row []string) error {
+		err := rows(func(cells func([]string) rowOf, row []string) error {
 			it.row(j, batch, cells(row))
 			if env != nil && batch.size() >= csvBatch {
 				return flush()
@@ -226,7 +223,7 @@ func (r *indicatorRun) csvExport(ctx context.Context, name string, zr *zip.Reade
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("%w: %s: %w", ErrNotAnExport, f.Name, err)
+			return fmt.Errorf("%w: %s: %w", ErrNotAnExport, it.name, err)
 		}
 		if it.name == "export" {
 			env = batch.doc

@@ -46,21 +46,6 @@ func readTables(tables []Table) tableReader {
 	}
 }
 
-// readWhole reads every table whole into memory.
-func readWhole(read tableReader) ([]Table, error) {
-	var out []Table
-	err := read(func(head Table, rows func(func([]string) error) error) error {
-		t := Table{Name: head.Name, Columns: head.Columns, Rows: [][]string{}}
-		err := rows(func(row []string) error {
-			t.Rows = append(t.Rows, append([]string(nil), row...))
-			return nil
-		})
-		out = append(out, t)
-		return err
-	})
-	return out, err
-}
-
 // validateTables checks what every tabular writer needs: each table has a
 // name, at least one column and rows exactly as wide as its header.
 func validateTables(tables []Table) error {

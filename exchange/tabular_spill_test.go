@@ -3,6 +3,7 @@ package exchange
 import (
 	"bufio"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -114,45 +115,48 @@ func TestSpillRefusesAMisshapenRow(t *testing.T) {
 	}
 }
 
-// TestTabularExportIsTheWholeDocuments: the CSV export, read and written a
-// part at a time, holds the tables of the whole document, the SAP views
-// that join proposals with their employers and vacancies included; no
-// spill is left behind.
+// TestTabularExportIsTheWholeDocuments: the CSV and XLSX exports, read and
+// written a part at a time, hold the tables of the whole document, the SAP
+// views that join proposals with their employers and vacancies included;
+// no spill is left behind.
 func TestTabularExportIsTheWholeDocuments(t *testing.T) {
 	db, coord := workDesk(t, "PUA")
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	opt := Options{Format: FormatCSV, Plaintext: true, Operator: coord}
-	data, _ := export(t, db, opt)
-	got, err := ReadCSV(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	opt.Format = FormatJSON
+	opt := Options{Format: FormatJSON, Plaintext: true, Operator: coord}
 	whole, _ := export(t, db, opt)
 	doc, err := decodeDocument(bytes.NewReader(whole))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := normalized(doc.Tables())
-	if len(got) != len(want) {
-		t.Fatalf("%d tables, want %d", len(got), len(want))
-	}
-	for i := range want {
-		if want[i].Name == "export" {
-			continue // made at another moment
-		}
-		if !reflect.DeepEqual(got[i], want[i]) {
-			t.Errorf("table %s: %d rows, want %d", want[i].Name, len(got[i].Rows), len(want[i].Rows))
-		}
-	}
 	for _, name := range []string{"sap_esperienze_lavoro", "sap_politiche_attive", "skills_profiles"} {
 		if rowsIn(want, name) <= 0 {
 			t.Errorf("the desk has no %s: the test checks little", name)
 		}
 	}
-	if left, _ := filepath.Glob(filepath.Join(tmp, "*")); len(left) > 0 {
-		t.Errorf("left behind: %v", left)
+	for format, read := range map[string]func(io.ReaderAt, int64) ([]Table, error){
+		FormatCSV: ReadCSV, FormatXLSX: ReadXLSX} {
+		opt.Format = format
+		data, _ := export(t, db, opt)
+		got, err := read(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d tables, want %d", format, len(got), len(want))
+		}
+		for i := range want {
+			if want[i].Name == "export" {
+				continue // made at another moment
+			}
+			if !reflect.DeepEqual(got[i], want[i]) {
+				t.Errorf("%s: table %s: %d rows, want %d", format, want[i].Name, len(got[i].Rows), len(want[i].Rows))
+			}
+		}
+		if left, _ := filepath.Glob(filepath.Join(tmp, "*")); len(left) > 0 {
+			t.Errorf("%s: left behind: %v", format, left)
+		}
 	}
 }
 

@@ -121,7 +121,7 @@ func TestTabularRoundTrip(t *testing.T) {
 			if err := WriteXLSX(&buf, tc.tables); err != nil {
 				t.Fatalf("WriteXLSX: %v", err)
 			}
-			got, err := ReadXLSX(&buf)
+			got, err := ReadXLSX(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 			if err != nil {
 				t.Fatalf("ReadXLSX: %v", err)
 			}

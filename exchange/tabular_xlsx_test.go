@@ -1,0 +1,163 @@
+package exchange
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// spreadsheetText is text a workbook's XML must carry with care.
+var spreadsheetText = Table{
+	Name:    "testo",
+	Columns: []string{"a", "b", "c"},
+	Rows: [][]string{
+		{"_x0041_", "_x005F_", "a_xZZZZ_b_x00e9_"},
+		{"<b>&amp;</b>", "\ttab", "fine riga\n"},
+		{" spazio", "مرحبا 👋🏽", "ਸਤਿ ਸ੍ਰੀ ਅਕਾਲ"},
+		{"", "]]>", `"'`},
+	},
+}
+
+// A workbook is read back as written, by ReadXLSX and by excelize, and the
+// same tables give the same bytes.
+func TestXLSXReadBackByExcelize(t *testing.T) {
+	tables := []Table{trickyTable, spreadsheetText, {Name: "vuota", Columns: []string{"x", "y"}}}
+	var a, b bytes.Buffer
+	if err := WriteXLSX(&a, tables); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteXLSX(&b, tables); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two writes of the same tables differ")
+	}
+	got, err := ReadXLSX(bytes.NewReader(a.Bytes()), int64(a.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := normalized(tables); !reflect.DeepEqual(got, want) {
+		t.Errorf("ReadXLSX:\n got %q\nwant %q", got, want)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, tb := range tables {
+		rows, err := f.GetRows(tb.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range append([][]string{tb.Columns}, tb.Rows...) {
+			want := strings.TrimRight(strings.Join(row, "\x00"), "\x00") // excelize leaves out empty cells at the end
+			if r >= len(rows) || strings.Join(rows[r], "\x00") != want {
+				t.Errorf("excelize reads %s row %d as %q, want %q", tb.Name, r+1, rows[min(r, len(rows)-1)], row)
+			}
+		}
+	}
+	if v, err := f.GetCellValue("persons", "A7"); err != nil || v != "'quoted" {
+		t.Errorf("A7 = %q (%v)", v, err)
+	}
+	if p, err := f.GetPageLayout("persons"); err != nil || p.Orientation == nil || *p.Orientation != "landscape" {
+		t.Errorf("page layout %+v (%v), want landscape", p, err)
+	}
+	if dn := f.GetDefinedName(); len(dn) != 3 || dn[1].Name != "_xlnm.Print_Titles" || dn[1].RefersTo != "'testo'!$1:$1" {
+		t.Errorf("defined names %+v, want each sheet's header row printed on every page", dn)
+	}
+}
+
+// A workbook saved by a spreadsheet program keeps its text in shared
+// strings, its numbers and booleans as values, and leaves out empty cells
+// and rows: ReadXLSX reads them all (text such as "_x0041_" as the
+// character it escapes, as Excel shows it), and puts nothing in a
+// temporary file (excelize puts the shared strings there, in clear).
+func TestReadXLSXOfASpreadsheetProgram(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	f := excelize.NewFile()
+	defer f.Close()
+	cells := map[string]any{"A1": "id", "B1": "nome", "C1": "n", "A2": "0101", "B2": "محمد", "C2": 42,
+		"A4": "_x0041_", "C4": true, "B5": 1.5, "D5": "oltre"}
+	for cell, v := range cells {
+		if err := f.SetCellValue("Sheet1", cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := f.NewSheet("seconda"); err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellValue("seconda", "A1", "solo")
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadXLSX(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Table{
+		{Name: "Sheet1", Columns: []string{"id", "nome", "n", ""}, Rows: [][]string{
+			{"0101", "محمد", "42", ""}, {"", "", "", ""}, {"A", "", "TRUE", ""}, {"", "1.5", "", "oltre"}}},
+		{Name: "seconda", Columns: []string{"solo"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ReadXLSX:\n got %q\nwant %q", got, want)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("reading left %d files in the temporary folder", len(left))
+	}
+}
+
+// A workbook that is not one, or refers to parts it lacks, is refused.
+func TestReadXLSXRefuses(t *testing.T) {
+	var csv bytes.Buffer
+	if err := WriteCSV(&csv, []Table{trickyTable}); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"not a ZIP": []byte("id,nome\n1,a\n"), "a CSV archive": csv.Bytes()} {
+		if _, err := ReadXLSX(bytes.NewReader(data), int64(len(data))); err == nil {
+			t.Errorf("%s read as a workbook", name)
+		}
+	}
+}
+
+// xmlClean is what a workbook keeps of a cell: characters XML cannot hold
+// become U+FFFD.
+func xmlClean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
+			return utf8.RuneError
+		}
+		return r
+	}, s) // a byte that is not UTF-8 is a U+FFFD of its own
+}
+
+func FuzzXLSXRoundTrip(f *testing.F) {
+	for _, tb := range append(roundTripCases[2].tables, spreadsheetText) {
+		for _, row := range tb.Rows {
+			f.Add(row[0], row[1], row[len(row)-1])
+		}
+	}
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		tables := []Table{{Name: "t", Columns: []string{a, b}, Rows: [][]string{{b, c}, {c, a}}}}
+		var buf bytes.Buffer
+		if err := WriteXLSX(&buf, tables); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadXLSX(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, b, c = xmlClean(a), xmlClean(b), xmlClean(c)
+		want := []Table{{Name: "t", Columns: []string{a, b}, Rows: [][]string{{b, c}, {c, a}}}}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("round trip:\n got %q\nwant %q", got, want)
+		}
+	})
+}
