@@ -3,12 +3,10 @@ package exchange
 import (
 	"archive/zip"
 	"bufio"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // The workbook is written here part by part into its ZIP archive, each
@@ -156,16 +154,7 @@ func xlsxWorkbookRels(sheets int) string {
 // frozen, the columns' widths and text style, the rows, and the print
 // layout (landscape, one page wide).
 func writeSheet(pw io.Writer, head Table, rows func(func([]string) error) error, first bool) error {
-	widths := newColumnWidths(head.Columns)
-	n := 0
-	err := rows(func(row []string) error {
-		n++
-		if len(row) != len(head.Columns) {
-			return fmt.Errorf("row %d has %d cells, want %d", n, len(row), len(head.Columns))
-		}
-		widths.add(row)
-		return nil
-	})
+	widths, n, err := measureSheet(head, rows)
 	if err != nil {
 		return err
 	}
@@ -174,31 +163,17 @@ func writeSheet(pw io.Writer, head Table, rows func(func([]string) error) error,
 		cols[c] = columnName(c + 1)
 	}
 	w := bufio.NewWriterSize(pw, 64<<10)
-	selected := ""
-	if first {
-		selected = ` tabSelected="1"`
-	}
-	w.WriteString(xmlHead + `<worksheet xmlns="` + xlsxMain + `" xmlns:r="` + xlsxRelsNS + `">` +
-		`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:` + cols[len(cols)-1] + strconv.Itoa(n+1) +
-		`"/><sheetViews><sheetView` + selected + ` workbookViewId="0"><pane ySplit="1" topLeftCell="A2"` +
-		` activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>`)
-	for c, width := range widths.w {
-		i := strconv.Itoa(c + 1)
-		w.WriteString(`<col min="` + i + `" max="` + i + `" width="` + strconv.FormatFloat(width, 'f', -1, 64) +
-			`" style="` + strconv.Itoa(xlsxBodyStyle) + `" customWidth="1"/>`)
-	}
-	w.WriteString(`</cols><sheetData>`)
+	writeSheetStart(w, cols[len(cols)-1]+strconv.Itoa(n+1), widths, first)
 	r := 0
 	writeRow := func(row []string) error {
-		r++
-		if r-1 > n {
+		if r++; r-1 > n {
 			return fmt.Errorf("more rows the second time than the first (%d)", n)
 		}
 		style := xlsxBodyStyle
 		if r == 1 {
 			style = xlsxHeaderStyle
 		}
-		return writeSheetRow(w, r, row, cols, style, rowHeight(row, widths.w))
+		return writeSheetRow(w, r, row, cols, style, rowHeight(row, widths))
 	}
 	if err := writeRow(head.Columns); err != nil {
 		return err
@@ -211,6 +186,41 @@ func writeSheet(pw io.Writer, head Table, rows func(func([]string) error) error,
 	}
 	w.WriteString(`</sheetData><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>`)
 	return w.Flush()
+}
+
+// measureSheet reads a table's rows a first time: the columns' widths and
+// how many rows there are.
+func measureSheet(head Table, rows func(func([]string) error) error) ([]float64, int, error) {
+	widths := newColumnWidths(head.Columns)
+	n := 0
+	err := rows(func(row []string) error {
+		if n++; len(row) != len(head.Columns) {
+			return fmt.Errorf("row %d has %d cells, want %d", n, len(row), len(head.Columns))
+		}
+		widths.add(row)
+		return nil
+	})
+	return widths.w, n, err
+}
+
+// writeSheetStart writes what comes before a sheet's rows: the used range
+// up to its last cell, the frozen header row (the first sheet the one
+// shown), the columns' widths and text style.
+func writeSheetStart(w *bufio.Writer, last string, widths []float64, first bool) {
+	selected := ""
+	if first {
+		selected = ` tabSelected="1"`
+	}
+	w.WriteString(xmlHead + `<worksheet xmlns="` + xlsxMain + `" xmlns:r="` + xlsxRelsNS + `">` +
+		`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:` + last +
+		`"/><sheetViews><sheetView` + selected + ` workbookViewId="0"><pane ySplit="1" topLeftCell="A2"` +
+		` activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>`)
+	for c, width := range widths {
+		i := strconv.Itoa(c + 1)
+		w.WriteString(`<col min="` + i + `" max="` + i + `" width="` + strconv.FormatFloat(width, 'f', -1, 64) +
+			`" style="` + strconv.Itoa(xlsxBodyStyle) + `" customWidth="1"/>`)
+	}
+	w.WriteString(`</cols><sheetData>`)
 }
 
 // writeSheetRow writes row r of a sheet, each cell an inline text cell.
@@ -235,78 +245,4 @@ func writeSheetRow(w *bufio.Writer, r int, row, cols []string, style int, height
 	}
 	_, err := w.WriteString(`</row>`)
 	return err
-}
-
-func isXMLSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
-
-// columnName is a column's letters: 1 is A, 27 AA.
-func columnName(n int) string {
-	var b []byte
-	for ; n > 0; n = (n - 1) / 26 {
-		b = append([]byte{byte('A' + (n-1)%26)}, b...)
-	}
-	return string(b)
-}
-
-// writeCellText writes a cell's text as XML: & < > escaped, a carriage
-// return as a reference (XML would read it as a line feed), characters
-// XML cannot hold (NUL and other controls, bytes that are not UTF-8) as
-// U+FFFD, and a literal "_xHHHH_", which spreadsheets read as the
-// character HHHH, with its underscore escaped ("_x005F_"), as Excel does.
-func writeCellText(w *bufio.Writer, s string) {
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		var esc string
-		size := 1
-		switch {
-		case c == '&':
-			esc = "&amp;"
-		case c == '<':
-			esc = "&lt;"
-		case c == '>':
-			esc = "&gt;"
-		case c == '\r':
-			esc = "&#xD;"
-		case c == '_' && isEscapeLike(s[i:]):
-			esc = "_x005F_"
-		case c < 0x20 && c != '\t' && c != '\n':
-			esc = "\uFFFD"
-		case c >= utf8.RuneSelf:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			size = n
-			if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
-				esc = "\uFFFD"
-			}
-		}
-		if esc == "" {
-			i += size
-			continue
-		}
-		w.WriteString(s[start:i])
-		w.WriteString(esc)
-		i += size
-		start = i
-	}
-	w.WriteString(s[start:])
-}
-
-// isEscapeLike tells text starting with "_xHHHH_", four hexadecimal digits.
-func isEscapeLike(s string) bool {
-	if len(s) < 7 || s[1] != 'x' || s[6] != '_' {
-		return false
-	}
-	for _, c := range []byte(s[2:6]) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
-}
-
-// xmlText is s escaped for XML text or an attribute's value.
-func xmlText(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
 }
