@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -114,8 +115,28 @@ func TestReadXLSXOfASpreadsheetProgram(t *testing.T) {
 	}
 }
 
-// A workbook that is not one, or refers to parts it lacks, is refused.
+// A workbook that is not one, or whose shared strings hold more text than
+// is held in memory, is refused.
 func TestReadXLSXRefuses(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for r := 1; r <= 40; r++ {
+		f.SetCellValue("Sheet1", "A"+strconv.Itoa(r), strings.Repeat("x", 20)+strconv.Itoa(r))
+	}
+	var book bytes.Buffer
+	if err := f.Write(&book); err != nil {
+		t.Fatal(err)
+	}
+	defer func(was int) { maxSharedStrings = was }(maxSharedStrings)
+	maxSharedStrings = 500
+	if _, err := ReadXLSX(bytes.NewReader(book.Bytes()), int64(book.Len())); err == nil ||
+		!strings.Contains(err.Error(), "shared strings") {
+		t.Errorf("some 870 characters of shared strings read under a bound of 500: %v", err)
+	}
+	maxSharedStrings = 1000
+	if _, err := ReadXLSX(bytes.NewReader(book.Bytes()), int64(book.Len())); err != nil {
+		t.Errorf("under the bound: %v", err)
+	}
 	var csv bytes.Buffer
 	if err := WriteCSV(&csv, []Table{trickyTable}); err != nil {
 		t.Fatal(err)
