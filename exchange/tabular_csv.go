@@ -177,7 +177,9 @@ func parseCSV(data []byte) ([][]string, error) {
 // eachCSVRow reads RFC 4180 text a record at a time, handing each to each
 // with its cells unguarded. Unlike encoding/csv it keeps every byte of a
 // quoted cell, carriage returns included, and it also accepts bare LF line
-// ends.
+// ends. A cell longer than maxCellBytes, or a record of more than
+// maxReadColumns cells, stops it: no export holds one, and a file made to
+// hold one would otherwise be read into memory whole.
 func eachCSVRow(r *bufio.Reader, each func(rec []string) error) error {
 	line := 1
 	// atEnd tells the end of a cell: a comma, a line end (LF or CRLF) or
@@ -207,7 +209,9 @@ func eachCSVRow(r *bufio.Reader, each func(rec []string) error) error {
 							break
 						}
 					}
-					cell.WriteByte(c)
+					if cell.WriteByte(c); cell.Len() > maxCellBytes {
+						return errLongCell(line)
+					}
 				}
 				if !atEnd() {
 					return fmt.Errorf("line %d: unexpected text after a quoted cell", line)
@@ -215,12 +219,16 @@ func eachCSVRow(r *bufio.Reader, each func(rec []string) error) error {
 			} else {
 				for !atEnd() {
 					c, _ := r.ReadByte()
-					cell.WriteByte(c)
+					if cell.WriteByte(c); cell.Len() > maxCellBytes {
+						return errLongCell(line)
+					}
 				}
 			}
 			text := cell.String()
 			line += strings.Count(text, "\n")
-			rec = append(rec, unguardFormula(text))
+			if rec = append(rec, unguardFormula(text)); len(rec) > maxReadColumns {
+				return fmt.Errorf("line %d: more than %d cells", line, maxReadColumns)
+			}
 			if b, _ := r.Peek(1); len(b) == 1 && b[0] == ',' {
 				r.ReadByte()
 				continue
@@ -236,6 +244,14 @@ func eachCSVRow(r *bufio.Reader, each func(rec []string) error) error {
 			return err
 		}
 	}
+}
+
+// maxCellBytes bounds a cell read from a CSV file or a workbook: a
+// spreadsheet's cell holds 32,767 characters, at most four bytes each.
+var maxCellBytes = 4 * maxCellChars
+
+func errLongCell(line int) error {
+	return fmt.Errorf("line %d: a cell longer than the %d characters a spreadsheet's cell holds", line, maxCellChars)
 }
 
 // checkArchiveTables checks tables before they become the files of an

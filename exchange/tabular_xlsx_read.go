@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -129,7 +130,7 @@ func readSharedStrings(f *zip.File) ([]string, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
+	d := xml.NewDecoder(&tokenBound{r: rc})
 	var out []string
 	total := 0
 	for {
@@ -145,7 +146,7 @@ func readSharedStrings(f *zip.File) ([]string, error) {
 			if err != nil {
 				return nil, err
 			}
-			if total += len(s); total > maxSharedStrings {
+			if total += len(s) + 16; total > maxSharedStrings { // 16: a string's own size
 				return nil, fmt.Errorf("its shared strings hold more than %d MB of text", maxSharedStrings>>20)
 			}
 			out = append(out, s)
@@ -182,9 +183,38 @@ func stringItem(d *xml.Decoder) (string, error) {
 			}
 		case xml.CharData:
 			if inText && inHint == 0 {
-				b.Write(t)
+				if b.Write(t); b.Len() > maxCellBytes {
+					return "", fmt.Errorf("a cell longer than the %d characters a spreadsheet's cell holds", maxCellChars)
+				}
 			}
 		}
 	}
 	return unescapeCellText(b.String()), nil
+}
+
+// tokenBound passes a part's XML on, refusing a run of more bytes than a
+// cell's text can take, escaped, without a '<': encoding/xml holds a text
+// or a tag whole, and no cell or tag of a workbook is that long.
+type tokenBound struct {
+	r   io.Reader
+	run int // bytes since the last '<'
+}
+
+func (t *tokenBound) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	for b := p[:n]; len(b) > 0; {
+		i := bytes.IndexByte(b, '<')
+		if i < 0 {
+			i = len(b)
+		}
+		if t.run += i; t.run > 8*maxCellBytes {
+			return 0, fmt.Errorf("a cell longer than the %d characters a spreadsheet's cell holds", maxCellChars)
+		}
+		if i < len(b) {
+			t.run = 0
+			i++
+		}
+		b = b[i:]
+	}
+	return n, err
 }

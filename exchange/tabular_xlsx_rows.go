@@ -20,7 +20,7 @@ func (w *workbook) eachRow(s workbookSheet, each func(row []string) error) (widt
 		return 0, err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
+	d := xml.NewDecoder(&tokenBound{r: rc})
 	var row []string
 	rowNum := 0
 	for {

@@ -1,7 +1,10 @@
 package exchange
 
 import (
+	"archive/zip"
+	"bufio"
 	"bytes"
+	"io"
 	"os"
 	"reflect"
 	"strconv"
@@ -131,9 +134,9 @@ func TestReadXLSXRefuses(t *testing.T) {
 	maxSharedStrings = 500
 	if _, err := ReadXLSX(bytes.NewReader(book.Bytes()), int64(book.Len())); err == nil ||
 		!strings.Contains(err.Error(), "shared strings") {
-		t.Errorf("some 870 characters of shared strings read under a bound of 500: %v", err)
+		t.Errorf("40 shared strings of some 870 characters read under a bound of 500 bytes: %v", err)
 	}
-	maxSharedStrings = 1000
+	maxSharedStrings = 2000 // each string counts 16 bytes more
 	if _, err := ReadXLSX(bytes.NewReader(book.Bytes()), int64(book.Len())); err != nil {
 		t.Errorf("under the bound: %v", err)
 	}
@@ -181,4 +184,72 @@ func FuzzXLSXRoundTrip(f *testing.F) {
 			t.Fatalf("round trip:\n got %q\nwant %q", got, want)
 		}
 	})
+}
+
+// A cell longer than a spreadsheet's cell holds, in one text or in many
+// runs, or in a CSV file, stops the reading with why, before it is held.
+func TestLongCellsAreRefused(t *testing.T) {
+	var book bytes.Buffer
+	if err := WriteXLSX(&book, []Table{{Name: "t", Columns: []string{"a"}, Rows: [][]string{{"QUI"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("a", 8*maxCellBytes+1)
+	runs := strings.Repeat("</t></r><r><t>"+strings.Repeat("é", 1000), maxCellBytes/2000+1)
+	for name, text := range map[string]string{"one text": long, "many runs": runs} {
+		data := rewritePart(t, book.Bytes(), "xl/worksheets/sheet1.xml", func(s string) string {
+			return strings.Replace(s, "<is><t>QUI</t></is>", "<is><r><t>"+text+"</t></r></is>", 1)
+		})
+		_, err := ReadXLSX(bytes.NewReader(data), int64(len(data)))
+		if err == nil || !strings.Contains(err.Error(), "longer than") {
+			t.Errorf("%s: %v, want a cell too long", name, err)
+		}
+	}
+	var csvRows int
+	err := eachCSVRow(bufio.NewReader(strings.NewReader("a,b\n"+long+",x\n")), func([]string) error {
+		csvRows++
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "line 2") || csvRows != 1 {
+		t.Errorf("CSV: %v after %d rows, want line 2 refused after 1", err, csvRows)
+	}
+	wide := strings.Repeat("x,", maxReadColumns) + "x\n"
+	if err := eachCSVRow(bufio.NewReader(strings.NewReader(wide)), func([]string) error { return nil }); err == nil {
+		t.Errorf("a row of %d cells read", maxReadColumns+1)
+	}
+}
+
+// rewritePart gives a ZIP archive with one part's text changed.
+func rewritePart(t *testing.T, data []byte, name string, change func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == name {
+			body = []byte(change(string(body)))
+		}
+		w, err := zw.Create(f.Name)
+		if err == nil {
+			_, err = w.Write(body)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }
