@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"io"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"sportello/internal/benchdesk"
 	"sportello/internal/osmem"
 	"sportello/internal/peak"
+	"sportello/model"
 	"sportello/store"
 )
 
@@ -35,14 +37,17 @@ func benchCoordinator(b *testing.B) (*store.DB, Options) {
 }
 
 // BenchmarkExportDesk exports the whole demo desk of -exchange.desk fully
-// documented persons, as JSON (full and pseudonymised) and as a bundle,
-// checked against the schema as the command line does, and reports the
+// documented persons, as JSON (full and pseudonymised), as a bundle and in
+// the pseudonymised tabular forms (CSV, Parquet, XLSX; XLSX only while
+// every table fits a sheet), checked against the schema as the command
+// line does, and reports the
 // peak resident memory
 // (peak-MB; start-MB is the resident memory when the export starts, the
 // desk open) and the size written (MB-out) beside the time.
 func BenchmarkExportDesk(b *testing.B) {
 	defer osmem.BoundJob(osmem.ExportGC)() // Go's runtime as the command sets it
-	for _, name := range []string{FormatJSON, FormatJSON + "-pseudonymised", FormatBundle} {
+	for _, name := range []string{FormatJSON, FormatJSON + "-pseudonymised", FormatBundle,
+		FormatCSV + "-pseudonymised", FormatParquet + "-pseudonymised", FormatXLSX + "-pseudonymised"} {
 		b.Run(name, func(b *testing.B) {
 			db, opt := benchCoordinator(b)
 			format, pseudo := strings.CutSuffix(name, "-pseudonymised")
@@ -53,7 +58,11 @@ func BenchmarkExportDesk(b *testing.B) {
 			b.ResetTimer()
 			for range b.N {
 				var err error
-				if res, err = Export(context.Background(), db, io.Discard, opt); err != nil {
+				res, err = Export(context.Background(), db, io.Discard, opt)
+				if me := (*model.Error)(nil); errors.As(err, &me) && me.Code == model.ErrTooManyRows {
+					b.Skipf("the desk has a table longer than a sheet: %v", err)
+				}
+				if err != nil {
 					b.Fatal(err)
 				}
 			}
