@@ -181,6 +181,9 @@ func sheetTables(wb *workbook) map[string]tableRows {
 					cells = columnsOf(append([]string(nil), row...))
 					return nil
 				}
+				if emptyRow(row) {
+					return nil // a row left empty, or emptied in a spreadsheet
+				}
 				return each(cells, row)
 			})
 			return err

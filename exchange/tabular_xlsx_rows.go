@@ -9,6 +9,9 @@ import (
 	"strings"
 )
 
+// sheetRowsMax is how many rows a sheet holds.
+const sheetRowsMax = 1 << 20
+
 // eachRow reads a sheet a row at a time and hands each to each, cells at
 // their columns (a missing cell is empty), a missing row as an empty one.
 // A number is given as written, a boolean as TRUE or FALSE. width is the
@@ -46,6 +49,9 @@ func (w *workbook) eachRow(s workbookSheet, each func(row []string) error) (widt
 			n := rowNum + 1
 			if r, err := strconv.Atoi(attr(se, "r")); err == nil && r > rowNum {
 				n = r
+			}
+			if n > sheetRowsMax {
+				return width, fmt.Errorf("a row beyond the %d a sheet holds", sheetRowsMax)
 			}
 			for ; rowNum+1 < n; rowNum++ { // rows with no cells are left out
 				if err := each(row[:0]); err != nil {
@@ -150,4 +156,14 @@ func (w *workbook) cellValue(typ, v string) (string, error) {
 		return "FALSE", nil
 	}
 	return v, nil // a number or a date as written, a formula's text, an error, an inline string
+}
+
+// emptyRow tells a row with no text in any cell.
+func emptyRow(row []string) bool {
+	for _, c := range row {
+		if c != "" {
+			return false
+		}
+	}
+	return true
 }

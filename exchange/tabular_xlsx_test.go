@@ -253,3 +253,45 @@ func rewritePart(t *testing.T, data []byte, name string, change func(string) str
 	}
 	return out.Bytes()
 }
+
+// The indicators read a sheet's rows but those left empty (a spreadsheet
+// leaves an emptied row out); a row numbered past a sheet's rows stops the
+// reading.
+func TestSheetRowsForTheIndicators(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for cell, v := range map[string]string{"A1": "id", "B1": "kind", "A2": "s1", "B2": "x", "A5": "s2"} {
+		f.SetCellValue("Sheet1", cell, v)
+	}
+	var book bytes.Buffer
+	if err := f.Write(&book); err != nil {
+		t.Fatal(err)
+	}
+	rows := func(data []byte) ([]string, error) {
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wb, err := openWorkbook(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		err = sheetTables(wb)["Sheet1"](func(cells func([]string) rowOf, row []string) error {
+			r := cells(row)
+			got = append(got, r("id")+"/"+r("kind"))
+			return nil
+		})
+		return got, err
+	}
+	got, err := rows(book.Bytes())
+	if want := []string{"s1/x", "s2/"}; err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("rows %q (%v), want %q", got, err, want)
+	}
+	far := rewritePart(t, book.Bytes(), "xl/worksheets/sheet1.xml", func(s string) string {
+		return strings.Replace(s, `<row r="5"`, `<row r="2000000000"`, 1)
+	})
+	if _, err := rows(far); err == nil || !strings.Contains(err.Error(), "beyond") {
+		t.Errorf("a row numbered 2,000,000,000: %v", err)
+	}
+}
