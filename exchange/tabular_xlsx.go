@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 const (
@@ -25,6 +26,11 @@ const (
 	maxCellChars = 32767
 	maxSheetName = 31
 	maxRowHeight = 409
+	// maxSheetColumns is how many columns a sheet holds (A to XFD).
+	maxSheetColumns = 16384
+	// maxWholeCells bounds the cells ReadXLSX reads into memory, empty
+	// ones it pads rows with included.
+	maxWholeCells = 1 << 24
 )
 
 // WriteXLSX writes tables to w as an Excel workbook with one sheet per table,
@@ -59,8 +65,8 @@ func sheetNames(tables []Table) []string {
 	used := make(map[string]bool, len(tables))
 	for i, t := range tables {
 		base := strings.Map(func(r rune) rune {
-			if strings.ContainsRune(`:\/?*[]`, r) || unicode.IsControl(r) {
-				return '_'
+			if strings.ContainsRune(`:\/?*[]`, r) || unicode.IsControl(r) || r == utf8.RuneError || r == 0xFFFE || r == 0xFFFF {
+				return '_' // also a byte that is not UTF-8, and what XML cannot hold
 			}
 			return r
 		}, t.Name)
@@ -169,10 +175,18 @@ func ReadXLSX(r io.ReaderAt, size int64) ([]Table, error) {
 	var tables []Table
 	for _, s := range wb.sheets {
 		var rows [][]string
+		cells, widest := 0, 0
 		width, err := wb.eachRow(s, func(row []string) error {
+			widest = max(widest, len(row))
+			if cells += widest; cells > maxWholeCells {
+				return fmt.Errorf("more than %d cells to read whole", maxWholeCells)
+			}
 			rows = append(rows, append([]string(nil), row...))
 			return nil
 		})
+		if len(rows)*max(width, widest) > maxWholeCells {
+			err = fmt.Errorf("more than %d cells to read whole", maxWholeCells)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("exchange: sheet %q: %w", s.name, err)
 		}

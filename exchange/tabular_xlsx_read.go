@@ -50,7 +50,7 @@ func openWorkbook(zr *zip.Reader) (*workbook, error) {
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			ID   string `xml:"id,attr"` // r:id, in the transitional or the strict namespace
 		} `xml:"sheets>sheet"`
 	}
 	if err := readXMLPart(files[main], &wb); err != nil {
@@ -130,7 +130,7 @@ func readSharedStrings(f *zip.File) ([]string, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(&tokenBound{r: rc})
+	d := newPartDecoder(rc)
 	var out []string
 	total := 0
 	for {
@@ -156,7 +156,7 @@ func readSharedStrings(f *zip.File) ([]string, error) {
 
 // stringItem reads the text of a string item (<si> or <is>) whose start
 // was read: its <t> elements' text, but those of phonetic hints (<rPh>).
-func stringItem(d *xml.Decoder) (string, error) {
+func stringItem(d *partDecoder) (string, error) {
 	var b strings.Builder
 	depth, inText, inHint := 1, false, 0
 	for depth > 0 {
@@ -184,13 +184,94 @@ func stringItem(d *xml.Decoder) (string, error) {
 		case xml.CharData:
 			if inText && inHint == 0 {
 				if b.Write(t); b.Len() > maxCellBytes {
-					return "", fmt.Errorf("a cell longer than the %d characters a spreadsheet's cell holds", maxCellChars)
+					return "", errCellTooLong
 				}
 			}
 		}
 	}
 	return unescapeCellText(b.String()), nil
 }
+
+// partDecoder reads a part's XML token by token, bounded against a hostile
+// file: elements nested deeper than maxXMLDepth (encoding/xml keeps each
+// open one) and runs of text or tags longer than a cell (tokenBound) stop
+// it.
+type partDecoder struct {
+	d     *xml.Decoder
+	depth int
+}
+
+// maxXMLDepth is deeper than any workbook's parts nest.
+const maxXMLDepth = 64
+
+func newPartDecoder(r io.Reader) *partDecoder {
+	return &partDecoder{d: xml.NewDecoder(&tokenBound{r: r})}
+}
+
+// Token is the next token; its text is valid until the next call.
+func (p *partDecoder) Token() (xml.Token, error) {
+	tok, err := p.d.RawToken() // Token would keep a stack of the open elements
+	if errors.Is(err, io.EOF) && p.depth > 0 {
+		return nil, errors.New("the part ends inside an element")
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch tok.(type) {
+	case xml.StartElement:
+		if p.depth++; p.depth > maxXMLDepth {
+			return nil, fmt.Errorf("elements nested deeper than %d", maxXMLDepth)
+		}
+	case xml.EndElement:
+		if p.depth--; p.depth < 0 {
+			return nil, errors.New("an element closed that was not open")
+		}
+	}
+	return tok, nil
+}
+
+// skip reads past the end of the element whose start was just read.
+func (p *partDecoder) skip() error {
+	for depth := 1; depth > 0; {
+		tok, err := p.Token()
+		if err != nil {
+			return err
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
+}
+
+// text reads the text of the element whose start was just read, at most
+// a cell's.
+func (p *partDecoder) text() (string, error) {
+	var b strings.Builder
+	for depth := 1; depth > 0; {
+		tok, err := p.Token()
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		case xml.CharData:
+			if b.Write(t); b.Len() > maxCellBytes {
+				return "", errCellTooLong
+			}
+		}
+	}
+	return b.String(), nil
+}
+
+// errCellTooLong refuses a cell longer than a spreadsheet's cell holds.
+var errCellTooLong = fmt.Errorf("a cell longer than the %d characters a spreadsheet's cell holds", maxCellChars)
 
 // tokenBound passes a part's XML on, refusing a run of more bytes than a
 // cell's text can take, escaped, without a '<': encoding/xml holds a text
@@ -208,7 +289,7 @@ func (t *tokenBound) Read(p []byte) (int, error) {
 			i = len(b)
 		}
 		if t.run += i; t.run > 8*maxCellBytes {
-			return 0, fmt.Errorf("a cell longer than the %d characters a spreadsheet's cell holds", maxCellChars)
+			return 0, errCellTooLong
 		}
 		if i < len(b) {
 			t.run = 0

@@ -9,8 +9,8 @@ import (
 	"strings"
 )
 
-// sheetRowsMax is how many rows a sheet holds.
-const sheetRowsMax = 1 << 20
+// sheetRowsMax is how many rows a sheet holds (a variable for the tests).
+var sheetRowsMax = 1 << 20
 
 // eachRow reads a sheet a row at a time and hands each to each, cells at
 // their columns (a missing cell is empty), a missing row as an empty one.
@@ -23,7 +23,7 @@ func (w *workbook) eachRow(s workbookSheet, each func(row []string) error) (widt
 		return 0, err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(&tokenBound{r: rc})
+	d := newPartDecoder(rc)
 	var row []string
 	rowNum := 0
 	for {
@@ -70,7 +70,7 @@ func (w *workbook) eachRow(s workbookSheet, each func(row []string) error) (widt
 }
 
 // readRow reads a row's cells, after its start.
-func (w *workbook) readRow(d *xml.Decoder, row []string) ([]string, error) {
+func (w *workbook) readRow(d *partDecoder, row []string) ([]string, error) {
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -81,13 +81,15 @@ func (w *workbook) readRow(d *xml.Decoder, row []string) ([]string, error) {
 			return row, nil // </row>
 		case xml.StartElement:
 			if t.Name.Local != "c" {
-				if err := d.Skip(); err != nil {
+				if err := d.skip(); err != nil {
 					return nil, err
 				}
 				continue
 			}
 			col := len(row) + 1
-			if c, _, ok := cellRef(attr(t, "r")); ok && c > len(row) {
+			if c, _, ok := cellRef(attr(t, "r")); ok && c <= len(row) {
+				return nil, fmt.Errorf("cell %s comes after a cell to its right", attr(t, "r"))
+			} else if ok {
 				col = c
 			}
 			if col > maxReadColumns {
@@ -106,7 +108,7 @@ func (w *workbook) readRow(d *xml.Decoder, row []string) ([]string, error) {
 }
 
 // cell reads a cell's value, after its start, by its type.
-func (w *workbook) cell(d *xml.Decoder, typ string) (string, error) {
+func (w *workbook) cell(d *partDecoder, typ string) (string, error) {
 	var v string
 	for {
 		tok, err := d.Token()
@@ -124,15 +126,15 @@ func (w *workbook) cell(d *xml.Decoder, typ string) (string, error) {
 				}
 				typ = "is"
 			case "v":
-				var text string
-				if err := d.DecodeElement(&text, &t); err != nil {
+				text, err := d.text()
+				if err != nil {
 					return "", err
 				}
 				if typ != "is" {
 					v = text
 				}
 			default: // a formula, say
-				if err := d.Skip(); err != nil {
+				if err := d.skip(); err != nil {
 					return "", err
 				}
 			}

@@ -295,3 +295,79 @@ func TestSheetRowsForTheIndicators(t *testing.T) {
 		t.Errorf("a row numbered 2,000,000,000: %v", err)
 	}
 }
+
+// A hostile workbook is refused before it takes the memory or the time it
+// asks for: elements nested without end, a value split by comments past a
+// cell's length, rows padded to a wide used range, cells out of order; a
+// workbook saved in Strict Open XML is read.
+func TestHostileWorkbooks(t *testing.T) {
+	var book bytes.Buffer
+	if err := WriteXLSX(&book, []Table{{Name: "export", Columns: []string{"a", "b"}, Rows: [][]string{{"x", "y"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	sheet := "xl/worksheets/sheet1.xml"
+	split := "<c r=\"A3\"><v>" + strings.Repeat(strings.Repeat("1", 1000)+"<!---->", maxCellBytes/1000+1) + "</v></c>"
+	for name, tc := range map[string]struct{ part, old, new, want string }{
+		"nested":                    {sheet, "</sheetData>", strings.Repeat("<a>", 100_000) + "</sheetData>", "nested deeper"},
+		"a value split past a cell": {sheet, "</sheetData>", "<row r=\"3\">" + split + "</row></sheetData>", "longer than"},
+		"a padding bomb":            {sheet, `<dimension ref="A1:B2"/>`, `<dimension ref="A1:AMJ2"/>`, ""},
+		"cells out of order":        {sheet, `<c r="A2"`, `<c r="C2"/><c r="A2"`, "comes after"},
+		"ends inside an element":    {sheet, "</sheetData>", "<row>", "ends inside"},
+	} {
+		if tc.part != sheet {
+			continue
+		}
+		data := rewritePart(t, book.Bytes(), tc.part, func(s string) string { return strings.Replace(s, tc.old, tc.new, 1) })
+		if name == "a padding bomb" {
+			data = rewritePart(t, data, sheet, func(s string) string {
+				return strings.Replace(s, "</sheetData>", `<row r="1048576"/></sheetData>`, 1)
+			})
+			tc.want = "to read whole"
+		}
+		_, err := ReadXLSX(bytes.NewReader(data), int64(len(data)))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", name, err, tc.want)
+		}
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetCellValue("Sheet1", "A1", "id")
+	var shared bytes.Buffer
+	if err := f.Write(&shared); err != nil {
+		t.Fatal(err)
+	}
+	deep := rewritePart(t, shared.Bytes(), "xl/sharedStrings.xml", func(s string) string {
+		return strings.Replace(s, "<si>", "<si>"+strings.Repeat("<r>", 100_000), 1)
+	})
+	if _, err := ReadXLSX(bytes.NewReader(deep), int64(len(deep))); err == nil || !strings.Contains(err.Error(), "nested deeper") {
+		t.Errorf("nested shared strings: %v", err)
+	}
+	strict := rewritePart(t, book.Bytes(), "xl/workbook.xml", func(s string) string {
+		return strings.Replace(s, xlsxRelsNS, "http://purl.oclc.org/ooxml/officeDocument/relationships", 1)
+	})
+	if got, err := ReadXLSX(bytes.NewReader(strict), int64(len(strict))); err != nil || len(got) != 1 || got[0].Rows[0][1] != "y" {
+		t.Errorf("Strict Open XML: %q, %v", got, err)
+	}
+}
+
+// A table longer than a sheet holds is refused by the writer.
+func TestWriteXLSXRefusesMoreRowsThanASheet(t *testing.T) {
+	defer func(was int) { sheetRowsMax = was }(sheetRowsMax)
+	sheetRowsMax = 3
+	fits := Table{Name: "t", Columns: []string{"a"}, Rows: [][]string{{"1"}, {"2"}}}
+	if err := WriteXLSX(io.Discard, []Table{fits}); err != nil {
+		t.Errorf("a header and two rows in a sheet of three: %v", err)
+	}
+	fits.Rows = append(fits.Rows, []string{"3"})
+	if err := WriteXLSX(io.Discard, []Table{fits}); err == nil || !strings.Contains(err.Error(), "a sheet holds 3 rows") {
+		t.Errorf("four rows in a sheet of three: %v", err)
+	}
+}
+
+// Table names with bytes that are not UTF-8 make distinct sheet names.
+func TestSheetNamesOfBadBytes(t *testing.T) {
+	got := sheetNames([]Table{{Name: "a\xff"}, {Name: "a\xfe"}, {Name: "b\uFFFE"}})
+	if want := []string{"a_", "a_ (2)", "b_"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("sheet names %q, want %q", got, want)
+	}
+}

@@ -158,6 +158,10 @@ func writeSheet(pw io.Writer, head Table, rows func(func([]string) error) error,
 	if err != nil {
 		return err
 	}
+	if n+1 > sheetRowsMax || len(head.Columns) > maxSheetColumns {
+		return fmt.Errorf("%d rows of %d columns: a sheet holds %d rows of %d", n+1, len(head.Columns),
+			sheetRowsMax, maxSheetColumns)
+	}
 	cols := make([]string, len(head.Columns))
 	for c := range cols {
 		cols[c] = columnName(c + 1)
