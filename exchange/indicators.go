@@ -20,7 +20,17 @@ type ExportFile struct {
 	Path string
 }
 
-// Errors of IndicatorsOverExports; each comes wrapped with the file's name
+// ExportFileError is why IndicatorsOverExports refused one of its files,
+// by name: one of the errors below (errors.Is), or what failed reading it.
+type ExportFileError struct {
+	Name string
+	Err  error
+}
+
+func (e *ExportFileError) Error() string { return "indicators over " + e.Name + ": " + e.Err.Error() }
+func (e *ExportFileError) Unwrap() error { return e.Err }
+
+// Errors of IndicatorsOverExports; each comes in an ExportFileError
 // ("indicators over NAME: ..."), so test them with errors.Is.
 var (
 	// ErrNotAnExport: the file is not a Sportello export in JSON.
@@ -74,7 +84,7 @@ func IndicatorsOverExportsInfo(ctx context.Context, from, to time.Time, files []
 	run := &indicatorRun{db: db, info: &ExportsInfo{Files: len(files)}, desks: map[string]string{}}
 	for _, f := range files {
 		if err := run.file(ctx, f); err != nil {
-			return nil, nil, fmt.Errorf("indicators over %s: %w", f.Name, err)
+			return nil, nil, &ExportFileError{Name: f.Name, Err: err}
 		}
 	}
 	if err := db.FinishScratch(ctx); err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"context"
 	"fmt"
 	"io"
@@ -52,7 +53,7 @@ func (c *cli) indicators(args []string) int {
 	}
 	rep, info, err := exchange.IndicatorsOverExportsInfo(ctx, from, to, files)
 	if err != nil {
-		c.fail(err)
+		c.failExports(err)
 		return 1
 	}
 	over := "cli.indicators_over"
@@ -203,4 +204,44 @@ func (c *cli) regionalKey(args []string) int {
 		fmt.Fprintln(c.errw, c.tr.Tf("cli.regional_key_fingerprint", map[string]any{"Fingerprint": exchange.RegionalKeyFingerprint(k)}))
 		return 0
 	})
+}
+
+// exportRefusals are the reasons the indicators refuse an export, each
+// with its message.
+var exportRefusals = []struct {
+	err error
+	key string
+}{
+	{exchange.ErrEncryptedExport, "cli.exports_encrypted"},
+	{exchange.ErrFutureVersion, "cli.exports_future"},
+	{exchange.ErrNotPseudonymised, "cli.exports_full"},
+	{exchange.ErrIncrementalExport, "cli.exports_incremental"},
+	{exchange.ErrSameDesk, "cli.exports_same_desk"},
+	{exchange.ErrRegionalKeysDiffer, "cli.exports_keys_differ"},
+	{exchange.ErrNotAnExport, "cli.exports_not_export"},
+}
+
+// failExports says why the indicators over exports stopped: a refused
+// file by its name, in the user's language, the detail after it.
+func (c *cli) failExports(err error) {
+	var fe *exchange.ExportFileError
+	if !errors.As(err, &fe) {
+		c.fail(err)
+		return
+	}
+	for _, r := range exportRefusals {
+		if errors.Is(err, r.err) {
+			msg := c.tr.Tf(r.key, map[string]any{"File": fe.Name})
+			detail := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(fe.Err.Error(), r.err.Error()), ":"))
+			if detail != "" && !strings.HasPrefix(detail, "(") {
+				detail = "(" + detail + ")"
+			}
+			if detail != "" {
+				msg += " " + detail
+			}
+			fmt.Fprintln(c.errw, msg)
+			return
+		}
+	}
+	fmt.Fprintln(c.errw, c.tr.Tf("cli.exports_unreadable", map[string]any{"File": fe.Name, "Detail": fe.Err.Error()}))
 }

@@ -82,8 +82,13 @@ func TestRegionalKeyAndIndicatorsCommands(t *testing.T) {
 	}
 	notes := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notes, []byte("appunti"), 0o600)
-	if code, _, errw := sportello(t, "indicators", "--from", "2025-01-01", "--to", "2025-12-31", files[0], notes); code != 1 || !strings.Contains(errw, "notes.txt") {
+	if code, _, errw := sportello(t, "indicators", "--from", "2025-01-01", "--to", "2025-12-31", files[0], notes); code != 1 ||
+		!strings.Contains(errw, "notes.txt is not a Sportello export") || strings.Contains(errw, "nexpected") {
 		t.Errorf("a file that is not an export: %d %q", code, errw)
+	}
+	if code, _, errw := sportello(t, "indicators", "--from", "2025-01-01", "--to", "2025-12-31", files[0], files[0]); code != 1 ||
+		!strings.Contains(errw, "a.json is of the same desk as another export given") {
+		t.Errorf("one desk's export twice: %d %q", code, errw)
 	}
 	// Over the desk's own records: its coordinator only.
 	if code, _, errw := sportello(t, "indicators", "--db", a, "--user", "marco", "--from", "2000-01-01", "--to", "2100-12-31"); code != 1 {

@@ -97,7 +97,7 @@ func (c *cli) reportOverExports(paths []string, from, to time.Time, lang, out st
 	}
 	rep, info, err := exchange.IndicatorsOverExportsInfo(context.Background(), from, to, files)
 	if err != nil {
-		c.fail(err)
+		c.failExports(err)
 		return 1
 	}
 	if len(info.Unkeyed) > 0 {
