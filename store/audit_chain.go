@@ -269,7 +269,10 @@ func readEvents(ctx context.Context, tx *sql.Tx, after int64, n int) ([]chainEve
 	if err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+cols+` FROM audit_events WHERE id > ? ORDER BY id LIMIT ?`, after, n)
+	// The page's length written in the query: bound, SQLite would plan
+	// the query again at every page (Reprepared).
+	rows, err := tx.QueryContext(ctx, `SELECT `+cols+` FROM audit_events WHERE id > ? ORDER BY id LIMIT `+
+		strconv.Itoa(n), after)
 	if err != nil {
 		return nil, err
 	}

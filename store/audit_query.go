@@ -48,7 +48,7 @@ func (d *DB) AuditEvents(ctx context.Context, f AuditFilter, by *model.Operator)
 		limit = AuditPage
 	}
 	limit = min(limit, AuditPageMax)
-	args = append(args, limit, max(f.Offset, 0))
+	args = append(args, max(f.Offset, 0))
 
 	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -66,7 +66,7 @@ func (d *DB) AuditEvents(ctx context.Context, f AuditFilter, by *model.Operator)
 		FROM audit_events e
 		LEFT JOIN operators o ON o.id = e.operator_id
 		LEFT JOIN persons p ON e.entity = 'person' AND p.id = e.entity_id
-		WHERE `+where+` ORDER BY e.id DESC LIMIT ? OFFSET ?`, args...)
+		WHERE `+where+` ORDER BY e.id DESC`+limitSQL(limit)+` OFFSET ?`, args...)
 	err = eachRow(rows, err, func(s scanner) error {
 		var r AuditRow
 		var at string

@@ -194,7 +194,7 @@ func (d *DB) VacanciesFor(ctx context.Context, personID int64) (out *Matches, er
 		var place string
 		var open bool
 		err = tx.QueryRowContext(ctx, `SELECT p.domicile, EXISTS (SELECT 1 FROM cases c WHERE c.person_id = p.id
-			AND c.status = ?) FROM persons p WHERE p.id = ? AND p.erased_at = ''`, string(model.CaseOpen), personID).Scan(&place, &open)
+			AND `+caseIsOpen+`) FROM persons p WHERE p.id = ? AND p.erased_at = ''`, personID).Scan(&place, &open)
 		if errors.Is(err, sql.ErrNoRows) {
 			return notFound("person", personID)
 		}

@@ -92,8 +92,8 @@ func matchableRows(ctx context.Context, tx *sql.Tx) ([]matchable, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.domicile, l.id FROM
 		(SELECT person_id, id, max(version) FROM skills_profiles GROUP BY person_id) l
 		JOIN persons p ON p.id = l.person_id
-		WHERE p.erased_at = '' AND EXISTS (SELECT 1 FROM cases c WHERE c.person_id = p.id AND c.status = ?)
-		ORDER BY p.id`, string(model.CaseOpen))
+		WHERE p.erased_at = '' AND EXISTS (SELECT 1 FROM cases c WHERE c.person_id = p.id AND `+caseIsOpen+`)
+		ORDER BY p.id`)
 	var out []matchable
 	err = eachRow(rows, err, func(s scanner) error {
 		var m matchable

@@ -105,8 +105,11 @@ func (d *DB) insertPlan(ctx context.Context, tx *sql.Tx, p *model.Plan, now time
 	if _, err := d.onCase(ctx, tx, model.PartPlan, true, p.CaseID); err != nil {
 		return err
 	}
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM plans WHERE case_id = ? AND status = ?",
-		p.CaseID, string(model.PlanDraft)).Scan(&drafts); err != nil {
+	// The status written in the query, not bound: compared with a
+	// parameter, the column of the partial index of a case's one draft
+	// makes SQLite plan the query again at every use (Reprepared).
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM plans WHERE case_id = ? AND status = '"+
+		string(model.PlanDraft)+"'", p.CaseID).Scan(&drafts); err != nil {
 		return err
 	}
 	if drafts > 0 {

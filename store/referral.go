@@ -255,8 +255,8 @@ func (d *DB) referralRows(ctx context.Context, statuses []model.ReferralStatus, 
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, "SELECT "+referralColumns+`, c.person_id, p.case_code, p.family_name,
-			p.given_names, s.name, s.kind`+from+" ORDER BY "+order+" LIMIT ? OFFSET ?",
-			append(append(args, orderArgs...), limit, offset)...)
+			p.given_names, s.name, s.kind`+from+" ORDER BY "+order+limitSQL(limit)+" OFFSET ?",
+			append(append(args, orderArgs...), offset)...)
 		err = eachRow(rows, err, func(s scanner) error {
 			var row ReferralRow
 			var p model.Person

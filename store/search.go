@@ -70,14 +70,14 @@ type searchPlan struct {
 	keyed bool
 }
 
-// page is the query of one page of the plan's persons; its last two
-// arguments are the page's LIMIT and OFFSET.
-func (p searchPlan) page() string {
+// page is the query of one page of limit of the plan's persons; its last
+// argument is the page's OFFSET.
+func (p searchPlan) page(limit int) string {
 	if p.keyed {
 		return "SELECT " + summaryColumns + " FROM persons p WHERE p.id IN (SELECT p.id FROM" + p.from + p.order +
-			" LIMIT ? OFFSET ?)" + p.order
+			limitSQL(limit) + " OFFSET ?)" + p.order
 	}
-	return "SELECT " + summaryColumns + " FROM" + p.from + p.order + " LIMIT ? OFFSET ?"
+	return "SELECT " + summaryColumns + " FROM" + p.from + p.order + limitSQL(limit) + " OFFSET ?"
 }
 
 // planSearch chooses how to run a search, for the encrypted store, where
@@ -184,7 +184,7 @@ func (d *DB) FindPersons(ctx context.Context, f model.PersonFilter) (out []model
 			return err
 		}
 		plan := planSearch(f.Query, code, merged).within(g)
-		rows, err := tx.QueryContext(ctx, plan.page(), append(plan.args, f.Limit, f.Offset)...)
+		rows, err := tx.QueryContext(ctx, plan.page(f.Limit), append(plan.args, f.Offset)...)
 		return eachRow(rows, err, func(r scanner) error {
 			var s model.PersonSummary
 			err := r.Scan(&s.ID, &s.CaseCode, &s.FamilyName, &s.GivenNames, &s.OwnScriptName, &s.BirthYear, &s.BirthCountry)
@@ -218,8 +218,8 @@ func (d *DB) CountPersons(ctx context.Context, query string) (n int, err error) 
 		if strings.TrimSpace(query) == "" && !g.scoped() {
 			return tx.QueryRowContext(ctx, "SELECT count(*) FROM persons").Scan(&n)
 		}
-		return tx.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM"+plan.from+" LIMIT ?)",
-			append(plan.args, CountCap+1)...).Scan(&n)
+		return tx.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM"+plan.from+limitSQL(CountCap+1)+")",
+			plan.args...).Scan(&n)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("count persons %q: %w", query, err)

@@ -37,6 +37,12 @@ func (d *DB) Today(ctx context.Context, now time.Time) ([]model.TodayItem, error
 	return items, nil
 }
 
+// caseIsOpen is the condition that the case c is open, the status
+// written in it: compared with a parameter, the column of the partial
+// indexes of closed cases makes SQLite plan a query again at every use
+// (Reprepared).
+const caseIsOpen = "c.status = '" + string(model.CaseOpen) + "'"
+
 // newestPlan selects the newest version of each case's plans, as pl.
 const newestPlan = "pl.version = (SELECT max(version) FROM plans WHERE case_id = pl.case_id)"
 
@@ -47,7 +53,7 @@ func (d *DB) reviewsDue(ctx context.Context, now time.Time, items *[]model.Today
 	return d.todayRows(ctx, `SELECT p.id, p.case_code, p.family_name, p.given_names, pl.version, r.due
 		FROM plan_reviews r JOIN plans pl ON pl.id = r.plan_id JOIN cases c ON c.id = pl.case_id
 		JOIN persons p ON p.id = c.person_id
-		WHERE r.due BETWEEN ? AND ? AND c.status = ? AND p.erased_at = '' AND `+newestPlan, []any{&version, &due},
+		WHERE r.due BETWEEN ? AND ? AND `+caseIsOpen+` AND p.erased_at = '' AND `+newestPlan, []any{&version, &due},
 		func(it model.TodayItem) {
 			at, err := time.Parse(time.DateOnly, due)
 			if err != nil {
@@ -55,7 +61,7 @@ func (d *DB) reviewsDue(ctx context.Context, now time.Time, items *[]model.Today
 			}
 			it.Kind, it.Date, it.Detail = model.TodayPlanReview, at, fmt.Sprintf("v%d", version)
 			*items = append(*items, it)
-		}, from.Format(time.DateOnly), to.Format(time.DateOnly), string(model.CaseOpen))
+		}, from.Format(time.DateOnly), to.Format(time.DateOnly))
 }
 
 func (d *DB) followUpsDue(ctx context.Context, now time.Time, items *[]model.TodayItem) error {

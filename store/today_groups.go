@@ -34,8 +34,8 @@ func (d *DB) TodayGroups(ctx context.Context, now time.Time, first int) ([]model
 			}
 			if src, ok := todayPaged[k]; ok {
 				q, args := src(now).scoped(g)
-				if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM ("+q+" LIMIT ?)",
-					append(append([]any{}, args...), capped(first))...).Scan(&grp.Total); err != nil {
+				if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM ("+q+limitSQL(capped(first))+")",
+					args...).Scan(&grp.Total); err != nil {
 					return fmt.Errorf("today's %s: %w", k, err)
 				}
 				if first < math.MaxInt32 && grp.Total > model.TodayCap {

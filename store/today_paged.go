@@ -74,7 +74,7 @@ func (q todayQuery) scoped(g *grant) (string, []any) {
 
 // todayPage reads limit items of a kind's query from offset, by date.
 func todayPage(ctx context.Context, tx *sql.Tx, kind model.TodayKind, q string, args []any, offset, limit int) ([]model.TodayItem, error) {
-	rows, err := tx.QueryContext(ctx, q+" ORDER BY due, p.case_code LIMIT ? OFFSET ?", append(append([]any{}, args...), limit, offset)...)
+	rows, err := tx.QueryContext(ctx, q+" ORDER BY due, p.case_code"+limitSQL(limit)+" OFFSET ?", append(append([]any{}, args...), offset)...)
 	var out []model.TodayItem
 	err = eachRow(rows, err, func(s scanner) error {
 		it := model.TodayItem{Kind: kind}

@@ -23,7 +23,8 @@ var fullScans = map[string]string{
 // TestEveryScreenQueryUsesAnIndex: on the way to every screen, each query
 // the window makes is served by an index (SQLite's EXPLAIN QUERY PLAN): none
 // reads the whole of a table that grows with the persons, which on a
-// regional-size desk is what makes a screen wait.
+// regional-size desk is what makes a screen wait. And none is one SQLite
+// plans again at every use (store.Reprepared).
 func TestEveryScreenQueryUsesAnIndex(t *testing.T) {
 	var db *store.DB
 	var stop func() []string
@@ -51,7 +52,14 @@ func TestEveryScreenQueryUsesAnIndex(t *testing.T) {
 	}
 	reported := map[string]bool{}
 	for _, s := range queries {
-		if reported[s.query] || allowedScan(s.query) {
+		if reported[s.query] {
+			continue
+		}
+		if again, err := db.Reprepared(t.Context(), s.query); err != nil || again {
+			reported[s.query] = true
+			t.Errorf("on the way to %q SQLite compiles a query again at every use (%v):\n%s", s.screen, err, s.query)
+		}
+		if allowedScan(s.query) {
 			continue
 		}
 		plan, err := db.QueryPlan(t.Context(), s.query)
