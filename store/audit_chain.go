@@ -269,10 +269,7 @@ func readEvents(ctx context.Context, tx *sql.Tx, after int64, n int) ([]chainEve
 	if err != nil {
 		return nil, err
 	}
-	// The page's length written in the query: bound, SQLite would plan
-	// the query again at every page (Reprepared).
-	rows, err := tx.QueryContext(ctx, `SELECT `+cols+` FROM audit_events WHERE id > ? ORDER BY id LIMIT `+
-		strconv.Itoa(n), after)
+	rows, err := tx.QueryContext(ctx, `SELECT `+cols+` FROM audit_events WHERE id > ? ORDER BY id`+limitSQL(n), after)
 	if err != nil {
 		return nil, err
 	}
