@@ -107,12 +107,8 @@ func sharingKeys(ctx context.Context, tx *sql.Tx, keys []string, self int64) ([]
 func personsByID(ctx context.Context, tx *sql.Tx, ids []int64) ([]*model.Person, error) {
 	var out []*model.Person
 	for chunk := range slices.Chunk(ids, 500) {
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		rows, err := tx.QueryContext(ctx, "SELECT "+personColumns+" FROM persons WHERE erased_at = '' AND id IN (?"+
-			strings.Repeat(", ?", len(chunk)-1)+")", args...)
+		in, args := idsIn(chunk)
+		rows, err := tx.QueryContext(ctx, "SELECT "+personColumns+" FROM persons WHERE erased_at = '' AND id IN "+in, args...)
 		err = eachRow(rows, err, func(s scanner) error {
 			p, err := scanPerson(s)
 			if err == nil {
@@ -130,6 +126,16 @@ func personsByID(ctx context.Context, tx *sql.Tx, ids []int64) ([]*model.Person,
 	}
 	slices.SortFunc(out, func(a, b *model.Person) int { return cmp.Compare(pos[a.ID], pos[b.ID]) })
 	return out, nil
+}
+
+// idsIn is an SQL list of as many parameters as ids, "(?, ?, ?)", and ids
+// as its arguments.
+func idsIn(ids []int64) (string, []any) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return "(?" + strings.Repeat(", ?", len(ids)-1) + ")", args
 }
 
 // notDuplicatesOf are the persons said not to be the person uid.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -91,6 +92,43 @@ func TestDuplicatePairs(t *testing.T) {
 	op := fixtureOperator(t, d, "op", model.RoleOperator)
 	if _, err := d.As(op).DuplicatePairs(ctx, nil); !refused(t, err) {
 		t.Error("an operator listed the desk's duplicates")
+	}
+}
+
+// TestDuplicatePairsPastACommonName: a name and birth year held by more
+// than maxBlock persons are not compared under those keys, but two of them
+// who share a phone are, and the keys after the common ones are read
+// (the reading starts again past each): the pairs found there are listed,
+// each once, and the progress reaches every key.
+func TestDuplicatePairsPastACommonName(t *testing.T) {
+	d := newTestDB(t)
+	ctx := context.Background()
+	var namesakes []*model.Person
+	for i := range maxBlock + 2 {
+		phone := fmt.Sprintf("33380%05d", i)
+		if i == 10 || i == 40 {
+			phone = "3339990000"
+		}
+		namesakes = append(namesakes, dupPerson(t, d, "Diallo", "Mamadou", "", pdate(1990, 3, 1), phone))
+	}
+	a := dupPerson(t, d, "Rahman", "Mohammed", "", pdate(1991, 3, 1), "")
+	b := dupPerson(t, d, "Rehman", "Muhammad", "", pdate(1991, 3, 1), "")
+	var last, total int
+	pairs, err := d.DuplicatePairs(ctx, func(done, all int) { last, total = done, all })
+	must(t, err)
+	var got [][2]int64
+	for _, p := range pairs {
+		got = append(got, [2]int64{p.A.ID, p.B.ID})
+	}
+	slices.SortFunc(got, func(x, y [2]int64) int { return int(x[0] - y[0]) })
+	want := [][2]int64{{namesakes[10].ID, namesakes[40].ID}, {a.ID, b.ID}}
+	if !slices.Equal(got, want) {
+		t.Errorf("pairs %v, want %v", got, want)
+	}
+	var keys int
+	must(t, d.db.QueryRowContext(ctx, "SELECT count(*) FROM person_keys").Scan(&keys))
+	if last != keys || total != keys {
+		t.Errorf("progress ended at %d of %d, want %d of %d", last, total, keys, keys)
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"sportello/model"
+	"sportello/internal/osmem"
 	"sportello/store"
 )
 
@@ -82,6 +82,9 @@ func (s *duplicatesScreen) compare(said string) {
 		return db.DuplicatePairs(ctx, progress)
 	}, func(pairs []store.DuplicatePair) {
 		s.show(pairs)
+		// The persons read and prepared a key at a time are garbage now:
+		// given back, not kept for minutes.
+		go osmem.Release()
 		if said != "" {
 			if len(pairs) == 0 {
 				said += " " + u.t("duplicates.none")
@@ -140,11 +143,11 @@ func (s *duplicatesScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	p, box := s.pairs[i], o.(*fyne.Container)
 	box.Objects[1].(*widget.Label).SetText(s.u.tr.Tf("duplicates.score", map[string]any{"Score": scorePercent(p.Match)}))
-	box.Objects[0].(*widget.Label).SetText(pairLine(&p.A) + "   /   " + pairLine(&p.B))
+	box.Objects[0].(*widget.Label).SetText(pairLine(p.A) + "   /   " + pairLine(p.B))
 }
 
 // pairLine is one file of a pair in the list: name and case code.
-func pairLine(p *model.Person) string { return p.DisplayName() + " · " + p.CaseCode }
+func pairLine(f store.PairFile) string { return f.DisplayName() + " · " + f.CaseCode }
 
 func (s *duplicatesScreen) onSelect(i widget.ListItemID) { s.showPair(i) }
 
@@ -160,8 +163,24 @@ func (s *duplicatesScreen) showPair(i int) {
 		s.detail.Refresh()
 		return
 	}
-	s.detail.Objects = []fyne.CanvasObject{newPairView(s.u, s.pairs[i], s.done).build()}
-	s.detail.Refresh()
+	pair, db := s.pairs[i], s.u.db
+	load(s.u, func(ctx context.Context) (filePair, error) {
+		a, err := db.Person(ctx, pair.A.ID)
+		if err != nil {
+			return filePair{}, err
+		}
+		b, err := db.Person(ctx, pair.B.ID)
+		if err != nil {
+			return filePair{}, err
+		}
+		return filePair{A: *a, B: *b, Match: pair.Match}, nil
+	}, func(files filePair) {
+		if s.selected != i {
+			return // another pair chosen meanwhile
+		}
+		s.detail.Objects = []fyne.CanvasObject{newPairView(s.u, files, s.done).build()}
+		s.detail.Refresh()
+	}, s.failed)
 }
 
 // done follows a merge or a "not the same person": the list is read

@@ -11,15 +11,20 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
-	"sportello/store"
 )
+
+// filePair is a pair of the list with its two files read whole.
+type filePair struct {
+	A, B  model.Person
+	Match model.DedupMatch
+}
 
 // pairView shows two files that are likely one person side by side, with
 // why, and the way to merge them into either or to say they are two
 // persons. done is told, after either, what happened.
 type pairView struct {
 	u      *App
-	pair   store.DuplicatePair
+	pair   filePair
 	done   func(said string)
 	status *widget.Label
 	keepA  *widget.Button
@@ -27,7 +32,7 @@ type pairView struct {
 	apart  *widget.Button
 }
 
-func newPairView(u *App, pair store.DuplicatePair, done func(string)) *pairView {
+func newPairView(u *App, pair filePair, done func(string)) *pairView {
 	v := &pairView{u: u, pair: pair, done: done, status: wrapped()}
 	v.status.Importance = widget.DangerImportance
 	v.status.Hide()
