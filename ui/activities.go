@@ -39,8 +39,14 @@ type activitiesView struct {
 	listTitle     *widget.Label
 	all           []model.Activity // every activity, newest first
 	shown, thisYr int              // the year shown, the current year
+	listed        int              // how many of the year's activities the list shows
 	updating      bool
 }
+
+// activitiesPage is how many more activities the list shows at a time: a
+// regional desk records thousands a year, and a widget for each took tens
+// of MB of the window.
+const activitiesPage = 50
 
 func newActivitiesView(u *App) *activitiesView {
 	v := &activitiesView{u: u, totals: container.NewVBox(), list: container.NewVBox(), status: wrapped(),
@@ -212,14 +218,33 @@ func (v *activitiesView) showYear() {
 	v.totals.Refresh()
 
 	v.listTitle.SetText(u.tr.Tf("activities.list", map[string]any{"Year": v.shown}))
+	v.listed = activitiesPage
+	v.showList()
+}
+
+// showList lists the first v.listed activities of the year shown, newest
+// first, with a button for the next page when there are more.
+func (v *activitiesView) showList() {
 	v.list.RemoveAll()
+	more := false
 	for _, a := range v.all {
-		if inYear(a) {
-			v.list.Add(v.row(a))
+		if a.Date.Year() != v.shown {
+			continue
 		}
+		if len(v.list.Objects) == v.listed {
+			more = true
+			break
+		}
+		v.list.Add(v.row(a))
 	}
 	if len(v.list.Objects) == 0 {
-		v.list.Add(widget.NewLabel(u.tr.Tf("activities.none", map[string]any{"Year": v.shown})))
+		v.list.Add(widget.NewLabel(v.u.tr.Tf("activities.none", map[string]any{"Year": v.shown})))
+	}
+	if more {
+		v.list.Add(widget.NewButton(v.u.t("audit.more"), func() {
+			v.listed += activitiesPage
+			v.showList()
+		}))
 	}
 }
 

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -198,4 +200,26 @@ func findYearSelect(t *testing.T, u *App) *widget.Select {
 	}
 	t.Fatal("no year selector on screen")
 	return nil
+}
+
+// TestActivitiesListedAPageAtATime: a year of many activities (a regional
+// desk records thousands) lists the newest activitiesPage, then the next
+// ones on "More", not a widget for each at once.
+func TestActivitiesListedAPageAtATime(t *testing.T) {
+	u, db, op := signedInApp(t) // 14 March 2026
+	for i := range activitiesPage + 7 {
+		a := &model.Activity{Date: time.Date(2026, 1, 1+i%28, 0, 0, 0, 0, time.UTC), Kind: model.ActivityOutreach,
+			Participants: 1 + i, Place: fmt.Sprintf("Campo %d", i)}
+		if err := db.CreateActivity(context.Background(), a, op.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	showActivities(t, u)
+	if n := strings.Count(texts(u), "Campo "); n != activitiesPage || !hasButton(u, u.t("audit.more")) {
+		t.Fatalf("%d activities listed at first, want %d and a button for more", n, activitiesPage)
+	}
+	test.Tap(button(t, u, u.t("audit.more")))
+	if n := strings.Count(texts(u), "Campo "); n != activitiesPage+7 || hasButton(u, u.t("audit.more")) {
+		t.Errorf("%d activities listed after More, want all %d and no button", n, activitiesPage+7)
+	}
 }
