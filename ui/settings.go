@@ -37,6 +37,7 @@ type settings struct {
 	save                              *widget.Button
 	status                            *widget.Label
 	operators                         *operatorsPanel
+	languagesBuilt                    bool // the Languages tab, read when first opened
 
 	// exchange with other desks: this desk's case-code prefix, who exports
 	// are encrypted for, and this desk's own public key to give to others
@@ -138,11 +139,22 @@ func (s *settings) build() fyne.CanvasObject {
 	form.Add(s.deskPrint)
 	s.loadExchange()
 	general := widget.NewCard(u.t("settings.title"), "", container.NewVBox(form, logo, s.save, s.status))
+	languages := container.NewTabItem(u.t("settings.tab_languages"), widget.NewLabel(u.t("case.loading")))
 	tabs := container.NewAppTabs(
 		container.NewTabItem(u.t("settings.tab_general"),
 			container.NewVScroll(container.NewPadded(container.NewVBox(newMyAccount(u).build(), general, newBackupPanel(u).build(), s.operators.build())))),
-		container.NewTabItem(u.t("settings.tab_languages"), newLanguagesView(u).build()),
+		languages,
 	)
+	// The languages' rows read every language's texts and draw a sample in
+	// each script's font, some 100 MB at a time: they are read when their tab
+	// is first opened, not whenever Settings is.
+	tabs.OnSelected = func(t *container.TabItem) {
+		if t == languages && !s.languagesBuilt {
+			s.languagesBuilt = true
+			languages.Content = newLanguagesView(u).build()
+			tabs.Refresh()
+		}
+	}
 	if u.op.May(model.PermSettings) && s.bound != nil {
 		tabs.Append(container.NewTabItem(u.t("targets.tab"), newTargetsPanel(u, s.bound).build()))
 	}

@@ -3,9 +3,12 @@ package ui
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"sportello/model"
 	"sportello/store"
@@ -42,5 +45,35 @@ func TestMovingTheDataFolderCopiesTheData(t *testing.T) {
 	// The current database is untouched and still in use.
 	if n, _ := db.CountPersons(context.Background(), ""); n != 1 {
 		t.Errorf("the current database lost data: %d persons", n)
+	}
+}
+
+// TestSettingsReadLanguagesWhenTheirTabOpens: opening Settings does not
+// read every language's texts and draw a sample in every script (some 100
+// MB on a window that must stay under 200 MB); the Languages tab does, when
+// first opened.
+func TestSettingsReadLanguagesWhenTheirTabOpens(t *testing.T) {
+	u, _, _ := signedInApp(t)
+	test.Tap(button(t, u, u.t("home.settings")))
+	var languages *container.TabItem
+	var tabs *container.AppTabs
+	for _, o := range objects(u) {
+		if at, ok := o.(*container.AppTabs); ok {
+			for _, it := range at.Items {
+				if it.Text == u.t("settings.tab_languages") {
+					languages, tabs = it, at
+				}
+			}
+		}
+	}
+	if languages == nil {
+		t.Fatalf("no Languages tab in Settings:\n%s", texts(u))
+	}
+	if _, waiting := languages.Content.(*widget.Label); !waiting {
+		t.Errorf("Settings built the Languages tab before it was opened: %T", languages.Content)
+	}
+	tabs.Select(languages)
+	if !strings.Contains(texts(u), u.t("languages.intro")) {
+		t.Errorf("the Languages tab opened does not show its rows:\n%s", texts(u))
 	}
 }
