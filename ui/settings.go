@@ -37,7 +37,6 @@ type settings struct {
 	save                              *widget.Button
 	status                            *widget.Label
 	operators                         *operatorsPanel
-	languagesBuilt                    bool // the Languages tab, read when first opened
 
 	// exchange with other desks: this desk's case-code prefix, who exports
 	// are encrypted for, and this desk's own public key to give to others
@@ -148,9 +147,10 @@ func (s *settings) build() fyne.CanvasObject {
 	// The languages' rows read every language's texts and draw a sample in
 	// each script's font, some 100 MB at a time: they are read when their tab
 	// is first opened, not whenever Settings is.
+	built := false
 	tabs.OnSelected = func(t *container.TabItem) {
-		if t == languages && !s.languagesBuilt {
-			s.languagesBuilt = true
+		if t == languages && !built {
+			built = true
 			languages.Content = newLanguagesView(u).build()
 			tabs.Refresh()
 		}
