@@ -1,7 +1,10 @@
 package assets
 
 import (
+	"bytes"
 	"embed"
+	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -97,6 +100,32 @@ func (f Font) Bytes() []byte {
 		}
 	}
 	return nil
+}
+
+// File is a font file to read tables from, as a font parser does.
+type File interface {
+	io.Reader
+	io.ReaderAt
+	io.Seeker
+}
+
+// Open is the font's file to parse: Data when it is there, else the file
+// read in place from the binary, with no copy of it kept. A parser copies
+// the tables it keeps; a copy of the whole file besides (Bytes) is only
+// for what needs the bytes, a PDF embedding the font.
+func (f Font) Open() (File, error) {
+	if f.Data != nil {
+		return bytes.NewReader(f.Data), nil
+	}
+	file, err := fontFiles.Open("fonts/" + f.File)
+	if err != nil {
+		return nil, fmt.Errorf("assets: font %s: %w", f.File, err)
+	}
+	r, ok := file.(File)
+	if !ok {
+		return nil, fmt.Errorf("assets: font %s cannot be read in place", f.File)
+	}
+	return r, nil
 }
 
 // Fonts returns every bundled font in fallback priority order: Noto Sans

@@ -1,7 +1,6 @@
 package typeset
 
 import (
-	"bytes"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -41,7 +40,11 @@ func (l *lazyFace) get() *font.Face {
 }
 
 func parseFace(a assets.Font) (*font.Face, error) {
-	face, err := font.ParseTTF(bytes.NewReader(a.Bytes()))
+	file, err := a.Open()
+	if err != nil {
+		return nil, fmt.Errorf("typeset: %w", err)
+	}
+	face, err := font.ParseTTF(file)
 	if err != nil {
 		return nil, fmt.Errorf("typeset: font %s: %w", a.File, err)
 	}
