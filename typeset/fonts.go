@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"weak"
 
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
@@ -21,22 +22,60 @@ type Fonts struct {
 	files    []assets.Font // the regular fonts, as bundled, same order
 }
 
-// lazyFace is a face parsed from its file the first time it is asked for.
+// lazyFace is a face parsed from its file when it is asked for, and kept
+// only while something uses it: a layout on screen or being printed holds
+// it; once none does, the collector may take it and the next use parses it
+// again. Settings → Languages parses every script's faces (28 MB, the
+// Chinese ones 15 MB): they no longer stay with the window for good after
+// it. The runes a face draws (its cmap, small) are kept once read, so
+// choosing a face for a rune never parses one to find it lacks the rune.
 type lazyFace struct {
-	font assets.Font
-	once sync.Once
-	face atomic.Pointer[font.Face] // set once, read by FontOf from any goroutine
+	font   assets.Font
+	pinned *font.Face // a face given parsed (LoadFonts with Data) stays
+
+	mu   sync.Mutex
+	face weak.Pointer[font.Face]
+	cmap atomic.Pointer[font.Cmap] // set once, read from any goroutine
 }
 
 func (l *lazyFace) get() *font.Face {
-	l.once.Do(func() {
-		face, err := parseFace(l.font)
-		if err != nil {
-			panic(err) // the bundled fonts are part of the program
-		}
-		l.face.Store(face)
-	})
-	return l.face.Load()
+	if l.pinned != nil {
+		return l.pinned
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if face := l.face.Value(); face != nil {
+		return face
+	}
+	face, err := parseFace(l.font)
+	if err != nil {
+		panic(err) // the bundled fonts are part of the program
+	}
+	l.face = weak.Make(face)
+	if l.cmap.Load() == nil {
+		cmap := face.Cmap // a copy: a pointer into face would keep all of it
+		l.cmap.Store(&cmap)
+	}
+	return face
+}
+
+// has reports whether the face draws r, parsing it only the first time.
+func (l *lazyFace) has(r rune) bool {
+	cmap := l.cmap.Load()
+	if cmap == nil {
+		l.get()
+		cmap = l.cmap.Load()
+	}
+	_, ok := (*cmap).Lookup(r)
+	return ok
+}
+
+// is reports whether face is this lazyFace's, as parsed now.
+func (l *lazyFace) is(face *font.Face) bool {
+	if l.pinned != nil {
+		return l.pinned == face
+	}
+	return weak.Make(face) == l.face
 }
 
 func parseFace(a assets.Font) (*font.Face, error) {
@@ -64,7 +103,9 @@ func LoadFonts(list []assets.Font) (*Fonts, error) {
 			if err != nil {
 				return nil, err
 			}
-			l.once.Do(func() { l.face.Store(face) })
+			l.pinned = face
+			cmap := face.Cmap
+			l.cmap.Store(&cmap)
 		}
 		if a.Bold {
 			boldOf[a.Family] = l
@@ -127,14 +168,12 @@ func (f *Fonts) fontmap(bold bool) *fontmap {
 func (m *fontmap) SetScript(s language.Script) { m.script = s }
 
 func (m *fontmap) ResolveFace(r rune) *font.Face {
-	if i, ok := m.f.byScript[m.script]; ok {
-		if face := m.faces[i].get(); hasGlyph(face, r) {
-			return face
-		}
+	if i, ok := m.f.byScript[m.script]; ok && m.faces[i].has(r) {
+		return m.faces[i].get()
 	}
 	for _, l := range m.faces {
-		if face := l.get(); hasGlyph(face, r) {
-			return face
+		if l.has(r) {
+			return l.get()
 		}
 	}
 	return m.faces[0].get()
@@ -146,7 +185,7 @@ func (f *Fonts) FontOf(face *font.Face) (assets.Font, bool) {
 		return assets.Font{}, false
 	}
 	for i := range f.regular {
-		if f.regular[i].face.Load() == face || f.bold[i].face.Load() == face {
+		if f.regular[i].is(face) || f.bold[i].is(face) {
 			a := f.files[i]
 			a.Data = a.Bytes()
 			return a, true
@@ -157,8 +196,3 @@ func (f *Fonts) FontOf(face *font.Face) (assets.Font, bool) {
 
 // Fonts is the set a Setter lays out with.
 func (s *Setter) Fonts() *Fonts { return s.fonts }
-
-func hasGlyph(face *font.Face, r rune) bool {
-	_, has := face.NominalGlyph(r)
-	return has
-}

@@ -3,7 +3,11 @@ package typeset
 import (
 	"io"
 	"runtime"
+	"slices"
 	"testing"
+
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
 
 	"sportello/assets"
 )
@@ -45,12 +49,12 @@ func BenchmarkEveryFaceParsed(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		var faces []*font.Face // what the layouts on screen hold
 		for i := range f.regular {
-			f.regular[i].get()
-			f.bold[i].get()
+			faces = append(faces, f.regular[i].get(), f.bold[i].get())
 		}
 		kept = max(kept, heapInUse()-before)
-		runtime.KeepAlive(f)
+		runtime.KeepAlive(faces)
 	}
 	b.ReportMetric(kept/1e6, "MB-kept")
 }
@@ -60,4 +64,50 @@ func heapInUse() float64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return float64(m.HeapInuse)
+}
+
+// TestAFaceNoLayoutUsesIsLetGo: a face stays parsed while a layout uses
+// it; once none does (and the shaper has met other faces since), the
+// collector takes it, and the next layout parses it again with the same
+// glyphs. The Chinese faces alone are 15 MB.
+func TestAFaceNoLayoutUsesIsLetGo(t *testing.T) {
+	f, err := LoadFonts(assets.FontList())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewSetter(f)
+	chinese := Paragraph{Text: "工作与权利", Lang: "zh"}
+	hans := f.regular[f.byScript[language.Han]]
+	first := s.Set(chinese, Style{Size: 16}, 0)
+	glyphs := glyphIDs(first)
+	runtime.GC()
+	if hans.face.Value() == nil {
+		t.Fatal("the Chinese face was let go while a layout uses it")
+	}
+	first = nil
+	for _, p := range []Paragraph{{Text: "Lavoro", Lang: "it"}, {Text: "عمل", Lang: "ar"}, {Text: "কাজ", Lang: "bn"},
+		{Text: "வேலை", Lang: "ta"}, {Text: "काम", Lang: "hi"}} {
+		s.Set(p, Style{Size: 16}, 0)
+		s.Set(p, Style{Size: 16, Bold: true}, 0)
+	}
+	runtime.GC()
+	runtime.GC()
+	if hans.face.Value() != nil {
+		t.Error("the Chinese face is still parsed with no layout using it")
+	}
+	if again := glyphIDs(s.Set(chinese, Style{Size: 16}, 0)); !slices.Equal(again, glyphs) || slices.Contains(again, 0) {
+		t.Errorf("parsed again: glyphs %v, first %v", again, glyphs)
+	}
+}
+
+func glyphIDs(l *Layout) []font.GID {
+	var out []font.GID
+	for _, ln := range l.Lines {
+		for _, r := range ln.Runs {
+			for _, g := range r.Output.Glyphs {
+				out = append(out, g.GlyphID)
+			}
+		}
+	}
+	return out
 }

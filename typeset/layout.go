@@ -1,8 +1,11 @@
 package typeset
 
 import (
+	"slices"
+
 	"github.com/go-text/typesetting/bidi"
 	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
@@ -67,6 +70,7 @@ type Setter struct {
 	bidi    bidi.Paragraph
 	seg     shaping.Segmenter
 	shaper  shaping.HarfbuzzShaper
+	met     []*font.Face // the faces shaper has met, at most shaperFaces
 	wrapper shaping.LineWrapper
 }
 
@@ -76,6 +80,26 @@ func NewSetter(fonts *Fonts) *Setter {
 		fonts = Default()
 	}
 	return &Setter{fonts: fonts}
+}
+
+// shaperFaces is how many faces a Setter's shaper may have met before it
+// is made anew: a line mixing two scripts, regular and bold. go-text's
+// shaper keeps a shaping font and shaping plans for every face it ever
+// met (its buffer's plan cache has no bound), which would keep every
+// bundled face parsed for good; made anew, it lets them go, and building
+// a face's shaping font again costs far less than parsing the face.
+const shaperFaces = 4
+
+// shapeItem shapes one piece, with a shaper that has met at most
+// shaperFaces faces.
+func (s *Setter) shapeItem(item shaping.Input) shaping.Output {
+	if !slices.Contains(s.met, item.Face) {
+		if len(s.met) == shaperFaces {
+			s.shaper, s.met = shaping.HarfbuzzShaper{}, s.met[:0]
+		}
+		s.met = append(s.met, item.Face)
+	}
+	return s.shaper.Shape(item)
 }
 
 // Set lays p out in style, breaking lines at width (no breaks when width <= 0).
@@ -243,7 +267,7 @@ func (s *Setter) shape(runes []rune, levels []bidi.Level, lang string, style Sty
 			Language: language.NewLanguage(lang)}
 		for _, item := range s.seg.Split(in, fm) {
 			item.Direction = d // one level run keeps one direction
-			outputs = append(outputs, s.shaper.Shape(item))
+			outputs = append(outputs, s.shapeItem(item))
 		}
 		start = end
 	}

@@ -201,7 +201,7 @@ func TestFontFallbackPerScript(t *testing.T) {
 
 func familyOf(f *Fonts, r Run) string {
 	for i, face := range f.regular {
-		if face.face.Load() == r.Output.Face {
+		if face.is(r.Output.Face) {
 			return f.files[i].Family
 		}
 	}
