@@ -12,9 +12,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"weak"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -62,27 +64,61 @@ var fileLangs = sync.OnceValue(func() map[string][]string {
 	return out
 })
 
-// bundles holds a bundle per language, made the first time the language is
-// asked for, with that language's files only: a text it lacks comes from
+// bundles holds each language's bundle, made when the language is asked
+// for, with that language's files only: a text it lacks comes from
 // Italian's own bundle (Localizer.fallback), never from a copy of
-// Italian's texts in each language's bundle. Parsed, those copies took
-// 1.6 MB a language, 45 MB once Settings showed every language's sample.
-// A desk's window speaks two or three of the 28 languages; loading them
-// all at start kept 11 MB of texts in memory that nobody read.
-var bundles sync.Map // language (as fileLangs) → func() *i18n.Bundle
+// Italian's texts in each language's bundle (1.6 MB a language).
+//
+// A bundle stays while a Localizer uses it, and the last few asked for
+// stay besides; the others are let go. Settings → Languages reads a
+// sentence in every language: their bundles (15 MB) no longer stay with
+// the window for good after it. A desk's window speaks two or three of
+// the 28 languages.
+var bundles struct {
+	sync.Mutex
+	made   map[string]weak.Pointer[i18n.Bundle]
+	recent []langBundle // the last recentBundles asked for, latest first
+}
+
+type langBundle struct {
+	lang   string
+	bundle *i18n.Bundle
+}
+
+// recentBundles is how many bundles stay when no Localizer uses them: a
+// document's two languages, and a screen's.
+const recentBundles = 4
 
 func bundleOf(lang string) *i18n.Bundle {
-	load, _ := bundles.LoadOrStore(lang, sync.OnceValue(func() *i18n.Bundle {
-		b := i18n.NewBundle(language.Italian)
-		b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-		for _, n := range fileLangs()[lang] {
-			if _, err := b.LoadMessageFileFS(files, n); err != nil {
-				panic(fmt.Sprintf("locales: %s: %v", n, err))
-			}
+	bundles.Lock()
+	defer bundles.Unlock()
+	b := bundles.made[lang].Value()
+	if b == nil {
+		b = loadBundle(lang)
+		if bundles.made == nil {
+			bundles.made = map[string]weak.Pointer[i18n.Bundle]{}
 		}
-		return b
-	}))
-	return load.(func() *i18n.Bundle)()
+		bundles.made[lang] = weak.Make(b)
+	}
+	recent := slices.DeleteFunc(bundles.recent, func(r langBundle) bool { return r.lang == lang })
+	bundles.recent = slices.Insert(recent, 0, langBundle{lang, b})
+	if len(bundles.recent) > recentBundles {
+		bundles.recent[recentBundles] = langBundle{}
+		bundles.recent = bundles.recent[:recentBundles]
+	}
+	return b
+}
+
+// loadBundle reads lang's files into a bundle of their own.
+func loadBundle(lang string) *i18n.Bundle {
+	b := i18n.NewBundle(language.Italian)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, n := range fileLangs()[lang] {
+		if _, err := b.LoadMessageFileFS(files, n); err != nil {
+			panic(fmt.Sprintf("locales: %s: %v", n, err))
+		}
+	}
+	return b
 }
 
 // Localizer translates message IDs into one language.

@@ -2,6 +2,7 @@ package locales
 
 import (
 	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -22,11 +23,11 @@ func TestALanguageBundleHoldsOnlyItsOwnTexts(t *testing.T) {
 	}
 }
 
-// BenchmarkEveryLanguageSample: the memory every language's texts keep
+// BenchmarkEveryLanguageSample: the memory the languages' texts keep
 // once a sentence of each was read, as Settings → Languages does.
 func BenchmarkEveryLanguageSample(b *testing.B) {
 	for b.Loop() {
-		bundles.Clear()
+		forgetBundles()
 		before := heapInUse()
 		for _, lang := range Languages() {
 			if ForPerson(lang).T("doc.specimen.title") == "" {
@@ -42,4 +43,43 @@ func heapInUse() float64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return float64(m.HeapInuse)
+}
+
+// TestOnlyRecentBundlesStay: once a sentence of every language was read,
+// the bundles no Localizer uses are let go but the last few asked for;
+// one a Localizer still uses stays.
+func TestOnlyRecentBundlesStay(t *testing.T) {
+	forgetBundles()
+	held := ForPerson("ur")
+	for _, lang := range Languages() {
+		ForPerson(lang).T("doc.specimen.title")
+	}
+	runtime.GC()
+	runtime.GC()
+	bundles.Lock()
+	var alive []string
+	for lang, w := range bundles.made {
+		if w.Value() != nil {
+			alive = append(alive, lang)
+		}
+	}
+	bundles.Unlock()
+	if recentBundles+2 > len(Languages())/4 {
+		t.Errorf("%d bundles of %d languages stay besides those in use", recentBundles, len(Languages()))
+	}
+	if len(alive) > recentBundles+2 { // the recent ones, Italian, and Urdu held
+		t.Errorf("%d bundles stay (%v), want at most %d", len(alive), alive, recentBundles+2)
+	}
+	if !slices.Contains(alive, "ur") {
+		t.Errorf("the Urdu bundle a Localizer uses was let go: %v stay", alive)
+	}
+	if held.T("doc.specimen.title") == ForPerson("it").T("doc.specimen.title") {
+		t.Error("the Urdu Localizer lost its texts")
+	}
+}
+
+func forgetBundles() {
+	bundles.Lock()
+	bundles.made, bundles.recent = nil, nil
+	bundles.Unlock()
 }
