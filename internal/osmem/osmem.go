@@ -10,9 +10,12 @@ package osmem
 import "runtime/debug"
 
 // Release collects Go's garbage and returns the free pages of both heaps to
-// the system. It takes a few milliseconds: call it off the UI goroutine,
-// after a heavy piece of work, not in a loop.
+// the system, and lets go of the program's clean pages as SmallPages does
+// (the font files a window parsed in place are tables of the binary,
+// never read again once parsed). It takes a few milliseconds: call it off
+// the UI goroutine, after a heavy piece of work, not in a loop.
 func Release() {
 	debug.FreeOSMemory()
 	trimC()
+	dropProgramPages()
 }

@@ -29,6 +29,13 @@ func SmallPages() (int, error) {
 	if err := unix.Prctl(unix.PR_SET_THP_DISABLE, 1, 0, 0, 0); err != nil {
 		return 0, err
 	}
+	return dropProgramPages()
+}
+
+// dropProgramPages lets go of the program's own clean read-only pages
+// mapped now; they come back from the page cache as they are touched. It
+// returns how many bytes of mappings it let go.
+func dropProgramPages() (int, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return 0, err
