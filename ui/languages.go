@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"io"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sportello/internal/osmem"
 	"sportello/locales"
 	"sportello/model"
 	"sportello/printouts"
@@ -19,13 +19,23 @@ import (
 // with its script, direction, how many texts it has, its review state, and
 // a sample sentence drawn by scriptText, so a mediator can say whether it
 // reads right.
+//
+// The languages are a list that makes rows only for those on screen: a
+// row draws its language's name and sentence in its script's fonts, and
+// all 28 at once parsed every script's faces (27 MB, the Chinese ones
+// 15 MB); scrolled past, a row's faces are let go.
 type languagesView struct {
-	u    *App
-	rows *fyne.Container
+	u     *App
+	rows  []languageRow
+	list  *widget.List
+	state *widget.Label // loading, or what went wrong
 }
 
 func newLanguagesView(u *App) *languagesView {
-	return &languagesView{u: u, rows: container.NewVBox(widget.NewLabel(u.t("case.loading")))}
+	v := &languagesView{u: u, state: widget.NewLabel(u.t("case.loading"))}
+	v.list = widget.NewList(func() int { return len(v.rows) }, v.newItem, v.updateItem)
+	v.list.OnSelected = func(widget.ListItemID) { v.list.UnselectAll() } // rows to read, not to choose
+	return v
 }
 
 // languageRow is what one row shows, read off the UI goroutine.
@@ -38,36 +48,42 @@ type languageRow struct {
 
 func (v *languagesView) build() fyne.CanvasObject {
 	v.reload()
-	intro := widget.NewLabel(v.u.t("languages.intro"))
-	intro.Wrapping = fyne.TextWrapWord
 	u := v.u
+	intro := widget.NewLabel(u.t("languages.intro"))
+	intro.Wrapping = fyne.TextWrapWord
 	specimen := widget.NewButtonWithIcon(u.t("languages.print_specimen"), theme.DocumentPrintIcon(), func() {
 		langs := model.Languages() // the desk's added languages too
 		u.printPDF("campione-lingue.pdf", func(w io.Writer) error { return printouts.RenderSpecimen(w, langs) })
 	})
-	top := container.NewVBox(intro, container.NewHBox(specimen))
-	if u := v.u; u.op != nil && u.op.May(model.PermTexts) && u.home != nil { // mediators and the coordinator own the translations
-		top.Add(container.NewHBox(widget.NewButtonWithIcon(u.t("texts.button"), theme.DocumentIcon(), func() {
+	buttons := container.NewHBox(specimen)
+	if u.op != nil && u.op.May(model.PermTexts) && u.home != nil { // mediators and the coordinator own the translations
+		buttons.Add(widget.NewButtonWithIcon(u.t("texts.button"), theme.DocumentIcon(), func() {
 			u.home.list.list.UnselectAll()
 			u.home.show(newTextsReview(u).build())
-		})))
+		}))
 	}
-	if u := v.u; u.op != nil && u.op.May(model.PermSettings) { // the coordinator adds a language
-		top.Add(newLanguageAdd(u, v.reload).build())
+	top := container.NewVBox(intro, buttons)
+	if u.op != nil && u.op.May(model.PermSettings) { // the coordinator adds a language
+		// Folded: open, the form would leave the list no room at 1024×600.
+		top.Add(widget.NewAccordion(widget.NewAccordionItem(u.t("languages.add_title"),
+			newLanguageAdd(u, v.reload).build())))
 	}
-	return container.NewVScroll(container.NewPadded(container.NewVBox(top, v.rows)))
+	top.Add(v.state)
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, v.list)
 }
 
 // reload reads the languages' rows again (after one is added).
 func (v *languagesView) reload() {
 	load(v.u, languageRows, func(rows []languageRow) {
-		v.rows.RemoveAll()
-		for _, r := range rows {
-			v.rows.Add(v.row(r))
-		}
+		v.rows = rows
+		v.state.Hide()
+		v.list.Refresh()
+		// Every language's texts read for a sentence are garbage now:
+		// given back, not kept for minutes.
+		go osmem.Release()
 	}, func(err error) {
-		v.rows.Objects = []fyne.CanvasObject{widget.NewLabel(v.u.errText(err))}
-		v.rows.Refresh()
+		v.state.SetText(v.u.errText(err))
+		v.state.Show()
 	})
 }
 
@@ -84,29 +100,4 @@ func languageRows(context.Context) ([]languageRow, error) {
 		rows = append(rows, languageRow{lang: l, review: locales.ReviewOf(l.Tag), coverage: cov, sample: spec.Sentences[2]})
 	}
 	return rows, nil
-}
-
-func (v *languagesView) row(r languageRow) fyne.CanvasObject {
-	u := v.u
-	name := newScriptText(r.lang.Native, r.lang.Tag)
-	name.bold = true
-	count := func(a locales.Area) string {
-		c := r.coverage[a]
-		return fmt.Sprintf("%d/%d", c.Translated, c.Total)
-	}
-	facts := fmt.Sprintf("%s · %s · %s · %s", r.lang.Tag, u.label("lang", r.lang.Tag), r.lang.Script,
-		u.t("languages.dir_"+string(r.lang.Direction)))
-	texts := u.tr.Tf("languages.coverage", map[string]any{"Interface": count(locales.AreaInterface),
-		"Questionnaire": count(locales.AreaQuestionnaire), "Documents": count(locales.AreaDocuments)})
-	review := widget.NewLabel(u.t("languages.draft"))
-	review.Importance = widget.WarningImportance
-	if r.review.State == locales.Reviewed {
-		review.SetText(u.tr.Tf("languages.reviewed", map[string]any{"By": r.review.By, "Date": r.review.Date}))
-		review.Importance = widget.SuccessImportance
-	}
-	review.Wrapping = fyne.TextWrapWord
-	info := widget.NewLabel(facts + "\n" + texts)
-	info.Wrapping = fyne.TextWrapWord
-	head := container.NewBorder(nil, nil, name, nil, container.NewGridWithColumns(2, info, review))
-	return container.NewVBox(head, newScriptParagraph(r.sample, r.lang.Tag), widget.NewSeparator())
 }

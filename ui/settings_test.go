@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -76,4 +77,74 @@ func TestSettingsReadLanguagesWhenTheirTabOpens(t *testing.T) {
 	if !strings.Contains(texts(u), u.t("languages.intro")) {
 		t.Errorf("the Languages tab opened does not show its rows:\n%s", texts(u))
 	}
+}
+
+// TestLanguagesRowsMadeAsTheyComeOnScreen: Settings > Languages lists
+// every language a person may speak, but makes rows only for those on
+// screen. A row draws its language's name and sentence in its script's
+// fonts: all 28 at once parsed every script's faces (27 MB) and took the
+// window of a regional desk from 194 to 247 MB. Scrolled, the rows show
+// the languages further down; the coordinator's form to add a language
+// is folded above them.
+func TestLanguagesRowsMadeAsTheyComeOnScreen(t *testing.T) {
+	u, _, _ := signedInApp(t)
+	u.win.Resize(fyne.NewSize(1366, 768))
+	test.Tap(button(t, u, u.t("home.settings")))
+	for _, o := range objects(u) {
+		if at, ok := o.(*container.AppTabs); ok {
+			at.SelectIndex(1)
+		}
+	}
+	langs := model.Languages()
+	var list *widget.List
+	for _, o := range objects(u) {
+		if l, ok := o.(*widget.List); ok && l.Length() == len(langs) {
+			list = l
+		}
+	}
+	if list == nil {
+		t.Fatalf("no list of the %d languages:\n%s", len(langs), texts(u))
+	}
+	facts := func(l model.Language) string { return l.Tag + " · " + u.label("lang", l.Tag) + " · " }
+	rows := func() (n int, shown string) {
+		for _, o := range objects(u) {
+			if c, ok := o.(*languageCell); ok && c.Visible() {
+				n++
+				shown += c.item.info.Text + "\n"
+			}
+		}
+		return n, shown
+	}
+	n, shown := rows()
+	if n == 0 || n >= len(langs) {
+		t.Errorf("%d rows made for %d languages: want only those on screen", n, len(langs))
+	}
+	first, last := langs[0], langs[len(langs)-1]
+	if !strings.Contains(shown, facts(first)) || strings.Contains(shown, facts(last)) {
+		t.Errorf("at the top the rows show:\n%s", shown)
+	}
+	// The list learns a row's height as it shows it: rows further down
+	// taller than it took them to be push the bottom further.
+	for range 3 {
+		list.ScrollToBottom()
+	}
+	if _, shown = rows(); !strings.Contains(shown, facts(last)) {
+		t.Errorf("scrolled to the bottom the rows show:\n%s", shown)
+	}
+	if !strings.Contains(texts(u), u.t("languages.add_title")) && !hasAccordion(u, u.t("languages.add_title")) {
+		t.Error("the coordinator has no form to add a language")
+	}
+}
+
+func hasAccordion(u *App, title string) bool {
+	for _, o := range objects(u) {
+		if a, ok := o.(*widget.Accordion); ok {
+			for _, it := range a.Items {
+				if it.Title == title {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
