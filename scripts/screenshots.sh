@@ -76,7 +76,7 @@ shot referrals
 click 615 101                   # Settings
 shot settings
 click 580 147                   # Settings > Languages
-drag 1359 200 560               # down to the Arabic-script languages
+drag 1359 330 470               # the list of languages, down to the Arabic-script ones
 shot languages
 click 500 101                   # Activities
 shot activities
