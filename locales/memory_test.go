@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+
+	"sportello/internal/peak"
 )
 
 // TestALanguageBundleHoldsOnlyItsOwnTexts: a person's language's bundle is
@@ -28,21 +30,14 @@ func TestALanguageBundleHoldsOnlyItsOwnTexts(t *testing.T) {
 func BenchmarkEveryLanguageSample(b *testing.B) {
 	for b.Loop() {
 		forgetBundles()
-		before := heapInUse()
+		before := peak.Heap()
 		for _, lang := range Languages() {
 			if ForPerson(lang).T("doc.specimen.title") == "" {
 				b.Fatal(lang)
 			}
 		}
-		b.ReportMetric((heapInUse()-before)/1e6, "MB-kept")
+		b.ReportMetric((peak.Heap()-before)/1e6, "MB-kept")
 	}
-}
-
-func heapInUse() float64 {
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return float64(m.HeapInuse)
 }
 
 // TestOnlyRecentBundlesStay: once a sentence of every language was read,

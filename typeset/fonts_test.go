@@ -10,6 +10,7 @@ import (
 	"github.com/go-text/typesetting/language"
 
 	"sportello/assets"
+	"sportello/internal/peak"
 )
 
 // TestFacesParsedInPlace: a face is parsed from the font file read in
@@ -44,7 +45,7 @@ func TestFacesParsedInPlace(t *testing.T) {
 func BenchmarkEveryFaceParsed(b *testing.B) {
 	var kept float64
 	for b.Loop() {
-		before := heapInUse()
+		before := peak.Heap()
 		f, err := LoadFonts(assets.FontList())
 		if err != nil {
 			b.Fatal(err)
@@ -53,17 +54,10 @@ func BenchmarkEveryFaceParsed(b *testing.B) {
 		for i := range f.regular {
 			faces = append(faces, f.regular[i].get(), f.bold[i].get())
 		}
-		kept = max(kept, heapInUse()-before)
+		kept = max(kept, peak.Heap()-before)
 		runtime.KeepAlive(faces)
 	}
 	b.ReportMetric(kept/1e6, "MB-kept")
-}
-
-func heapInUse() float64 {
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return float64(m.HeapInuse)
 }
 
 // TestAFaceNoLayoutUsesIsLetGo: a face stays parsed while a layout uses

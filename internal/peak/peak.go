@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"bytes"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"testing"
@@ -63,4 +64,13 @@ func Report(b *testing.B) {
 	if rss := RSS(); rss > 0 {
 		b.ReportMetric(float64(rss)/(1<<20), "peak-MB")
 	}
+}
+
+// Heap is the Go heap in use after a collection, in bytes: what the live
+// objects hold, for a benchmark reporting the memory a structure keeps.
+func Heap() float64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.HeapInuse)
 }
