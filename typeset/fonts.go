@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"weak"
@@ -20,6 +21,29 @@ type Fonts struct {
 	// byScript maps a script to the index of the face made for it.
 	byScript map[language.Script]int
 	files    []assets.Font // the regular fonts, as bundled, same order
+
+	mu     sync.Mutex
+	recent []*font.Face // the last recentFaces faces a paragraph used, latest first
+}
+
+// recentFaces is how many faces stay parsed when no layout uses them: a
+// document's or a screen's two scripts, regular and bold, so that the next
+// one does not parse them again.
+const recentFaces = 4
+
+// keep puts face first among the recent ones.
+func (f *Fonts) keep(face *font.Face) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.recent) > 0 && f.recent[0] == face {
+		return
+	}
+	f.recent = slices.DeleteFunc(f.recent, func(g *font.Face) bool { return g == face })
+	f.recent = slices.Insert(f.recent, 0, face)
+	if len(f.recent) > recentFaces {
+		f.recent[recentFaces] = nil
+		f.recent = f.recent[:recentFaces]
+	}
 }
 
 // lazyFace is a face parsed from its file when it is asked for, and kept
@@ -75,7 +99,9 @@ func (l *lazyFace) is(face *font.Face) bool {
 	if l.pinned != nil {
 		return l.pinned == face
 	}
-	return weak.Make(face) == l.face
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.face.Value() == face
 }
 
 func parseFace(a assets.Font) (*font.Face, error) {
@@ -151,9 +177,11 @@ func Default() *Fonts {
 
 // fontmap resolves a face for each rune: the face made for the run's script
 // when it has the glyph, else the first face that has it, else the first.
+// It holds the faces it resolved, for the paragraph it is made for.
 type fontmap struct {
 	f      *Fonts
 	faces  []*lazyFace
+	got    []*font.Face // by index in faces, once resolved
 	script language.Script
 }
 
@@ -162,21 +190,40 @@ func (f *Fonts) fontmap(bold bool) *fontmap {
 	if bold {
 		faces = f.bold
 	}
-	return &fontmap{f: f, faces: faces}
+	return &fontmap{f: f, faces: faces, got: make([]*font.Face, len(faces))}
 }
 
 func (m *fontmap) SetScript(s language.Script) { m.script = s }
 
 func (m *fontmap) ResolveFace(r rune) *font.Face {
-	if i, ok := m.f.byScript[m.script]; ok && m.faces[i].has(r) {
-		return m.faces[i].get()
+	if i, ok := m.f.byScript[m.script]; ok && m.has(i, r) {
+		return m.face(i)
 	}
-	for _, l := range m.faces {
-		if l.has(r) {
-			return l.get()
+	for i := range m.faces {
+		if m.has(i, r) {
+			return m.face(i)
 		}
 	}
-	return m.faces[0].get()
+	return m.face(0)
+}
+
+// face is face i, parsed if it must be, and kept among the recent ones.
+func (m *fontmap) face(i int) *font.Face {
+	if m.got[i] == nil {
+		m.got[i] = m.faces[i].get()
+		m.f.keep(m.got[i])
+	}
+	return m.got[i]
+}
+
+// has reports whether face i draws r: through the face and its cache of
+// runes once resolved, else its cmap.
+func (m *fontmap) has(i int, r rune) bool {
+	if g := m.got[i]; g != nil {
+		_, ok := g.NominalGlyph(r)
+		return ok
+	}
+	return m.faces[i].has(r)
 }
 
 // FontOf is the bundled regular font of face's family (for a bold face too).
