@@ -8,7 +8,8 @@
 // (texts_review*.go), the coordinator's programme
 // indicators against their targets (indicators*.go: the charts and the
 // anonymous list behind each number) and the settings (with the programme's
-// targets, settings_targets.go). It holds no SQL and draws no PDF: it reaches the data
+// targets, settings_targets.go, and the languages a person may speak,
+// languages*.go). It holds no SQL and draws no PDF: it reaches the data
 // through the Store interface, and runs database work off the UI goroutine,
 // coming back through fyne.Do.
 //
