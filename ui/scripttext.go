@@ -60,11 +60,18 @@ func (t *scriptText) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type scriptTextRenderer struct {
-	t      *scriptText
-	img    *canvas.Raster
-	layout *typeset.Layout
-	width  float32 // the width layout was made for
-	text   string  // the text layout was made for
+	t   *scriptText
+	img *canvas.Raster
+	// layout is the text set for the width below, until it is drawn: it
+	// holds the faces it was shaped with, and a text drawn lets go of them
+	// (a list's rows let go are kept by Fyne a minute or more, and
+	// Settings → Languages, scrolled through, kept every script's faces).
+	// Drawn again, the text is set again.
+	layout  *typeset.Layout
+	set     bool           // measures below are the text's at width
+	measure typeset.Layout // the layout's width, height and direction, without its lines
+	width   float32        // the width layout was made for
+	text    string         // the text layout was made for
 }
 
 func (r *scriptTextRenderer) pad() float32 { return r.t.Theme().Size(theme.SizeNameInnerPadding) }
@@ -77,21 +84,33 @@ func (r *scriptTextRenderer) relayout(width float32) {
 	if !r.t.wrap {
 		inner = 0 // one line, as wide as the text
 	}
-	if r.layout != nil && r.width == inner && r.text == r.t.text+r.t.lang {
+	if r.set && r.width == inner && r.text == r.t.text+r.t.lang {
 		return
 	}
-	r.layout = setterFor().Set(typeset.Paragraph{Text: r.t.text, Lang: r.t.lang},
-		typeset.Style{Size: r.size(), Bold: r.t.bold}, inner)
 	r.width, r.text = inner, r.t.text+r.t.lang
+	r.layout = r.setText()
+	r.measure = typeset.Layout{Width: r.layout.Width, Height: r.layout.Height, RTL: r.layout.RTL}
+	r.set = true
 }
 
-// draw rasterises the layout at w×h device pixels in the theme's colour.
+// setText lays the text out at the width relayout chose.
+func (r *scriptTextRenderer) setText() *typeset.Layout {
+	return setterFor().Set(typeset.Paragraph{Text: r.t.text, Lang: r.t.lang},
+		typeset.Style{Size: r.size(), Bold: r.t.bold}, r.width)
+}
+
+// draw rasterises the layout at w×h device pixels in the theme's colour,
+// then lets the layout go.
 func (r *scriptTextRenderer) draw(w, h int) image.Image {
 	img := image.NewNRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
-	l := r.layout
-	if l == nil || l.Width <= 0 {
+	if !r.set || r.measure.Width <= 0 {
 		return img
 	}
+	l := r.layout
+	if l == nil {
+		l = r.setText()
+	}
+	r.layout = nil
 	scale := float32(w) / l.Width
 	fg := r.t.Theme().Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
 	typeset.Draw(img, l, r.size(), scale, 0, 0, fg)
@@ -102,17 +121,17 @@ func (r *scriptTextRenderer) Layout(size fyne.Size) {
 	r.relayout(size.Width)
 	p := r.pad()
 	x := p
-	if r.layout.RTL && !r.t.wrap {
-		x = max(p, size.Width-p-r.layout.Width) // a right-to-left line sits on the right
+	if r.measure.RTL && !r.t.wrap {
+		x = max(p, size.Width-p-r.measure.Width) // a right-to-left line sits on the right
 	}
 	r.img.Move(fyne.NewPos(x, p/2))
-	r.img.Resize(fyne.NewSize(r.layout.Width, r.layout.Height))
+	r.img.Resize(fyne.NewSize(r.measure.Width, r.measure.Height))
 }
 
 func (r *scriptTextRenderer) MinSize() fyne.Size {
 	if !r.t.wrap {
 		r.relayout(0)
-		return fyne.NewSize(r.layout.Width+2*r.pad(), r.layout.Height+r.pad())
+		return fyne.NewSize(r.measure.Width+2*r.pad(), r.measure.Height+r.pad())
 	}
 	w := r.t.Size().Width
 	if w <= 2*r.pad() {
@@ -122,11 +141,11 @@ func (r *scriptTextRenderer) MinSize() fyne.Size {
 		return fyne.NewSize(min(l.Width, 320)+2*r.pad(), l.Height+r.pad())
 	}
 	r.relayout(w)
-	return fyne.NewSize(2*r.pad()+r.size()*2, r.layout.Height+r.pad())
+	return fyne.NewSize(2*r.pad()+r.size()*2, r.measure.Height+r.pad())
 }
 
 func (r *scriptTextRenderer) Refresh() {
-	r.layout = nil
+	r.layout, r.set = nil, false
 	r.relayout(r.t.Size().Width)
 	r.Layout(r.t.Size())
 	r.img.Refresh()

@@ -89,3 +89,38 @@ func TestScriptTextSizes(t *testing.T) {
 		t.Errorf("a paragraph at 300px is %.0f high, at 900px %.0f: it should wrap to more lines when narrow", narrow, wide)
 	}
 }
+
+// TestScriptTextLetsGoOfItsLayoutOnceDrawn: a text drawn keeps only its
+// measures, not the layout that holds its script's faces (the Chinese
+// ones are 15 MB); drawn again, it is set again, pixel for pixel the same.
+func TestScriptTextLetsGoOfItsLayoutOnceDrawn(t *testing.T) {
+	test.NewTempApp(t)
+	text := newScriptParagraph(printouts.Specimen("zh").Sentences[3], "zh")
+	w := test.NewTempWindow(t, container.NewVBox(text))
+	w.Resize(fyne.NewSize(420, 160))
+	first := w.Canvas().Capture()
+	r := test.WidgetRenderer(text).(*scriptTextRenderer)
+	if r.layout != nil {
+		t.Error("the text, drawn, still holds its layout and its faces")
+	}
+	if r.measure.Width <= 0 || r.measure.Height <= 0 {
+		t.Errorf("the text, drawn, lost its measures: %+v", r.measure)
+	}
+	size := text.Size()
+	if a, b := r.draw(int(size.Width), int(size.Height)), r.draw(int(size.Width), int(size.Height)); !bytes.Equal(pixels(t, a), pixels(t, b)) {
+		t.Error("set again to be drawn again, the text differs")
+	}
+	text.Refresh()
+	if !bytes.Equal(pixels(t, first), pixels(t, w.Canvas().Capture())) {
+		t.Error("the window drawn again differs")
+	}
+}
+
+func pixels(t *testing.T, img image.Image) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
