@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sportello/internal/osmem"
 	"sportello/locales"
 )
 
@@ -60,6 +62,7 @@ func (v *languagesView) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	c := o.(*languageCell)
 	v.fill(c.item, v.rows[id])
+	v.settled()
 	c.Resize(fyne.NewSize(v.list.Size().Width, c.MinSize().Height))
 	v.list.SetItemHeight(id, c.MinSize().Height)
 }
@@ -85,3 +88,18 @@ func (v *languagesView) fill(it *languageItem, r languageRow) {
 	}
 	it.sample.SetText(r.sample, r.lang.Tag)
 }
+
+// settled gives the memory of the rows scrolled past back to the system
+// once the list has been still for a moment: scrolled through, the 28
+// languages' rows parse every script's faces and leave them, with Fyne's
+// rows let go, as garbage Go keeps for minutes.
+func (v *languagesView) settled() {
+	if v.still == nil {
+		v.still = time.AfterFunc(stillFor, osmem.Release)
+		return
+	}
+	v.still.Reset(stillFor)
+}
+
+// stillFor is how long the list stays still before its garbage is given back.
+const stillFor = 2 * time.Second
