@@ -14,8 +14,13 @@ import "runtime/debug"
 // (the font files a window parsed in place are tables of the binary,
 // never read again once parsed). It takes a few milliseconds: call it off
 // the UI goroutine, after a heavy piece of work, not in a loop.
-func Release() {
+func Release() { release() }
+
+// release is Release, telling how many bytes of the program's mappings it
+// let go of.
+func release() int {
 	debug.FreeOSMemory()
 	trimC()
-	dropProgramPages()
+	dropped, _ := dropProgramPages()
+	return dropped
 }
