@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -23,6 +22,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"sportello/internal/recent"
 	"sportello/model"
 )
 
@@ -76,18 +76,15 @@ var fileLangs = sync.OnceValue(func() map[string][]string {
 // the 28 languages.
 var bundles struct {
 	sync.Mutex
-	made   map[string]weak.Pointer[i18n.Bundle]
-	recent []langBundle // the last recentBundles asked for, latest first
-}
-
-type langBundle struct {
-	lang   string
-	bundle *i18n.Bundle
+	made map[string]weak.Pointer[i18n.Bundle]
 }
 
 // recentBundles is how many bundles stay when no Localizer uses them: a
 // document's two languages, and a screen's.
 const recentBundles = 4
+
+// recentlyAsked are the last bundles asked for.
+var recentlyAsked = recent.New[*i18n.Bundle](recentBundles)
 
 func bundleOf(lang string) *i18n.Bundle {
 	bundles.Lock()
@@ -100,12 +97,7 @@ func bundleOf(lang string) *i18n.Bundle {
 		}
 		bundles.made[lang] = weak.Make(b)
 	}
-	recent := slices.DeleteFunc(bundles.recent, func(r langBundle) bool { return r.lang == lang })
-	bundles.recent = slices.Insert(recent, 0, langBundle{lang, b})
-	if len(bundles.recent) > recentBundles {
-		bundles.recent[recentBundles] = langBundle{}
-		bundles.recent = bundles.recent[:recentBundles]
-	}
+	recentlyAsked.Keep(b)
 	return b
 }
 

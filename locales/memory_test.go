@@ -75,6 +75,7 @@ func TestOnlyRecentBundlesStay(t *testing.T) {
 
 func forgetBundles() {
 	bundles.Lock()
-	bundles.made, bundles.recent = nil, nil
+	bundles.made = nil
 	bundles.Unlock()
+	recentlyAsked.Clear()
 }

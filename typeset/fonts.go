@@ -2,7 +2,6 @@ package typeset
 
 import (
 	"fmt"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"weak"
@@ -11,6 +10,7 @@ import (
 	"github.com/go-text/typesetting/language"
 
 	"sportello/assets"
+	"sportello/internal/recent"
 )
 
 // Fonts are the bundled faces, regular and bold, in fallback order, each
@@ -20,31 +20,14 @@ type Fonts struct {
 	regular, bold []*lazyFace
 	// byScript maps a script to the index of the face made for it.
 	byScript map[language.Script]int
-	files    []assets.Font // the regular fonts, as bundled, same order
-
-	mu     sync.Mutex
-	recent []*font.Face // the last recentFaces faces a paragraph used, latest first
+	files    []assets.Font            // the regular fonts, as bundled, same order
+	recent   *recent.List[*font.Face] // the last faces a paragraph used
 }
 
 // recentFaces is how many faces stay parsed when no layout uses them: a
 // document's or a screen's two scripts, regular and bold, so that the next
 // one does not parse them again.
 const recentFaces = 4
-
-// keep puts face first among the recent ones.
-func (f *Fonts) keep(face *font.Face) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if len(f.recent) > 0 && f.recent[0] == face {
-		return
-	}
-	f.recent = slices.DeleteFunc(f.recent, func(g *font.Face) bool { return g == face })
-	f.recent = slices.Insert(f.recent, 0, face)
-	if len(f.recent) > recentFaces {
-		f.recent[recentFaces] = nil
-		f.recent = f.recent[:recentFaces]
-	}
-}
 
 // lazyFace is a face parsed from its file when it is asked for, and kept
 // only while something uses it: a layout on screen or being printed holds
@@ -120,7 +103,7 @@ func parseFace(a assets.Font) (*font.Face, error) {
 // assets.FontList gives them). A font given with its Data is parsed now;
 // one without it (FontList) when first used.
 func LoadFonts(list []assets.Font) (*Fonts, error) {
-	f := &Fonts{byScript: map[language.Script]int{}}
+	f := &Fonts{byScript: map[language.Script]int{}, recent: recent.New[*font.Face](recentFaces)}
 	boldOf := map[string]*lazyFace{}
 	for _, a := range list {
 		l := &lazyFace{font: a}
@@ -211,7 +194,7 @@ func (m *fontmap) ResolveFace(r rune) *font.Face {
 func (m *fontmap) face(i int) *font.Face {
 	if m.got[i] == nil {
 		m.got[i] = m.faces[i].get()
-		m.f.keep(m.got[i])
+		m.f.recent.Keep(m.got[i])
 	}
 	return m.got[i]
 }
