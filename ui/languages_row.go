@@ -13,6 +13,7 @@ import (
 
 	"sportello/internal/osmem"
 	"sportello/locales"
+	"sportello/printouts"
 )
 
 // languageItem is one row of Settings > Languages, made for the rows on
@@ -27,10 +28,11 @@ func (v *languagesView) newItem() fyne.CanvasObject {
 	it := &languageItem{name: newScriptText("", "it"), sample: newScriptParagraph("", "it"),
 		info: widget.NewLabel(""), review: widget.NewLabel("")}
 	it.name.bold = true
-	// As tall as most rows: the list takes a row not yet shown to be as
-	// tall as this one, and a scroll to the bottom goes that far.
-	it.info.SetText("it · italiano · Latn\n1669/1669 166/166 550/550")
-	it.sample.SetText("Puoi chiamare gratis il Numero Verde Antitratta 800 290 290", "it")
+	// As tall as most rows (facts on two lines, a sentence): the list takes
+	// a row not yet shown to be as tall as this one, and a scroll to the
+	// bottom goes that far.
+	it.info.SetText(" \n ")
+	it.sample.SetText(printouts.Specimen(locales.Default).Sentences[2], locales.Default)
 	it.info.Wrapping = fyne.TextWrapWord
 	it.review.Wrapping = fyne.TextWrapWord
 	head := container.NewBorder(nil, nil, it.name, nil, container.NewGridWithColumns(2, it.info, it.review))

@@ -145,8 +145,8 @@ func (s *settings) build() fyne.CanvasObject {
 		languages,
 	)
 	// The languages' rows read every language's texts and draw a sample in
-	// each script's font, some 100 MB at a time: they are read when their tab
-	// is first opened, not whenever Settings is.
+	// each script's font: they are read when their tab is first opened, not
+	// whenever Settings is.
 	built := false
 	tabs.OnSelected = func(t *container.TabItem) {
 		if t == languages && !built {
