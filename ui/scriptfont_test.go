@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/fontscan"
 )
 
 // A name typed in the person list's search or the registration's
@@ -46,6 +47,36 @@ func TestTypedNamesDrawnWithBundledFonts(t *testing.T) {
 					t.Errorf("%s (bold %v): %s has no glyph for %q", name, bold, res.Name(), r)
 				}
 			}
+		}
+	}
+}
+
+// An entry switches to a bundled font only for letters no system font
+// draws: Fyne falls back to the system's fonts for the others, and each
+// switch leaves its fonts parsed for the rest of the session.
+func TestTypedNamesUseTheSystemsFontsWhenItHasThem(t *testing.T) {
+	var arabic, gurmukhiPart fontscan.Footprint
+	for r := rune(0x0600); r <= 0x06FF; r++ {
+		arabic.Runes.Add(r)
+	}
+	for _, r := range "ਹਰਜੀਤ" { // not ਕੌ
+		gurmukhiPart.Runes.Add(r)
+	}
+	for _, c := range []struct {
+		text   string
+		system []fontscan.Footprint
+		want   string
+	}{
+		{"Farid", nil, ""},
+		{"عمران خان", nil, "Arab"},
+		{"عمران خان", []fontscan.Footprint{arabic}, ""},
+		{"Imran عمران 12", []fontscan.Footprint{gurmukhiPart, arabic}, ""},
+		{"ਹਰਜੀਤ", []fontscan.Footprint{arabic, gurmukhiPart}, ""},
+		{"ਹਰਜੀਤ ਕੌਰ", []fontscan.Footprint{arabic, gurmukhiPart}, "Guru"},
+		{"王喆", []fontscan.Footprint{arabic}, "Hans"},
+	} {
+		if got := fontFor(c.text, c.system); got != c.want {
+			t.Errorf("%q with %d system fonts: drawn with %q's font, want %q", c.text, len(c.system), got, c.want)
 		}
 	}
 }

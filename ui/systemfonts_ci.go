@@ -1,0 +1,9 @@
+//go:build ci || test
+
+package ui
+
+import "github.com/go-text/typesetting/fontscan"
+
+// systemFonts: under these tags Fyne falls back to no system font, so
+// neither does the window; every script is drawn with its bundled font.
+func systemFonts() []fontscan.Footprint { return nil }
