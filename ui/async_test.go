@@ -145,3 +145,22 @@ func TestResultsAfterSignOutAreDropped(t *testing.T) {
 		t.Error("a result of the signed-out session was shown")
 	}
 }
+
+// The window's memory is given back once, a moment after the last of
+// several screen changes in a row, not at each.
+func TestMemoryGivenBackOnceLeftAlone(t *testing.T) {
+	released := make(chan struct{}, 10)
+	r := releaseLater{release: func() { released <- struct{}{} }, wait: time.Second}
+	for i := 0; i < 5; i++ {
+		r.soon()
+	}
+	select {
+	case <-released:
+	case <-time.After(30 * time.Second):
+		t.Fatal("never given back")
+	}
+	time.Sleep(2 * r.wait)
+	if n := len(released); n != 0 {
+		t.Errorf("five screens in a row: given back %d times, not once", n+1)
+	}
+}

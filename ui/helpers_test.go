@@ -100,7 +100,11 @@ func entry(t *testing.T, u *App, label string) *widget.Entry {
 	if !ok {
 		// A field may hold its entry inside a box (domicile and its check).
 		if c, ok := o.(*fyne.Container); ok {
-			if e, ok := c.Objects[0].(*widget.Entry); ok {
+			first := c.Objects[0]
+			if th, ok := first.(*container.ThemeOverride); ok { // an entry drawn in the script typed
+				first = th.Content
+			}
+			if e, ok := first.(*widget.Entry); ok {
 				return e
 			}
 		}

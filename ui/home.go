@@ -18,8 +18,9 @@ type home struct {
 	detail *fyne.Container
 	back   func() // back to the case the shown screen was opened from; nil on other screens
 
-	unsaved func() bool // whether the shown screen has work not saved; nil when it has none to lose
-	pending func() bool // unsaved of the screen being built, until it is shown
+	unsaved func() bool  // whether the shown screen has work not saved; nil when it has none to lose
+	pending func() bool  // unsaved of the screen being built, until it is shown
+	left    releaseLater // gives back the memory of the screens left
 }
 
 func newHome(u *App) *home {
@@ -110,6 +111,7 @@ func (h *home) display(o fyne.CanvasObject, back func()) {
 		h.unsaved = guard
 		h.detail.Objects = []fyne.CanvasObject{o}
 		h.detail.Refresh()
+		h.left.soon()
 	})
 }
 

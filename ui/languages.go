@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"io"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,7 +29,7 @@ type languagesView struct {
 	rows  []languageRow
 	list  *widget.List
 	state *widget.Label // loading, or what went wrong
-	still *time.Timer   // gives the memory back once the list is still (settled)
+	still releaseLater  // gives the memory back once the list is still (settled)
 }
 
 func newLanguagesView(u *App) *languagesView {

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sportello/internal/osmem"
 	"sportello/locales"
 	"sportello/printouts"
 )
@@ -95,13 +93,4 @@ func (v *languagesView) fill(it *languageItem, r languageRow) {
 // once the list has been still for a moment: scrolled through, the 28
 // languages' rows parse every script's faces and leave them, with Fyne's
 // rows let go, as garbage Go keeps for minutes.
-func (v *languagesView) settled() {
-	if v.still == nil {
-		v.still = time.AfterFunc(stillFor, osmem.Release)
-		return
-	}
-	v.still.Reset(stillFor)
-}
-
-// stillFor is how long the list stays still before its garbage is given back.
-const stillFor = 2 * time.Second
+func (v *languagesView) settled() { v.still.soon() }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/go-text/typesetting/font"
@@ -17,12 +18,19 @@ import (
 // that a desk without system fonts for the script draws no boxes; a Latin
 // name keeps the interface font. Names change script as they are typed.
 func TestTypedNamesDrawnWithBundledFonts(t *testing.T) {
+	// As under -tags ci, and on a desk without fonts for these scripts.
+	old := systemFonts
+	systemFonts = func() []fontscan.Footprint { return nil }
+	t.Cleanup(func() { systemFonts = old })
 	test.NewTempApp(t)
 	e := widget.NewEntry()
-	o := inTypedScript(e)
-	for _, name := range []string{"王喆", "عمران خان", "نسرین آکتار", "নাসরিন আক্তার", "ਹਰਜੀਤ ਕੌਰ", "हरजीत कौर",
-		"ዮናስ ተስፋዬ", "Тарас Бондар", "Farid 123"} {
+	holder := inTypedScript(e)
+	for _, name := range typedNames {
 		e.SetText(name)
+		o, ok := holder.Objects[0].(*container.ThemeOverride)
+		if !ok {
+			t.Fatalf("%s: the entry is not drawn with a bundled font: %T", name, holder.Objects[0])
+		}
 		th, ok := o.Theme.(*scriptTheme)
 		if !ok {
 			t.Fatalf("%s: the entry's theme is a %T", name, o.Theme)
@@ -48,6 +56,36 @@ func TestTypedNamesDrawnWithBundledFonts(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// typedNames are names in every script the bundled fonts draw, the last
+// one Latin.
+var typedNames = []string{"王喆", "عمران خان", "نسرین آکتار", "নাসরিন আক্তার", "ਹਰਜੀਤ ਕੌਰ", "हरजीत कौर",
+	"ዮናስ ተስፋዬ", "Тарас Бондар", "Farid 123"}
+
+// On a desk whose system draws every script, the entry is never put in a
+// theme override, of which each has Fyne parse its fonts anew and keep
+// them: Fyne draws the names with the system's fonts.
+func TestTypedNamesOnADeskWithEveryFont(t *testing.T) {
+	test.NewTempApp(t)
+	var all fontscan.Footprint
+	for _, name := range typedNames {
+		for _, r := range name {
+			all.Runes.Add(r)
+		}
+	}
+	old := systemFonts
+	systemFonts = func() []fontscan.Footprint { return []fontscan.Footprint{all} }
+	t.Cleanup(func() { systemFonts = old })
+	e := widget.NewEntry()
+	holder := inTypedScript(e)
+	for _, name := range typedNames {
+		test.Type(e, name)
+		if holder.Objects[0] != e {
+			t.Fatalf("after %q the entry is held in a %T", e.Text, holder.Objects[0])
+		}
+		e.SetText("")
 	}
 }
 

@@ -5,8 +5,12 @@ package osmem
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
 // TestCleanMappings: of /proc/self/smaps, only the private mappings of the
@@ -84,4 +88,67 @@ func TestReleaseLetsGoOfTheProgramsPages(t *testing.T) {
 	if dropped := release(); dropped == 0 {
 		t.Error("Release let go of none of the program's pages")
 	}
+}
+
+// TestDropFileCache: a file freshly written is dropped from the page
+// cache, to be read again from the disk, as the window does with its
+// program at start (a program file freshly written is cached in large
+// folios, each mapped whole as soon as one of its pages is read; what is
+// mapped is never dropped). mincore on a mapping of the file tells which
+// of its pages are cached.
+func TestDropFileCache(t *testing.T) {
+	dir := t.TempDir()
+	var fs unix.Statfs_t
+	if err := unix.Statfs(dir, &fs); err != nil {
+		t.Fatal(err)
+	}
+	if fs.Type == unix.TMPFS_MAGIC {
+		t.Skipf("%s is in memory (tmpfs): the page cache is the file, nothing to drop", dir)
+	}
+	file := filepath.Join(dir, "program")
+	if err := os.WriteFile(file, bytes.Repeat([]byte("sportello"), 1<<19), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := cachedPages(t, file)
+	if before == 0 {
+		t.Skipf("this system did not keep the file just written (%s) in its page cache: nothing to drop", dir)
+	}
+	if err := dropFileCache(file); err != nil {
+		t.Fatal(err)
+	}
+	if after := cachedPages(t, file); after >= before {
+		t.Errorf("%d pages of the file cached before, %d after", before, after)
+	}
+	if err := dropProgramCache(); err != nil {
+		t.Errorf("the program's own file: %v", err)
+	}
+}
+
+// cachedPages counts the pages of file in the page cache.
+func cachedPages(t *testing.T, file string) int {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := unix.Mmap(int(f.Fd()), 0, int(st.Size()), unix.PROT_READ, unix.MAP_SHARED)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Munmap(m)
+	vec := make([]byte, (len(m)+os.Getpagesize()-1)/os.Getpagesize())
+	if _, _, errno := unix.Syscall(unix.SYS_MINCORE, uintptr(unsafe.Pointer(&m[0])), uintptr(len(m)),
+		uintptr(unsafe.Pointer(&vec[0]))); errno != 0 {
+		t.Fatal(errno)
+	}
+	n := 0
+	for _, v := range vec {
+		n += int(v & 1)
+	}
+	return n
 }
