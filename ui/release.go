@@ -17,21 +17,21 @@ type releaseLater struct {
 	wait    time.Duration // stillFor, or a test's
 }
 
-// soon (re)starts the wait: the memory is given back stillFor after the
-// last call.
+// soon (re)starts the wait: the memory is given back a moment (stillFor)
+// after the last call.
 func (r *releaseLater) soon() {
-	if r.wait == 0 {
-		r.wait = stillFor
+	wait, release := r.wait, r.release
+	if wait == 0 {
+		wait = stillFor
 	}
-	if r.timer != nil {
-		r.timer.Reset(r.wait)
-		return
-	}
-	release := r.release
 	if release == nil {
 		release = osmem.Release
 	}
-	r.timer = time.AfterFunc(r.wait, release)
+	if r.timer == nil {
+		r.timer = time.AfterFunc(wait, release)
+		return
+	}
+	r.timer.Reset(wait)
 }
 
 // stillFor is how long the window is left alone before its garbage is given back.

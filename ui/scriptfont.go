@@ -29,10 +29,19 @@ var fontScripts = []struct {
 // font does not draw, or "" when it draws them all.
 func textScript(s string) string {
 	for _, r := range s {
-		for _, f := range fontScripts {
-			if unicode.Is(f.table, r) {
-				return f.script
-			}
+		if script := runeScript(r); script != "" {
+			return script
+		}
+	}
+	return ""
+}
+
+// runeScript is the script of r when the interface font does not draw it,
+// else "".
+func runeScript(r rune) string {
+	for _, f := range fontScripts {
+		if unicode.Is(f.table, r) {
+			return f.script
 		}
 	}
 	return ""
@@ -111,21 +120,17 @@ func inTypedScript(e *widget.Entry) *fyne.Container {
 	return holder
 }
 
-// fontFor is the script whose bundled font draws s in an entry: "" (the
-// interface font) when the interface font or the system's fonts (system)
-// draw every letter of s, as Fyne then falls back to the system's. Fyne
-// parses an override's fonts anew each time its theme changes and keeps
-// them for the whole session (its shaper holds every face it shaped):
-// switching the search between Arabic and Latin letters left 0.3-0.5 MB
-// each time. A desk whose system draws the script never switches; one
-// without a font for it draws the bundled one, as before.
+// fontFor is the script whose bundled font draws s in an entry: that of
+// its first letter the interface font lacks, when some letter the
+// interface font lacks is drawn by none of the system's fonts (system);
+// else "" (the interface font, Fyne falling back to the system's).
 func fontFor(s string, system []fontscan.Footprint) string {
 	script := textScript(s)
 	if script == "" {
 		return ""
 	}
 	for _, r := range s {
-		if textScript(string(r)) != "" && !anyDraws(system, r) {
+		if runeScript(r) != "" && !anyDraws(system, r) {
 			return script
 		}
 	}
